@@ -1,0 +1,133 @@
+import type { Node, CallExpression, ObjectExpression, Expression, MemberExpression, OptionalMemberExpression } from '@babel/types';
+import type { JsFile } from '../parse/source-file.js';
+import { requiredModule, UNKNOWN, type StaticEvaluator } from './static-value.js';
+import type { Binding, ScopeIndex } from './scope.js';
+
+export const MP_SERVICE_MODULE = '@binance/mp-service';
+
+/** One static access to a `bn` API name, however it was spelled. */
+export interface BnMember {
+  name: string;
+  /** The node naming the API: the property, the destructuring key or the import specifier. */
+  node: Node;
+  spelling: 'member' | 'computed' | 'destructure' | 'import' | 'alias';
+}
+
+/** A call of a `bn` API. */
+export interface BnCall {
+  name: string;
+  node: CallExpression;
+  spelling: BnMember['spelling'];
+  /** The first argument when it is (or names a `const` holding) an object literal. */
+  options: ObjectExpression | undefined;
+}
+
+/**
+ * Knows which names in one file refer to the `bn` object (the global, a default/namespace import
+ * or require of @binance/mp-service, `const b = bn`) and which are aliases of one API
+ * (`import { request } from '@binance/mp-service'`, `const { request } = bn`, `const r = bn.request`).
+ * Lookups go through the scope index, so a local `bn` (a BigNumber in vendor code) is not the API.
+ */
+export class BnApiIndex {
+  private readonly namespaces = new Set<Binding>();
+  private readonly aliases = new Map<Binding, string>();
+
+  constructor(private readonly file: JsFile, private readonly scope: ScopeIndex, private readonly evaluator: StaticEvaluator) {
+    const all = [...scope.allBindings()].flat();
+    for (const binding of all) {
+      const source = binding.source;
+      if (source.kind === 'import' && source.source === MP_SERVICE_MODULE) {
+        if (source.imported === 'default' || source.imported === '*') this.namespaces.add(binding);
+        else this.aliases.set(binding, source.imported);
+      } else if (source.kind === 'init' && requiredModule(source.init) === MP_SERVICE_MODULE) {
+        this.namespaces.add(binding);
+      }
+    }
+    // Second pass: names bound from a namespace found above (or the global).
+    for (const binding of all) {
+      const source = binding.source;
+      if (source.kind === 'init') {
+        if (this.isNamespace(source.init)) this.namespaces.add(binding);
+        else {
+          const name = this.memberName(source.init);
+          if (name) this.aliases.set(binding, name);
+        }
+      } else if (source.kind === 'destructured') {
+        if (this.isNamespace(source.from) || requiredModule(source.from) === MP_SERVICE_MODULE) this.aliases.set(binding, source.key);
+      }
+    }
+  }
+
+  /** Whether an expression is the `bn` object itself. */
+  isNamespace(node: Node): boolean {
+    if (node.type !== 'Identifier') return false;
+    const binding = this.scope.lookup(node.name, node.start ?? 0);
+    if (!binding) return node.name === 'bn';
+    return this.namespaces.has(binding);
+  }
+
+  /** For `bn.x` / `bn['x']`: the API name; `undefined` when the key is not static (`bn[name]`). */
+  memberName(node: Node): string | undefined {
+    if ((node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') || !this.isNamespace(node.object)) return undefined;
+    return this.staticKey(node);
+  }
+
+  /** A member access on the `bn` object, static or not; null when `node` is not one. */
+  access(node: MemberExpression | OptionalMemberExpression): BnMember | { dynamic: Node } | null {
+    if (!this.isNamespace(node.object)) return null;
+    const name = this.staticKey(node);
+    if (name === undefined) return { dynamic: node.property };
+    return { name, node: node.property, spelling: node.computed ? 'computed' : 'member' };
+  }
+
+  /** The API a called identifier is an alias of. */
+  aliasName(node: Node): string | undefined {
+    if (node.type !== 'Identifier') return undefined;
+    const binding = this.scope.lookup(node.name, node.start ?? 0);
+    return binding ? this.aliases.get(binding) : undefined;
+  }
+
+  /** A call of a bn API, or undefined. */
+  call(node: CallExpression): BnCall | undefined {
+    const callee = node.callee;
+    let name: string | undefined;
+    let spelling: BnMember['spelling'] = 'member';
+    if (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') {
+      name = this.memberName(callee);
+      if (callee.computed) spelling = 'computed';
+    } else {
+      name = this.aliasName(callee);
+      spelling = 'alias';
+    }
+    if (!name) return undefined;
+    return { name, node, spelling, options: this.optionsObject(node.arguments[0]) };
+  }
+
+  private optionsObject(argument: Node | undefined): ObjectExpression | undefined {
+    if (!argument) return undefined;
+    if (argument.type === 'ObjectExpression') return argument;
+    if (argument.type === 'Identifier') {
+      const binding = this.scope.lookup(argument.name, argument.start ?? 0);
+      if (binding?.source.kind === 'init' && binding.source.init.type === 'ObjectExpression') return binding.source.init;
+    }
+    return undefined;
+  }
+
+  private staticKey(node: MemberExpression | OptionalMemberExpression): string | undefined {
+    if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : undefined;
+    const value = this.evaluator.evaluate(node.property as Expression, this.file);
+    return typeof value === 'string' && value !== (UNKNOWN as unknown) ? value : undefined;
+  }
+}
+
+/** The value node of `key` in an options object literal (`{ url: … }`), if written there. */
+export function optionValue(options: ObjectExpression | undefined, key: string): Expression | undefined {
+  if (!options) return undefined;
+  for (let i = options.properties.length - 1; i >= 0; i--) {
+    const property = options.properties[i];
+    if (property.type !== 'ObjectProperty' || property.computed) continue;
+    const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+    if (name === key) return property.value as Expression;
+  }
+  return undefined;
+}

@@ -1,0 +1,216 @@
+import type { Node, Expression, Function as BabelFunction, File as BabelFile } from '@babel/types';
+import { walkJs } from './walk.js';
+
+/** How a name got its value; enough for constant folding and API-alias detection, not a full scope analysis. */
+export type BindingSource =
+  | { kind: 'init'; init: Expression }
+  /** `const { key: name } = from` or `const name = from.key`-like destructuring. */
+  | { kind: 'destructured'; from: Expression; key: string }
+  | { kind: 'import'; source: string; imported: string | 'default' | '*' }
+  | { kind: 'function'; node: BabelFunction }
+  | { kind: 'param' }
+  | { kind: 'mutable' };
+
+export interface Binding {
+  name: string;
+  source: BindingSource;
+  /** The scope's offsets: a reference between them can see the binding. */
+  scopeStart: number;
+  scopeEnd: number;
+  declaredAt: number;
+}
+
+export interface ModuleExports {
+  named: Map<string, Expression | BabelFunction>;
+  default?: Expression | BabelFunction;
+  /** `export { x } from './y'` and `export * from './y'`. */
+  reexports: Array<{ source: string; imported: string | '*'; exported: string | '*' }>;
+}
+
+const SCOPE_TYPES = new Set([
+  'Program', 'BlockStatement', 'FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression',
+  'ObjectMethod', 'ClassMethod', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'CatchClause', 'SwitchStatement',
+]);
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
+
+/** Per-file index of declarations, built in one walk the first time a rule asks for it. */
+export class ScopeIndex {
+  private readonly byName = new Map<string, Binding[]>();
+  readonly exports: ModuleExports = { named: new Map(), reexports: [] };
+
+  constructor(ast: BabelFile) {
+    walkJs(ast, {
+      enter: (node, ancestors) => {
+        this.collect(node, ancestors);
+      },
+    });
+  }
+
+  /** The binding a reference at `offset` sees, innermost scope first. */
+  lookup(name: string, offset: number): Binding | undefined {
+    let best: Binding | undefined;
+    for (const binding of this.byName.get(name) ?? []) {
+      if (offset < binding.scopeStart || offset > binding.scopeEnd) continue;
+      if (!best || binding.scopeStart > best.scopeStart) best = binding;
+    }
+    return best;
+  }
+
+  bindingsNamed(name: string): readonly Binding[] {
+    return this.byName.get(name) ?? [];
+  }
+
+  allBindings(): IterableIterator<Binding[]> {
+    return this.byName.values();
+  }
+
+  private add(name: string, source: BindingSource, scope: Node, declaredAt: number) {
+    const binding: Binding = { name, source, scopeStart: scope.start ?? 0, scopeEnd: scope.end ?? 0, declaredAt };
+    const list = this.byName.get(name);
+    if (list) list.push(binding);
+    else this.byName.set(name, [binding]);
+  }
+
+  private collect(node: Node, ancestors: readonly Node[]) {
+    const nearest = (types: Set<string>) => {
+      for (let i = ancestors.length - 1; i >= 0; i--) if (types.has(ancestors[i].type)) return ancestors[i];
+      return ancestors[0] ?? node;
+    };
+    switch (node.type) {
+      case 'VariableDeclaration': {
+        const scope = node.kind === 'var' ? nearest(FUNCTION_TYPES) : nearest(SCOPE_TYPES);
+        for (const declarator of node.declarations) {
+          if (node.kind !== 'const' || !declarator.init) {
+            for (const name of patternNames(declarator.id)) this.add(name, { kind: 'mutable' }, scope, declarator.start ?? 0);
+            continue;
+          }
+          const init = declarator.init;
+          if (declarator.id.type === 'Identifier') {
+            this.add(declarator.id.name, { kind: 'init', init }, scope, declarator.start ?? 0);
+          } else if (declarator.id.type === 'ObjectPattern') {
+            for (const property of declarator.id.properties) {
+              if (property.type !== 'ObjectProperty' || property.computed) {
+                for (const name of patternNames(property)) this.add(name, { kind: 'mutable' }, scope, declarator.start ?? 0);
+                continue;
+              }
+              const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+              const local = property.value.type === 'Identifier' ? property.value.name
+                : property.value.type === 'AssignmentPattern' && property.value.left.type === 'Identifier' ? property.value.left.name : undefined;
+              if (key && local) this.add(local, { kind: 'destructured', from: init, key }, scope, declarator.start ?? 0);
+              else for (const name of patternNames(property.value)) this.add(name, { kind: 'mutable' }, scope, declarator.start ?? 0);
+            }
+          } else {
+            for (const name of patternNames(declarator.id)) this.add(name, { kind: 'mutable' }, scope, declarator.start ?? 0);
+          }
+        }
+        if (ancestors[ancestors.length - 1]?.type === 'ExportNamedDeclaration') {
+          for (const declarator of node.declarations) {
+            if (declarator.id.type === 'Identifier' && declarator.init) this.exports.named.set(declarator.id.name, declarator.init);
+          }
+        }
+        break;
+      }
+      case 'FunctionDeclaration': {
+        if (node.id) {
+          const parentScope = nearest(SCOPE_TYPES);
+          this.add(node.id.name, { kind: 'function', node }, parentScope, node.start ?? 0);
+          if (ancestors[ancestors.length - 1]?.type === 'ExportNamedDeclaration') this.exports.named.set(node.id.name, node);
+        }
+        for (const param of node.params) for (const name of patternNames(param)) this.add(name, { kind: 'param' }, node, node.start ?? 0);
+        break;
+      }
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+      case 'ObjectMethod':
+      case 'ClassMethod':
+        for (const param of node.params) for (const name of patternNames(param)) this.add(name, { kind: 'param' }, node, node.start ?? 0);
+        break;
+      case 'CatchClause':
+        if (node.param) for (const name of patternNames(node.param)) this.add(name, { kind: 'param' }, node, node.start ?? 0);
+        break;
+      case 'ImportDeclaration': {
+        const program = ancestors[0] ?? node;
+        for (const specifier of node.specifiers) {
+          const imported = specifier.type === 'ImportDefaultSpecifier' ? 'default'
+            : specifier.type === 'ImportNamespaceSpecifier' ? '*'
+            : specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+          this.add(specifier.local.name, { kind: 'import', source: node.source.value, imported }, program, node.start ?? 0);
+        }
+        break;
+      }
+      case 'ExportNamedDeclaration':
+        if (node.source) {
+          for (const specifier of node.specifiers) {
+            if (specifier.type !== 'ExportSpecifier') continue;
+            const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+            this.exports.reexports.push({ source: node.source.value, imported: specifier.local.name, exported });
+          }
+        } else {
+          for (const specifier of node.specifiers) {
+            if (specifier.type !== 'ExportSpecifier') continue;
+            const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+            // Resolved lazily through the local binding of the same name.
+            this.exports.named.set(exported, { type: 'Identifier', name: specifier.local.name, start: specifier.local.start, end: specifier.local.end } as Expression);
+          }
+        }
+        break;
+      case 'ExportAllDeclaration':
+        this.exports.reexports.push({ source: node.source.value, imported: '*', exported: '*' });
+        break;
+      case 'ExportDefaultDeclaration':
+        if (node.declaration.type !== 'TSDeclareFunction' && node.declaration.type !== 'ClassDeclaration') {
+          this.exports.default = node.declaration as Expression | BabelFunction;
+        }
+        break;
+      case 'AssignmentExpression': {
+        // module.exports = {...}; module.exports.x = ...; exports.x = ...
+        const target = memberPath(node.left);
+        if (!target || node.operator !== '=') break;
+        if (target.length === 2 && target[0] === 'module' && target[1] === 'exports') this.exports.default = node.right;
+        else if (target.length === 3 && target[0] === 'module' && target[1] === 'exports') this.exports.named.set(target[2], node.right);
+        else if (target.length === 2 && target[0] === 'exports') this.exports.named.set(target[1], node.right);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+/** `a.b.c` → ['a', 'b', 'c']; undefined for anything computed or not a plain chain. */
+export function memberPath(node: Node): string[] | undefined {
+  const parts: string[] = [];
+  let current: Node = node;
+  while (current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression') {
+    if (current.computed) {
+      if (current.property.type !== 'StringLiteral') return undefined;
+      parts.unshift(current.property.value);
+    } else if (current.property.type === 'Identifier') {
+      parts.unshift(current.property.name);
+    } else return undefined;
+    current = current.object;
+  }
+  if (current.type === 'Identifier') {
+    parts.unshift(current.name);
+    return parts;
+  }
+  if (current.type === 'ThisExpression') {
+    parts.unshift('this');
+    return parts;
+  }
+  return undefined;
+}
+
+export function patternNames(node: Node | null | undefined): string[] {
+  if (!node) return [];
+  switch (node.type) {
+    case 'Identifier': return [node.name];
+    case 'ObjectPattern': return node.properties.flatMap((property) => patternNames(property.type === 'RestElement' ? property.argument : property.value));
+    case 'ArrayPattern': return node.elements.flatMap((element) => patternNames(element));
+    case 'AssignmentPattern': return patternNames(node.left);
+    case 'RestElement': return patternNames(node.argument);
+    case 'ObjectProperty': return patternNames(node.value);
+    case 'TSParameterProperty': return patternNames(node.parameter);
+    default: return [];
+  }
+}

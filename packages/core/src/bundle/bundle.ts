@@ -1,0 +1,127 @@
+/**
+ * A bundle is the set of files a mini program ships, read through one interface whether it came
+ * from a directory, a zip or memory. Paths are posix, relative to the bundle root. Entries that
+ * could hurt the reader (escaping paths, links, bombs, oversize files) are refused and recorded as
+ * issues, never followed.
+ */
+
+export interface BundleLimits {
+  /** Most entries read from a bundle; the rest are refused. */
+  maxFiles: number;
+  /** Most bytes read from a bundle in total. */
+  maxTotalBytes: number;
+  /** Largest single file that is read and checked. */
+  maxFileBytes: number;
+  /** Highest uncompressed/compressed ratio accepted for a zip entry over 1 MiB. */
+  maxCompressionRatio: number;
+  /** Largest image (width × height) whose pixels are decoded. */
+  maxImagePixels: number;
+}
+
+export const DEFAULT_LIMITS: BundleLimits = {
+  maxFiles: 20_000,
+  maxTotalBytes: 256 * 1024 * 1024,
+  maxFileBytes: 16 * 1024 * 1024,
+  maxCompressionRatio: 200,
+  maxImagePixels: 64 * 1024 * 1024,
+};
+
+export type BundleIssueCode =
+  | 'unsafe-path'
+  | 'link'
+  | 'special-file'
+  | 'duplicate'
+  | 'file-too-large'
+  | 'too-many-files'
+  | 'total-too-large'
+  | 'compression-ratio'
+  | 'unreadable'
+  | 'corrupt-archive';
+
+export interface BundleIssue {
+  code: BundleIssueCode;
+  /** The entry's path as stored (may be unsafe; shown, never used to read). */
+  path: string;
+  detail: string;
+}
+
+export interface BundleEntry {
+  path: string;
+  size: number;
+}
+
+export interface Bundle {
+  readonly kind: 'directory' | 'zip' | 'memory';
+  /** What the user gave, for messages. */
+  readonly source: string;
+  readonly entries: ReadonlyMap<string, BundleEntry>;
+  readonly issues: readonly BundleIssue[];
+  readonly limits: BundleLimits;
+  has(path: string): boolean;
+  /** Bytes of an entry; throws only for entries that are not in `entries`. */
+  read(path: string): Buffer;
+}
+
+/** Normalises an entry name; returns undefined when the name is absolute or climbs out of the root. */
+export function safeRelativePath(name: string): string | undefined {
+  const slashed = name.replace(/\\/g, '/');
+  if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed) || slashed.includes('\0')) return undefined;
+  const parts: string[] = [];
+  for (const part of slashed.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') return undefined;
+    parts.push(part);
+  }
+  return parts.length ? parts.join('/') : undefined;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} B`;
+}
+
+/** Collects entries under the limits, shared by every bundle reader. */
+export class EntryCollector {
+  readonly entries = new Map<string, BundleEntry>();
+  readonly issues: BundleIssue[] = [];
+  private totalBytes = 0;
+  private full = false;
+
+  constructor(readonly limits: BundleLimits) {}
+
+  /** Returns the safe path when the entry is accepted, else records why not. */
+  accept(name: string, size: number): string | undefined {
+    const path = safeRelativePath(name);
+    if (!path) {
+      this.issues.push({ code: 'unsafe-path', path: name, detail: 'absolute or escapes the bundle root' });
+      return undefined;
+    }
+    if (this.entries.has(path)) {
+      this.issues.push({ code: 'duplicate', path, detail: 'a second entry with the same path' });
+      return undefined;
+    }
+    if (this.full) return undefined;
+    if (this.entries.size >= this.limits.maxFiles) {
+      this.full = true;
+      this.issues.push({ code: 'too-many-files', path, detail: `more than ${this.limits.maxFiles} files; the rest were not read` });
+      return undefined;
+    }
+    if (size > this.limits.maxFileBytes) {
+      this.issues.push({ code: 'file-too-large', path, detail: `${formatBytes(size)} is over the ${formatBytes(this.limits.maxFileBytes)} per-file limit` });
+      return undefined;
+    }
+    if (this.totalBytes + size > this.limits.maxTotalBytes) {
+      this.full = true;
+      this.issues.push({ code: 'total-too-large', path, detail: `the bundle is over the ${formatBytes(this.limits.maxTotalBytes)} total limit; the rest were not read` });
+      return undefined;
+    }
+    this.totalBytes += size;
+    this.entries.set(path, { path, size });
+    return path;
+  }
+
+  refuse(code: BundleIssueCode, path: string, detail: string): void {
+    this.issues.push({ code, path, detail });
+  }
+}

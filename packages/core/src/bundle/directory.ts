@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync, lstatSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import picomatch from 'picomatch';
+import { EntryCollector, type Bundle, type BundleLimits } from './bundle.js';
+
+/** Folders that are never part of an uploaded bundle. */
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+export function openDirectoryBundle(root: string, limits: BundleLimits, ignorePatterns: readonly string[] = []): Bundle {
+  const collector = new EntryCollector(limits);
+  const ignored = ignorePatterns.length ? picomatch([...ignorePatterns], { dot: true }) : () => false;
+  const pending: string[] = [''];
+  while (pending.length) {
+    const dir = pending.pop()!;
+    let dirents: Dirent[];
+    try {
+      dirents = readdirSync(join(root, dir), { withFileTypes: true });
+    } catch (error) {
+      collector.refuse('unreadable', dir || '.', (error as Error).message);
+      continue;
+    }
+    dirents.sort((a, b) => (a.name < b.name ? 1 : -1)); // popped in name order
+    for (const dirent of dirents) {
+      const path = dir ? `${dir}/${dirent.name}` : dirent.name;
+      if (ignored(path)) continue;
+      if (dirent.isSymbolicLink()) {
+        collector.refuse('link', path, 'symbolic links are not followed');
+      } else if (dirent.isDirectory()) {
+        if (!ALWAYS_SKIPPED.has(dirent.name) && !ignored(`${path}/`)) pending.push(path);
+      } else if (dirent.isFile()) {
+        let size: number;
+        try {
+          size = lstatSync(join(root, path)).size;
+        } catch (error) {
+          collector.refuse('unreadable', path, (error as Error).message);
+          continue;
+        }
+        collector.accept(path, size);
+      } else {
+        collector.refuse('special-file', path, 'not a regular file');
+      }
+    }
+  }
+  const entries = collector.entries;
+  return {
+    kind: 'directory',
+    source: root,
+    entries,
+    issues: collector.issues,
+    limits,
+    has: (path) => entries.has(path),
+    read(path) {
+      if (!entries.has(path)) throw new Error(`not in bundle: ${path}`);
+      return readFileSync(join(root, path));
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/** The finding: what every stage after the rules (suppressions, formatters, store, LSP) consumes. */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** Findings the tool itself raises (not a rule): refused bundle entries, and rules that crashed. */
+export const BUNDLE_RULE_ID = 'bmplint/bundle';
+export const INTERNAL_ERROR_RULE_ID = 'bmplint/internal-error';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export interface Finding {
+  ruleId: string;
+  clauses: string[];
+  severity: Severity;
+  /** Message template key in the rule's meta; text is rendered late so stored reports can be re-rendered. */
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** Rendered English message. */
+  message: string;
+  /** Posix path relative to the path the user gave. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units. */
+  column: number;
+  endLine: number;
+  endColumn: number;
+  confidence?: Confidence;
+  suggestion?: string;
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Substitutes `{{name}}` placeholders, as ESLint does. Unknown placeholders are left as written. */
+export function renderMessage(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*([A-Za-z_$][\w$]*)\s*\}\}/g, (whole, key: string) =>
+    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : whole,
+  );
+}
+
+export function summarize(findings: readonly Finding[]): Summary {
+  const summary: Summary = { errors: 0, warnings: 0, infos: 0 };
+  for (const finding of findings) {
+    if (finding.severity === 'error') summary.errors++;
+    else if (finding.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  return summary;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}

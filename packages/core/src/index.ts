@@ -1,0 +1,30 @@
+/** @bmplint/core: the engine behind the CLI, the review portal and the editor integrations. */
+export { lint, BUNDLE_RULE_ID, INTERNAL_ERROR_RULE_ID, type LintOptions, type LintResult } from './runner/lint.js';
+export { defineRule, DOCS_BASE_URL } from './rules/rule.js';
+export type {
+  Rule, AnyRule, RuleMeta, RuleContext, RuleVisitors, ReportDescriptor, ReportTarget,
+  JsVisitors, BxmlVisitors, BxssVisitors, JsonVisitors, FileVisitors,
+} from './rules/rule.js';
+export { renderMessage, summarize, compareFindings, SEVERITIES, type Finding, type Severity, type Confidence, type Summary } from './findings.js';
+export { openBundle, InputError } from './bundle/open.js';
+export { openMemoryBundle } from './bundle/memory.js';
+export { DEFAULT_LIMITS, type Bundle, type BundleLimits, type BundleIssue } from './bundle/bundle.js';
+export { loadConfigFile, activateRules, CONFIG_FILE_NAME, type Config, type LoadedConfig, type RuleSetting } from './config/config.js';
+export { Project, normalizeRoute, type Page, type ComponentUse, type AppStyle, type UnitFiles, type ParseCache } from './project/project.js';
+export type { ConfigSource, SourceSpan } from './project/config-source.js';
+export type { Listing, ListingSource } from './project/listing.js';
+export { default as listingSchema } from './project/listing.schema.json' with { type: 'json' };
+export { dirnameOf, joinPath } from './project/paths.js';
+export type { ParsedFile, JsFile, BxmlFile, BxssFile, JsonFile, ParseError, FileKind } from './parse/source-file.js';
+export { fileKindOf } from './parse/source-file.js';
+export * from './parse/bxml-ast.js';
+export { jsonNodeAt, jsonKeyNodeAt } from './parse/json.js';
+export { LineIndex, type Position, type Range } from './text/line-index.js';
+export { walkJs } from './analysis/walk.js';
+export { ScopeIndex, memberPath, type Binding } from './analysis/scope.js';
+export { StaticEvaluator, UNKNOWN, type StaticValue, type StringPrefix } from './analysis/static-value.js';
+export { BnApiIndex, optionValue, MP_SERVICE_MODULE, type BnCall, type BnMember } from './analysis/bn-api.js';
+export { handlerGraph, type HandlerGraph, type HandlerBinding, type MethodInfo } from './analysis/handlers.js';
+export { validateWithSchema, describeSchemaError, schemaErrorPath, type SchemaError } from './analysis/json-schema.js';
+export { parseOrigin, type Origin } from './analysis/url.js';
+export { getClause, allClauses, isKnownClause, type Clause } from './clauses/index.js';

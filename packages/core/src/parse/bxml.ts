@@ -1,0 +1,245 @@
+import { Tokenizer } from 'htmlparser2';
+import { parseExpression } from '@babel/parser';
+import type { BxmlAttribute, BxmlChild, BxmlDocument, BxmlElement, BxmlExpression, BxmlText } from './bxml-ast.js';
+import { makeBase, type BxmlFile, type EmbeddedJs, type ParseError } from './source-file.js';
+import { parseJsText } from './js.js';
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Parses BXML with htmlparser2's tokenizer in XML mode, building a tree with offsets. `{{ }}`
+ * bindings and inline `<bns>` code are blanked out before tokenizing (offsets kept), so `a < b`
+ * in an expression or a script never reads as a tag; each is then parsed with Babel.
+ */
+export function parseBxml(path: string, text: string): BxmlFile {
+  const base = makeBase(path, text);
+  const errors = base.errors;
+  const scripts = findInlineScripts(text);
+  const mustaches = findMustaches(text, scripts, errors);
+  const blanked = blank(text, [...scripts, ...mustaches]);
+  const document: BxmlDocument = { type: 'document', children: [], start: 0, end: text.length };
+  const stack: BxmlElement[] = [];
+  const parentOf = (): BxmlElement | BxmlDocument => stack[stack.length - 1] ?? document;
+  let element: BxmlElement | undefined;
+  let attribute: BxmlAttribute | undefined;
+  let lastText: BxmlText | undefined;
+
+  const append = (child: BxmlChild) => {
+    parentOf().children.push(child);
+    lastText = child.type === 'text' ? child : undefined;
+  };
+  const closeError = (open: BxmlElement) =>
+    errors.push({ message: `<${open.name}> is not closed`, start: open.start, end: open.openEnd });
+
+  const tokenizer = new Tokenizer(
+    { xmlMode: true, decodeEntities: false },
+    {
+      onopentagname(start, end) {
+        element = {
+          type: 'element', name: text.slice(start, end), attributes: [], children: [],
+          start: start - 1, openEnd: end, end, selfClosing: false, parent: parentOf(),
+        };
+      },
+      onattribname(start, end) {
+        if (!element) return;
+        attribute = { type: 'attribute', name: text.slice(start, end), value: null, start, end, valueStart: end, valueEnd: end, expressions: [], element };
+      },
+      onattribdata(start, end) {
+        if (!attribute) return;
+        if (attribute.value === null) attribute.valueStart = start;
+        attribute.valueEnd = end;
+        attribute.value = text.slice(attribute.valueStart, end);
+      },
+      onattribentity() {},
+      onattribend(_quote, end) {
+        if (!attribute || !element) return;
+        attribute.end = Math.max(end, attribute.valueEnd);
+        element.attributes.push(attribute);
+        attribute = undefined;
+      },
+      onopentagend(end) {
+        if (!element) return;
+        element.openEnd = end + 1;
+        element.end = end + 1;
+        append(element);
+        stack.push(element);
+        element = undefined;
+      },
+      onselfclosingtag(end) {
+        if (!element) return;
+        element.openEnd = end + 1;
+        element.end = end + 1;
+        element.selfClosing = true;
+        append(element);
+        element = undefined;
+      },
+      onclosetag(start, end) {
+        const name = text.slice(start, end);
+        const closeEnd = blanked.indexOf('>', end) + 1 || end;
+        const index = stack.map((open) => open.name).lastIndexOf(name);
+        if (index < 0) {
+          errors.push({ message: `</${name}> has no matching opening tag`, start: start - 2, end: closeEnd });
+        } else {
+          for (const open of stack.splice(index)) {
+            open.end = closeEnd;
+            if (open.name !== name) closeError(open);
+          }
+        }
+        lastText = undefined;
+      },
+      ontext(start, end) {
+        if (lastText && lastText.end === start) {
+          lastText.end = end;
+          lastText.data = text.slice(lastText.start, end);
+        } else {
+          append({ type: 'text', data: text.slice(start, end), start, end, expressions: [], parent: parentOf() });
+        }
+      },
+      ontextentity() {},
+      oncomment(start, end, endOffset) {
+        append({ type: 'comment', data: text.slice(start, end), start: start - 4, end: end + endOffset, parent: parentOf() });
+      },
+      oncdata() {},
+      ondeclaration() {},
+      onprocessinginstruction() {},
+      onend() {
+        for (const open of stack.splice(0)) {
+          open.end = text.length;
+          closeError(open);
+        }
+      },
+    },
+  );
+  tokenizer.write(blanked);
+  tokenizer.end();
+
+  attachExpressions(text, document, mustaches, errors, base.lines);
+  const embeddedScripts = scripts.map((span): EmbeddedJs => {
+    const position = base.lines.positionAt(span.start);
+    const parsed = parseJsText(text.slice(span.start, span.end), 'bns', { startIndex: span.start, startLine: position.line, startColumn: position.column - 1 });
+    errors.push(...parsed.errors);
+    return { ast: parsed.ast, start: span.start, end: span.end };
+  });
+  errors.sort((a, b) => a.start - b.start);
+  return { ...base, kind: 'bxml', document, embeddedScripts };
+}
+
+/** Content spans of `<bns …>…</bns>` (the tag without `src`). */
+function findInlineScripts(text: string): Span[] {
+  const spans: Span[] = [];
+  const open = /<bns\b(?:"[^"]*"|'[^']*'|[^'">])*>/gi;
+  let match: RegExpExecArray | null;
+  while ((match = open.exec(text))) {
+    if (match[0].endsWith('/>')) continue;
+    const start = match.index + match[0].length;
+    const close = /<\/bns\s*>/gi;
+    close.lastIndex = start;
+    const end = close.exec(text)?.index ?? text.length;
+    spans.push({ start, end });
+    open.lastIndex = end;
+  }
+  return spans;
+}
+
+function findMustaches(text: string, skip: Span[], errors: ParseError[]): Span[] {
+  const spans: Span[] = [];
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf('{{', from);
+    if (start < 0) break;
+    const inScript = skip.find((span) => start >= span.start && start < span.end);
+    if (inScript) {
+      from = inScript.end;
+      continue;
+    }
+    const close = text.indexOf('}}', start + 2);
+    if (close < 0) {
+      errors.push({ message: '"{{" is never closed with "}}"', start, end: start + 2 });
+      break;
+    }
+    // `{{ {a: 1} }}` ends in `}}}`: the binding closes at the last brace pair.
+    let end = close + 2;
+    while (text[end] === '}') end++;
+    spans.push({ start, end });
+    from = end;
+  }
+  return spans;
+}
+
+function blank(text: string, spans: Span[]): string {
+  if (!spans.length) return text;
+  let out = '';
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const inner = text.slice(Math.max(at, span.start), span.end);
+    out += text.slice(at, Math.max(at, span.start)) + inner.replace(/[^\r\n]/g, ' ');
+    at = Math.max(at, span.end);
+  }
+  return out + text.slice(at);
+}
+
+function attachExpressions(
+  text: string,
+  document: BxmlDocument,
+  mustaches: Span[],
+  errors: ParseError[],
+  lines: import('../text/line-index.js').LineIndex,
+): void {
+  if (!mustaches.length) return;
+  const owners: Array<BxmlAttribute | BxmlText> = [];
+  const stack: BxmlChild[] = [...document.children];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text') owners.push(node);
+    else if (node.type === 'element') {
+      for (const attribute of node.attributes) if (attribute.value !== null) owners.push(attribute);
+      stack.push(...node.children);
+    }
+  }
+  owners.sort((a, b) => ownerStart(a) - ownerStart(b));
+  let index = 0;
+  for (const span of mustaches) {
+    while (index < owners.length && ownerEnd(owners[index]) < span.end) index++;
+    const owner = owners[index];
+    if (!owner || ownerStart(owner) > span.start) continue; // a binding outside any text or value, e.g. in a tag
+    const expression: BxmlExpression = { type: 'expression', start: span.start, end: span.end, code: text.slice(span.start + 2, span.end - 2), ast: null, owner };
+    expression.ast = parseBinding(expression, owner, lines, errors);
+    owner.expressions.push(expression);
+  }
+}
+
+const ownerStart = (owner: BxmlAttribute | BxmlText) => (owner.type === 'attribute' ? owner.valueStart : owner.start);
+const ownerEnd = (owner: BxmlAttribute | BxmlText) => (owner.type === 'attribute' ? owner.valueEnd : owner.end);
+
+function parseBinding(
+  expression: BxmlExpression,
+  owner: BxmlAttribute | BxmlText,
+  lines: import('../text/line-index.js').LineIndex,
+  errors: ParseError[],
+): BxmlExpression['ast'] {
+  if (!expression.code.trim()) return null;
+  const codeStart = expression.start + 2;
+  const attempt = (code: string, shift: number) => {
+    const position = lines.positionAt(codeStart - shift);
+    return parseExpression(code, { startIndex: codeStart - shift, startLine: position.line, startColumn: position.column - 1, plugins: [] });
+  };
+  try {
+    return attempt(expression.code, 0);
+  } catch (error) {
+    // `<template is="x" data="{{ a, b: 1, ...item }}"/>` passes an object without its braces.
+    if (owner.type === 'attribute' && owner.name === 'data' && owner.element.name === 'template') {
+      try {
+        return attempt(`{${expression.code}}`, 1);
+      } catch {
+        // fall through to report the original error
+      }
+    }
+    const pos = typeof (error as { pos?: unknown }).pos === 'number' ? (error as { pos: number }).pos : codeStart;
+    const message = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
+    errors.push({ message: `invalid expression in {{ }}: ${message}`, start: pos, end: Math.min(pos + 1, expression.end) });
+    return null;
+  }
+}

@@ -1,0 +1,56 @@
+import jsonc from 'jsonc-parser';
+import { makeBase, type JsonFile } from './source-file.js';
+
+const ERROR_TEXT: Record<number, string> = {
+  1: 'invalid symbol', 2: 'invalid number format', 3: 'property name expected', 4: 'value expected',
+  5: 'colon expected', 6: 'comma expected', 7: 'closing brace expected', 8: 'closing bracket expected',
+  9: 'end of file expected', 10: 'comments are not allowed in JSON', 11: 'unexpected end of comment',
+  12: 'unexpected end of string', 13: 'unexpected end of number', 14: 'invalid unicode escape',
+  15: 'invalid escape character', 16: 'invalid character',
+};
+
+/** Strict JSON (no comments, no trailing commas) with a tree that keeps offsets for every value. */
+export function parseJson(path: string, text: string): JsonFile {
+  const base = makeBase(path, text);
+  const parseErrors: jsonc.ParseError[] = [];
+  const tree = jsonc.parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  for (const error of parseErrors) {
+    base.errors.push({ message: ERROR_TEXT[error.error] ?? 'invalid JSON', start: error.offset, end: error.offset + Math.max(1, error.length) });
+  }
+  if (tree) {
+    for (const duplicate of duplicateKeys(tree)) {
+      base.errors.push({ message: `duplicate key "${duplicate.value}"`, start: duplicate.offset, end: duplicate.offset + duplicate.length });
+    }
+  }
+  const value = tree && !base.errors.length ? jsonc.getNodeValue(tree) : undefined;
+  return { ...base, kind: 'json', tree, value };
+}
+
+function duplicateKeys(root: jsonc.Node): jsonc.Node[] {
+  const found: jsonc.Node[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0];
+        if (key && seen.has(key.value)) found.push(key);
+        else if (key) seen.add(key.value);
+      }
+    }
+    if (node.children) stack.push(...node.children);
+  }
+  return found;
+}
+
+/** The node at a JSON path, e.g. ['tabBar', 'list', 0, 'pagePath']. */
+export function jsonNodeAt(tree: jsonc.Node | undefined, path: ReadonlyArray<string | number>): jsonc.Node | undefined {
+  return tree ? jsonc.findNodeAtLocation(tree, [...path]) : undefined;
+}
+
+/** The key node of a property, for pointing at `"key"` rather than its value. */
+export function jsonKeyNodeAt(tree: jsonc.Node | undefined, path: ReadonlyArray<string | number>): jsonc.Node | undefined {
+  const value = jsonNodeAt(tree, path);
+  return value?.parent?.type === 'property' ? value.parent.children?.[0] : value;
+}

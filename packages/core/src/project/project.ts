@@ -1,0 +1,401 @@
+import { createHash } from 'node:crypto';
+import type { ObjectExpression } from '@babel/types';
+import type { Bundle } from '../bundle/bundle.js';
+import { parseFile } from '../parse/parse-file.js';
+import { fileKindOf, type FileKind, type JsFile, type JsonFile, type ParsedFile } from '../parse/source-file.js';
+import { ScopeIndex } from '../analysis/scope.js';
+import { StaticEvaluator, UNKNOWN, type ModuleHost, type StaticValue } from '../analysis/static-value.js';
+import { BnApiIndex } from '../analysis/bn-api.js';
+import { walkJs } from '../analysis/walk.js';
+import { jsConfigSource, jsonConfigSource, type ConfigSource } from './config-source.js';
+import { readListing, type ListingSource } from './listing.js';
+import { dirnameOf, joinPath } from './paths.js';
+
+export type AppStyle = 'classic' | 'react';
+
+export interface UnitFiles {
+  script?: string;
+  template?: string;
+  config?: string;
+  style?: string;
+}
+
+export interface Page {
+  /** As written in app config, e.g. `pages/index/index` or `packageB/pages/list/index`. */
+  route: string;
+  subpackage?: string;
+  /** Bundle paths of the page's files that exist. */
+  files: UnitFiles;
+  /** Where the page is declared in the app config. */
+  declaredAt: ReadonlyArray<string | number>;
+}
+
+export interface ComponentUse {
+  tag: string;
+  specifier: string;
+  /** The config file (page, component or app json) declaring it. */
+  from: string;
+  /** Bundle path of the component without extension; undefined for plugins and paths outside the bundle. */
+  base?: string;
+  files: UnitFiles;
+}
+
+/** Reuses parses across runs (language server, portal workers): keyed by path and content hash. */
+export interface ParseCache {
+  get(key: string): ParsedFile | undefined;
+  set(key: string, file: ParsedFile): void;
+}
+
+export interface ProjectOptions {
+  /** listing.json outside the bundle: its display path and bytes. */
+  externalListing?: { path: string; bytes: Uint8Array; resolveLogo(logo: string): string | undefined };
+  parseCache?: ParseCache;
+}
+
+const SCRIPT_EXTENSIONS = ['.js', '.ts'];
+const REACT_SCRIPT_EXTENSIONS = ['.tsx', '.jsx', '.ts', '.js'];
+const IMPORT_EXTENSIONS = ['', '.js', '.ts', '.tsx', '.jsx', '.mjs', '.cjs', '.bns', '.json', '/index.js', '/index.ts', '/index.tsx', '/index.jsx'];
+
+/**
+ * The mini program as the platform sees it: where the app is inside the bundle, its config, pages,
+ * components and listing; with every file parsed at most once, on first use.
+ */
+export class Project implements ModuleHost {
+  readonly style: AppStyle;
+  /** Prefix of the app inside the bundle ('' or e.g. 'miniprogram/'). */
+  readonly appRoot: string;
+  /** Where the app config should be (reported when missing). */
+  readonly appConfigPath: string;
+  readonly appConfig: ConfigSource | undefined;
+  readonly pages: Page[] = [];
+  readonly pageByRoute = new Map<string, Page>();
+  readonly componentUses: ComponentUse[] = [];
+  readonly listing: ListingSource | undefined;
+  readonly evaluator: StaticEvaluator;
+
+  private readonly parsedFiles = new Map<string, ParsedFile | undefined>();
+  private readonly scopes = new WeakMap<JsFile, ScopeIndex | undefined>();
+  private readonly bnIndexes = new WeakMap<JsFile, BnApiIndex | undefined>();
+  private readonly pageConfigs = new Map<string, ConfigSource | undefined>();
+  private appObjectCache?: { file: JsFile; object: ObjectExpression } | null;
+
+  constructor(readonly bundle: Bundle, private readonly options: ProjectOptions = {}) {
+    this.evaluator = new StaticEvaluator(this);
+    const detected = detectApp(bundle);
+    this.style = detected.style;
+    this.appRoot = detected.appRoot;
+    this.appConfigPath = detected.configPath;
+    this.appConfig = this.readAppConfig();
+    this.collectPages();
+    this.collectComponents();
+    this.listing = this.readListingSource();
+  }
+
+  /** All bundle paths, in a stable order. */
+  get paths(): string[] {
+    return [...this.bundle.entries.keys()];
+  }
+
+  kindOf(path: string): FileKind {
+    return fileKindOf(path);
+  }
+
+  /** The entry page route: `entryPagePath`, else the first page. */
+  get entryRoute(): string | undefined {
+    const entry = this.appConfig?.value?.entryPagePath;
+    if (typeof entry === 'string' && entry) return normalizeRoute(entry);
+    return this.pages[0]?.route;
+  }
+
+  get entryPage(): Page | undefined {
+    const route = this.entryRoute;
+    return route ? this.pageByRoute.get(route) : undefined;
+  }
+
+  /** Parses (once) a bundle file or the external listing. */
+  parsed(path: string): ParsedFile | undefined {
+    if (this.parsedFiles.has(path)) return this.parsedFiles.get(path);
+    let parsed: ParsedFile | undefined;
+    if (this.bundle.has(path)) {
+      const bytes = this.bundle.read(path);
+      const cache = this.options.parseCache;
+      if (cache && fileKindOf(path) !== 'image') {
+        const key = `${path}\0${createHash('sha1').update(bytes).digest('hex')}`;
+        parsed = cache.get(key);
+        if (!parsed) {
+          parsed = parseFile(path, bytes);
+          if (parsed) cache.set(key, parsed);
+        }
+      } else parsed = parseFile(path, bytes);
+    } else if (this.options.externalListing?.path === path) {
+      parsed = parseFile(path, this.options.externalListing.bytes);
+    }
+    this.parsedFiles.set(path, parsed);
+    return parsed;
+  }
+
+  jsFile(path: string): JsFile | undefined {
+    const parsed = this.parsed(path);
+    return parsed?.kind === 'js' ? parsed : undefined;
+  }
+
+  jsonFile(path: string): JsonFile | undefined {
+    const parsed = this.parsed(path);
+    return parsed?.kind === 'json' ? parsed : undefined;
+  }
+
+  scopeOf(file: JsFile): ScopeIndex | undefined {
+    if (!this.scopes.has(file)) this.scopes.set(file, file.ast ? new ScopeIndex(file.ast) : undefined);
+    return this.scopes.get(file);
+  }
+
+  bnApi(file: JsFile): BnApiIndex | undefined {
+    if (!this.bnIndexes.has(file)) {
+      const scope = this.scopeOf(file);
+      this.bnIndexes.set(file, scope ? new BnApiIndex(file, scope, this.evaluator) : undefined);
+    }
+    return this.bnIndexes.get(file);
+  }
+
+  /** Resolves an import/require specifier to a bundle path; undefined for packages outside the bundle. */
+  resolveImport(fromPath: string, specifier: string): string | undefined {
+    let base: string | undefined;
+    if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') base = joinPath(dirnameOf(fromPath), specifier);
+    else if (specifier.startsWith('/')) base = joinPath(this.appRoot.replace(/\/$/, ''), specifier.slice(1));
+    else base = joinPath(this.appRoot.replace(/\/$/, ''), `miniprogram_npm/${specifier}`);
+    if (base === undefined) return undefined;
+    for (const extension of IMPORT_EXTENSIONS) if (this.bundle.has(base + extension)) return base + extension;
+    return undefined;
+  }
+
+  /**
+   * A navigation URL (`/pages/a/index?x=1`, or relative to the current page) as a page route.
+   * Undefined when the URL is not a page path (web URL, plugin, or leaves the app).
+   */
+  routeOfUrl(url: string, fromPath: string): string | undefined {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
+    const path = url.replace(/[?#].*$/, '');
+    if (!path) return undefined;
+    const fromRoute = fromPath.startsWith(this.appRoot) ? fromPath.slice(this.appRoot.length) : fromPath;
+    const reactPrefix = this.style === 'react' && fromRoute.startsWith('src/') ? 'src/' : '';
+    const resolved = path.startsWith('/') ? joinPath('', path) : joinPath(dirnameOf(fromRoute.slice(reactPrefix.length)), path);
+    return resolved === undefined ? undefined : normalizeRoute(resolved);
+  }
+
+  /** The page's own json (classic) or `index.config.ts` (React). */
+  pageConfig(page: Page): ConfigSource | undefined {
+    const path = page.files.config;
+    if (!path) return undefined;
+    if (!this.pageConfigs.has(path)) this.pageConfigs.set(path, this.configSourceOf(path));
+    return this.pageConfigs.get(path);
+  }
+
+  /** The object passed to `App({...})` in app.js, for `getApp().globalData`. */
+  appObject(): { file: JsFile; object: ObjectExpression } | undefined {
+    if (this.appObjectCache === undefined) {
+      this.appObjectCache = null;
+      for (const extension of SCRIPT_EXTENSIONS) {
+        const file = this.jsFile(`${this.appRoot}app${extension}`);
+        if (!file?.ast) continue;
+        walkJs(file.ast, {
+          enter: (node) => {
+            if (this.appObjectCache) return false;
+            if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'App' && node.arguments[0]?.type === 'ObjectExpression') {
+              this.appObjectCache = { file, object: node.arguments[0] };
+              return false;
+            }
+          },
+        });
+        if (this.appObjectCache) break;
+      }
+    }
+    return this.appObjectCache ?? undefined;
+  }
+
+  private readAppConfig(): ConfigSource | undefined {
+    if (!this.bundle.has(this.appConfigPath)) return undefined;
+    return this.configSourceOf(this.appConfigPath);
+  }
+
+  /** A json config, or a JS/TS module whose default export is a static object. */
+  private configSourceOf(path: string): ConfigSource | undefined {
+    const parsed = this.parsed(path);
+    if (parsed?.kind === 'json') return jsonConfigSource(parsed);
+    if (parsed?.kind !== 'js' || !parsed.ast) return undefined;
+    const exported = this.scopeOf(parsed)?.exports.default;
+    let object: ObjectExpression | undefined;
+    let value: StaticValue = UNKNOWN;
+    if (exported) {
+      value = this.evaluator.evaluate(exported, parsed);
+      object = findObject(exported, parsed, this);
+    }
+    const record = value && value !== UNKNOWN && typeof value === 'object' && !Array.isArray(value) ? (stripUnknown(value) as Record<string, unknown>) : undefined;
+    return jsConfigSource(parsed, object, record);
+  }
+
+  private collectPages(): void {
+    const config = this.appConfig?.value;
+    if (!config) return;
+    const add = (route: unknown, declaredAt: Array<string | number>, subpackage?: string) => {
+      if (typeof route !== 'string' || !route) return;
+      const normalized = normalizeRoute(subpackage ? `${subpackage}/${route}` : route);
+      if (this.pageByRoute.has(normalized)) return;
+      const page: Page = { route: normalized, subpackage, files: this.unitFiles(normalized), declaredAt };
+      this.pages.push(page);
+      this.pageByRoute.set(normalized, page);
+    };
+    if (Array.isArray(config.pages)) config.pages.forEach((route, index) => add(route, ['pages', index]));
+    for (const key of ['subpackages', 'subPackages']) {
+      const packages = config[key];
+      if (!Array.isArray(packages)) continue;
+      packages.forEach((pkg: unknown, packageIndex) => {
+        const { root, pages } = (pkg ?? {}) as { root?: unknown; pages?: unknown };
+        if (typeof root !== 'string' || !Array.isArray(pages)) return;
+        pages.forEach((route, index) => add(route, [key, packageIndex, 'pages', index], normalizeRoute(root)));
+      });
+    }
+  }
+
+  /** Files of a page or component at `base` (route or component path, without extension). */
+  private unitFiles(route: string): UnitFiles {
+    const files: UnitFiles = {};
+    if (this.style === 'react') {
+      const base = `${this.appRoot}src/${route}`;
+      files.script = REACT_SCRIPT_EXTENSIONS.map((extension) => base + extension).find((path) => this.bundle.has(path));
+      files.config = ['.config.ts', '.config.js'].map((extension) => base + extension).find((path) => this.bundle.has(path));
+      return files;
+    }
+    const base = `${this.appRoot}${route}`;
+    files.script = SCRIPT_EXTENSIONS.map((extension) => base + extension).find((path) => this.bundle.has(path));
+    if (this.bundle.has(`${base}.bxml`)) files.template = `${base}.bxml`;
+    if (this.bundle.has(`${base}.json`)) files.config = `${base}.json`;
+    if (this.bundle.has(`${base}.bxss`)) files.style = `${base}.bxss`;
+    return files;
+  }
+
+  private collectComponents(): void {
+    if (this.style !== 'classic') return;
+    const queue: string[] = [this.appConfigPath, ...this.pages.map((page) => page.files.config).filter((path): path is string => !!path)];
+    const seen = new Set<string>();
+    while (queue.length) {
+      const configPath = queue.shift()!;
+      if (seen.has(configPath)) continue;
+      seen.add(configPath);
+      const value = this.jsonFile(configPath)?.value as { usingComponents?: unknown } | undefined;
+      const using = value?.usingComponents;
+      if (!using || typeof using !== 'object' || Array.isArray(using)) continue;
+      for (const [tag, specifier] of Object.entries(using as Record<string, unknown>)) {
+        if (typeof specifier !== 'string') continue;
+        const base = this.componentBase(configPath, specifier);
+        const files = base ? this.unitFiles(base.slice(this.appRoot.length)) : {};
+        this.componentUses.push({ tag, specifier, from: configPath, base, files });
+        if (files.config) queue.push(files.config);
+      }
+    }
+  }
+
+  private componentBase(configPath: string, specifier: string): string | undefined {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(specifier)) return undefined; // plugin://…
+    const root = this.appRoot.replace(/\/$/, '');
+    let base: string | undefined;
+    if (specifier.startsWith('/')) base = joinPath(root, specifier.slice(1));
+    else if (specifier.startsWith('.')) base = joinPath(dirnameOf(configPath), specifier);
+    else {
+      base = joinPath(root, `miniprogram_npm/${specifier}`);
+      // A package name alone means its main component, `index`.
+      if (base && !this.bundle.has(`${base}.json`) && this.bundle.has(`${base}/index.json`)) base = `${base}/index`;
+    }
+    if (base && !this.bundle.has(`${base}.json`) && !this.bundle.has(`${base}.bxml`) && this.bundle.has(`${base}/index.bxml`)) base = `${base}/index`;
+    return base;
+  }
+
+  private readListingSource(): ListingSource | undefined {
+    const external = this.options.externalListing;
+    const path = external?.path ?? (this.bundle.has('listing.json') ? 'listing.json' : undefined);
+    if (!path) return undefined;
+    const json = this.jsonFile(path);
+    if (!json) return undefined;
+    const resolveLogo = external?.resolveLogo ?? ((logo: string) => joinPath('', logo));
+    return readListing(json, resolveLogo);
+  }
+}
+
+/** `/pages/a/index.bxml` → `pages/a/index`. */
+export function normalizeRoute(route: string): string {
+  return route.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.(bxml|js|ts|tsx|jsx|json)$/, '');
+}
+
+interface Detected {
+  style: AppStyle;
+  appRoot: string;
+  configPath: string;
+}
+
+/**
+ * Finds the app in the bundle: `project.config.json`'s miniprogramRoot when it holds an app,
+ * else `app.json`, else React sources (`src/app.config.*`), else the same inside a single
+ * top-level folder (how zips of a folder are usually made).
+ */
+function detectApp(bundle: Bundle, prefix = ''): Detected {
+  const projectConfig = `${prefix}project.config.json`;
+  if (bundle.has(projectConfig)) {
+    const root = miniprogramRootOf(bundle.read(projectConfig));
+    if (root !== undefined) {
+      const appRoot = joinPath(prefix.replace(/\/$/, ''), root);
+      if (appRoot !== undefined) {
+        const withSlash = appRoot ? `${appRoot}/` : '';
+        if (bundle.has(`${withSlash}app.json`)) return { style: 'classic', appRoot: withSlash, configPath: `${withSlash}app.json` };
+      }
+    }
+  }
+  if (bundle.has(`${prefix}app.json`)) return { style: 'classic', appRoot: prefix, configPath: `${prefix}app.json` };
+  for (const name of ['src/app.config.ts', 'src/app.config.js']) {
+    if (bundle.has(prefix + name)) return { style: 'react', appRoot: prefix, configPath: prefix + name };
+  }
+  if (!prefix) {
+    const tops = new Set<string>();
+    for (const path of bundle.entries.keys()) {
+      const slash = path.indexOf('/');
+      tops.add(slash < 0 ? path : `${path.slice(0, slash)}/`);
+    }
+    const folders = [...tops].filter((top) => top.endsWith('/'));
+    const looseFiles = [...tops].filter((top) => !top.endsWith('/') && top !== 'listing.json');
+    if (folders.length === 1 && !looseFiles.length) {
+      const inner = detectApp(bundle, folders[0]);
+      if (bundle.has(inner.configPath)) return inner;
+    }
+  }
+  return { style: 'classic', appRoot: prefix, configPath: `${prefix}app.json` };
+}
+
+function miniprogramRootOf(bytes: Buffer): string | undefined {
+  try {
+    const value = JSON.parse(bytes.toString('utf8')) as { miniprogramRoot?: unknown };
+    return typeof value.miniprogramRoot === 'string' ? value.miniprogramRoot : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function findObject(node: import('@babel/types').Node, file: JsFile, project: Project, depth = 0): ObjectExpression | undefined {
+  if (depth > 8) return undefined;
+  if (node.type === 'ObjectExpression') return node;
+  if (node.type === 'CallExpression' && node.arguments[0]) return findObject(node.arguments[0], file, project, depth + 1);
+  if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression') return findObject(node.expression, file, project, depth + 1);
+  if (node.type === 'Identifier') {
+    const binding = project.scopeOf(file)?.lookup(node.name, node.start ?? 0);
+    if (binding?.source.kind === 'init') return findObject(binding.source.init, file, project, depth + 1);
+  }
+  return undefined;
+}
+
+/** Drops UNKNOWN members so a partly static config still reads as plain data. */
+function stripUnknown(value: StaticValue): unknown {
+  if (Array.isArray(value)) return value.filter((item) => item !== UNKNOWN).map(stripUnknown);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) if (item !== UNKNOWN) out[key] = stripUnknown(item);
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,143 @@
+import type { Node, CallExpression } from '@babel/types';
+import type { AtRule, Comment as CssComment, Declaration, Root as CssRoot, Rule as CssRule } from 'postcss';
+import type { Node as JsonNode } from 'jsonc-parser';
+import type { Confidence, Severity } from '../findings.js';
+import type { BxmlAttribute, BxmlComment, BxmlDocument, BxmlElement, BxmlExpression, BxmlText } from '../parse/bxml-ast.js';
+import type { BxmlFile, BxssFile, JsFile, JsonFile, ParseError, ParsedFile } from '../parse/source-file.js';
+import type { Project } from '../project/project.js';
+import type { BnApiIndex, BnCall, BnMember } from '../analysis/bn-api.js';
+import type { Range } from '../text/line-index.js';
+
+export interface RuleDocs {
+  description: string;
+  /** Where the generated page lives; filled in by defineRule when absent. */
+  url?: string;
+}
+
+export interface RuleMeta {
+  /** `<area>/<name>`, e.g. `webview/no-webview-home`. */
+  id: string;
+  /** Operation Rules clause ids (`"3.4.1"`) or portal requirements (`"portal:service-domain"`). */
+  clauses: string[];
+  severity: Severity;
+  /** False for hard platform rules: inline comments cannot disable them, config cannot weaken them. */
+  suppressible: boolean;
+  /** Default confidence of this rule's findings (heuristics say medium or low). */
+  confidence?: Confidence;
+  docs: RuleDocs;
+  messages: Record<string, string>;
+  /** JSON Schema of the rule's options object, checked with ajv when config sets options. */
+  schema?: Record<string, unknown>;
+  defaultOptions?: Record<string, unknown>;
+}
+
+type BabelNodeOfType<T extends Node['type']> = Extract<Node, { type: T }>;
+
+export type JsVisitors = {
+  [T in Node['type']]?: (node: BabelNodeOfType<T>) => void;
+} & {
+  [T in Node['type'] as `${T}:exit`]?: (node: BabelNodeOfType<T>) => void;
+} & {
+  /** Every call of a `bn` API, however spelled (member, alias, import, destructuring). */
+  bnCall?(call: BnCall): void;
+  /** Every static reference to a `bn` API name, called or not. */
+  bnMember?(member: BnMember): void;
+  /** `bn[expr]` whose key is not a constant. */
+  bnDynamic?(property: Node): void;
+};
+
+export interface BxmlVisitors {
+  document?(document: BxmlDocument): void;
+  element?(element: BxmlElement): void;
+  'element:exit'?(element: BxmlElement): void;
+  attribute?(attribute: BxmlAttribute): void;
+  text?(text: BxmlText): void;
+  expression?(expression: BxmlExpression): void;
+  comment?(comment: BxmlComment): void;
+}
+
+export interface BxssVisitors {
+  root?(root: CssRoot): void;
+  rule?(rule: CssRule): void;
+  atrule?(atrule: AtRule): void;
+  decl?(declaration: Declaration): void;
+  comment?(comment: CssComment): void;
+}
+
+export interface JsonVisitors {
+  document?(file: JsonFile): void;
+}
+
+export interface FileVisitors {
+  /** Each parsed file (js, bxml, bxss, json), before its walk. */
+  enter?(file: ParsedFile): void;
+  parseError?(file: ParsedFile, error: ParseError): void;
+}
+
+export interface RuleVisitors {
+  file?: FileVisitors;
+  js?: JsVisitors;
+  bxml?: BxmlVisitors;
+  bxss?: BxssVisitors;
+  json?: JsonVisitors;
+  /** Cross-file checks, after every file's walk. */
+  project?(project: Project): void | Promise<void>;
+}
+
+/** Anything a finding can point at. */
+export type ReportTarget =
+  | Node
+  | BxmlElement | BxmlAttribute | BxmlText | BxmlExpression | BxmlComment | BxmlDocument
+  | CssRoot | CssRule | AtRule | Declaration | CssComment
+  | JsonNode;
+
+export interface ReportDescriptor {
+  messageId: string;
+  data?: Record<string, string | number>;
+  node?: ReportTarget;
+  /** Offsets in `file` (default: the file being walked). */
+  span?: { start: number; end: number };
+  loc?: Range;
+  /** Bundle path; needed when reporting from a project hook or about another file. */
+  file?: string;
+  confidence?: Confidence;
+  suggestion?: string;
+}
+
+export interface RuleContext<Options = Record<string, unknown>> {
+  readonly id: string;
+  readonly options: Options;
+  readonly project: Project;
+  /** The file being walked; undefined inside a project hook. */
+  readonly file: ParsedFile | undefined;
+  /** Ancestors of the JS node being visited, outermost first. */
+  readonly ancestors: readonly Node[];
+  /** The bn API index of the JS being walked (a .js file or a template's inline <bns>). */
+  bnApi(file?: JsFile): BnApiIndex | undefined;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface Rule<Options = Record<string, unknown>> {
+  meta: RuleMeta;
+  create(context: RuleContext<Options>): RuleVisitors;
+}
+
+export type AnyRule = Rule<any>;
+
+const RULE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
+export const DOCS_BASE_URL = 'https://github.com/bmplint/bmplint/blob/main/docs/rules/';
+
+/** Checks a rule's meta once, when its module loads: a malformed rule fails loudly, not at lint time. */
+export function defineRule<Options = Record<string, unknown>>(rule: Rule<Options>): Rule<Options> {
+  const { meta } = rule;
+  const problems: string[] = [];
+  if (!RULE_ID.test(meta.id)) problems.push(`id "${meta.id}" must look like "area/rule-name"`);
+  if (!meta.clauses.length) problems.push('cites no clause');
+  if (!Object.keys(meta.messages).length) problems.push('has no messages');
+  if (!meta.docs.description) problems.push('has no description');
+  if (problems.length) throw new Error(`rule ${meta.id}: ${problems.join('; ')}`);
+  meta.docs.url ??= `${DOCS_BASE_URL}${meta.id}.md`;
+  return rule;
+}
+
+export type { CallExpression, BxmlFile, BxssFile, JsFile, JsonFile };

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../runner/lint.js';
+import { openMemoryBundle } from '../bundle/memory.js';
+import type { AnyRule } from '../rules/rule.js';
+import type { Finding } from '../findings.js';
+
+export type Files = Record<string, string | Uint8Array | null>;
+
+export interface ValidCase {
+  name: string;
+  /** The bundle; use `miniApp({...})` to start from a minimal valid app. A null value removes a file. */
+  files: Files;
+  options?: Record<string, unknown>;
+  only?: boolean;
+}
+
+export interface ExpectedFinding {
+  messageId: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  data?: Record<string, string | number>;
+  /** Substring of the rendered message. */
+  message?: string;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedFinding[];
+}
+
+/** The smallest valid classic app: one page with all four files. Pass files to add, replace or (null) remove. */
+export function miniApp(files: Files = {}): Files {
+  const base: Files = {
+    'app.json': JSON.stringify({ entryPagePath: 'pages/index/index', pages: ['pages/index/index'], window: { navigationBarTitleText: 'Demo' } }, null, 2),
+    'app.js': 'App({});\n',
+    'pages/index/index.js': 'Page({ data: {} });\n',
+    'pages/index/index.bxml': '<view class="page">Hello</view>\n',
+    'pages/index/index.json': '{}\n',
+    'pages/index/index.bxss': '.page { padding: 24rpx; }\n',
+  };
+  return { ...base, ...files };
+}
+
+/** Runs one rule alone over an in-memory bundle; returns its findings and any internal errors. */
+export async function runRule(rule: AnyRule, files: Files, options?: Record<string, unknown>): Promise<Finding[]> {
+  const present = Object.fromEntries(Object.entries(files).filter((entry): entry is [string, string | Uint8Array] => entry[1] !== null));
+  const config = options ? { rules: { [rule.meta.id]: [rule.meta.severity, options] as [typeof rule.meta.severity, Record<string, unknown>] } } : {};
+  const result = await lint(openMemoryBundle(present), { rules: [rule], config });
+  return result.findings;
+}
+
+/**
+ * ESLint's RuleTester for bundles: each valid case must produce no finding, each invalid case
+ * exactly the listed findings (in file/line/column order). A rule without both kinds fails.
+ */
+export class RuleTester {
+  run(rule: AnyRule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+    describe(rule.meta.id, () => {
+      it('has valid and invalid cases', () => {
+        expect(cases.valid.length, 'at least one valid case').toBeGreaterThan(0);
+        expect(cases.invalid.length, 'at least one invalid case').toBeGreaterThan(0);
+      });
+      for (const testCase of cases.valid) {
+        (testCase.only ? it.only : it)(`valid: ${testCase.name}`, async () => {
+          const findings = await runRule(rule, testCase.files, testCase.options);
+          expect(findings.map(describeFinding)).toEqual([]);
+        });
+      }
+      for (const testCase of cases.invalid) {
+        (testCase.only ? it.only : it)(`invalid: ${testCase.name}`, async () => {
+          expect(testCase.errors.length, 'an invalid case lists its findings').toBeGreaterThan(0);
+          for (const error of testCase.errors) expect(Object.keys(rule.meta.messages)).toContain(error.messageId);
+          const findings = await runRule(rule, testCase.files, testCase.options);
+          const internal = findings.filter((finding) => finding.ruleId !== rule.meta.id);
+          expect(internal.map(describeFinding)).toEqual([]);
+          const actual = findings.map((finding, index) => pick(finding, testCase.errors[index]));
+          expect(actual).toEqual(testCase.errors.map((error) => ({ ...error, message: error.message ? expect.stringContaining(error.message) : undefined })));
+        });
+      }
+    });
+  }
+}
+
+function describeFinding(finding: Finding): string {
+  return `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId} ${finding.message}`;
+}
+
+/** The fields of a finding that the expectation names (so expectations can be partial). */
+function pick(finding: Finding, expected: ExpectedFinding | undefined): Record<string, unknown> {
+  const keys = expected ? (Object.keys(expected) as Array<keyof ExpectedFinding>) : ['messageId', 'file', 'line', 'column'];
+  const out: Record<string, unknown> = {};
+  for (const key of new Set([...keys, 'messageId'])) out[key] = (finding as unknown as Record<string, unknown>)[key];
+  out.message = expected?.message ? finding.message : undefined;
+  return out;
+}
