@@ -79,7 +79,8 @@ export function parseBxml(path: string, text: string): BxmlFile {
       onclosetag(start, end) {
         const name = text.slice(start, end);
         const closeEnd = blanked.indexOf('>', end) + 1 || end;
-        const index = stack.map((open) => open.name).lastIndexOf(name);
+        let index = stack.length - 1;
+        while (index >= 0 && stack[index].name !== name) index--;
         if (index < 0) {
           errors.push({ message: `</${name}> has no matching opening tag`, start: start - 2, end: closeEnd });
         } else {
@@ -100,7 +101,8 @@ export function parseBxml(path: string, text: string): BxmlFile {
       },
       ontextentity() {},
       oncomment(start, end, endOffset) {
-        append({ type: 'comment', data: text.slice(start, end), start: start - 4, end: end + endOffset, parent: parentOf() });
+        // `end` is the index of the closing `>`; the data stops `endOffset` before it (`--`).
+        append({ type: 'comment', data: text.slice(start, end - endOffset), start: start - 4, end: end + 1, parent: parentOf() });
       },
       oncdata() {},
       ondeclaration() {},

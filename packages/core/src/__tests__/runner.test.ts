@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../runner/lint.js';
+import { openMemoryBundle } from '../bundle/memory.js';
+import { defineRule } from '../rules/rule.js';
+import { miniApp } from '../testing/index.js';
+
+const tapRule = defineRule({
+  meta: {
+    id: 'test/tap',
+    clauses: ['6.3'],
+    severity: 'warning',
+    suppressible: true,
+    docs: { description: 'test' },
+    messages: { call: 'call {{name}}', tap: 'tap on <{{tag}}>', css: 'color {{value}}', json: 'json' },
+  },
+  create(context) {
+    return {
+      js: { bnCall: (call) => context.report({ node: call.node, messageId: 'call', data: { name: call.name } }) },
+      bxml: { attribute: (attribute) => attribute.name === 'bindtap' && context.report({ node: attribute, messageId: 'tap', data: { tag: attribute.element.name } }) },
+      bxss: { decl: (decl) => decl.prop === 'color' && context.report({ node: decl, messageId: 'css', data: { value: decl.value } }) },
+    };
+  },
+});
+
+const lockedRule = defineRule({
+  meta: { id: 'test/locked', clauses: ['4.1.1'], severity: 'error', suppressible: false, docs: { description: 'test' }, messages: { found: 'found' } },
+  create(context) {
+    return { js: { DebuggerStatement: (node) => context.report({ node, messageId: 'found' }) } };
+  },
+});
+
+const throwingRule = defineRule({
+  meta: { id: 'test/throws', clauses: ['6.2'], severity: 'error', suppressible: true, docs: { description: 'test' }, messages: { never: 'never' } },
+  create() {
+    return { js: { Identifier: () => { throw new Error('boom'); } } };
+  },
+});
+
+const run = (files: Record<string, string>, rules = [tapRule], config = {}) => lint(openMemoryBundle(miniApp(files) as Record<string, string>), { rules, config });
+
+describe('lint()', () => {
+  it('walks every file kind once with the merged visitors and reports 1-based positions', async () => {
+    const result = await run({
+      'pages/index/index.js': 'Page({\n  go() { bn.navigateTo({ url: "/pages/index/index" }); },\n});',
+      'pages/index/index.bxml': '<view>\n  <button bindtap="go">Go</button>\n</view>',
+      'pages/index/index.bxss': '.a {\n  color: red;\n}',
+    });
+    expect(result.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn} ${finding.message}`)).toEqual([
+      'pages/index/index.bxml:2:11-2:23 tap on <button>',
+      'pages/index/index.bxss:2:3-2:14 color red',
+      'pages/index/index.js:2:10-2:54 call navigateTo',
+    ]);
+    expect(result.summary).toEqual({ errors: 0, warnings: 3, infos: 0 });
+    expect(result.bundle).toMatchObject({ style: 'classic', files: 6 });
+    expect(result.findings[0]).toMatchObject({ ruleId: 'test/tap', clauses: ['6.3'], severity: 'warning', messageId: 'tap', data: { tag: 'button' } });
+  });
+
+  it('turns a rule that throws into an internal-error finding naming the rule and file', async () => {
+    const result = await run({}, [throwingRule, tapRule]);
+    expect(result.findings).toEqual(expect.arrayContaining([
+      expect.objectContaining({ ruleId: 'bmplint/internal-error', file: 'app.js', severity: 'error', message: 'rule test/throws failed on this file: boom' }),
+    ]));
+  });
+
+  it('honours inline suppressions except for non-suppressible rules', async () => {
+    const result = await run(
+      {
+        'pages/index/index.js': [
+          '// bmplint-disable-next-line test/tap -- navigation is intended here',
+          'bn.navigateTo({});',
+          'bn.redirectTo({}); // bmplint-disable-line',
+          'bn.reLaunch({});',
+          '// bmplint-disable-next-line',
+          'debugger;',
+        ].join('\n'),
+        'pages/index/index.bxml': '<!-- bmplint-disable-next-line test/tap -->\n<button bindtap="a"/>\n<button bindtap="b"/>',
+      },
+      [tapRule, lockedRule],
+    );
+    expect(result.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`)).toEqual([
+      'pages/index/index.bxml:3 test/tap',
+      'pages/index/index.js:4 test/tap',
+      'pages/index/index.js:6 test/locked',
+    ]);
+  });
+
+  it('applies config severities and refuses to weaken a hard rule', async () => {
+    const warnings: string[] = [];
+    const result = await lint(openMemoryBundle(miniApp({ 'pages/index/index.js': 'debugger; bn.request({});' }) as Record<string, string>), {
+      rules: [tapRule, lockedRule],
+      config: { rules: { 'test/tap': 'error', 'test/locked': 'off' } },
+      onWarning: (message) => warnings.push(message),
+    });
+    expect(result.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([['test/locked', 'error'], ['test/tap', 'error']]);
+    expect(warnings).toEqual([expect.stringContaining('test/locked is a hard platform rule')]);
+  });
+
+  it('rejects config naming an unknown rule or bad options', async () => {
+    const schemaRule = defineRule({ ...tapRule, meta: { ...tapRule.meta, id: 'test/options', schema: { type: 'object', properties: { max: { type: 'integer' } }, additionalProperties: false } } });
+    await expect(lint(openMemoryBundle({}), { rules: [tapRule], config: { rules: { 'test/nope': 'error' } } })).rejects.toThrow('unknown rule: test/nope');
+    await expect(lint(openMemoryBundle({}), { rules: [schemaRule], config: { rules: { 'test/options': ['error', { max: 'x' }] } } })).rejects.toThrow(/invalid options for test\/options/);
+  });
+
+  it('reports refused bundle entries as findings', async () => {
+    const bundle = openMemoryBundle({ 'app.json': '{}', 'a.js': '1', './a.js': '2' });
+    const result = await lint(bundle, { rules: [] });
+    expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'bmplint/bundle', file: 'a.js', severity: 'error', messageId: 'duplicate' })]);
+  });
+
+  it('parses only the file kinds some rule listens to', async () => {
+    const bundle = openMemoryBundle(miniApp() as Record<string, string>);
+    let reads = 0;
+    const counting = { ...bundle, read: (path: string) => { reads++; return bundle.read(path); } };
+    await lint(counting, { rules: [lockedRule] });
+    // app.json and the page json (components) for the project model, the two .js files; no .bxml/.bxss.
+    expect(reads).toBe(4);
+  });
+});

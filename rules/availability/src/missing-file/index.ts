@@ -1,0 +1,84 @@
+import { defineRule, jsonNodeAt, type ComponentUse, type Page, type Project } from '@bmplint/core';
+
+const REACT_APP_MODULES = ['tsx', 'jsx', 'ts', 'js'].map((extension) => `src/app.${extension}`);
+const CLASSIC_APP_SCRIPTS = ['app.js', 'app.ts'];
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+export default defineRule({
+  meta: {
+    id: 'availability/missing-file',
+    clauses: ['6.2'],
+    severity: 'error',
+    suppressible: false,
+    docs: { description: 'The app config, the app script, every declared page and every used component must have their files in the bundle.' },
+    messages: {
+      missingAppConfig: 'The app config {{path}} is missing: without it the mini program has no pages and cannot start (6.2).',
+      missingAppScript: '{{path}} is missing: the runtime needs it to register the app with App() before any page loads (6.2).',
+      missingPageFiles: 'Page {{page}} is declared here, but {{missing}} does not exist: opening the page fails (6.2).',
+      missingPageModule: 'Page {{page}} is declared here, but there is no module {{expected}} (or .jsx, .ts, .js): opening the page fails (6.2).',
+      missingComponent: 'Component <{{tag}}> points to "{{specifier}}", but {{missing}} does not exist: pages that use it fail to render (6.2).',
+      componentOutsideApp: 'Component <{{tag}}> points to "{{specifier}}", which is outside the mini program: it cannot be loaded (6.2).',
+    },
+  },
+  create(context) {
+    return {
+      project(project) {
+        if (!project.bundle.has(project.appConfigPath)) {
+          reportMissingConfig(project, context.report);
+          return;
+        }
+        if (project.style === 'classic') {
+          const scripts = CLASSIC_APP_SCRIPTS.map((name) => project.appRoot + name);
+          if (!scripts.some((path) => project.bundle.has(path))) {
+            context.report({ file: scripts[0], loc: FIRST_LINE, messageId: 'missingAppScript', data: { path: scripts[0] } });
+          }
+        }
+        for (const page of project.pages) checkPage(project, page, context.report);
+        for (const use of project.componentUses) checkComponent(project, use, context.report);
+      },
+    };
+  },
+});
+
+type Report = Parameters<Parameters<typeof defineRule>[0]['create']>[0]['report'];
+
+const FIRST_LINE = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
+/** No app config at all: a React project (sources but no app.config) or a classic one. */
+function reportMissingConfig(project: Project, report: Report): void {
+  const react = REACT_APP_MODULES.some((path) => project.bundle.has(project.appRoot + path));
+  const path = react ? `${project.appRoot}src/app.config.ts` : project.appConfigPath;
+  report({ file: path, loc: FIRST_LINE, messageId: 'missingAppConfig', data: { path: react ? `${path} (or .js)` : path } });
+}
+
+function checkPage(project: Project, page: Page, report: Report): void {
+  const config = project.appConfig;
+  if (!config) return;
+  const at = config.locate(page.declaredAt);
+  if (project.style === 'react') {
+    if (!page.files.script) {
+      report({ file: at.file, span: at, messageId: 'missingPageModule', data: { page: page.route, expected: `${project.appRoot}src/${page.route}.tsx` } });
+    }
+    return;
+  }
+  const base = project.appRoot + page.route;
+  const missing = [page.files.script ? undefined : `${base}.js`, page.files.template ? undefined : `${base}.bxml`].filter(Boolean);
+  if (missing.length) report({ file: at.file, span: at, messageId: 'missingPageFiles', data: { page: page.route, missing: missing.join(' and ') } });
+}
+
+function checkComponent(project: Project, use: ComponentUse, report: Report): void {
+  const node = jsonNodeAt(project.jsonFile(use.from)?.tree, ['usingComponents', use.tag]);
+  const target = node ? { node } : {};
+  const data = { tag: use.tag, specifier: use.specifier };
+  if (!use.base) {
+    // Plugins (`plugin://…`) live outside the bundle by design.
+    if (!URL_SCHEME.test(use.specifier)) report({ file: use.from, ...target, messageId: 'componentOutsideApp', data });
+    return;
+  }
+  const missing = [
+    use.files.script ? undefined : `${use.base}.js`,
+    use.files.template ? undefined : `${use.base}.bxml`,
+    use.files.config ? undefined : `${use.base}.json`,
+  ].filter(Boolean);
+  if (missing.length) report({ file: use.from, ...target, messageId: 'missingComponent', data: { ...data, missing: missing.join(', ') } });
+}

@@ -1,0 +1,54 @@
+import { defineRule, optionValue, type JsFile } from '@bmplint/core';
+import { checkUrl, displayUrl, jsFileFor, listedOrigins, type UrlCheck } from '../origins.js';
+
+/** The network APIs whose `url` must be a Service Domain, and the scheme each must use. */
+const NETWORK_APIS: Record<string, { expected: string[]; insecure: string[] }> = {
+  request: { expected: ['https'], insecure: ['http'] },
+  uploadFile: { expected: ['https'], insecure: ['http'] },
+  downloadFile: { expected: ['https'], insecure: ['http'] },
+  connectSocket: { expected: ['wss'], insecure: ['ws'] },
+};
+
+export default defineRule({
+  meta: {
+    id: 'network/service-domain',
+    clauses: ['portal:service-domain'],
+    severity: 'error',
+    suppressible: false,
+    docs: { description: 'Every URL passed to bn.request, uploadFile, downloadFile and connectSocket must be https/wss, not an IP or local host, and a listed Service Domain.' },
+    messages: {
+      insecureScheme: 'bn.{{api}} reaches {{url}} over unencrypted {{scheme}}://: Service Domain URLs of {{api}} must use {{expected}}:// (portal:service-domain).',
+      wrongScheme: 'bn.{{api}} reaches {{url}} with the {{scheme}}:// scheme: URLs of {{api}} must use {{expected}}:// (portal:service-domain).',
+      ipOrLocal: 'bn.{{api}} reaches {{host}}, {{what}}: Service Domains must be public domain names, not IP addresses, localhost or private hosts (portal:service-domain).',
+      notListed: 'bn.{{api}} reaches {{origin}}, which is not in the app\'s Service Domain list: add {{origin}} to the Service Domain list in the Management Portal (and to serviceDomains in listing.json) (portal:service-domain).',
+    },
+  },
+  create(context) {
+    let listed: UrlCheck['listed'] | null = null;
+    const scripts = new WeakMap<object, JsFile>();
+    return {
+      js: {
+        bnCall(call) {
+          const api = NETWORK_APIS[call.name];
+          if (!api) return;
+          const url = optionValue(call.options, 'url');
+          if (!url) return;
+          const file = jsFileFor(context, url.start ?? 0, scripts);
+          if (!file) return;
+          const known = context.project.evaluator.stringPrefix(url, file);
+          const complete = known.value !== undefined;
+          if (listed === null) listed = listedOrigins(context.project, 'serviceDomains');
+          const problems = checkUrl(known.value ?? known.prefix, complete, { ...api, listed });
+          for (const problem of problems ?? []) {
+            const { messageId, ...details } = problem;
+            context.report({
+              node: url,
+              messageId,
+              data: { api: call.name, url: displayUrl(known.prefix, complete), expected: api.expected.join('|'), ...details },
+            });
+          }
+        },
+      },
+    };
+  },
+});
