@@ -28,3 +28,4 @@ export { handlerGraph, type HandlerGraph, type HandlerBinding, type MethodInfo }
 export { validateWithSchema, describeSchemaError, schemaErrorPath, type SchemaError } from './analysis/json-schema.js';
 export { parseOrigin, type Origin } from './analysis/url.js';
 export { getClause, allClauses, isKnownClause, type Clause } from './clauses/index.js';
+export { renderRuleDoc, renderRuleIndex, ruleFolder, ruleDocPath, compareClauseIds } from './docs/render.js';

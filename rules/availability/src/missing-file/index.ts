@@ -1,4 +1,4 @@
-import { defineRule, jsonNodeAt, type ComponentUse, type Page, type Project } from '@bmplint/core';
+import { defineRule, jsonNodeAt, type ComponentUse, type Page, type Project, type RuleContext } from '@bmplint/core';
 
 const REACT_APP_MODULES = ['tsx', 'jsx', 'ts', 'js'].map((extension) => `src/app.${extension}`);
 const CLASSIC_APP_SCRIPTS = ['app.js', 'app.ts'];
@@ -40,7 +40,7 @@ export default defineRule({
   },
 });
 
-type Report = Parameters<Parameters<typeof defineRule>[0]['create']>[0]['report'];
+type Report = RuleContext['report'];
 
 const FIRST_LINE = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
@@ -62,8 +62,8 @@ function checkPage(project: Project, page: Page, report: Report): void {
     return;
   }
   const base = project.appRoot + page.route;
-  const missing = [page.files.script ? undefined : `${base}.js`, page.files.template ? undefined : `${base}.bxml`].filter(Boolean);
-  if (missing.length) report({ file: at.file, span: at, messageId: 'missingPageFiles', data: { page: page.route, missing: missing.join(' and ') } });
+  const missing = absent([[page.files.script, `${base}.js`], [page.files.template, `${base}.bxml`]]);
+  if (missing) report({ file: at.file, span: at, messageId: 'missingPageFiles', data: { page: page.route, missing } });
 }
 
 function checkComponent(project: Project, use: ComponentUse, report: Report): void {
@@ -75,10 +75,13 @@ function checkComponent(project: Project, use: ComponentUse, report: Report): vo
     if (!URL_SCHEME.test(use.specifier)) report({ file: use.from, ...target, messageId: 'componentOutsideApp', data });
     return;
   }
-  const missing = [
-    use.files.script ? undefined : `${use.base}.js`,
-    use.files.template ? undefined : `${use.base}.bxml`,
-    use.files.config ? undefined : `${use.base}.json`,
-  ].filter(Boolean);
-  if (missing.length) report({ file: use.from, ...target, messageId: 'missingComponent', data: { ...data, missing: missing.join(', ') } });
+  // A component needs its json (`"component": true`), template and script; the style is optional.
+  const missing = absent([[use.files.config, `${use.base}.json`], [use.files.template, `${use.base}.bxml`], [use.files.script, `${use.base}.js`]]);
+  if (missing) report({ file: use.from, ...target, messageId: 'missingComponent', data: { ...data, missing } });
+}
+
+/** The expected paths whose file was not found, as `a`, `a and b` or `a, b and c`; '' when none. */
+function absent(pairs: Array<[found: string | undefined, expected: string]>): string {
+  const missing = pairs.filter(([found]) => !found).map(([, expected]) => expected);
+  return missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}` : (missing[0] ?? '');
 }

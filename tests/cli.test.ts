@@ -1,0 +1,169 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { zipSync } from 'fflate';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'packages/cli/bin/bmplint.js');
+const apps = join(root, 'fixtures/apps');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a user would (`pnpm test` builds first). */
+async function bmplint(args: string[], cwd = root): Promise<Run> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+interface JsonReport {
+  tool: { name: string; version: string };
+  bundle: { root: string; style: string; files: number };
+  findings: Array<{ ruleId: string; clauses: string[]; severity: string; message: string; file: string; line: number; column: number; endLine: number; endColumn: number }>;
+  summary: { errors: number; warnings: number; infos: number };
+}
+
+async function checkJson(args: string[]): Promise<{ run: Run; report: JsonReport }> {
+  const run = await bmplint(['check', ...args, '--format', 'json']);
+  return { run, report: JSON.parse(run.stdout) as JsonReport };
+}
+
+/** Rows of a fixture's EXPECTED.md table that name an implemented rule. */
+function expectedRows(app: string): Array<{ file: string; line: number; column: number; ruleId: string }> {
+  const text = readFileSync(join(apps, app, 'EXPECTED.md'), 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => /^\| [^|]+\.\w+ \| \d+ \| \d+ \|/.test(line))
+    .map((line) => line.split('|').map((cell) => cell.trim()))
+    .map((cells) => ({ file: cells[1], line: Number(cells[2]), column: Number(cells[3]), ruleId: cells[cells.length - 2] }))
+    .filter((row) => row.ruleId !== 'later');
+}
+
+const position = (finding: { file: string; line: number; column: number; ruleId: string }) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`;
+
+describe('bmplint check', () => {
+  it('passes the clean example app with no finding and exit 0', async () => {
+    const { run, report } = await checkJson([join(apps, 'clean-app')]);
+    expect(report.findings.map(position)).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
+    expect(report.bundle.style).toBe('classic');
+  });
+
+  it('reports every planted problem of the problem app, at its line and column, and nothing else', async () => {
+    const { run, report } = await checkJson([join(apps, 'problem-app')]);
+    expect(report.findings.map(position).sort()).toEqual(expectedRows('problem-app').map(position).sort());
+    expect(run.code).toBe(1);
+    expect(report.summary.errors).toBe(report.findings.filter((finding) => finding.severity === 'error').length);
+  });
+
+  it('reads a React-style project through its sources when miniprogramRoot is not built', async () => {
+    const { run, report } = await checkJson([join(apps, 'react-app')]);
+    expect(report.bundle.style).toBe('react');
+    expect(report.findings.map(position)).toEqual(expectedRows('react-app').map(position));
+    expect(run.code).toBe(1);
+  });
+
+  it('writes the JSON contract: tool, bundle, findings with clauses and 1-based positions, summary', async () => {
+    const { report } = await checkJson(['fixtures/apps/problem-app']);
+    expect(report.tool).toEqual({ name: 'bmplint', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(report.bundle).toEqual({ root: 'fixtures/apps/problem-app', style: 'classic', files: expect.any(Number) });
+    for (const finding of report.findings) {
+      expect(finding).toMatchObject({ ruleId: expect.any(String), clauses: expect.any(Array), message: expect.any(String), file: expect.not.stringMatching(/^\/|\\/) });
+      expect(['error', 'warning', 'info']).toContain(finding.severity);
+      expect(finding.line).toBeGreaterThanOrEqual(1);
+      expect(finding.column).toBeGreaterThanOrEqual(1);
+      expect(finding.endLine * 1e6 + finding.endColumn).toBeGreaterThanOrEqual(finding.line * 1e6 + finding.column);
+    }
+  });
+
+  it('checks a zip of the app the same as the folder', async () => {
+    const folder = join(apps, 'problem-app');
+    const { report: fromFolder } = await checkJson([folder]);
+    const files: Record<string, Uint8Array> = {};
+    for (const finding of fromFolder.findings) files[finding.file] ??= new Uint8Array(readFileSync(join(folder, finding.file)));
+    // Zip the whole app inside a top-level folder, as zipping a folder usually does.
+    const { readdirSync, statSync } = await import('node:fs');
+    const walk = (dir: string, prefix = ''): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
+        else files[`moon/${prefix}${name}`] = new Uint8Array(readFileSync(path));
+      }
+    };
+    for (const key of Object.keys(files)) delete files[key];
+    walk(folder);
+    const zipPath = join(mkdtempSync(join(tmpdir(), 'bmplint-cli-')), 'bundle.zip');
+    writeFileSync(zipPath, zipSync(files));
+    const { run, report } = await checkJson([zipPath]);
+    expect(run.code).toBe(1);
+    expect(report.findings.map((finding) => position({ ...finding, file: finding.file.replace(/^moon\//, '') })).sort()).toEqual(fromFolder.findings.map(position).sort());
+  });
+
+  it('prints readable text grouped by file with a summary', async () => {
+    const run = await bmplint(['check', 'fixtures/apps/problem-app']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^pages\/home\/index\.bxml\n {2}1:1 +error +The home page pages\/home\/index is only a <web-view>.* webview\/no-webview-home \(3\.4\.1\)$/m);
+    expect(run.stdout).toMatch(/^✖ \d+ problems \(\d+ errors, \d+ warnings?, 0 info\) in \d+ files checked$/m);
+    const clean = await bmplint(['check', 'fixtures/apps/clean-app']);
+    expect(clean.stdout).toMatch(/^✔ No problems found \(\d+ files checked, classic style\)$/m);
+  });
+
+  it('takes the listing from --listing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bmplint-listing-'));
+    const listing = join(dir, 'listing.json');
+    writeFileSync(listing, JSON.stringify({ name: 'Call +1 415 555 0100 now', description: 'x', logo: 'logo.png' }, null, 2));
+    const { report } = await checkJson([join(apps, 'clean-app'), '--listing', listing]);
+    const contact = report.findings.filter((finding) => finding.ruleId === 'basic-info/no-contact-details');
+    expect(contact).toHaveLength(1);
+    expect(contact[0]).toMatchObject({ line: 2, file: expect.stringMatching(/listing\.json$/) });
+  });
+
+  it('exits 2 with a clear message for a missing path, a bad flag or a bad config', async () => {
+    const missing = await bmplint(['check', 'no/such/app']);
+    expect(missing).toMatchObject({ code: 2, stdout: '' });
+    expect(missing.stderr).toBe('bmplint: no such file or directory: no/such/app\n');
+    const badFormat = await bmplint(['check', 'fixtures/apps/clean-app', '--format', 'xml']);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toMatch(/argument 'xml' is invalid/);
+    const noArgs = await bmplint(['check']);
+    expect(noArgs.code).toBe(2);
+    const dir = mkdtempSync(join(tmpdir(), 'bmplint-config-'));
+    writeFileSync(join(dir, 'bmplint.config.json'), '{ "rules": { "no/such-rule": "off" } }');
+    const badConfig = await bmplint(['check', join(apps, 'clean-app'), '--config', join(dir, 'bmplint.config.json')]);
+    expect(badConfig).toMatchObject({ code: 2, stderr: 'bmplint: config names an unknown rule: no/such-rule\n' });
+  });
+
+  it('never prints a stack trace for binary junk in source files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bmplint-junk-'));
+    writeFileSync(join(dir, 'app.json'), Buffer.from([0xff, 0xfe, 0x00, 0x7b]));
+    writeFileSync(join(dir, 'app.js'), Buffer.from([0x00, 0x01, 0x02, 0xc3, 0x28]));
+    const { run, report } = await checkJson([dir]);
+    expect(run.stderr).toBe('');
+    expect([0, 1]).toContain(run.code);
+    expect(report.findings.length).toBeGreaterThan(0);
+  });
+});
+
+describe('bmplint rules', () => {
+  it('lists every rule with id, clauses, severity and description', async () => {
+    const run = await bmplint(['rules', '--format', 'json']);
+    const rules = JSON.parse(run.stdout) as Array<{ id: string; clauses: string[]; severity: string; description: string }>;
+    expect(run.code).toBe(0);
+    expect(rules.map((rule) => rule.id)).toContain('webview/no-webview-home');
+    for (const rule of rules) expect(rule).toMatchObject({ id: expect.stringMatching(/^[a-z-]+\/[a-z-]+$/), clauses: expect.arrayContaining([expect.any(String)]), description: expect.any(String) });
+    const text = await bmplint(['rules']);
+    expect(text.stdout).toMatch(/^webview\/no-webview-home +3\.4\.1 +error +The home page/m);
+  });
+});
