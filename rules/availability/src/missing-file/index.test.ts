@@ -115,13 +115,13 @@ new RuleTester().run(rule, {
     {
       name: 'a component without its script, declared in app.json; one used from a component leaves the app',
       files: miniApp({
-        'app.json': '{\n  "pages": ["pages/index/index"],\n  "usingComponents": { "gas-card": "components/gas-card/index" }\n}\n',
+        'app.json': '{\n  "pages": ["pages/index/index"],\n  "usingComponents": { "gas-card": "/components/gas-card/index" }\n}\n',
         'components/gas-card/index.json': '{\n  "component": true,\n  "usingComponents": { "icon": "../../../shared/icon" }\n}\n',
         'components/gas-card/index.bxml': '<view><icon/></view>',
       }),
       errors: [
-        { messageId: 'missingComponent', file: 'app.json', line: 3, column: 37, data: { tag: 'gas-card', specifier: 'components/gas-card/index', missing: 'miniprogram_npm/components/gas-card/index.js' } },
-        { messageId: 'componentOutsideApp', file: 'components/gas-card/index.json', line: 3, column: 31, data: { tag: 'icon', specifier: '../../../shared/icon' } },
+        { messageId: 'missingComponent', file: 'app.json', line: 3, column: 36, data: { tag: 'gas-card', specifier: '/components/gas-card/index', missing: 'components/gas-card/index.js' } },
+        { messageId: 'componentOutsideApp', file: 'components/gas-card/index.json', line: 3, column: 32, data: { tag: 'icon', specifier: '../../../shared/icon' } },
       ],
     },
   ],
