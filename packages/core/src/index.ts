@@ -26,6 +26,6 @@ export { StaticEvaluator, UNKNOWN, type StaticValue, type StringPrefix } from '.
 export { BnApiIndex, optionValue, MP_SERVICE_MODULE, type BnCall, type BnMember } from './analysis/bn-api.js';
 export { handlerGraph, type HandlerGraph, type HandlerBinding, type MethodInfo } from './analysis/handlers.js';
 export { validateWithSchema, describeSchemaError, schemaErrorPath, type SchemaError } from './analysis/json-schema.js';
-export { parseOrigin, type Origin } from './analysis/url.js';
+export { parseOrigin, normalizeOrigin, type Origin } from './analysis/url.js';
 export { getClause, allClauses, isKnownClause, type Clause } from './clauses/index.js';
 export { renderRuleDoc, renderRuleIndex, ruleFolder, ruleDocPath, compareClauseIds } from './docs/render.js';

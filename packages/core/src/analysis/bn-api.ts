@@ -120,11 +120,15 @@ export class BnApiIndex {
   }
 }
 
-/** The value node of `key` in an options object literal (`{ url: … }`), if written there. */
+/**
+ * The value node of `key` in an options object literal (`{ url: … }`), if written there and not
+ * possibly overridden by a later spread (`{ url: a, ...rest }`).
+ */
 export function optionValue(options: ObjectExpression | undefined, key: string): Expression | undefined {
   if (!options) return undefined;
   for (let i = options.properties.length - 1; i >= 0; i--) {
     const property = options.properties[i];
+    if (property.type === 'SpreadElement') return undefined;
     if (property.type !== 'ObjectProperty' || property.computed) continue;
     const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
     if (name === key) return property.value as Expression;

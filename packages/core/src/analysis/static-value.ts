@@ -128,8 +128,12 @@ export class StaticEvaluator {
       return { prefix: left.value + right.prefix, unknownAt: right.unknownAt };
     }
     if (node.type === 'Identifier') {
-      const binding = this.host.scopeOf(file)?.lookup(node.name, node.start ?? 0);
-      if (binding?.source.kind === 'init') return this.stringPrefix(binding.source.init, file, next);
+      const source = this.host.scopeOf(file)?.lookup(node.name, node.start ?? 0)?.source;
+      if (source?.kind === 'init') return this.stringPrefix(source.init, file, next);
+      if (source?.kind === 'import' || source?.kind === 'destructured') {
+        const target = this.exportedNode(file, source, next);
+        if (target) return this.stringPrefix(target.node, target.file, next);
+      }
     }
     if (WRAPPERS.has(node.type)) return this.stringPrefix((node as unknown as { expression: Node }).expression, file, next);
     return { prefix: '', unknownAt: { file: file.path, node } };

@@ -26,11 +26,12 @@ export function parseOrigin(text: string, complete = true): Origin | undefined {
   } catch {
     return { scheme };
   }
-  const host = url.hostname.toLowerCase();
+  const host = url.hostname.toLowerCase().replace(/\.$/, '');
   const bare = host.replace(/^\[|\]$/g, '');
   const isIp = IPV4.test(bare) || bare.includes(':');
   const isLocal = host === 'localhost' || host.endsWith('.localhost') || bare === '::1' || /^127\./.test(bare) || bare === '0.0.0.0'
-    || /^10\./.test(bare) || /^192\.168\./.test(bare) || /^172\.(1[6-9]|2\d|3[01])\./.test(bare) || host.endsWith('.local');
+    || /^10\./.test(bare) || /^192\.168\./.test(bare) || /^172\.(1[6-9]|2\d|3[01])\./.test(bare) || host.endsWith('.local')
+    || /^169\.254\./.test(bare) || /^fe80:/.test(bare) || /^f[cd][0-9a-f]{2}:/.test(bare);
   return { scheme, host, origin: `${scheme}://${url.host.toLowerCase()}`, isIp, isLocal };
 }
 

@@ -238,7 +238,7 @@ export class Project implements ModuleHost {
     if (!config) return;
     const add = (route: unknown, declaredAt: Array<string | number>, subpackage?: string) => {
       if (typeof route !== 'string' || !route) return;
-      const normalized = normalizeRoute(subpackage ? `${subpackage}/${route}` : route);
+      const normalized = subpackage ? `${subpackage}/${normalizeRoute(route)}` : normalizeRoute(route);
       if (this.pageByRoute.has(normalized)) return;
       const page: Page = { route: normalized, subpackage, files: this.unitFiles(normalized), declaredAt };
       this.pages.push(page);
@@ -301,6 +301,11 @@ export class Project implements ModuleHost {
     if (specifier.startsWith('/')) base = joinPath(root, specifier.slice(1));
     else if (specifier.startsWith('.')) base = joinPath(dirnameOf(configPath), specifier);
     else {
+      // A bare path is tried beside the config first, then as an npm component (as WeChat resolves it).
+      const beside = joinPath(dirnameOf(configPath), specifier);
+      if (beside && (this.bundle.has(`${beside}.json`) || this.bundle.has(`${beside}.bxml`) || this.bundle.has(`${beside}/index.json`))) {
+        return this.bundle.has(`${beside}.json`) || this.bundle.has(`${beside}.bxml`) ? beside : `${beside}/index`;
+      }
       base = joinPath(root, `miniprogram_npm/${specifier}`);
       // A package name alone means its main component, `index`.
       if (base && !this.bundle.has(`${base}.json`) && this.bundle.has(`${base}/index.json`)) base = `${base}/index`;
@@ -322,7 +327,7 @@ export class Project implements ModuleHost {
 
 /** `/pages/a/index.bxml` → `pages/a/index`. */
 export function normalizeRoute(route: string): string {
-  return route.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.(bxml|js|ts|tsx|jsx|json)$/, '');
+  return route.replace(/\/{2,}/g, '/').replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.(bxml|js|ts|tsx|jsx|json)$/, '');
 }
 
 interface Detected {

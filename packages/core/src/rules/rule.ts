@@ -110,6 +110,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   readonly project: Project;
   /** The file being walked; undefined inside a project hook. */
   readonly file: ParsedFile | undefined;
+  /** The JS being walked: the .js file, or a template's inline <bns> script as a JS file. */
+  readonly jsFile: JsFile | undefined;
   /** Ancestors of the JS node being visited, outermost first. */
   readonly ancestors: readonly Node[];
   /** The bn API index of the JS being walked (a .js file or a template's inline <bns>). */

@@ -108,6 +108,9 @@ class Run {
       get ancestors() {
         return run.ancestors;
       },
+      get jsFile() {
+        return run.currentJs;
+      },
       bnApi: (file) => {
         const target = file ?? run.currentJs;
         return target ? run.project.bnApi(target) : undefined;
@@ -186,7 +189,9 @@ class Run {
     paths.forEach((path, index) => {
       const kind = this.project.kindOf(path);
       if (kind === 'image' || kind === 'other') return;
-      if (!wantsAny && !this.merged[kind].size) return;
+      // Templates also carry inline <bns> scripts, which JS visitors must see.
+      const wanted = this.merged[kind].size > 0 || (kind === 'bxml' && this.merged.js.size > 0);
+      if (!wantsAny && !wanted) return;
       const file = this.project.parsed(path);
       if (!file) return;
       this.currentFile = file;
