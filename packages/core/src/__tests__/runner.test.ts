@@ -108,11 +108,12 @@ describe('lint()', () => {
   });
 
   it('parses only the file kinds some rule listens to', async () => {
-    const bundle = openMemoryBundle(miniApp() as Record<string, string>);
-    let reads = 0;
-    const counting = { ...bundle, read: (path: string) => { reads++; return bundle.read(path); } };
-    await lint(counting, { rules: [lockedRule] });
-    // app.json and the page json (components) for the project model, the two .js files; no .bxml/.bxss.
-    expect(reads).toBe(4);
+    const parsed: string[] = [];
+    const parseCache = { get: () => undefined, set: (key: string) => { parsed.push(key.split('\0')[0]); } };
+    const files = miniApp({ 'pages/index/other.bxml': '<bns module="m">module.exports = {};</bns>' }) as Record<string, string>;
+    await lint(openMemoryBundle(files), { rules: [lockedRule], parseCache });
+    // The project model reads app.json and the page json (components); the JS rule needs the
+    // scripts, and the one template holding an inline <bns> script. No other template, no style.
+    expect(parsed.sort()).toEqual(['app.js', 'app.json', 'pages/index/index.js', 'pages/index/index.json', 'pages/index/other.bxml']);
   });
 });

@@ -31,6 +31,7 @@ export function schemaErrorPath(error: ErrorObject): Array<string | number> {
     .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
   if (error.keyword === 'additionalProperties') path.push((error.params as { additionalProperty: string }).additionalProperty);
+  if (error.keyword === 'propertyNames') path.push((error.params as { propertyName: string }).propertyName);
   return path;
 }
 
@@ -41,6 +42,7 @@ export function describeSchemaError(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': return `${where} is not a known property`;
+    case 'propertyNames': return `${where} is not a valid property name`;
     case 'required': return `${where} is missing the required property "${String(params.missingProperty)}"`;
     case 'enum': return `${where} must be one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`;
     case 'type': return `${where} must be of type ${String(params.type)}`;

@@ -239,9 +239,9 @@ function parseBinding(
         // fall through to report the original error
       }
     }
-    const pos = typeof (error as { pos?: unknown }).pos === 'number' ? (error as { pos: number }).pos : codeStart;
+    // Reported on the whole binding, like every other finding about one.
     const message = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
-    errors.push({ message: `invalid expression in {{ }}: ${message}`, start: pos, end: Math.min(pos + 1, expression.end) });
+    errors.push({ message: `invalid expression in {{ }}: ${message}`, start: expression.start, end: expression.end });
     return null;
   }
 }

@@ -9,13 +9,31 @@ const ERROR_TEXT: Record<number, string> = {
   15: 'invalid escape character', 16: 'invalid character',
 };
 
+export const TRAILING_COMMA = 'trailing comma is not allowed in JSON';
+export const JSON_COMMENT = ERROR_TEXT[10];
+
+function trailingCommaBefore(text: string, error: jsonc.ParseError): number | undefined {
+  if (error.error !== 3 && error.error !== 4) return undefined;
+  if (text[error.offset] !== '}' && text[error.offset] !== ']') return undefined;
+  let before = error.offset - 1;
+  while (before >= 0 && /\s/.test(text[before])) before--;
+  return text[before] === ',' ? before : undefined;
+}
+
 /** Strict JSON (no comments, no trailing commas) with a tree that keeps offsets for every value. */
 export function parseJson(path: string, text: string): JsonFile {
   const base = makeBase(path, text);
   const parseErrors: jsonc.ParseError[] = [];
   const tree = jsonc.parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const seen = new Set<number>();
   for (const error of parseErrors) {
-    base.errors.push({ message: ERROR_TEXT[error.error] ?? 'invalid JSON', start: error.offset, end: error.offset + Math.max(1, error.length) });
+    // jsonc-parser reports `{"a": 1,}` twice at the `}`; one error at the comma says what is wrong.
+    const comma = trailingCommaBefore(text, error);
+    const start = comma ?? error.offset;
+    if (seen.has(start)) continue;
+    seen.add(start);
+    const message = comma !== undefined ? TRAILING_COMMA : (ERROR_TEXT[error.error] ?? 'invalid JSON');
+    base.errors.push({ message, start, end: comma !== undefined ? comma + 1 : error.offset + Math.max(1, error.length) });
   }
   if (tree) {
     for (const duplicate of duplicateKeys(tree)) {

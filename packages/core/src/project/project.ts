@@ -396,10 +396,15 @@ function findObject(node: import('@babel/types').Node, file: JsFile, project: Pr
 
 /** Drops UNKNOWN members so a partly static config still reads as plain data. */
 function stripUnknown(value: StaticValue): unknown {
-  if (Array.isArray(value)) return value.filter((item) => item !== UNKNOWN).map(stripUnknown);
+  // An array with an unknown item is left out whole: dropping the item would shift the indexes
+  // that findings are located by.
+  if (Array.isArray(value)) return value.includes(UNKNOWN) ? undefined : value.map(stripUnknown);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) if (item !== UNKNOWN) out[key] = stripUnknown(item);
+    for (const [key, item] of Object.entries(value)) {
+      const stripped = item === UNKNOWN ? undefined : stripUnknown(item);
+      if (stripped !== undefined) out[key] = stripped;
+    }
     return out;
   }
   return value;

@@ -190,7 +190,7 @@ class Run {
       const kind = this.project.kindOf(path);
       if (kind === 'image' || kind === 'other') return;
       // Templates also carry inline <bns> scripts, which JS visitors must see.
-      const wanted = this.merged[kind].size > 0 || (kind === 'bxml' && this.merged.js.size > 0);
+      const wanted = this.merged[kind].size > 0 || (kind === 'bxml' && this.merged.js.size > 0 && this.project.bundle.read(path).includes('<bns'));
       if (!wantsAny && !wanted) return;
       const file = this.project.parsed(path);
       if (!file) return;

@@ -86,7 +86,7 @@ new RuleTester().run(rule, {
         { messageId: 'missingPageFiles', file: 'app.json', line: 4, column: 5, data: { page: 'pages/index/index', missing: 'pages/index/index.js' } },
         {
           messageId: 'missingPageFiles', file: 'app.json', line: 10, column: 9,
-          message: 'packageB/pages/history/index.js and packageB/pages/history/index.bxml does not exist',
+          message: 'the bundle has no packageB/pages/history/index.js or packageB/pages/history/index.bxml:',
         },
       ],
     },
@@ -108,7 +108,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'missingComponent', file: 'pages/index/index.json', line: 4, column: 18,
-          message: 'components/task-item/index.json, components/task-item/index.bxml and components/task-item/index.js does not exist',
+          message: 'the bundle has no components/task-item/index.json, components/task-item/index.bxml or components/task-item/index.js:',
         },
       ],
     },

@@ -14,9 +14,9 @@ export default defineRule({
     messages: {
       missingAppConfig: 'The app config {{path}} is missing: without it the mini program has no pages and cannot start (6.2).',
       missingAppScript: '{{path}} is missing: the runtime needs it to register the app with App() before any page loads (6.2).',
-      missingPageFiles: 'Page {{page}} is declared here, but {{missing}} does not exist: opening the page fails (6.2).',
+      missingPageFiles: 'Page {{page}} is declared here, but the bundle has no {{missing}}: opening the page fails (6.2).',
       missingPageModule: 'Page {{page}} is declared here, but there is no module {{expected}} (or .jsx, .ts, .js): opening the page fails (6.2).',
-      missingComponent: 'Component <{{tag}}> points to "{{specifier}}", but {{missing}} does not exist: pages that use it fail to render (6.2).',
+      missingComponent: 'Component <{{tag}}> points to "{{specifier}}", but the bundle has no {{missing}}: pages that use it fail to render (6.2).',
       componentOutsideApp: 'Component <{{tag}}> points to "{{specifier}}", which is outside the mini program: it cannot be loaded (6.2).',
     },
   },
@@ -80,8 +80,8 @@ function checkComponent(project: Project, use: ComponentUse, report: Report): vo
   if (missing) report({ file: use.from, ...target, messageId: 'missingComponent', data: { ...data, missing } });
 }
 
-/** The expected paths whose file was not found, as `a`, `a and b` or `a, b and c`; '' when none. */
+/** The expected paths whose file was not found, as `a`, `a or b` or `a, b or c`; '' when none. */
 function absent(pairs: Array<[found: string | undefined, expected: string]>): string {
   const missing = pairs.filter(([found]) => !found).map(([, expected]) => expected);
-  return missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}` : (missing[0] ?? '');
+  return missing.length > 1 ? `${missing.slice(0, -1).join(', ')} or ${missing[missing.length - 1]}` : (missing[0] ?? '');
 }

@@ -1,4 +1,4 @@
-import { defineRule, type ParsedFile, type ParseError } from '@bmplint/core';
+import { defineRule, JSON_COMMENT, TRAILING_COMMA, type ParsedFile, type ParseError } from '@bmplint/core';
 
 /** The decode problems of core's parse-file: reported as one unreadable file, whatever its kind. */
 const ENCODING_PROBLEM = /^the file (?:is|holds) /;
@@ -17,8 +17,6 @@ const JS_LANGUAGE: Record<string, string> = {
  * the mini program's runtime, so comments and trailing commas there are not errors.
  */
 const JSONC_FILE = /(?:^|\/)(?:(?:ts|js)config(?:\.[^/]*)?\.json|\.vscode\/[^/]+\.json)$/;
-const JSON_COMMENT = 'comments are not allowed in JSON';
-const TRAILING_COMMA_MESSAGES = new Set(['property name expected', 'value expected']);
 
 export default defineRule({
   meta: {
@@ -37,17 +35,13 @@ export default defineRule({
     },
   },
   create(context) {
-    /** One finding per kind of problem and offset: jsonc reports a trailing comma twice at one place. */
-    const seen = new Set<string>();
     return {
       file: {
         parseError(file, error) {
           const finding = classify(file, error);
           if (!finding) return;
-          const key = `${file.path}\0${finding.messageId}\0${error.start}`;
-          if (seen.has(key)) return;
-          seen.add(key);
-          context.report({ file: file.path, span: { start: error.start, end: error.end }, messageId: finding.messageId, data: { ...finding.data, detail: error.message } });
+          const detail = error.message.replace(/\.$/, '');
+          context.report({ file: file.path, span: { start: error.start, end: error.end }, messageId: finding.messageId, data: { ...finding.data, detail } });
         },
       },
     };
@@ -72,16 +66,7 @@ function classify(file: ParsedFile, error: ParseError): Classified | undefined {
     case 'bxss':
       return { messageId: 'styleSyntax', data: { language: file.path.toLowerCase().endsWith('.css') ? 'CSS' : 'BXSS' } };
     case 'json':
-      if (JSONC_FILE.test(file.path) && (error.message === JSON_COMMENT || isTrailingComma(file.text, error))) return undefined;
+      if (JSONC_FILE.test(file.path) && (error.message === JSON_COMMENT || error.message === TRAILING_COMMA)) return undefined;
       return { messageId: 'jsonSyntax', data: {} };
   }
-}
-
-/** A "property name / value expected" error at the `}` or `]` right after a trailing comma. */
-function isTrailingComma(text: string, error: ParseError): boolean {
-  if (!TRAILING_COMMA_MESSAGES.has(error.message)) return false;
-  if (text[error.start] !== '}' && text[error.start] !== ']') return false;
-  let before = error.start - 1;
-  while (before >= 0 && /\s/.test(text[before])) before--;
-  return text[before] === ',';
 }

@@ -1,4 +1,5 @@
 import { defineRule, normalizeRoute, type ConfigSource, type Project, type RuleContext } from '@bmplint/core';
+import { pageListIsComplete } from './page-list.js';
 
 /** The name `preloadRule` uses for the main package. */
 const MAIN_PACKAGE = '__APP__';
@@ -22,7 +23,8 @@ export default defineRule({
     return {
       project(project) {
         const config = project.appConfig;
-        if (!config?.value) return;
+        // An app.config.ts whose page list is not static could name any page: stay silent.
+        if (!config?.value || !pageListIsComplete(project)) return;
         checkEntry(project, config, context.report);
         checkTabBar(project, config, context.report);
         checkPreloadRule(project, config, context.report);

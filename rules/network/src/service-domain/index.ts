@@ -2,12 +2,12 @@ import { defineRule, optionValue, type JsFile } from '@bmplint/core';
 import { checkUrl, displayUrl, jsFileFor, listedOrigins, type UrlCheck } from '../origins.js';
 
 /** The network APIs whose `url` must be a Service Domain, and the scheme each must use. */
-const NETWORK_APIS: Record<string, { expected: string[]; insecure: string[] }> = {
-  request: { expected: ['https'], insecure: ['http'] },
-  uploadFile: { expected: ['https'], insecure: ['http'] },
-  downloadFile: { expected: ['https'], insecure: ['http'] },
-  connectSocket: { expected: ['wss'], insecure: ['ws'] },
-};
+const NETWORK_APIS = new Map<string, { expected: string[]; insecure: string[] }>([
+  ['request', { expected: ['https'], insecure: ['http'] }],
+  ['uploadFile', { expected: ['https'], insecure: ['http'] }],
+  ['downloadFile', { expected: ['https'], insecure: ['http'] }],
+  ['connectSocket', { expected: ['wss'], insecure: ['ws'] }],
+]);
 
 export default defineRule({
   meta: {
@@ -29,7 +29,7 @@ export default defineRule({
     return {
       js: {
         bnCall(call) {
-          const api = NETWORK_APIS[call.name];
+          const api = NETWORK_APIS.get(call.name);
           if (!api) return;
           const url = optionValue(call.options, 'url');
           if (!url) return;
@@ -41,11 +41,9 @@ export default defineRule({
           const problems = checkUrl(known.value ?? known.prefix, complete, { ...api, listed });
           for (const problem of problems ?? []) {
             const { messageId, ...details } = problem;
-            context.report({
-              node: url,
-              messageId,
-              data: { api: call.name, url: displayUrl(known.prefix, complete), expected: api.expected.join('|'), ...details },
-            });
+            const data: Record<string, string> = { api: call.name, url: displayUrl(known.prefix, complete), ...details };
+            if ('scheme' in details) data.expected = api.expected.join('|');
+            context.report({ node: url, messageId, data });
           }
         },
       },

@@ -1,0 +1,39 @@
+import { defineRule, type ConfigSource } from '@bmplint/core';
+
+export default defineRule({
+  meta: {
+    id: 'availability/entry-page-path',
+    clauses: ['6.3'],
+    severity: 'warning',
+    suppressible: true,
+    docs: { description: 'The app config should set entryPagePath: the docs mark it required; without it the first page becomes the home page.' },
+    messages: {
+      missingEntryPagePath:
+        'entryPagePath is not set, so the runtime opens the first page, {{page}}. Set entryPagePath so that reordering pages cannot change the home page (6.3).',
+    },
+  },
+  create(context) {
+    return {
+      project(project) {
+        const config = project.appConfig;
+        if (!config?.value || config.value.entryPagePath !== undefined || isWritten(config, 'entryPagePath')) return;
+        // No main page to fall back to: the schema rule reports the empty `pages`.
+        const first = project.pages.find((page) => !page.subpackage);
+        if (!first) return;
+        const at = config.locate(['pages'], { key: true });
+        context.report({ file: at.file, span: at, messageId: 'missingEntryPagePath', data: { page: first.route } });
+      },
+    };
+  },
+});
+
+/**
+ * Whether the key is written in the config even though its value is not known statically
+ * (`entryPagePath: routes.home` in app.config.ts): `locate` falls back to the enclosing object
+ * when the key is absent.
+ */
+function isWritten(config: ConfigSource, key: string): boolean {
+  const whole = config.locate([]);
+  const value = config.locate([key]);
+  return value.start !== whole.start || value.end !== whole.end;
+}

@@ -1,0 +1,175 @@
+import { RuleTester, miniApp, type Files } from '@bmplint/core/testing';
+import rule from './index.js';
+
+/** Home and watchlist are tabs; block is a plain page; history is in the packageB subpackage. */
+const app = (files: Files = {}) =>
+  miniApp({
+    'app.json': JSON.stringify({
+      entryPagePath: 'pages/index/index',
+      pages: ['pages/index/index', 'pages/watchlist/index', 'pages/block/index'],
+      tabBar: { list: [{ pagePath: 'pages/index/index', text: 'Gas' }, { pagePath: 'pages/watchlist/index', text: 'Watchlist' }] },
+      subpackages: [{ root: 'packageB', pages: ['pages/history/index'] }],
+    }),
+    'pages/watchlist/index.js': 'Page({});\n',
+    'pages/watchlist/index.bxml': '<view>Watchlist</view>\n',
+    'pages/block/index.js': 'Page({});\n',
+    'pages/block/index.bxml': '<view>Block</view>\n',
+    'packageB/pages/history/index.js': 'Page({});\n',
+    'packageB/pages/history/index.bxml': '<view>History</view>\n',
+    ...files,
+  });
+
+const page = (body: string) => `Page({\n  open(id, name, url) {\n${body}\n  },\n});\n`;
+
+new RuleTester().run(rule, {
+  valid: [
+    {
+      name: 'navigations to declared pages with the right API',
+      files: app({
+        'pages/index/index.js': page(
+          [
+            "    bn.navigateTo({ url: '/pages/block/index?height=' + id })",
+            "    bn.redirectTo({ url: `/packageB/pages/history/index?range=${name}` })",
+            "    bn.switchTab({ url: '/pages/watchlist/index' })",
+            "    bn.reLaunch({ url: '/pages/index/index' })",
+            "    bn.navigateTo({ url: '../block/index' })",
+          ].join('\n'),
+        ),
+      }),
+    },
+    {
+      name: 'dynamic URLs whose route part is not known are not judged',
+      files: app({
+        'pages/index/index.js': page(
+          [
+            "    bn.navigateTo({ url: '/pages/' + name + '/index' })",
+            '    bn.navigateTo({ url })',
+            "    bn.redirectTo({ url: `/pages/${name}` })",
+            '    bn.navigateTo(options)',
+          ].join('\n'),
+        ),
+      }),
+    },
+    {
+      name: 'a relative URL in a shared module resolves against the page at run time: not judged',
+      files: app({ 'utils/nav.js': "export const openBlock = () => bn.navigateTo({ url: '../block/index' });\n" }),
+    },
+    {
+      name: 'navigators to pages, to web URLs, to other mini programs, and dynamic ones',
+      files: app({
+        'pages/index/index.bxml': [
+          '<navigator url="/pages/block/index?height=1">Block</navigator>',
+          '<navigator url="../block/index">Block</navigator>',
+          '<navigator open-type="switchTab" url="/pages/watchlist/index">Watchlist</navigator>',
+          '<navigator open-type="reLaunch" url="/pages/index/index">Home</navigator>',
+          '<navigator target="miniProgram" app-id="cNjQgR7tZB7VffLsQvc3YM" url="/pages/other/index">Partner</navigator>',
+          '<navigator url="https://docs.example.com/gas">Docs</navigator>',
+          '<navigator url="{{detailUrl}}">Detail</navigator>',
+          '<navigator url="/pages/{{name}}/index">Dynamic</navigator>',
+          '<navigator open-type="navigateBack" delta="1">Back</navigator>',
+        ].join('\n'),
+      }),
+    },
+    {
+      name: 'a React app.config.ts whose page list is not static is not judged',
+      files: {
+        'src/app.config.ts': "import { pages } from '@acme/routes';\nexport default { pages: ['pages/index/index', ...pages] };",
+        'src/pages/index/index.tsx': "import { navigateTo } from '@binance/mp-service';\nexport default () => { navigateTo({ url: '/pages/market/index' }); return null; };",
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'bn.navigateTo to a page that does not exist',
+      files: app({ 'pages/index/index.js': page("    bn.navigateTo({ url: '/pages/vip/index' })") }),
+      errors: [{ messageId: 'unknownPage', file: 'pages/index/index.js', line: 3, column: 26, data: { via: 'bn.navigateTo', url: '/pages/vip/index', route: 'pages/vip/index' } }],
+    },
+    {
+      name: 'URLs built from consts, template literals and concatenation, a query after a dynamic part, and a relative URL',
+      files: app({
+        'pages/index/index.js': [
+          "const PAGES = '/pages';",
+          "const VIP = `${PAGES}/vip/index`;",
+          'Page({',
+          '  open(id) {',
+          '    bn.redirectTo({ url: VIP })',
+          "    bn.navigateTo({ url: PAGES + '/wallet/index?id=' + id })",
+          '    bn.navigateTo({ url: `../market/index?id=${id}` })',
+          '  },',
+          '});',
+        ].join('\n'),
+      }),
+      errors: [
+        { messageId: 'unknownPage', file: 'pages/index/index.js', line: 5, column: 26, data: { via: 'bn.redirectTo', url: '/pages/vip/index', route: 'pages/vip/index' } },
+        { messageId: 'unknownPage', file: 'pages/index/index.js', line: 6, column: 26, data: { via: 'bn.navigateTo', url: '/pages/wallet/index?id=', route: 'pages/wallet/index' } },
+        { messageId: 'unknownPage', file: 'pages/index/index.js', line: 7, column: 26, data: { via: 'bn.navigateTo', url: '../market/index?id=', route: 'pages/market/index' } },
+      ],
+    },
+    {
+      name: 'aliased spellings: destructured and computed',
+      files: app({
+        'pages/block/index.js': "const { reLaunch } = bn;\nreLaunch({ url: '/pages/gone/index' });\nbn['navigateTo']({ url: '/pages/gone/index' });\n",
+      }),
+      errors: [
+        { messageId: 'unknownPage', file: 'pages/block/index.js', line: 2, column: 17, data: { via: 'bn.reLaunch', url: '/pages/gone/index', route: 'pages/gone/index' } },
+        { messageId: 'unknownPage', file: 'pages/block/index.js', line: 3, column: 25 },
+      ],
+    },
+    {
+      name: 'switchTab to a page that is not a tab, navigateTo and redirectTo to tab pages',
+      files: app({
+        'pages/block/index.js': page(
+          [
+            "    bn.switchTab({ url: '/pages/block/index' })",
+            "    bn.navigateTo({ url: '/pages/watchlist/index' })",
+            "    bn.redirectTo({ url: '/pages/index/index?tab=1' })",
+          ].join('\n'),
+        ),
+      }),
+      errors: [
+        { messageId: 'switchTabToNonTab', file: 'pages/block/index.js', line: 3, column: 25, message: 'Use bn.navigateTo or bn.redirectTo instead' },
+        { messageId: 'tabPageNeedsSwitchTab', file: 'pages/block/index.js', line: 4, column: 26, message: 'pages/watchlist/index is a tabBar page' },
+        { messageId: 'tabPageNeedsSwitchTab', file: 'pages/block/index.js', line: 5, column: 26, data: { via: 'bn.redirectTo', url: '/pages/index/index?tab=1', route: 'pages/index/index', fix: 'bn.switchTab (or bn.reLaunch)' } },
+      ],
+    },
+    {
+      name: 'navigators to an unknown page, with a dynamic query, and with the wrong open-type',
+      files: app({
+        'pages/index/index.bxml': [
+          '<view class="links">',
+          '  <navigator class="muted" url="/pages/missing/index">Invite rules</navigator>',
+          '  <navigator url="/pages/vip/index?from={{source}}">VIP</navigator>',
+          '  <navigator open-type="switchTab" url="../block/index">Block</navigator>',
+          '  <navigator url="/pages/watchlist/index">Watchlist</navigator>',
+          '  <navigator target="self" open-type="redirect" url="/pages/index/index">Home</navigator>',
+          '</view>',
+        ].join('\n'),
+      }),
+      errors: [
+        { messageId: 'unknownPage', file: 'pages/index/index.bxml', line: 2, column: 28, data: { via: '<navigator>', url: '/pages/missing/index', route: 'pages/missing/index' } },
+        { messageId: 'unknownPage', file: 'pages/index/index.bxml', line: 3, column: 14, data: { via: '<navigator>', url: '/pages/vip/index?from=', route: 'pages/vip/index' } },
+        { messageId: 'switchTabToNonTab', file: 'pages/index/index.bxml', line: 4, column: 36, message: 'Use open-type="navigate" or "redirect" instead' },
+        { messageId: 'tabPageNeedsSwitchTab', file: 'pages/index/index.bxml', line: 5, column: 14, message: '<navigator> to "/pages/watchlist/index" fails' },
+        { messageId: 'tabPageNeedsSwitchTab', file: 'pages/index/index.bxml', line: 6, column: 49, message: '<navigator open-type="redirect">' },
+      ],
+    },
+    {
+      name: 'a React page calling the named import navigateTo',
+      files: {
+        'src/app.config.ts': "export default { entryPagePath: 'pages/index/index', pages: ['pages/index/index', 'pages/detail/index'] };",
+        'src/app.tsx': 'export default (props) => props.children;',
+        'src/pages/index/index.tsx': [
+          "import { navigateTo } from '@binance/mp-service';",
+          "import { View } from '@binance/mp-components';",
+          'export default function Index() {',
+          "  const open = () => navigateTo({ url: '/pages/details/index?id=1' });",
+          "  const back = () => navigateTo({ url: '../detail/index' });",
+          '  return <View onClick={open}>Open</View>;',
+          '}',
+        ].join('\n'),
+        'src/pages/detail/index.tsx': 'export default () => null;',
+      },
+      errors: [{ messageId: 'unknownPage', file: 'src/pages/index/index.tsx', line: 4, column: 40, data: { via: 'bn.navigateTo', url: '/pages/details/index?id=1', route: 'pages/details/index' } }],
+    },
+  ],
+});

@@ -1,0 +1,125 @@
+import { defineRule, getAttribute, normalizeRoute, optionValue, staticAttributeValue, type BxmlAttribute, type BxmlElement, type Project, type ReportTarget } from '@bmplint/core';
+import { pageListIsComplete, tabListIsComplete } from '../unknown-page/page-list.js';
+
+type RoutingApi = 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab';
+
+const ROUTING_APIS = new Set<string>(['navigateTo', 'redirectTo', 'reLaunch', 'switchTab']);
+/** `<navigator open-type>` values that open a page, and the API each one behaves as. */
+const OPEN_TYPES: Record<string, RoutingApi> = { navigate: 'navigateTo', redirect: 'redirectTo', reLaunch: 'reLaunch', switchTab: 'switchTab' };
+/** The end of a URL's route part: once the known prefix of a dynamic URL contains it, the route is complete. */
+const ROUTE_END = /[?#]/;
+
+interface Navigation {
+  /** How the code navigates, for messages: `bn.navigateTo` or `<navigator open-type="switchTab">`. */
+  via: string;
+  api: RoutingApi;
+  navigator: boolean;
+  url: string;
+  fromPath: string;
+  target: ReportTarget;
+}
+
+export default defineRule({
+  meta: {
+    id: 'availability/navigation-target',
+    clauses: ['6.3'],
+    severity: 'error',
+    suppressible: true,
+    docs: { description: 'Navigations (bn.navigateTo, redirectTo, reLaunch, switchTab and <navigator>) must go to a declared page, with the API that page type allows.' },
+    messages: {
+      unknownPage: '{{via}} to "{{url}}" fails: there is no page {{route}} in the app config (6.3).',
+      switchTabToNonTab: '{{via}} to "{{url}}" fails: {{route}} is not a tabBar page, and switchTab opens only tab pages. Use {{fix}} instead (6.3).',
+      tabPageNeedsSwitchTab: '{{via}} to "{{url}}" fails: {{route}} is a tabBar page, which the platform opens only with switchTab. Use {{fix}} instead (6.3).',
+    },
+  },
+  create(context) {
+    const project = context.project;
+    let pageFiles: Set<string> | undefined;
+    let tabRoutes: Set<string> | undefined;
+
+    const check = (navigation: Navigation) => {
+      if (!pageListIsComplete(project)) return;
+      // A relative URL resolves against the page shown at run time: known only in a page's own files.
+      pageFiles ??= new Set(project.pages.flatMap((page) => [page.files.script, page.files.template].filter((path): path is string => !!path)));
+      if (!navigation.url.startsWith('/') && !pageFiles.has(navigation.fromPath)) return;
+      const route = project.routeOfUrl(navigation.url, navigation.fromPath);
+      if (route === undefined) return;
+      const data = { via: navigation.via, url: navigation.url, route };
+      if (!project.pageByRoute.has(route)) {
+        context.report({ node: navigation.target, messageId: 'unknownPage', data });
+        return;
+      }
+      if (!tabListIsComplete(project)) return;
+      tabRoutes ??= tabRoutesOf(project);
+      const isTab = tabRoutes.has(route);
+      if (navigation.api === 'switchTab' && !isTab) {
+        const fix = navigation.navigator ? 'open-type="navigate" or "redirect"' : 'bn.navigateTo or bn.redirectTo';
+        context.report({ node: navigation.target, messageId: 'switchTabToNonTab', data: { ...data, fix } });
+      } else if ((navigation.api === 'navigateTo' || navigation.api === 'redirectTo') && isTab) {
+        const fix = navigation.navigator ? 'open-type="switchTab" (or "reLaunch")' : 'bn.switchTab (or bn.reLaunch)';
+        context.report({ node: navigation.target, messageId: 'tabPageNeedsSwitchTab', data: { ...data, fix } });
+      }
+    };
+
+    return {
+      js: {
+        bnCall(call) {
+          const file = context.file;
+          if (!ROUTING_APIS.has(call.name) || file?.kind !== 'js') return;
+          const urlNode = optionValue(call.options, 'url');
+          if (!urlNode) return;
+          const known = project.evaluator.stringPrefix(urlNode, file);
+          // A dynamic URL is checked only when its route part is complete (`'/pages/a/index?id=' + id`).
+          const url = known.value ?? (ROUTE_END.test(known.prefix) ? known.prefix : undefined);
+          if (url === undefined) return;
+          check({ via: `bn.${call.name}`, api: call.name as RoutingApi, navigator: false, url, fromPath: file.path, target: urlNode });
+        },
+      },
+      bxml: {
+        element(element) {
+          const file = context.file;
+          if (element.name !== 'navigator' || !file) return;
+          const navigation = navigatorTarget(element);
+          if (navigation) check({ ...navigation, fromPath: file.path });
+        },
+      },
+    };
+  },
+});
+
+/** What a `<navigator>` opens, when it opens a page of this app and its URL's route is static. */
+function navigatorTarget(element: BxmlElement): Omit<Navigation, 'fromPath'> | undefined {
+  // `target="miniProgram"` (another app) or `"deeplink"`: the url is not a page of this app.
+  const target = getAttribute(element, 'target');
+  if (target && staticAttributeValue(target) !== 'self') return undefined;
+  const openTypeAttribute = getAttribute(element, 'open-type');
+  const openType = openTypeAttribute ? staticAttributeValue(openTypeAttribute) : 'navigate';
+  const api = openType === undefined ? undefined : OPEN_TYPES[openType];
+  if (!api) return undefined; // navigateBack, exit, or not static
+  const urlAttribute = getAttribute(element, 'url');
+  const url = urlAttribute ? knownUrl(urlAttribute) : undefined;
+  if (url === undefined || !urlAttribute) return undefined;
+  const via = openTypeAttribute ? `<navigator open-type="${openType}">` : '<navigator>';
+  return { via, api, navigator: true, url, target: urlAttribute };
+}
+
+/** The attribute's URL when static, or its text before the first `{{` when that already ends the route. */
+function knownUrl(attribute: BxmlAttribute): string | undefined {
+  if (attribute.value === null) return undefined;
+  const first = attribute.expressions[0];
+  if (!first) return attribute.value;
+  const prefix = attribute.value.slice(0, first.start - attribute.valueStart);
+  return ROUTE_END.test(prefix) ? prefix : undefined;
+}
+
+function tabRoutesOf(project: Project): Set<string> {
+  const list = (project.appConfig?.value?.tabBar as { list?: unknown } | undefined)?.list;
+  const routes = new Set<string>();
+  if (Array.isArray(list)) {
+    for (const item of list) {
+      const path = (item as { pagePath?: unknown } | null)?.pagePath;
+      if (typeof path === 'string' && path) routes.add(normalizeRoute(path));
+    }
+  }
+  return routes;
+}

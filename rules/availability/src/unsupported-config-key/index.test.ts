@@ -1,0 +1,122 @@
+import { RuleTester, miniApp } from '@bmplint/core/testing';
+import rule from './index.js';
+
+const lines = (...text: string[]) => `${text.join('\n')}\n`;
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: 'a minimal classic app', files: miniApp() },
+    {
+      name: 'only documented keys, with a Binance devtool.debug',
+      files: miniApp({
+        'app.json': lines(
+          '{',
+          '  "entryPagePath": "pages/index/index",',
+          '  "pages": ["pages/index/index"],',
+          '  "window": { "navigationBarTitleText": "Demo", "backgroundColor": "#ffffff", "enablePullDownRefresh": false },',
+          '  "tabBar": { "list": [{ "pagePath": "pages/index/index", "text": "style" }] },',
+          '  "devtool": { "debug": true },',
+          '  "deviceOrientation": "portrait"',
+          '}',
+        ),
+        'pages/index/index.json': '{ "navigationBarTitleText": "Home", "usingComponents": { "permission-tip": "/components/tip/index" } }\n',
+        'components/tip/index.json': '{ "component": true }\n',
+        'components/tip/index.js': 'Component({});\n',
+        'components/tip/index.bxml': '<view>tip</view>\n',
+      }),
+    },
+    {
+      name: 'WeChat key names in a data file that is not a config',
+      files: miniApp({ 'data/settings.json': '{ "networkTimeout": 5000, "permission": "read" }\n' }),
+    },
+    {
+      name: 'an app.json that does not parse is left to availability/syntax-error',
+      files: miniApp({ 'app.json': '{ "pages": ["pages/index/index"], "networkTimeout": {}, }\n' }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'WeChat keys at the top of app.json and in its window',
+      files: miniApp({
+        'app.json': lines(
+          '{',
+          '  "pages": ["pages/index/index"],',
+          '  "networkTimeout": { "request": 10000 },',
+          '  "permission": { "scope.userLocation": { "desc": "Find nearby stores" } },',
+          '  "window": {',
+          '    "navigationBarTitleText": "Demo",',
+          '    "backgroundColorTop": "#ffffff",',
+          '    "pageOrientation": "auto"',
+          '  }',
+          '}',
+        ),
+      }),
+      errors: [
+        {
+          messageId: 'unsupportedKey', file: 'app.json', line: 3, column: 3, endLine: 3, endColumn: 19,
+          data: { key: 'networkTimeout', note: 'WeChat-only; Binance documents no network timeout setting (pass timeout per bn.request/uploadFile/downloadFile/connectSocket call instead).' },
+        },
+        { messageId: 'unsupportedKey', file: 'app.json', line: 4, column: 3, message: '"permission" is a setting Binance does not document; it has no effect here: WeChat permission purpose strings' },
+        { messageId: 'unsupportedKey', file: 'app.json', line: 7, column: 5, data: { key: 'window.backgroundColorTop', note: 'WeChat iOS-only top background colour; Binance documents backgroundColor only.' } },
+        { messageId: 'unsupportedKey', file: 'app.json', line: 8, column: 5, message: '"window.pageOrientation"' },
+      ],
+    },
+    {
+      name: 'global usingComponents in app.json',
+      files: miniApp({ 'app.json': '{ "pages": ["pages/index/index"], "usingComponents": {} }\n' }),
+      errors: [{ messageId: 'unsupportedKey', file: 'app.json', line: 1, column: 35, message: 'Binance documents usingComponents in page/component .json only' }],
+    },
+    {
+      name: 'page-only and window keys in a page json',
+      files: miniApp({
+        'pages/index/index.json': lines(
+          '{',
+          '  "navigationBarTitleText": "Home",',
+          '  "enableShareAppMessage": true,',
+          '  "backgroundColorTop": "#000000",',
+          '  "disableSwipeBack": true',
+          '}',
+        ),
+      }),
+      errors: [
+        { messageId: 'unsupportedKey', file: 'pages/index/index.json', line: 3, column: 3, message: 'onShareAppMessage / bn.showShareMenu' },
+        { messageId: 'unsupportedKey', file: 'pages/index/index.json', line: 4, column: 3, data: { key: 'backgroundColorTop', note: 'WeChat iOS-only top background colour; Binance documents backgroundColor only.' } },
+        { messageId: 'unsupportedKey', file: 'pages/index/index.json', line: 5, column: 3, message: '"disableSwipeBack"' },
+      ],
+    },
+    {
+      name: 'component options written as .json keys in a component used by a page',
+      files: miniApp({
+        'pages/index/index.json': '{ "usingComponents": { "price-card": "/components/price-card/index" } }\n',
+        'components/price-card/index.json': lines('{', '  "component": true,', '  "styleIsolation": "apply-shared",', '  "addGlobalClass": true', '}'),
+        'components/price-card/index.js': 'Component({});\n',
+        'components/price-card/index.bxml': '<view>card</view>\n',
+      }),
+      errors: [
+        { messageId: 'unsupportedKey', file: 'components/price-card/index.json', line: 3, column: 3, message: 'options.styleIsolation' },
+        { messageId: 'unsupportedKey', file: 'components/price-card/index.json', line: 4, column: 3, message: '"addGlobalClass"' },
+      ],
+    },
+    {
+      name: 'a React app.config.ts with a key whose value is computed, and a React page config',
+      files: {
+        'src/app.config.ts': lines(
+          "import { backgroundModes } from './modes';",
+          'export default {',
+          "  pages: ['pages/index/index'],",
+          '  requiredBackgroundModes: backgroundModes(),',
+          "  window: { navigationBarTitleText: 'Demo', homeButton: true },",
+          '};',
+        ),
+        'src/modes.ts': "export const backgroundModes = () => ['audio'];\n",
+        'src/pages/index/index.tsx': "import { View } from '@binance/mp-components';\nexport default () => <View>Hi</View>;\n",
+        'src/pages/index/index.config.ts': lines('export default {', "  navigationBarTitleText: 'Home',", '  enableShareTimeline: true,', '};'),
+      },
+      errors: [
+        { messageId: 'unsupportedKey', file: 'src/app.config.ts', line: 4, column: 3, data: { key: 'requiredBackgroundModes', note: 'WeChat background audio/location declaration; not documented for Binance.' } },
+        { messageId: 'unsupportedKey', file: 'src/app.config.ts', line: 5, column: 45, message: '"window.homeButton"' },
+        { messageId: 'unsupportedKey', file: 'src/pages/index/index.config.ts', line: 3, column: 3, message: '"enableShareTimeline"' },
+      ],
+    },
+  ],
+});
