@@ -9,6 +9,9 @@ const BUILT_IN = [
   '@bmplint/rules-webview',
   '@bmplint/rules-api',
   '@bmplint/rules-network',
+  '@bmplint/rules-content',
+  '@bmplint/rules-privacy',
+  '@bmplint/rules-ui',
 ] as const;
 
 export async function loadRules(config?: LoadedConfig): Promise<AnyRule[]> {

@@ -188,3 +188,22 @@ describe('parseOrigin', () => {
     expect(parseOrigin('/pages/index/index')).toBeUndefined();
   });
 });
+
+describe('BnApiIndex on compiled code', () => {
+  it('sees through .default and interop helpers', () => {
+    const project = projectOf({
+      'pages/index/index.js': [
+        '"use strict";',
+        'var _mpService = _interopRequireDefault(require("@binance/mp-service"));',
+        'var svc = require("@binance/mp-service").default;',
+        '_mpService.default.request({});',
+        'svc.showToast({});',
+      ].join('\n'),
+    });
+    const file = project.jsFile('pages/index/index.js')!;
+    const bn = project.bnApi(file)!;
+    const names: string[] = [];
+    walkJs(file.ast!, { enter(node) { if (node.type === 'CallExpression') { const call = bn.call(node as CallExpression); if (call) names.push(call.name); } } });
+    expect(names).toEqual(['request', 'showToast']);
+  });
+});

@@ -10,6 +10,8 @@ export interface BnMember {
   name: string;
   /** The node naming the API: the property, the destructuring key or the import specifier. */
   node: Node;
+  /** The whole reference, for reporting: `bn.x` for member access, else the same as `node`. */
+  expression: Node;
   spelling: 'member' | 'computed' | 'destructure' | 'import' | 'alias';
 }
 
@@ -39,27 +41,35 @@ export class BnApiIndex {
       if (source.kind === 'import' && source.source === MP_SERVICE_MODULE) {
         if (source.imported === 'default' || source.imported === '*') this.namespaces.add(binding);
         else this.aliases.set(binding, source.imported);
-      } else if (source.kind === 'init' && requiredModule(source.init) === MP_SERVICE_MODULE) {
+      } else if ((source.kind === 'init' || source.kind === 'mutable') && source.init && isMpServiceModule(source.init)) {
+        // `const mp = require('@binance/mp-service')`, and compiled `var _mp = _interopRequireDefault(require(…))`.
         this.namespaces.add(binding);
       }
     }
     // Second pass: names bound from a namespace found above (or the global).
     for (const binding of all) {
       const source = binding.source;
-      if (source.kind === 'init') {
-        if (this.isNamespace(source.init)) this.namespaces.add(binding);
+      if (source.kind === 'init' || (source.kind === 'mutable' && source.init)) {
+        const init = source.init!;
+        if (this.isNamespace(init)) this.namespaces.add(binding);
         else {
-          const name = this.memberName(source.init);
+          const name = this.memberName(init);
           if (name) this.aliases.set(binding, name);
         }
       } else if (source.kind === 'destructured') {
-        if (this.isNamespace(source.from) || requiredModule(source.from) === MP_SERVICE_MODULE) this.aliases.set(binding, source.key);
+        if (this.isNamespace(source.from) || isMpServiceModule(source.from)) this.aliases.set(binding, source.key);
       }
     }
   }
 
   /** Whether an expression is the `bn` object itself. */
   isNamespace(node: Node): boolean {
+    node = unwrapTs(node);
+    // `ns.default` of a namespace import or a compiled require is the same object.
+    if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed
+      && node.property.type === 'Identifier' && node.property.name === 'default') {
+      return this.isNamespace(node.object) || isMpServiceModule(node.object);
+    }
     if (node.type !== 'Identifier') return false;
     const binding = this.scope.lookup(node.name, node.start ?? 0);
     if (!binding) return node.name === 'bn';
@@ -77,7 +87,8 @@ export class BnApiIndex {
     if (!this.isNamespace(node.object)) return null;
     const name = this.staticKey(node);
     if (name === undefined) return { dynamic: node.property };
-    return { name, node: node.property, spelling: node.computed ? 'computed' : 'member' };
+    if (name === 'default' && !node.computed) return null; // the namespace itself, not an API
+    return { name, node: node.property, expression: node, spelling: node.computed ? 'computed' : 'member' };
   }
 
   /** The API a called identifier is an alias of. */
@@ -134,4 +145,25 @@ export function optionValue(options: ObjectExpression | undefined, key: string):
     if (name === key) return property.value as Expression;
   }
   return undefined;
+}
+
+const TS_WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TypeCastExpression', 'ParenthesizedExpression']);
+
+function unwrapTs(node: Node): Node {
+  while (TS_WRAPPERS.has(node.type)) node = (node as unknown as { expression: Node }).expression;
+  return node;
+}
+
+/**
+ * `require('@binance/mp-service')`, possibly behind `.default` or a one-argument interop helper
+ * (`_interopRequireDefault(require(…))`, `__importDefault(require(…))`) as compilers emit it.
+ */
+export function isMpServiceModule(node: Node): boolean {
+  node = unwrapTs(node);
+  if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed && node.property.type === 'Identifier' && node.property.name === 'default') {
+    return isMpServiceModule(node.object);
+  }
+  if (requiredModule(node) === MP_SERVICE_MODULE) return true;
+  if (node.type === 'CallExpression' && node.arguments.length === 1 && node.arguments[0].type === 'CallExpression') return isMpServiceModule(node.arguments[0]);
+  return false;
 }

@@ -9,7 +9,8 @@ export type BindingSource =
   | { kind: 'import'; source: string; imported: string | 'default' | '*' }
   | { kind: 'function'; node: BabelFunction }
   | { kind: 'param' }
-  | { kind: 'mutable' };
+  /** `var`/`let` (or a pattern we do not fold): never folded; `init` kept for alias detection in compiled code. */
+  | { kind: 'mutable'; init?: Expression };
 
 export interface Binding {
   name: string;
@@ -81,7 +82,8 @@ export class ScopeIndex {
         const scope = node.kind === 'var' ? nearest(FUNCTION_TYPES) : nearest(SCOPE_TYPES);
         for (const declarator of node.declarations) {
           if (node.kind !== 'const' || !declarator.init) {
-            for (const name of patternNames(declarator.id)) this.add(name, { kind: 'mutable' }, scope, declarator.start ?? 0);
+            const init = declarator.id.type === 'Identifier' ? (declarator.init ?? undefined) : undefined;
+            for (const name of patternNames(declarator.id)) this.add(name, { kind: 'mutable', init }, scope, declarator.start ?? 0);
             continue;
           }
           const init = declarator.init;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { resolve as resolvePath } from 'node:path';
 import type { ObjectExpression } from '@babel/types';
 import type { Bundle } from '../bundle/bundle.js';
 import { parseFile } from '../parse/parse-file.js';
@@ -64,6 +65,8 @@ export class Project implements ModuleHost {
   readonly style: AppStyle;
   /** Prefix of the app inside the bundle ('' or e.g. 'miniprogram/'). */
   readonly appRoot: string;
+  /** Prefix of the project (where project.config.json is): '' unless the bundle wraps it in one folder. */
+  readonly projectRoot: string;
   /** Where the app config should be (reported when missing). */
   readonly appConfigPath: string;
   readonly appConfig: ConfigSource | undefined;
@@ -84,6 +87,7 @@ export class Project implements ModuleHost {
     const detected = detectApp(bundle);
     this.style = detected.style;
     this.appRoot = detected.appRoot;
+    this.projectRoot = detected.projectRoot;
     this.appConfigPath = detected.configPath;
     this.appConfig = this.readAppConfig();
     this.collectPages();
@@ -316,11 +320,14 @@ export class Project implements ModuleHost {
 
   private readListingSource(): ListingSource | undefined {
     const external = this.options.externalListing;
-    const path = external?.path ?? (this.bundle.has('listing.json') ? 'listing.json' : undefined);
+    // Beside the project (or the app) in the folder given, or inside the single folder a zip wraps it in.
+    const candidates = ['listing.json', `${this.projectRoot}listing.json`, `${this.appRoot}listing.json`];
+    const path = external?.path ?? candidates.find((candidate) => this.bundle.has(candidate));
     if (!path) return undefined;
     const json = this.jsonFile(path);
     if (!json) return undefined;
-    const resolveLogo = external?.resolveLogo ?? ((logo: string) => joinPath('', logo));
+    const resolveLogo = external?.resolveLogo
+      ?? ((logo: string) => joinPath(dirnameOf(path), logo) ?? (this.bundle.kind === 'directory' ? resolvePath(this.bundle.source, dirnameOf(path), logo) : undefined));
     return readListing(json, resolveLogo);
   }
 }
@@ -332,6 +339,7 @@ export function normalizeRoute(route: string): string {
 
 interface Detected {
   style: AppStyle;
+  projectRoot: string;
   appRoot: string;
   configPath: string;
 }
@@ -349,13 +357,13 @@ function detectApp(bundle: Bundle, prefix = ''): Detected {
       const appRoot = joinPath(prefix.replace(/\/$/, ''), root);
       if (appRoot !== undefined) {
         const withSlash = appRoot ? `${appRoot}/` : '';
-        if (bundle.has(`${withSlash}app.json`)) return { style: 'classic', appRoot: withSlash, configPath: `${withSlash}app.json` };
+        if (bundle.has(`${withSlash}app.json`)) return { style: 'classic', projectRoot: prefix, appRoot: withSlash, configPath: `${withSlash}app.json` };
       }
     }
   }
-  if (bundle.has(`${prefix}app.json`)) return { style: 'classic', appRoot: prefix, configPath: `${prefix}app.json` };
+  if (bundle.has(`${prefix}app.json`)) return { style: 'classic', projectRoot: prefix, appRoot: prefix, configPath: `${prefix}app.json` };
   for (const name of ['src/app.config.ts', 'src/app.config.js']) {
-    if (bundle.has(prefix + name)) return { style: 'react', appRoot: prefix, configPath: prefix + name };
+    if (bundle.has(prefix + name)) return { style: 'react', projectRoot: prefix, appRoot: prefix, configPath: prefix + name };
   }
   if (!prefix) {
     const tops = new Set<string>();
@@ -370,7 +378,7 @@ function detectApp(bundle: Bundle, prefix = ''): Detected {
       if (bundle.has(inner.configPath)) return inner;
     }
   }
-  return { style: 'classic', appRoot: prefix, configPath: `${prefix}app.json` };
+  return { style: 'classic', projectRoot: prefix, appRoot: prefix, configPath: `${prefix}app.json` };
 }
 
 function miniprogramRootOf(bytes: Buffer): string | undefined {

@@ -42,8 +42,8 @@ export type JsVisitors = {
   bnCall?(call: BnCall): void;
   /** Every static reference to a `bn` API name, called or not. */
   bnMember?(member: BnMember): void;
-  /** `bn[expr]` whose key is not a constant. */
-  bnDynamic?(property: Node): void;
+  /** `bn[expr]` (or `const { [expr]: f } = bn`) whose key is not a constant. */
+  bnDynamic?(access: { key: Node; expression: Node }): void;
 };
 
 export interface BxmlVisitors {

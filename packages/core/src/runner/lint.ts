@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Node } from '@babel/types';
 import type { Bundle, BundleIssue, BundleLimits } from '../bundle/bundle.js';
 import { DEFAULT_LIMITS } from '../bundle/bundle.js';
@@ -10,6 +10,7 @@ import type { ParsedFile, JsFile } from '../parse/source-file.js';
 import { Project, type AppStyle, type ParseCache } from '../project/project.js';
 import type { AnyRule, ReportDescriptor, RuleContext } from '../rules/rule.js';
 import { walkJs } from '../analysis/walk.js';
+import { isMpServiceModule, MP_SERVICE_MODULE } from '../analysis/bn-api.js';
 import { elementsOf } from '../parse/bxml-ast.js';
 import { rangeOfTarget } from './locate.js';
 import { mergeVisitors, type MergedVisitors, type Tagged } from './merge.js';
@@ -69,14 +70,15 @@ function readExternalListing(listingPath: string, bundle: Bundle) {
   const absolute = resolve(listingPath);
   const root = bundle.kind === 'directory' ? resolve(bundle.source) : dirname(resolve(bundle.source));
   const display = relative(root, absolute).split(sep).join('/');
-  const listingDir = relative(root, dirname(absolute)).split(sep).join('/');
   return {
     path: display,
     bytes,
-    // A logo beside an external listing is inside the bundle only when the listing is.
+    // The logo is a bundle path when it lies inside a directory bundle, else a file path on disk.
     resolveLogo: (logo: string) => {
-      const path = [listingDir, logo].filter(Boolean).join('/');
-      return path.startsWith('..') ? resolve(dirname(absolute), logo) : path;
+      const file = resolve(dirname(absolute), logo);
+      if (bundle.kind !== 'directory') return file;
+      const inside = relative(root, file).split(sep).join('/');
+      return inside.startsWith('../') || isAbsolute(inside) ? file : inside;
     },
   };
 }
@@ -240,7 +242,7 @@ class Run {
       case 'OptionalMemberExpression': {
         const access = bn.access(node);
         if (!access) return;
-        if ('dynamic' in access) this.dispatch(visitors.get('bnDynamic'), access.dynamic);
+        if ('dynamic' in access) this.dispatch(visitors.get('bnDynamic'), { key: access.dynamic, expression: node });
         else this.dispatch(visitors.get('bnMember'), access);
         return;
       }
@@ -251,20 +253,24 @@ class Run {
         return;
       }
       case 'VariableDeclarator':
-        if (node.id.type === 'ObjectPattern' && node.init && bn.isNamespace(node.init)) {
+        if (node.id.type === 'ObjectPattern' && node.init && (bn.isNamespace(node.init) || isMpServiceModule(node.init))) {
           for (const property of node.id.properties) {
-            if (property.type !== 'ObjectProperty' || property.computed) continue;
-            const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
-            if (name) this.dispatch(visitors.get('bnMember'), { name, node: property.key, spelling: 'destructure' });
+            if (property.type !== 'ObjectProperty') continue;
+            const key = property.computed ? this.project.evaluator.evaluate(property.key, this.currentJs!) : property.key.type === 'Identifier' ? property.key.name : undefined;
+            const name = typeof key === 'string' ? key : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+            if (name) this.dispatch(visitors.get('bnMember'), { name, node: property.key, expression: property.key, spelling: 'destructure' });
+            else if (property.computed) this.dispatch(visitors.get('bnDynamic'), { key: property.key, expression: property.key });
           }
         }
         return;
       case 'ImportDeclaration':
-        if (node.source.value !== '@binance/mp-service') return;
+      case 'ExportNamedDeclaration':
+        if (node.source?.value !== MP_SERVICE_MODULE || (node.type === 'ImportDeclaration' ? node.importKind : node.exportKind) === 'type') return;
         for (const specifier of node.specifiers) {
-          if (specifier.type !== 'ImportSpecifier') continue;
-          const name = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-          this.dispatch(visitors.get('bnMember'), { name, node: specifier.imported, spelling: 'import' });
+          const imported = specifier.type === 'ImportSpecifier' ? specifier.imported : specifier.type === 'ExportSpecifier' ? specifier.local : undefined;
+          if (!imported || (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type') || (specifier.type === 'ExportSpecifier' && specifier.exportKind === 'type')) continue;
+          const name = imported.type === 'Identifier' ? imported.name : imported.value;
+          if (name !== 'default') this.dispatch(visitors.get('bnMember'), { name, node: imported, expression: imported, spelling: 'import' });
         }
         return;
       default:

@@ -1,0 +1,550 @@
+/**
+ * Term lists as data, and one matcher compiled per set of lists: an Aho–Corasick automaton over
+ * normalised text (see normalize.ts), so a scan is linear in the input whatever the terms are, with
+ * word boundaries for scripts that separate words and none for CJK. Adding a language is adding a
+ * list: nothing here knows a word of any language.
+ */
+import { LEET_SOURCES, normalizeText, type NormalizedText } from './normalize.js';
+
+export type TermSeverity = 'error' | 'warning';
+
+export interface TermEntry {
+  /**
+   * The wording, written plainly (case, width and spacing do not matter). Syntax: `(a|b)` for
+   * alternatives (not nested; an empty alternative is allowed), `{n}` for any number (`0.5`,
+   * `1,000`), a trailing `*` to also match longer words that start with it (`porn*`).
+   */
+  term: string;
+  /** Overrides the list's severity. */
+  severity?: TermSeverity;
+  /** Why the term is on the list (documentation). */
+  note?: string;
+  /** Longer phrases containing the term in which it means something harmless (`未必涨` for `必涨`). */
+  except?: string[];
+  /** Cue lists only: where the cue must stand relative to the match (default `before`). */
+  position?: 'before' | 'after' | 'around';
+}
+
+export interface TermList {
+  id: string;
+  /**
+   * `terms` (default): wording to find. `cues`: words that, in the same clause near a match, show
+   * the match is warned against or quoted (`beware of`, `禁止`), so it is not reported.
+   */
+  kind?: 'terms' | 'cues';
+  /** The clauses the list enforces (empty for cue lists). */
+  clauses: string[];
+  /** What the list is about (`pornographic`, `fraud`…), for the rule's message. */
+  category?: string;
+  /** BCP 47 tag: `en`, `zh-Hans`… */
+  language: string;
+  /** Where the terms come from and how they were chosen. */
+  source: string;
+  /** Severity of terms that do not set one (default `error`). */
+  severity?: TermSeverity;
+  terms: TermEntry[];
+}
+
+export interface TermMatch {
+  list: TermList;
+  entry: TermEntry;
+  /** The alternative of the entry that matched, as written in the list (`send {n} bnb get {n}`). */
+  term: string;
+  severity: TermSeverity;
+  /** Offsets in the scanned string. */
+  start: number;
+  end: number;
+  /** The scanned string between those offsets, as written. */
+  text: string;
+  /** Found only after reading leetspeak (`fr33 bnb`). */
+  leet: boolean;
+  /** The cue that shows the match is warned against or quoted (only with `keepNegated`). */
+  negatedBy?: { term: string; start: number; end: number };
+}
+
+export interface TermMatcherOptions {
+  /** Lists of `kind: 'cues'` applied to every match. */
+  cues?: readonly TermList[];
+  /** Which entries this matcher looks for (default: all). */
+  include?(list: TermList, entry: TermEntry): boolean;
+  /** Clause-bounded distance, in normalised characters, between a cue and the match it negates (default 48). */
+  cueWindow?: number;
+}
+
+export interface ScanOptions {
+  /** Also return matches negated by a cue, with `negatedBy` set. */
+  keepNegated?: boolean;
+}
+
+/** Effective severity of an entry. */
+export function termSeverity(list: TermList, entry: TermEntry): TermSeverity {
+  return entry.severity ?? list.severity ?? 'error';
+}
+
+const MAX_EXPANSIONS = 512;
+
+/** All alternatives of a term: `send {n} (bnb|usdt) get {n}` → two strings. Throws on bad syntax. */
+export function expandTerm(term: string): string[] {
+  let results = [''];
+  let i = 0;
+  while (i < term.length) {
+    const open = term.indexOf('(', i);
+    const literal = open < 0 ? term.slice(i) : term.slice(i, open);
+    if (literal.includes(')') || literal.includes('|')) throw new Error(`term "${term}": "|" and ")" only inside a group`);
+    results = results.map((prefix) => prefix + literal);
+    if (open < 0) break;
+    const close = term.indexOf(')', open);
+    if (close < 0) throw new Error(`term "${term}": unclosed "("`);
+    const inner = term.slice(open + 1, close);
+    if (inner.includes('(')) throw new Error(`term "${term}": groups cannot nest`);
+    const options = inner.split('|');
+    const next: string[] = [];
+    for (const prefix of results) for (const option of options) next.push(prefix + option);
+    if (next.length > MAX_EXPANSIONS) throw new Error(`term "${term}" expands to more than ${MAX_EXPANSIONS} alternatives`);
+    results = next;
+    i = close + 1;
+  }
+  return [...new Set(results.map((result) => result.replace(/\s+/g, ' ').trim()).filter(Boolean))];
+}
+
+/** Checks a parsed JSON term list; throws with the list's id and the problem. */
+export function validateTermList(value: unknown, name = 'term list'): TermList {
+  const fail = (problem: string): never => {
+    throw new Error(`${name}: ${problem}`);
+  };
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return fail('not an object');
+  const list = value as Record<string, unknown>;
+  for (const key of ['id', 'language', 'source']) if (typeof list[key] !== 'string' || !list[key]) fail(`"${key}" must be a non-empty string`);
+  if (list.kind !== undefined && list.kind !== 'terms' && list.kind !== 'cues') fail('"kind" must be "terms" or "cues"');
+  if (!Array.isArray(list.clauses) || list.clauses.some((clause) => typeof clause !== 'string')) fail('"clauses" must be an array of strings');
+  if (list.kind !== 'cues' && !(list.clauses as unknown[]).length) fail('a term list cites at least one clause');
+  if (list.category !== undefined && typeof list.category !== 'string') fail('"category" must be a string');
+  if (list.severity !== undefined && list.severity !== 'error' && list.severity !== 'warning') fail('"severity" must be "error" or "warning"');
+  if (!Array.isArray(list.terms) || !list.terms.length) fail('"terms" must be a non-empty array');
+  const seen = new Set<string>();
+  (list.terms as unknown[]).forEach((item, index) => {
+    const at = `terms[${index}]`;
+    if (!item || typeof item !== 'object') return fail(`${at} must be an object`);
+    const entry = item as Record<string, unknown>;
+    if (typeof entry.term !== 'string' || !entry.term.trim()) return fail(`${at}.term must be a non-empty string`);
+    if (seen.has(entry.term)) fail(`${at}: "${entry.term}" is listed twice`);
+    seen.add(entry.term);
+    if (entry.severity !== undefined && entry.severity !== 'error' && entry.severity !== 'warning') fail(`${at}.severity must be "error" or "warning"`);
+    if (entry.note !== undefined && typeof entry.note !== 'string') fail(`${at}.note must be a string`);
+    if (entry.except !== undefined && (!Array.isArray(entry.except) || entry.except.some((phrase) => typeof phrase !== 'string'))) fail(`${at}.except must be an array of strings`);
+    if (entry.position !== undefined && !['before', 'after', 'around'].includes(entry.position as string)) fail(`${at}.position must be before, after or around`);
+    if (entry.position !== undefined && list.kind !== 'cues') fail(`${at}.position is only for cue lists`);
+    try {
+      expandTerm(entry.term);
+    } catch (error) {
+      fail((error as Error).message);
+    }
+  });
+  return value as TermList;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Character classes of the matching view
+
+const OTHER = 0;
+const SEPARATOR = 1;
+const WORD = 2;
+/** Scripts written without spaces between words: no word boundary is required around them. */
+const UNSPACED = 3;
+
+/** Stands for any number in `{n}` terms and in the number view of the text. */
+const NUMBER = '\uE000';
+
+/**
+ * Characters that may stand between the words of a phrase: whitespace, joiners and brackets,
+ * quotes, the comma, emoji and other symbols (`🔥FREE🔥BNB`). Sentence punctuation (`.` `!` `?`
+ * `:` `;` `。`) is not one: a phrase does not match across sentences.
+ */
+const SEPARATOR_CHAR = /[\s\-_·•‧/\\|~*,、"'()[\]{}<>«»「」『』【】《》〈〉〔〕]|\p{So}|\p{Sk}|\p{Extended_Pictographic}/u;
+const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u30FC]/u;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** Ends a clause, for cues: a cue only negates a match in its own clause. */
+const CLAUSE_END = /[.!?;:,。！？；：\n]/;
+
+const ASCII_CLASS = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const char = String.fromCharCode(code);
+  ASCII_CLASS[code] = /[a-z0-9]/i.test(char) ? WORD : SEPARATOR_CHAR.test(char) ? SEPARATOR : OTHER;
+}
+
+function classOf(codePoint: number): number {
+  if (codePoint < 128) return ASCII_CLASS[codePoint];
+  if (codePoint === 0xe000) return WORD;
+  const char = String.fromCodePoint(codePoint);
+  if (SEPARATOR_CHAR.test(char)) return SEPARATOR;
+  if (UNSPACED_CHAR.test(char)) return UNSPACED;
+  return WORD_CHAR.test(char) ? WORD : OTHER;
+}
+
+const isDigit = (char: string | undefined) => char !== undefined && char >= '0' && char <= '9';
+
+/**
+ * The text as the automaton reads it: separator runs become one space, or nothing next to a
+ * character of an unspaced script (`免 费 BNB` reads as `免费bnb`, as spacing around CJK is optional). `starts`/`ends` map each view unit to the
+ * normalised text.
+ */
+interface View {
+  text: string;
+  leet: string;
+  starts: number[];
+  ends: number[];
+}
+
+function buildView(normalized: NormalizedText): View {
+  const source = normalized.text;
+  const text: string[] = [];
+  const leet: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let pendingSeparator = -1;
+  let previousClass = OTHER;
+  for (let i = 0; i < source.length; ) {
+    const codePoint = source.codePointAt(i)!;
+    const width = codePoint > 0xffff ? 2 : 1;
+    let cls = classOf(codePoint);
+    // `1,000` is one number, not two words.
+    if (cls === SEPARATOR && source[i] === ',' && isDigit(source[i - 1]) && isDigit(source[i + 1])) cls = OTHER;
+    if (cls === SEPARATOR) {
+      if (pendingSeparator < 0) pendingSeparator = i;
+      i += width;
+      continue;
+    }
+    if (pendingSeparator >= 0) {
+      if (text.length && previousClass !== UNSPACED && cls !== UNSPACED) {
+        text.push(' ');
+        leet.push(' ');
+        starts.push(pendingSeparator);
+        ends.push(pendingSeparator + 1);
+      }
+      pendingSeparator = -1;
+    }
+    for (let k = 0; k < width; k++) {
+      text.push(source[i + k]);
+      leet.push(normalized.leet[i + k]);
+      starts.push(i + k);
+      ends.push(i + k + 1);
+    }
+    previousClass = cls;
+    i += width;
+  }
+  return { text: text.join(''), leet: leet.join(''), starts, ends };
+}
+
+/** The view with every number (`12`, `0.5`, `1,000`) folded into one NUMBER unit. */
+function numberView(view: View): View {
+  const source = view.text;
+  const text: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < source.length; ) {
+    if (!isDigit(source[i])) {
+      text.push(source[i]);
+      starts.push(view.starts[i]);
+      ends.push(view.ends[i]);
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      while (isDigit(source[j])) j++;
+      if ((source[j] === '.' || source[j] === ',') && isDigit(source[j + 1])) j++;
+      else break;
+    }
+    text.push(NUMBER);
+    starts.push(view.starts[i]);
+    ends.push(view.ends[j - 1]);
+    i = j;
+  }
+  const joined = text.join('');
+  return { text: joined, leet: joined, starts, ends };
+}
+
+function codePointBefore(text: string, index: number): number | undefined {
+  if (index <= 0) return undefined;
+  const low = text.charCodeAt(index - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
+    const high = text.charCodeAt(index - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(index - 2);
+  }
+  return low;
+}
+
+const isWordAt = (codePoint: number | undefined) => codePoint !== undefined && classOf(codePoint) === WORD;
+
+// ---------------------------------------------------------------------------------------------
+// Aho–Corasick
+
+class Automaton {
+  private readonly next: Array<Map<number, number>> = [new Map()];
+  private readonly outputs: number[][] = [[]];
+  private fail: Int32Array = new Int32Array(1);
+  /** Nearest node on the fail chain that has outputs (-1: none). */
+  private dict: Int32Array = new Int32Array(1);
+  size = 0;
+
+  add(key: string, id: number): void {
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const unit = key.charCodeAt(i);
+      let child = this.next[node].get(unit);
+      if (child === undefined) {
+        child = this.next.length;
+        this.next.push(new Map());
+        this.outputs.push([]);
+        this.next[node].set(unit, child);
+      }
+      node = child;
+    }
+    this.outputs[node].push(id);
+    this.size++;
+  }
+
+  build(): void {
+    const count = this.next.length;
+    this.fail = new Int32Array(count);
+    this.dict = new Int32Array(count).fill(-1);
+    const queue: number[] = [];
+    for (const child of this.next[0].values()) queue.push(child);
+    for (let head = 0; head < queue.length; head++) {
+      const node = queue[head];
+      for (const [unit, child] of this.next[node]) {
+        let fallback = this.fail[node];
+        while (fallback && !this.next[fallback].has(unit)) fallback = this.fail[fallback];
+        const target = this.next[fallback].get(unit);
+        this.fail[child] = target !== undefined && target !== child ? target : 0;
+        const failNode = this.fail[child];
+        this.dict[child] = this.outputs[failNode].length ? failNode : this.dict[failNode];
+        queue.push(child);
+      }
+    }
+  }
+
+  /** Calls `found(end, id)` for every occurrence of every key (end exclusive). */
+  scan(text: string, found: (end: number, id: number) => void): void {
+    let node = 0;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      let child = this.next[node].get(unit);
+      while (child === undefined && node) {
+        node = this.fail[node];
+        child = this.next[node].get(unit);
+      }
+      node = child ?? 0;
+      for (let out = node; out >= 0 && out !== 0; out = this.dict[out]) {
+        for (const id of this.outputs[out]) found(i + 1, id);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matcher
+
+type ViewKind = 'plain' | 'leet' | 'number';
+
+interface Pattern {
+  key: string;
+  list: TermList;
+  entry: TermEntry;
+  term: string;
+  view: ViewKind;
+  left: boolean;
+  right: boolean;
+  excepts: Array<{ key: string; offset: number }>;
+}
+
+interface Candidate {
+  pattern: Pattern;
+  /** Offsets in the normalised text. */
+  start: number;
+  end: number;
+  leet: boolean;
+}
+
+/** A term's key in one view: the term normalised as text is. */
+function keyOf(term: string, view: ViewKind): string {
+  const normalized = normalizeText(term.replaceAll('{n}', NUMBER));
+  const built = buildView(normalized);
+  if (view === 'leet') return built.leet;
+  return view === 'number' ? numberView(built).text : built.text;
+}
+
+/**
+ * Finds the terms of a set of lists in text: compile once (at module load), scan many times. A
+ * scan normalises the text, reads it through up to three automata (plain, leetspeak, numbers) and
+ * returns the leftmost-longest non-overlapping matches, with offsets in the scanned string.
+ */
+export class TermMatcher {
+  private readonly patterns: Pattern[] = [];
+  private readonly automata: Record<ViewKind, Automaton> = { plain: new Automaton(), leet: new Automaton(), number: new Automaton() };
+  private readonly cueMatcher: TermMatcher | undefined;
+  private readonly cueWindow: number;
+
+  constructor(readonly lists: readonly TermList[], options: TermMatcherOptions = {}) {
+    for (const list of lists) {
+      for (const entry of list.terms) {
+        if (options.include && !options.include(list, entry)) continue;
+        const excepts = (entry.except ?? []).flatMap((phrase) => expandTerm(phrase));
+        const used = new Set<string>();
+        for (const expanded of expandTerm(entry.term)) this.addPattern(list, entry, expanded, excepts, used);
+        const unused = excepts.find((phrase) => !used.has(phrase));
+        if (unused !== undefined) throw new Error(`${list.id}: except phrase "${unused}" contains no alternative of "${entry.term}"`);
+      }
+    }
+    for (const automaton of Object.values(this.automata)) automaton.build();
+    this.cueWindow = options.cueWindow ?? 48;
+    const cueLists = options.cues?.filter((list) => list.kind === 'cues') ?? [];
+    this.cueMatcher = cueLists.length ? new TermMatcher(cueLists) : undefined;
+  }
+
+  /** Number of compiled alternatives (all views). */
+  get size(): number {
+    return this.patterns.length;
+  }
+
+  private addPattern(list: TermList, entry: TermEntry, expanded: string, exceptPhrases: string[], used: Set<string>): void {
+    const stem = expanded.endsWith('*');
+    const term = stem ? expanded.slice(0, -1).trimEnd() : expanded;
+    const hasNumber = term.includes('{n}');
+    const views: ViewKind[] = hasNumber ? ['number'] : ['plain', 'leet'];
+    for (const view of views) {
+      const key = keyOf(term, view);
+      if (!key) throw new Error(`${list.id}: "${entry.term}" normalises to nothing`);
+      // The except phrases that contain this alternative (`不一定会上涨` for `一定会上涨`).
+      const excepts: Pattern['excepts'] = [];
+      for (const phrase of exceptPhrases) {
+        const exceptKey = keyOf(phrase, view);
+        const offset = exceptKey.indexOf(key);
+        if (offset < 0) continue;
+        excepts.push({ key: exceptKey, offset });
+        used.add(phrase);
+      }
+      const pattern: Pattern = {
+        key, list, entry, term: expanded, view,
+        left: isWordAt(key.codePointAt(0)),
+        right: !stem && isWordAt(codePointBefore(key, key.length)),
+        excepts,
+      };
+      this.automata[view].add(key, this.patterns.length);
+      this.patterns.push(pattern);
+    }
+  }
+
+  /** Matches in `input` (pass its normalisation too when several matchers scan the same text). */
+  scan(input: string, normalized: NormalizedText = normalizeText(input), options: ScanOptions = {}): TermMatch[] {
+    const selected = this.select(this.candidates(normalized));
+    if (!selected.length) return [];
+    const negations = this.cueMatcher ? this.negations(normalized, selected) : undefined;
+    const matches: TermMatch[] = [];
+    selected.forEach((candidate, index) => {
+      const negatedBy = negations?.[index];
+      if (negatedBy && !options.keepNegated) return;
+      const start = normalized.map[candidate.start];
+      const end = normalized.ends[candidate.end - 1];
+      const { pattern } = candidate;
+      const match: TermMatch = {
+        list: pattern.list, entry: pattern.entry, term: pattern.term, severity: termSeverity(pattern.list, pattern.entry),
+        start, end, text: input.slice(start, end), leet: candidate.leet,
+      };
+      if (negatedBy) {
+        const cueStart = normalized.map[negatedBy.start];
+        match.negatedBy = { term: negatedBy.pattern.term, start: cueStart, end: normalized.ends[negatedBy.end - 1] };
+      }
+      matches.push(match);
+    });
+    return matches;
+  }
+
+  /** Every occurrence in every view, in normalised offsets, before overlap resolution. */
+  private candidates(normalized: NormalizedText): Candidate[] {
+    const found: Candidate[] = [];
+    if (!normalized.text) return found;
+    const view = buildView(normalized);
+    const collect = (kind: ViewKind, current: View, text: string) => {
+      const automaton = this.automata[kind];
+      if (!automaton.size) return;
+      automaton.scan(text, (end, id) => {
+        const pattern = this.patterns[id];
+        const start = end - pattern.key.length;
+        if (pattern.left && isWordAt(codePointBefore(text, start))) return;
+        if (pattern.right && isWordAt(text.codePointAt(end))) return;
+        for (const except of pattern.excepts) {
+          const from = start - except.offset;
+          if (from >= 0 && text.startsWith(except.key, from)) return;
+        }
+        if (kind === 'leet' && !isLeetSpelling(current.text.slice(start, end))) return;
+        found.push({ pattern, start: current.starts[start], end: current.ends[end - 1], leet: kind === 'leet' });
+      });
+    };
+    collect('plain', view, view.text);
+    if (this.automata.leet.size && /[013457@$]/.test(normalized.text)) collect('leet', view, view.leet);
+    if (this.automata.number.size && /[0-9]/.test(view.text)) {
+      const numbers = numberView(view);
+      collect('number', numbers, numbers.text);
+    }
+    return found;
+  }
+
+  /** Leftmost-longest, non-overlapping; a plain reading wins over a leetspeak one. */
+  private select(candidates: Candidate[]): Candidate[] {
+    candidates.sort((a, b) => a.start - b.start || b.end - a.end || Number(a.leet) - Number(b.leet));
+    const selected: Candidate[] = [];
+    let until = 0;
+    for (const candidate of candidates) {
+      if (candidate.start < until) continue;
+      selected.push(candidate);
+      until = candidate.end;
+    }
+    return selected;
+  }
+
+  /** For each selected match, the cue in its clause that negates it, if any. */
+  private negations(normalized: NormalizedText, selected: Candidate[]): Array<Candidate | undefined> {
+    const cues = this.cueMatcher!.select(this.cueMatcher!.candidates(normalized));
+    if (!cues.length) return [];
+    const text = normalized.text;
+    // clause[i]: how many clause ends precede offset i (a decimal point or thousands comma is not one).
+    const clause = new Int32Array(text.length + 1);
+    for (let i = 0; i < text.length; i++) {
+      const ends = CLAUSE_END.test(text[i]) && !((text[i] === '.' || text[i] === ',') && isDigit(text[i - 1]) && isDigit(text[i + 1]));
+      clause[i + 1] = clause[i] + (ends ? 1 : 0);
+    }
+    const window = this.cueWindow;
+    return selected.map((match) => {
+      // Cues are sorted and do not overlap: only those within the window need looking at.
+      let low = 0;
+      let high = cues.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (cues[mid].end < match.start - window) low = mid + 1;
+        else high = mid;
+      }
+      for (let k = low; k < cues.length && cues[k].start <= match.end + window; k++) {
+        const cue = cues[k];
+        const position = cue.pattern.entry.position ?? 'before';
+        if (cue.end <= match.start && position !== 'after') {
+          if (clause[cue.start] === clause[match.start]) return cue;
+        } else if (cue.start >= match.end && position !== 'before') {
+          if (clause[match.start] === clause[cue.start]) return cue;
+        }
+      }
+      return undefined;
+    });
+  }
+}
+
+/** A leetspeak reading counts only where the text has a substituted digit or symbol and a letter. */
+function isLeetSpelling(slice: string): boolean {
+  let substituted = false;
+  let letter = false;
+  for (const char of slice) {
+    if (LEET_SOURCES.includes(char)) substituted = true;
+    else if (char !== ' ' && classOf(char.codePointAt(0)!) !== OTHER && !isDigit(char)) letter = true;
+  }
+  return substituted && letter;
+}

@@ -1,0 +1,178 @@
+import { defineRule, normalizeRoute, optionValue, type BnCall, type JsFile, type Project } from '@bmplint/core';
+import { Confirmations } from './confirmation.js';
+import { describePath, flowOf, lineOf, type Call, type Flow, type Node, type Site, type Trigger } from './flow.js';
+import { Screens } from './screen.js';
+
+const PAYMENT_API = 'requestPayment';
+const NAVIGATION_APIS = new Set(['navigateTo', 'redirectTo', 'reLaunch']);
+/** Rounds of "pages reached only from a confirmation" (a confirmed page can navigate to another). */
+const MAX_ROUNDS = 3;
+
+type State = 'open' | 'confirmed';
+
+interface Payment {
+  file: JsFile;
+  call: BnCall;
+  ancestors: readonly Node[];
+}
+
+export default defineRule({
+  meta: {
+    id: 'api/payment-confirmation',
+    clauses: ['4.3.2'],
+    severity: 'error',
+    suppressible: false,
+    docs: { description: 'bn.requestPayment must only run after the user confirmed the payment on screen: a showModal/showActionSheet answer checked before it, or a confirm/pay button on a page that shows the amount.' },
+    messages: {
+      unconfirmedPayment: '{{api}} is reached from {{trigger}} ({{path}}) with no confirmation before it: show the amount and let the user confirm on screen (bn.showModal and check res.confirm, or a confirm/pay button on a page showing the amount) before paying (4.3.2).',
+      lifecyclePayment: '{{api}} runs from the lifecycle hook {{trigger}} ({{path}}), before the user confirmed anything: start the payment from a confirm/pay button, or after bn.showModal returns confirm (4.3.2).',
+      unresolvedFlow: '{{api}} in {{fn}}: the flow to it could not be followed from a tap or lifecycle hook, and no confirmation (bn.showModal with res.confirm) was found before it; check that the user confirms the payment on screen first (4.3.2).',
+    },
+  },
+  create(context) {
+    const payments: Payment[] = [];
+    const navigations: Array<{ file: JsFile; call: BnCall }> = [];
+    return {
+      js: {
+        bnCall(call) {
+          const file = context.file;
+          if (file?.kind !== 'js') return;
+          if (call.name === PAYMENT_API) payments.push({ file, call, ancestors: [...context.ancestors] });
+          else if (NAVIGATION_APIS.has(call.name)) navigations.push({ file, call });
+        },
+      },
+      project(project) {
+        if (!payments.length) return;
+        const flow = flowOf(project);
+        const confirmations = new Confirmations(project, flow);
+        const screens = new Screens(project);
+        const triggers = flow.triggers();
+        const screenTriggers = new Set(triggers.filter((trigger) => screens.isConfirmation(trigger)));
+        const navigators = screens.navigators();
+        let confirmedPages = new Set<string>();
+        let run = explore(flow, confirmations, triggers, screenTriggers, confirmedPages);
+        for (let round = 1; round < MAX_ROUNDS; round++) {
+          const next = pagesReachedOnlyConfirmed(project, run.navigations, navigations, navigators);
+          if (sameSet(next, confirmedPages)) break;
+          confirmedPages = next;
+          run = explore(flow, confirmations, triggers, screenTriggers, confirmedPages);
+        }
+        for (const payment of payments) {
+          const api = payment.call.spelling === 'alias' ? `${PAYMENT_API}()` : `bn.${PAYMENT_API}`;
+          const reached = run.payments.get(payment.call.node);
+          if (reached && !reached.confirmed) {
+            context.report({
+              file: payment.file.path,
+              node: payment.call.node,
+              messageId: reached.trigger.kind === 'lifecycle' ? 'lifecyclePayment' : 'unconfirmedPayment',
+              data: { api, trigger: reached.trigger.label, path: describePath([...reached.path, api]) },
+            });
+          } else if (!reached && !confirmations.gated(payment.file, payment.call.node, payment.ancestors)) {
+            context.report({
+              file: payment.file.path,
+              node: payment.call.node,
+              messageId: 'unresolvedFlow',
+              data: { api, fn: `${enclosingName(payment.ancestors)} (${payment.file.path}:${lineOf(payment.file, payment.call.node.start ?? 0)})` },
+              confidence: 'low',
+            });
+          }
+        }
+      },
+    };
+  },
+});
+
+interface Reached {
+  trigger: Trigger;
+  path: readonly string[];
+  confirmed: boolean;
+}
+
+interface Run {
+  payments: Map<Call, Reached>;
+  /** Navigation calls reached, with the route they open and whether the user had confirmed. */
+  navigations: Map<Call, { route: string | undefined; confirmed: boolean }>;
+}
+
+function explore(flow: Flow, confirmations: Confirmations, triggers: Trigger[], screenTriggers: Set<Trigger>, confirmedPages: Set<string>): Run {
+  const payments = new Map<Call, Reached>();
+  const navigations = new Map<Call, { route: string | undefined; confirmed: boolean }>();
+  const starts = triggers.map((trigger) => {
+    const inherited = trigger.kind !== 'event' && trigger.route !== undefined && confirmedPages.has(trigger.route);
+    return { trigger, state: (screenTriggers.has(trigger) || inherited ? 'confirmed' : 'open') as State };
+  });
+  const step = (state: State, site: Site): State =>
+    state === 'confirmed' || confirmations.gated(site.owner.file, site.node, site.ancestors) ? 'confirmed' : 'open';
+  flow.explore(starts, step, (site, state, trigger, path) => {
+    const confirmed = state === 'confirmed';
+    if (site.bn.name === PAYMENT_API) {
+      const previous = payments.get(site.node);
+      if (!previous || (previous.confirmed && !confirmed)) payments.set(site.node, { trigger, path, confirmed });
+    } else if (NAVIGATION_APIS.has(site.bn.name)) {
+      const previous = navigations.get(site.node);
+      if (!previous || previous.confirmed) navigations.set(site.node, { route: routeOf(flow.project, site.owner.file, site.bn), confirmed: confirmed && (previous?.confirmed ?? true) });
+    }
+  });
+  return { payments, navigations };
+}
+
+/**
+ * Pages every way in to which is a confirmation (a confirmed navigation call or `<navigator>`):
+ * their lifecycle hooks run after the user confirmed. The home page and tab pages open directly.
+ */
+function pagesReachedOnlyConfirmed(
+  project: Project,
+  reached: Run['navigations'],
+  all: ReadonlyArray<{ file: JsFile; call: BnCall }>,
+  navigators: ReadonlyArray<{ route: string; confirmed: boolean }>,
+): Set<string> {
+  const sources = new Map<string, boolean[]>();
+  const add = (route: string | undefined, confirmed: boolean) => {
+    if (!route) return;
+    const list = sources.get(route) ?? [];
+    list.push(confirmed);
+    sources.set(route, list);
+  };
+  for (const { file, call } of all) {
+    const seen = reached.get(call.node);
+    add(seen?.route ?? routeOf(project, file, call), seen?.confirmed ?? false);
+  }
+  for (const navigator of navigators) add(navigator.route, navigator.confirmed);
+  const direct = new Set<string>([project.entryRoute ?? '', ...tabRoutes(project)]);
+  const out = new Set<string>();
+  for (const [route, list] of sources) if (!direct.has(route) && list.every(Boolean)) out.add(route);
+  return out;
+}
+
+function routeOf(project: Project, file: JsFile, call: BnCall): string | undefined {
+  const url = optionValue(call.options, 'url');
+  if (!url) return undefined;
+  const known = project.evaluator.stringPrefix(url, file);
+  const text = known.value ?? (known.prefix.includes('?') ? known.prefix : undefined);
+  return text ? project.routeOfUrl(text, file.path) : undefined;
+}
+
+function tabRoutes(project: Project): string[] {
+  const tabBar = project.appConfig?.value?.tabBar as { list?: Array<{ pagePath?: unknown }> } | undefined;
+  if (!Array.isArray(tabBar?.list)) return [];
+  return tabBar.list.map((item) => (typeof item?.pagePath === 'string' ? normalizeRoute(item.pagePath) : '')).filter(Boolean);
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  return a.size === b.size && [...a].every((item) => b.has(item));
+}
+
+/** The name of the function a call is in, for messages. */
+function enclosingName(ancestors: readonly Node[]): string {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const node = ancestors[i];
+    const parent = ancestors[i - 1];
+    if (node.type === 'FunctionDeclaration' && node.id) return `${node.id.name}()`;
+    if ((node.type === 'ObjectMethod' || node.type === 'ClassMethod') && node.key.type === 'Identifier') return `${node.key.name}()`;
+    if ((node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') && parent) {
+      if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return `${parent.id.name}()`;
+      if (parent.type === 'ObjectProperty' && parent.key.type === 'Identifier' && !['success', 'fail', 'complete'].includes(parent.key.name)) return `${parent.key.name}()`;
+    }
+  }
+  return 'top-level code';
+}

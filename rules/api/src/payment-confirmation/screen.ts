@@ -1,0 +1,164 @@
+/**
+ * The on-screen confirmation heuristic: a tap on a "Confirm"/"Pay" control of a page that shows an
+ * amount is the user confirming the payment on screen, the way a checkout page works.
+ */
+import { elementsOf, eventOfAttribute, walkJs, type BxmlDocument, type BxmlElement, type BxmlFile, type JsFile, type Project, type UnitFiles } from '@bmplint/core';
+import { sourceText, type Node, type Trigger } from './flow.js';
+
+/** Zero-width and bidi marks that can split a word without showing. */
+const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\u202a-\u202e]/g;
+
+/** NFKC, invisible marks removed, camelCase split (`totalAmount` → `total Amount`), lower-cased. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** A control label that confirms or pays (English and Simplified Chinese). */
+export const CONFIRM_LABEL = /(?<![\p{L}\p{N}])(?:confirm(?:ed)?|pay(?: now)?|checkout|check out)(?![\p{L}\p{N}])|确认|确定|支付|付款|结算/u;
+
+/** Text that shows what the user pays: a price/amount/total word or an amount with a currency. */
+export const AMOUNT_TEXT = new RegExp([
+  '(?<![\\p{L}\\p{N}])(?:prices?|amounts?|total|subtotal|costs?|fees?|to pay)(?![\\p{L}])',
+  '价格|金额|合计|总计|总价|应付|实付|费用',
+  '\\d(?:[\\d,]*\\d)?(?:\\.\\d+)?\\s*(?:usdt|usdc|fdusd|busd|bnb|btc|eth|usd|eur|cny)(?![\\p{L}])',
+  '[$€£¥￥]\\s*\\d',
+].join('|'), 'u');
+
+export const isConfirmLabel = (text: string) => CONFIRM_LABEL.test(normalizeText(text));
+export const showsAmount = (text: string) => AMOUNT_TEXT.test(normalizeText(text));
+
+/** The text a template element (or document) shows, `{{ }}` bindings included as written. */
+export function bxmlText(root: BxmlDocument | BxmlElement): string {
+  const parts: string[] = [];
+  const stack = [...root.children];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text') parts.push(node.data);
+    else if (node.type === 'element' && node.name !== 'bns') {
+      stack.push(...node.children);
+      // A button's label may be its value (`<input type="button" value="Pay">`).
+      const value = node.attributes.find((attribute) => attribute.name === 'value' && node.name === 'input');
+      if (value?.value) parts.push(value.value);
+    }
+  }
+  if (root.type === 'element') {
+    const value = root.attributes.find((attribute) => attribute.name === 'value' && root.name === 'input');
+    if (value?.value) parts.push(value.value);
+  }
+  return parts.join(' ');
+}
+
+/** The text JSX shows: its text, and the code of `{…}` children (labels often come from `t('pay')`). */
+export function jsxText(file: JsFile, root: Node): string {
+  const parts: string[] = [];
+  walkJs(root, {
+    enter(node, ancestors) {
+      if (node.type === 'JSXText') parts.push(node.value);
+      else if (node.type === 'JSXExpressionContainer') {
+        const parent = ancestors[ancestors.length - 1];
+        if (parent?.type === 'JSXElement' || parent?.type === 'JSXFragment') parts.push(sourceText(file, node.expression));
+        return false;
+      }
+      else if (node.type === 'JSXAttribute') return false;
+    },
+  });
+  return parts.join(' ');
+}
+
+const CONFIRM_EVENTS = new Set(['tap', 'click', 'submit', 'confirm', 'longpress', 'longtap', 'touchend']);
+
+/** Decides whether a trigger is an on-screen confirmation, per page (cached). */
+export class Screens {
+  private readonly pageTexts = new Map<string, string>();
+  private readonly fileTexts = new Map<string, string>();
+
+  constructor(private readonly project: Project) {}
+
+  /** A tap on a confirm/pay control of a page (or custom component) that shows an amount. */
+  isConfirmation(trigger: Trigger): boolean {
+    const element = trigger.element;
+    if (!element || trigger.kind !== 'event') return false;
+    if (element.kind === 'jsx') {
+      if (!CONFIRM_EVENTS.has(trigger.name)) return false;
+      return isConfirmLabel(jsxText(element.file, element.node)) && showsAmount(this.fileText(element.file));
+    }
+    const component = this.componentTemplate(element.unit, element.element.name);
+    if (component) {
+      // `<pay-sheet bindconfirm="pay">`: the component is the confirmation when it shows a confirm
+      // control, and the amount is on screen (in the component or around it).
+      return !NON_CONFIRM.has(trigger.name) && hasConfirmControl(component)
+        && (showsAmount(bxmlText(component.document)) || showsAmount(this.pageText(element.file, element.unit)));
+    }
+    if (!CONFIRM_EVENTS.has(trigger.name)) return false;
+    return isConfirmLabel(bxmlText(element.element)) && showsAmount(this.pageText(element.file, element.unit));
+  }
+
+  /** `<navigator url>` links of every page and component, with whether each is a confirmation. */
+  navigators(): Array<{ route: string; confirmed: boolean }> {
+    const out: Array<{ route: string; confirmed: boolean }> = [];
+    const units: UnitFiles[] = [...this.project.pages.map((page) => page.files), ...this.project.componentUses.map((use) => use.files)];
+    const seen = new Set<string>();
+    for (const unit of units) {
+      if (!unit.template || seen.has(unit.template)) continue;
+      seen.add(unit.template);
+      const template = this.project.parsed(unit.template);
+      if (template?.kind !== 'bxml') continue;
+      for (const element of elementsOf(template.document)) {
+        if (element.name !== 'navigator') continue;
+        const url = element.attributes.find((attribute) => attribute.name === 'url');
+        const target = element.attributes.find((attribute) => attribute.name === 'target')?.value;
+        if (!url?.value || url.expressions.length || (target && target !== 'self')) continue;
+        const route = this.project.routeOfUrl(url.value, template.path);
+        if (!route) continue;
+        out.push({ route, confirmed: isConfirmLabel(bxmlText(element)) && showsAmount(this.pageText(template, unit)) });
+      }
+    }
+    return out;
+  }
+
+  private componentTemplate(unit: UnitFiles, tag: string): BxmlFile | undefined {
+    const use = this.project.componentUses.find((candidate) => candidate.tag === tag && candidate.from === (unit.config ?? ''));
+    const path = use?.files.template;
+    const parsed = path ? this.project.parsed(path) : undefined;
+    return parsed?.kind === 'bxml' ? parsed : undefined;
+  }
+
+  /** The page template's text and that of the components it uses (one level). */
+  private pageText(template: BxmlFile, unit: UnitFiles): string {
+    let text = this.pageTexts.get(template.path);
+    if (text === undefined) {
+      const parts = [bxmlText(template.document)];
+      for (const use of this.project.componentUses) {
+        if (use.from !== unit.config || !use.files.template) continue;
+        const parsed = this.project.parsed(use.files.template);
+        if (parsed?.kind === 'bxml') parts.push(bxmlText(parsed.document));
+      }
+      text = parts.join(' ');
+      this.pageTexts.set(template.path, text);
+    }
+    return text;
+  }
+
+  private fileText(file: JsFile): string {
+    let text = this.fileTexts.get(file.path);
+    if (text === undefined) {
+      text = file.ast ? jsxText(file, file.ast) : '';
+      this.fileTexts.set(file.path, text);
+    }
+    return text;
+  }
+}
+
+const NON_CONFIRM = new Set(['cancel', 'close', 'error', 'load', 'change', 'input']);
+
+/** A component template with a tap-bound control labelled confirm/pay. */
+function hasConfirmControl(template: BxmlFile): boolean {
+  for (const element of elementsOf(template.document)) {
+    const bound = element.attributes.some((attribute) => {
+      const event = eventOfAttribute(attribute.name);
+      return !!event && CONFIRM_EVENTS.has(event.toLowerCase());
+    });
+    if (bound && isConfirmLabel(bxmlText(element))) return true;
+  }
+  return false;
+}
