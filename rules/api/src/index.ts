@@ -1,5 +1,11 @@
 import noPrivateApi from './no-private-api/index.js';
 import noDynamicApiAccess from './no-dynamic-api-access/index.js';
+import paymentConfirmation from './payment-confirmation/index.js';
+import paymentDisclosure from './payment-disclosure/index.js';
+import thirdPartyLogin from './third-party-login/index.js';
+import loginExit from './login-exit/index.js';
+import subscribeMessageGesture from './subscribe-message-gesture/index.js';
+import testAccount from './test-account/index.js';
 
-/** Rules for Operation Rules 4.1: use of the platform's APIs. */
-export default [noPrivateApi, noDynamicApiAccess];
+/** Rules for Operation Rules 4.1–4.5 and 6.5: APIs, login, payments, messages, test accounts. */
+export default [noPrivateApi, noDynamicApiAccess, thirdPartyLogin, loginExit, paymentDisclosure, paymentConfirmation, subscribeMessageGesture, testAccount];

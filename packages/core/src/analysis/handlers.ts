@@ -17,6 +17,8 @@ export interface HandlerBinding {
 export interface MethodInfo {
   name: string;
   fn: BabelFunction;
+  /** The file the function is written in (an imported helper may live in another module). */
+  file: JsFile;
   /** Methods it calls as `this.x()` (or `that.x()` after `const that = this`). */
   calls: string[];
   bnCalls: BnCall[];
@@ -68,14 +70,13 @@ function buildGraph(project: Project, files: UnitFiles): HandlerGraph {
   const registration = script?.ast ? findRegistration(script) : undefined;
   if (script && registration) {
     registeredWith = registration.kind;
-    const bn = project.bnApi(script);
     const objects = registration.kind === 'Component' ? methodsObjects(registration.object) : [registration.object];
     complete = !objects.some(hasSpread) && !hasProperty(registration.object, 'behaviors') && !hasProperty(registration.object, 'mixins');
     for (const object of objects) {
       for (const property of object.properties) {
         const entry = functionProperty(property, script, project);
         if (!entry) continue;
-        methods.set(entry.name, { name: entry.name, fn: entry.fn, ...callsIn(entry.fn, bn) });
+        methods.set(entry.name, { name: entry.name, fn: entry.fn, file: entry.file, ...callsIn(entry.fn, project.bnApi(entry.file)) });
       }
     }
   }
@@ -131,13 +132,13 @@ const hasSpread = (object: ObjectExpression) => object.properties.some((property
 const hasProperty = (object: ObjectExpression, name: string) =>
   object.properties.some((property) => property.type !== 'SpreadElement' && !property.computed && property.key.type === 'Identifier' && property.key.name === name);
 
-function functionProperty(property: ObjectExpression['properties'][number], script: JsFile, project: Project): { name: string; fn: BabelFunction } | undefined {
+function functionProperty(property: ObjectExpression['properties'][number], script: JsFile, project: Project): { name: string; fn: BabelFunction; file: JsFile } | undefined {
   if (property.type === 'SpreadElement' || property.computed) return undefined;
   const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
   if (!name) return undefined;
-  if (property.type === 'ObjectMethod') return { name, fn: property };
+  if (property.type === 'ObjectMethod') return { name, fn: property, file: script };
   const resolved = project.evaluator.resolveFunction(property.value, script);
-  return resolved ? { name, fn: resolved.fn } : undefined;
+  return resolved ? { name, fn: resolved.fn, file: resolved.file } : undefined;
 }
 
 function callsIn(fn: BabelFunction, bn: ReturnType<Project['bnApi']>): { calls: string[]; bnCalls: BnCall[] } {

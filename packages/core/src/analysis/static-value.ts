@@ -150,7 +150,7 @@ export class StaticEvaluator {
     if (!binding) return undefined;
     const source = binding.source;
     if (source.kind === 'function') return { file, fn: source.node };
-    if (source.kind === 'init') return this.resolveFunction(source.init, file, depth + 1);
+    if (source.kind === 'init' || (source.kind === 'mutable' && source.init)) return this.resolveFunction(source.init!, file, depth + 1);
     if (source.kind === 'import' || source.kind === 'destructured') {
       const target = this.exportedNode(file, source, depth + 1);
       return target ? this.resolveFunction(target.node, target.file, depth + 1) : undefined;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '../runner/lint.js';
 import { openMemoryBundle } from '../bundle/memory.js';
 import type { AnyRule } from '../rules/rule.js';
-import type { Finding } from '../findings.js';
+import type { Confidence, Finding } from '../findings.js';
 
 export type Files = Record<string, string | Uint8Array | null>;
 
@@ -24,6 +24,7 @@ export interface ExpectedFinding {
   data?: Record<string, string | number>;
   /** Substring of the rendered message. */
   message?: string;
+  confidence?: Confidence;
 }
 
 export interface InvalidCase extends ValidCase {

@@ -73,6 +73,13 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 /** Characters whose leet reading differs from themselves only by substitution (not the l/i fold). */
 export const LEET_SOURCES = '013457@$';
 
+/** ASCII folded: lower case, whitespace as ' ', controls dropped (''). */
+const ASCII_FOLD: string[] = Array.from({ length: 128 }, (_, code) => {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return ' ';
+  if (code < 0x20 || code === 0x7f) return '';
+  return String.fromCharCode(code).toLowerCase();
+});
+
 const foldCache = new Map<number, string>();
 const FOLD_CACHE_LIMIT = 8192;
 
@@ -86,7 +93,7 @@ function foldCluster(cluster: string): string {
     const special = SPECIAL_FOLDS[char] ?? char;
     for (const part of special) {
       if (INVISIBLE.test(part)) continue;
-      out += HOMOGLYPHS[part] ?? part;
+      out += SPACE.test(part) ? ' ' : (HOMOGLYPHS[part] ?? part);
     }
   }
   return out;
@@ -114,10 +121,11 @@ export function normalizeText(input: string): NormalizedText {
   let pendingSpace = -1;
   let pendingSpaceEnd = -1;
 
+  /** Appends folded text (spaces already folded to ' ') produced by input[start, end). */
   const emit = (folded: string, start: number, end: number) => {
-    for (const char of folded) {
-      // NFKC can yield more than one UTF-16 unit (astral letters): keep them together.
-      if (SPACE.test(char)) {
+    for (let k = 0; k < folded.length; k++) {
+      const unit = folded[k];
+      if (unit === ' ') {
         if (pendingSpace < 0) {
           pendingSpace = start;
           pendingSpaceEnd = end;
@@ -133,13 +141,10 @@ export function normalizeText(input: string): NormalizedText {
         }
         pendingSpace = -1;
       }
-      for (let k = 0; k < char.length; k++) {
-        const unit = char[k];
-        out.push(unit);
-        leet.push(char.length === 1 ? (LEET[unit] ?? unit) : unit);
-        map.push(start);
-        ends.push(end);
-      }
+      out.push(unit);
+      leet.push(LEET[unit] ?? unit);
+      map.push(start);
+      ends.push(end);
     }
   };
 
@@ -149,9 +154,8 @@ export function normalizeText(input: string): NormalizedText {
     const code = input.charCodeAt(i);
     // Fast path: ASCII not followed by a combining mark.
     if (code < 0x80 && !(i + 1 < length && input.charCodeAt(i + 1) >= 0x300 && MARK.test(String.fromCodePoint(input.codePointAt(i + 1)!)))) {
-      if (code >= 0x41 && code <= 0x5a) emit(String.fromCharCode(code + 32), i, i + 1);
-      else if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) emit(' ', i, i + 1);
-      else if (code >= 0x20 && code !== 0x7f) emit(input[i], i, i + 1);
+      const folded = ASCII_FOLD[code];
+      if (folded) emit(folded, i, i + 1);
       i++;
       continue;
     }

@@ -355,6 +355,8 @@ interface Pattern {
   view: ViewKind;
   left: boolean;
   right: boolean;
+  /** Written with a trailing `*`: the match extends to the end of the word. */
+  stem: boolean;
   excepts: Array<{ key: string; offset: number }>;
 }
 
@@ -428,6 +430,7 @@ export class TermMatcher {
         key, list, entry, term: expanded, view,
         left: isWordAt(key.codePointAt(0)),
         right: !stem && isWordAt(codePointBefore(key, key.length)),
+        stem,
         excepts,
       };
       this.automata[view].add(key, this.patterns.length);
@@ -468,6 +471,7 @@ export class TermMatcher {
     const collect = (kind: ViewKind, current: View, text: string) => {
       const automaton = this.automata[kind];
       if (!automaton.size) return;
+      let wordEnds: Int32Array | undefined;
       automaton.scan(text, (end, id) => {
         const pattern = this.patterns[id];
         const start = end - pattern.key.length;
@@ -478,6 +482,8 @@ export class TermMatcher {
           if (from >= 0 && text.startsWith(except.key, from)) return;
         }
         if (kind === 'leet' && !isLeetSpelling(current.text.slice(start, end))) return;
+        // A stem match covers the rest of its word (`porn*` in `pornographic`).
+        if (pattern.stem && isWordAt(text.codePointAt(end))) end = (wordEnds ??= wordEndsOf(text))[end];
         found.push({ pattern, start: current.starts[start], end: current.ends[end - 1], leet: kind === 'leet' });
       });
     };
@@ -536,6 +542,19 @@ export class TermMatcher {
       return undefined;
     });
   }
+}
+
+/** For each offset, where the run of word characters starting there ends (one backward pass). */
+function wordEndsOf(text: string): Int32Array {
+  const ends = new Int32Array(text.length + 1);
+  ends[text.length] = text.length;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const unit = text.charCodeAt(i);
+    // A low surrogate belongs with the high one before it: classify whole code points.
+    const codePoint = unit >= 0xdc00 && unit <= 0xdfff && i > 0 ? (text.codePointAt(i - 1) ?? unit) : text.codePointAt(i)!;
+    ends[i] = isWordAt(codePoint) ? ends[i + 1] : i;
+  }
+  return ends;
 }
 
 /** A leetspeak reading counts only where the text has a substituted digit or symbol and a letter. */

@@ -84,6 +84,10 @@ export class Confirmations {
       if (polarity === 'pos' && statement.alternate && exits(statement.alternate)) return true;
       return false;
     }
+    // try { await confirmOrThrow(); } catch { return; }
+    if (statement.type === 'TryStatement') {
+      return statement.block.body.some((inner) => this.guardsRest(inner, facts, context)) && (!statement.handler || exits(statement.handler.body));
+    }
     // `await confirmOrThrow()` on its own: a helper whose answer is not read rejects on cancel.
     if (statement.type === 'ExpressionStatement') {
       const expression = unwrap(statement.expression);

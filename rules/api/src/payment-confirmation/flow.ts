@@ -7,10 +7,10 @@
  * folder. It is built once per project and cached.
  */
 import {
-  handlerGraph, walkJs, type BnCall, type BxmlElement, type BxmlFile, type JsFile, type MethodInfo, type Project, type UnitFiles,
+  handlerGraph, walkJs, type BnCall, type BxmlElement, type BxmlFile, type JsFile, type JsNode, type MethodInfo, type Project, type UnitFiles,
 } from '@bmplint/core';
 
-export type Node = Parameters<typeof walkJs>[0];
+export type Node = JsNode;
 export type Fn = MethodInfo['fn'];
 export type Call = BnCall['node'];
 export type NodeOf<T extends Node['type']> = Extract<Node, { type: T }>;
@@ -44,6 +44,8 @@ export interface Trigger {
   /** The page route the trigger belongs to, when it is a page's own code. */
   route?: string;
   element?: TriggerElement;
+  /** An event of a custom component (`<pay-sheet bindconfirm>`, `<PayButton onPay>`): the component decides when it fires. */
+  custom?: boolean;
 }
 
 /** A call in a function: of a `bn` API, or of a function the flow can follow. */
@@ -81,6 +83,8 @@ export const NON_GESTURE_EVENTS = new Set([
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
 const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TypeCastExpression', 'TSTypeAssertion']);
 const VENDOR_PATH = /(^|\/)(node_modules|miniprogram_npm)\//;
+/** Modules of the platform's own React components. */
+const BUILT_IN_COMPONENT_MODULES = /^@binance\/mp-components(\/|$)/;
 const MAX_PATH = 40;
 const MAX_DEPTH = 12;
 
@@ -119,8 +123,6 @@ export function lineOf(file: { lines: { positionAt(offset: number): { line: numb
 interface FileIndex {
   /** The object or class `this` refers to inside each function. */
   containers: Map<Fn, Container | undefined>;
-  /** `var`/`let` declarators by start offset (the scope index marks them mutable and does not keep the init). */
-  declarators: Map<number, NodeOf<'VariableDeclarator'>>;
 }
 
 interface Registration {
@@ -266,10 +268,8 @@ export class Flow {
     if (resolved) return { file: resolved.file, fn: resolved.fn, name };
     if (value.type === 'Identifier') {
       const binding = this.project.scopeOf(file)?.lookup(value.name, value.start ?? 0);
-      if (binding?.source.kind === 'mutable') {
-        const declarator = this.index(file).declarators.get(binding.declaredAt);
-        if (declarator?.init && declarator.id.type === 'Identifier' && declarator.id.name === value.name) return this.resolveFn(declarator.init, file, name, depth + 1);
-      }
+      // `var pay = function () {}` (compiled code): the scope index keeps the initial value.
+      if (binding?.source.kind === 'mutable' && binding.source.init) return this.resolveFn(binding.source.init, file, name, depth + 1);
     }
     return undefined;
   }
@@ -370,10 +370,7 @@ export class Flow {
         return exported ? this.objectOf(exported.node, exported.file, depth + 1) : undefined;
       }
     }
-    if (source.kind === 'mutable') {
-      const declarator = this.index(file).declarators.get(binding.declaredAt);
-      if (declarator?.init) return this.objectOf(declarator.init, file, depth + 1);
-    }
+    if (source.kind === 'mutable' && source.init) return this.objectOf(source.init, file, depth + 1);
     return undefined;
   }
 
@@ -408,14 +405,13 @@ export class Flow {
   private index(file: JsFile): FileIndex {
     let index = this.fileIndexes.get(file.path);
     if (index) return index;
-    index = { containers: new Map(), declarators: new Map() };
+    index = { containers: new Map() };
     this.fileIndexes.set(file.path, index);
-    const { containers, declarators } = index;
+    const { containers } = index;
     if (file.ast) {
       walkJs(file.ast, {
         enter(node, ancestors) {
           if (isFunction(node)) containers.set(node, containerOf([...ancestors, node]));
-          else if (node.type === 'VariableDeclarator') declarators.set(node.start ?? 0, node);
         },
       });
     }
@@ -488,6 +484,7 @@ export class Flow {
       const graph = handlerGraph(project, unit);
       const template = graph.template;
       if (!template) continue;
+      const componentTags = new Set(project.componentUses.filter((use) => use.from === unit.files.config || use.from === project.appConfigPath).map((use) => use.tag));
       for (const binding of graph.bindings) {
         const fn = binding.handler ? methods.methods.get(binding.handler) : undefined;
         if (!fn) continue;
@@ -499,6 +496,7 @@ export class Flow {
           fn,
           route: unit.route,
           element: { kind: 'bxml', file: template, element: binding.element, unit: unit.files },
+          custom: componentTags.has(binding.element.name),
         });
       }
     }
@@ -537,6 +535,7 @@ export class Flow {
                 fn,
                 route,
                 element: { kind: 'jsx', file, node: element },
+                custom: this.isCustomJsx(element, file),
               });
             }
             return;
@@ -566,6 +565,16 @@ export class Flow {
         },
       });
     }
+  }
+
+  /** A JSX element that is a component of the app (`<PayButton>`), not a built-in (`<Button>` from @binance/mp-components, `<view>`). */
+  private isCustomJsx(element: Node, file: JsFile): boolean {
+    if (element.type !== 'JSXElement') return false;
+    const name = element.openingElement.name;
+    if (name.type !== 'JSXIdentifier') return name.type === 'JSXMemberExpression';
+    if (!/^[A-Z]/.test(name.name)) return false;
+    const binding = this.project.scopeOf(file)?.lookup(name.name, name.start ?? 0);
+    return !(binding?.source.kind === 'import' && BUILT_IN_COMPONENT_MODULES.test(binding.source.source));
   }
 
   /** The function a JSX handler expression runs. */

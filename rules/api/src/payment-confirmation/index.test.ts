@@ -183,6 +183,29 @@ new RuleTester().run(rule, {
       }),
     },
     {
+      name: 'a helper that rejects on cancel, awaited in try/catch that returns',
+      files: shop({
+        'utils/ui.js': lines(
+          'export function confirmOrThrow(content) {',
+          '  return bn.showModal({ title: "Confirm", content }).then((res) => {',
+          "    if (!res.confirm) throw new Error('cancelled');",
+          '  });',
+          '}',
+        ),
+        'pages/product/index.bxml': productTemplate,
+        'pages/product/index.js': lines(
+          "import { confirmOrThrow } from '../../utils/ui.js';",
+          "import { payOrder } from '../../utils/pay.js';",
+          'Page({',
+          '  async buy() {',
+          "    try { await confirmOrThrow('Pay 9.99 USDT?'); } catch (e) { return; }",
+          '    await payOrder({});',
+          '  },',
+          '});',
+        ),
+      }),
+    },
+    {
       name: 'React: destructured confirm from await showModal guards requestPayment',
       files: react(lines(
         "import { View, Button, Text } from '@binance/mp-components';",
@@ -388,6 +411,19 @@ describe('api/payment-confirmation confidence', () => {
   it('marks findings on flows it could not follow as low confidence', async () => {
     const findings = await runRule(rule, miniApp({ 'utils/legacy.js': 'export const quickPay = (p) => bn.requestPayment(p);\n' }));
     expect(findings.map((finding) => [finding.messageId, finding.confidence])).toEqual([['unresolvedFlow', 'low']]);
+  });
+
+  it('lowers confidence to medium when a custom component event starts the payment', async () => {
+    const findings = await runRule(rule, react(lines(
+      "import { View } from '@binance/mp-components';",
+      "import { requestPayment } from '@binance/mp-service';",
+      "import PayButton from '../../components/PayButton';",
+      'export default function Shop() {',
+      '  const pay = () => requestPayment({});',
+      '  return <View><PayButton onPay={pay} /></View>;',
+      '}',
+    ), { 'src/components/PayButton.tsx': 'export default (props: any) => <button onClick={props.onPay}>Pay</button>;\n' }));
+    expect(findings.map((finding) => [finding.messageId, finding.line, finding.confidence])).toEqual([['unconfirmedPayment', 5, 'medium']]);
   });
 
   it('gives followed flows the default confidence', async () => {

@@ -35,8 +35,8 @@ export default defineRule({
     return {
       js: {
         bnCall(call) {
-          const file = context.file;
-          if (file?.kind !== 'js') return;
+          const file = context.jsFile;
+          if (!file) return;
           if (call.name === PAYMENT_API) payments.push({ file, call, ancestors: [...context.ancestors] });
           else if (NAVIGATION_APIS.has(call.name)) navigations.push({ file, call });
         },
@@ -66,6 +66,8 @@ export default defineRule({
               node: payment.call.node,
               messageId: reached.trigger.kind === 'lifecycle' ? 'lifecyclePayment' : 'unconfirmedPayment',
               data: { api, trigger: reached.trigger.label, path: describePath([...reached.path, api]) },
+              // A custom component's event may fire only after the component asked the user.
+              confidence: reached.trigger.custom ? 'medium' : undefined,
             });
           } else if (!reached && !confirmations.gated(payment.file, payment.call.node, payment.ancestors)) {
             context.report({

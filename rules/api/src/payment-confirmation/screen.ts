@@ -9,7 +9,7 @@ import { sourceText, type Node, type Trigger } from './flow.js';
 const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\u202a-\u202e]/g;
 
 /** NFKC, invisible marks removed, camelCase split (`totalAmount` → `total Amount`), lower-cased. */
-export function normalizeText(text: string): string {
+export function foldText(text: string): string {
   return text.normalize('NFKC').replace(INVISIBLE, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
@@ -24,8 +24,8 @@ export const AMOUNT_TEXT = new RegExp([
   '[$€£¥￥]\\s*\\d',
 ].join('|'), 'u');
 
-export const isConfirmLabel = (text: string) => CONFIRM_LABEL.test(normalizeText(text));
-export const showsAmount = (text: string) => AMOUNT_TEXT.test(normalizeText(text));
+export const isConfirmLabel = (text: string) => CONFIRM_LABEL.test(foldText(text));
+export const showsAmount = (text: string) => AMOUNT_TEXT.test(foldText(text));
 
 /** The text a template element (or document) shows, `{{ }}` bindings included as written. */
 export function bxmlText(root: BxmlDocument | BxmlElement): string {

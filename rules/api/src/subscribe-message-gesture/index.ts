@@ -39,8 +39,8 @@ export default defineRule({
     return {
       js: {
         bnCall(call) {
-          const file = context.file;
-          if (call.name === API && file?.kind === 'js') calls.push({ file, call, ancestors: [...context.ancestors] });
+          const file = context.jsFile;
+          if (call.name === API && file) calls.push({ file, call, ancestors: [...context.ancestors] });
         },
       },
       project(project) {

@@ -35,14 +35,15 @@ export default defineRule({
     return {
       js: {
         bnCall(call) {
-          if (call.name !== 'request' || context.file?.kind !== 'js') return;
+          const file = context.jsFile;
+          if (call.name !== 'request' || !file) return;
           const url = optionValue(call.options, 'url');
-          if (url) check(url, context.file, call.spelling === 'alias' ? 'request()' : 'bn.request');
+          if (url) check(url, file, call.spelling === 'alias' ? 'request()' : 'bn.request');
         },
         // React: <WebView src="https://accounts.google.com/…">
         JSXOpeningElement(element) {
-          const file = context.file;
-          if (file?.kind !== 'js' || element.name.type !== 'JSXIdentifier' || !/^(WebView|web-view)$/.test(element.name.name)) return;
+          const file = context.jsFile;
+          if (!file || element.name.type !== 'JSXIdentifier' || !/^(WebView|web-view)$/.test(element.name.name)) return;
           for (const attribute of element.attributes) {
             if (attribute.type !== 'JSXAttribute' || attribute.name.name !== 'src' || !attribute.value) continue;
             const value = attribute.value.type === 'JSXExpressionContainer' ? attribute.value.expression : attribute.value;
