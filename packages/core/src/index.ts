@@ -33,3 +33,5 @@ export type { Node as JsNode } from '@babel/types';
 export { normalizeText, toOriginalSpan, LEET_SOURCES, type NormalizedText } from './text/normalize.js';
 export { decodeEntities, type DecodedEntities } from './text/entities.js';
 export { TermMatcher, expandTerm, validateTermList, termSeverity, type TermList, type TermEntry, type TermMatch, type TermSeverity, type TermMatcherOptions, type ScanOptions } from './text/terms.js';
+export * from './analysis/flow.js';
+export * from './analysis/confirmation.js';

@@ -1,5 +1,5 @@
 import { defineRule, elementsOf, eventOfAttribute, optionValue, walkJs, type BnCall, type BxmlFile, type JsFile, type Project } from '@bmplint/core';
-import { flowOf, NON_GESTURE_EVENTS, sourceText, unwrap, type Node, type Site } from '../payment-confirmation/flow.js';
+import { flowOf, NON_GESTURE_EVENTS, sourceText, unwrap, type Node, type Site } from '@bmplint/core';
 import { foldText } from '../payment-confirmation/screen.js';
 
 /** Wording of an exit/logout control, English and Simplified Chinese (text is NFKC, camelCase split, lower-cased first). */

@@ -1,6 +1,6 @@
 import { defineRule, normalizeRoute, optionValue, type BnCall, type JsFile, type Project } from '@bmplint/core';
-import { Confirmations } from './confirmation.js';
-import { describePath, flowOf, lineOf, type Call, type Flow, type Node, type Site, type Trigger } from './flow.js';
+import { Confirmations } from '@bmplint/core';
+import { describePath, flowOf, lineOf, type Call, type Flow, type Node, type Site, type Trigger } from '@bmplint/core';
 import { Screens } from './screen.js';
 
 const PAYMENT_API = 'requestPayment';

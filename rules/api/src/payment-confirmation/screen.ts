@@ -3,7 +3,7 @@
  * amount is the user confirming the payment on screen, the way a checkout page works.
  */
 import { elementsOf, eventOfAttribute, walkJs, type BxmlDocument, type BxmlElement, type BxmlFile, type JsFile, type Project, type UnitFiles } from '@bmplint/core';
-import { sourceText, type Node, type Trigger } from './flow.js';
+import { sourceText, type Node, type Trigger } from '@bmplint/core';
 
 /** Zero-width and bidi marks that can split a word without showing. */
 const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\u202a-\u202e]/g;

@@ -1,5 +1,5 @@
 import { defineRule, type BnCall } from '@bmplint/core';
-import { lineOf } from '../payment-confirmation/flow.js';
+import { lineOf } from '@bmplint/core';
 import { paymentWording } from './wording.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { defineRule, type BnCall, type JsFile } from '@bmplint/core';
-import { describePath, flowOf, isFunction, memberName, NON_GESTURE_EVENTS, unwrap, type Call, type Node, type Trigger } from '../payment-confirmation/flow.js';
+import { describePath, flowOf, isFunction, memberName, NON_GESTURE_EVENTS, unwrap, type Call, type Node, type Trigger } from '@bmplint/core';
 
 const API = 'requestSubscribeMessage';
 /** Array methods whose callback runs once per element. */

@@ -1,5 +1,5 @@
 import { defineRule, optionValue } from '@bmplint/core';
-import { lineOf } from '../payment-confirmation/flow.js';
+import { lineOf } from '@bmplint/core';
 import { findPasswordLogins, matchOauth } from '../third-party-login/detect.js';
 
 /** APIs that mean the app has user accounts or paid content. */

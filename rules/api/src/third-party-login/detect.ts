@@ -4,7 +4,7 @@
  * the app has accounts at all.
  */
 import { elementsOf, optionValue, walkJs, type BxmlElement, type BxmlFile, type JsFile, type Project } from '@bmplint/core';
-import { flowOf, sourceText, unwrap, type Node, type Site, type Trigger } from '../payment-confirmation/flow.js';
+import { flowOf, sourceText, unwrap, type Node, type Site, type Trigger } from '@bmplint/core';
 import data from './providers.json' with { type: 'json' };
 
 export interface Provider {

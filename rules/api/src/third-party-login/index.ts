@@ -1,5 +1,5 @@
 import { defineRule, optionValue, type BxmlAttribute, type JsFile } from '@bmplint/core';
-import type { Node } from '../payment-confirmation/flow.js';
+import type { Node } from '@bmplint/core';
 import { findPasswordLogins, matchOauth, type OauthMatch } from './detect.js';
 
 export default defineRule({

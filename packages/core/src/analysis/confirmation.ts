@@ -2,7 +2,9 @@
  * Whether a call only runs after the user confirmed a `bn.showModal` (or chose in a
  * `bn.showActionSheet`): the branches and early returns around it are read, nothing is run.
  */
-import { walkJs, type JsFile, type Project } from '@bmplint/core';
+import { walkJs } from './walk.js';
+import type { JsFile } from '../parse/source-file.js';
+import type { Project } from '../project/project.js';
 import { isFunction, keyName, memberName, unwrap, type Flow, type Fn, type FnRef, type Node, type NodeOf } from './flow.js';
 
 type Polarity = 'pos' | 'neg' | undefined;

@@ -3,12 +3,16 @@
  * gestures, password login forms): what starts code running (a template event, a JSX `onX`
  * handler, a lifecycle hook) and which functions and `bn` calls it reaches.
  *
- * Shared by several rules of this package; it lives in this folder because each rule owns its
- * folder. It is built once per project and cached.
+ * Shared by the flow-aware rules of several packages (payment, login, consent, sharing). It is
+ * built once per project and cached.
  */
-import {
-  handlerGraph, walkJs, type BnCall, type BxmlElement, type BxmlFile, type JsFile, type JsNode, type MethodInfo, type Project, type UnitFiles,
-} from '@bmplint/core';
+import type { Node as JsNode } from '@babel/types';
+import { handlerGraph, type MethodInfo } from './handlers.js';
+import { walkJs } from './walk.js';
+import type { BnCall } from './bn-api.js';
+import type { BxmlElement } from '../parse/bxml-ast.js';
+import type { BxmlFile, JsFile } from '../parse/source-file.js';
+import type { Project, UnitFiles } from '../project/project.js';
 
 export type Node = JsNode;
 export type Fn = MethodInfo['fn'];
