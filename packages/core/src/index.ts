@@ -35,3 +35,4 @@ export { decodeEntities, type DecodedEntities } from './text/entities.js';
 export { TermMatcher, expandTerm, validateTermList, termSeverity, type TermList, type TermEntry, type TermMatch, type TermSeverity, type TermMatcherOptions, type ScanOptions } from './text/terms.js';
 export * from './analysis/flow.js';
 export * from './analysis/confirmation.js';
+export { readImage, pixelFraction, statistics as imageStatistics, type ImageInfo, type ImagePixels, type DominantColour, type ImageError, type ImageErrorCode, type ReadImageOptions } from './parse/image.js';

@@ -24,7 +24,14 @@ function trailingCommaBefore(text: string, error: jsonc.ParseError): number | un
 export function parseJson(path: string, text: string): JsonFile {
   const base = makeBase(path, text);
   const parseErrors: jsonc.ParseError[] = [];
-  const tree = jsonc.parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  let tree: jsonc.Node | undefined;
+  try {
+    tree = jsonc.parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    base.errors.push({ message: 'nested too deeply to parse', start: 0, end: 1 });
+    return { ...base, kind: 'json', tree: undefined, value: undefined };
+  }
   const seen = new Set<number>();
   for (const error of parseErrors) {
     // jsonc-parser reports `{"a": 1,}` twice at the `}`; one error at the comma says what is wrong.
@@ -40,7 +47,13 @@ export function parseJson(path: string, text: string): JsonFile {
       base.errors.push({ message: `duplicate key "${duplicate.value}"`, start: duplicate.offset, end: duplicate.offset + duplicate.length });
     }
   }
-  const value = tree && !base.errors.length ? jsonc.getNodeValue(tree) : undefined;
+  let value: unknown;
+  try {
+    value = tree && !base.errors.length ? jsonc.getNodeValue(tree) : undefined;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    base.errors.push({ message: 'nested too deeply to parse', start: 0, end: 1 });
+  }
   return { ...base, kind: 'json', tree, value };
 }
 

@@ -11,9 +11,9 @@ export interface NormalizedText {
    */
   text: string;
   /** `map[i]`: index in the input of the character that produced `text[i]`; `map[text.length]` is `input.length`. */
-  map: number[];
+  map: Int32Array;
   /** `ends[i]`: index in the input just past the character that produced `text[i]`. */
-  ends: number[];
+  ends: Int32Array;
   /**
    * `text` with leetspeak mapped (0→o, 1→i, 3→e, 4→a, 5→s, 7→t, @→a, $→s) and, because `1` imitates
    * both `i` and `l`, every `l` folded into `i`. One character per character of `text` (so `map`
@@ -70,6 +70,8 @@ const HOMOGLYPHS: Record<string, string> = {
 /** Leetspeak for the matching variant. `l` folds into `i` because `1` stands for both. */
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', 'l': 'i' };
 
+const LEET_PATTERN = /[013457@$l]/g;
+
 /** Characters whose leet reading differs from themselves only by substitution (not the l/i fold). */
 export const LEET_SOURCES = '013457@$';
 
@@ -116,10 +118,35 @@ function foldCodePoint(codePoint: number, char: string): string {
 export function normalizeText(input: string): NormalizedText {
   const out: string[] = [];
   const leet: string[] = [];
-  const map: number[] = [];
-  const ends: number[] = [];
+  // NFKC can lengthen text (ﬃ → ffi); the buffers grow when needed.
+  let map = new Int32Array(input.length + 16);
+  let ends = new Int32Array(input.length + 16);
+  let size = 0;
+  const push = (start: number, end: number) => {
+    if (size >= map.length - 1) {
+      const grownMap = new Int32Array(map.length * 2);
+      grownMap.set(map);
+      map = grownMap;
+      const grownEnds = new Int32Array(ends.length * 2);
+      grownEnds.set(ends);
+      ends = grownEnds;
+    }
+    map[size] = start;
+    ends[size] = end;
+    size++;
+  };
   let pendingSpace = -1;
   let pendingSpaceEnd = -1;
+
+  /** Emits the space standing for a whitespace run, unless it would lead the text. */
+  const flushSpace = () => {
+    if (out.length) {
+      out.push(' ');
+      leet.push(' ');
+      push(pendingSpace, pendingSpaceEnd);
+    }
+    pendingSpace = -1;
+  };
 
   /** Appends folded text (spaces already folded to ' ') produced by input[start, end). */
   const emit = (folded: string, start: number, end: number) => {
@@ -132,19 +159,10 @@ export function normalizeText(input: string): NormalizedText {
         }
         continue;
       }
-      if (pendingSpace >= 0) {
-        if (out.length) {
-          out.push(' ');
-          leet.push(' ');
-          map.push(pendingSpace);
-          ends.push(pendingSpaceEnd);
-        }
-        pendingSpace = -1;
-      }
+      if (pendingSpace >= 0) flushSpace();
       out.push(unit);
       leet.push(LEET[unit] ?? unit);
-      map.push(start);
-      ends.push(end);
+      push(start, end);
     }
   };
 
@@ -152,6 +170,25 @@ export function normalizeText(input: string): NormalizedText {
   const length = input.length;
   while (i < length) {
     const code = input.charCodeAt(i);
+    // Fastest path: a run of printable ASCII, folded as a whole (its last character may not carry marks).
+    if (code > 0x20 && code < 0x7f) {
+      let j = i + 1;
+      while (j < length) {
+        const next = input.charCodeAt(j);
+        if (next <= 0x20 || next >= 0x7f) break;
+        j++;
+      }
+      if (j < length && input.charCodeAt(j) >= 0x300 && MARK.test(String.fromCodePoint(input.codePointAt(j)!))) j--;
+      if (j > i) {
+        if (pendingSpace >= 0) flushSpace();
+        const run = input.slice(i, j).toLowerCase();
+        out.push(run);
+        leet.push(run.replace(LEET_PATTERN, (char) => LEET[char]));
+        for (let k = i; k < j; k++) push(k, k + 1);
+        i = j;
+        continue;
+      }
+    }
     // Fast path: ASCII not followed by a combining mark.
     if (code < 0x80 && !(i + 1 < length && input.charCodeAt(i + 1) >= 0x300 && MARK.test(String.fromCodePoint(input.codePointAt(i + 1)!)))) {
       const folded = ASCII_FOLD[code];
@@ -173,6 +210,6 @@ export function normalizeText(input: string): NormalizedText {
     emit(end === i + width ? foldCodePoint(codePoint, cluster) : foldCluster(cluster), i, end);
     i = end;
   }
-  map.push(length);
-  return { text: out.join(''), map, ends, leet: leet.join('') };
+  map[size] = length;
+  return { text: out.join(''), map: map.slice(0, size + 1), ends: ends.slice(0, size), leet: leet.join('') };
 }

@@ -132,6 +132,8 @@ describe('TermMatcher', () => {
     expect(found('Free BNB is a scam')).toEqual([]);
     expect(found('禁止发布色情内容')).toEqual([]);
     expect(found('Get free BNB on testnet')).toEqual([]);
+    // Context cues (`around`) reach across clause punctuation.
+    expect(found('Testnet faucet: get free BNB')).toEqual([]);
     // Another clause, the wrong side, or too far: still found.
     expect(found('Beware! Free BNB')).toEqual([['Free BNB', 'free bnb']]);
     expect(found('Free BNB, beware')).toEqual([['Free BNB', 'free bnb']]);

@@ -21,7 +21,10 @@ export interface TermEntry {
   note?: string;
   /** Longer phrases containing the term in which it means something harmless (`未必涨` for `必涨`). */
   except?: string[];
-  /** Cue lists only: where the cue must stand relative to the match (default `before`). */
+  /**
+   * Cue lists only: where the cue must stand relative to the match (default `before`), in the same
+   * clause; `around` cues name a context (testnet) and also reach across clause punctuation.
+   */
   position?: 'before' | 'after' | 'around';
 }
 
@@ -191,64 +194,82 @@ const isDigit = (char: string | undefined) => char !== undefined && char >= '0' 
 interface View {
   text: string;
   leet: string;
-  starts: number[];
-  ends: number[];
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
 function buildView(normalized: NormalizedText): View {
   const source = normalized.text;
   const text: string[] = [];
   const leet: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // The view is never longer than the text.
+  const starts = new Int32Array(source.length);
+  const ends = new Int32Array(source.length);
+  let size = 0;
   let pendingSeparator = -1;
   let previousClass = OTHER;
+  /** Start of the run of kept characters not yet copied into `text`. */
+  let runStart = 0;
+  const flushRun = (until: number) => {
+    if (until > runStart) {
+      text.push(source.slice(runStart, until));
+      leet.push(normalized.leet.slice(runStart, until));
+    }
+  };
   for (let i = 0; i < source.length; ) {
-    const codePoint = source.codePointAt(i)!;
+    const unit = source.charCodeAt(i);
+    const codePoint = unit >= 0xd800 && unit <= 0xdbff ? source.codePointAt(i)! : unit;
     const width = codePoint > 0xffff ? 2 : 1;
-    let cls = classOf(codePoint);
+    let cls = codePoint < 128 ? ASCII_CLASS[codePoint] : classOf(codePoint);
     // `1,000` is one number, not two words.
-    if (cls === SEPARATOR && source[i] === ',' && isDigit(source[i - 1]) && isDigit(source[i + 1])) cls = OTHER;
+    if (cls === SEPARATOR && unit === 0x2c && isDigit(source[i - 1]) && isDigit(source[i + 1])) cls = OTHER;
     if (cls === SEPARATOR) {
-      if (pendingSeparator < 0) pendingSeparator = i;
+      if (pendingSeparator < 0) {
+        flushRun(i);
+        pendingSeparator = i;
+      }
       i += width;
+      runStart = i;
       continue;
     }
     if (pendingSeparator >= 0) {
-      if (text.length && previousClass !== UNSPACED && cls !== UNSPACED) {
+      if (size && previousClass !== UNSPACED && cls !== UNSPACED) {
         text.push(' ');
         leet.push(' ');
-        starts.push(pendingSeparator);
-        ends.push(pendingSeparator + 1);
+        starts[size] = pendingSeparator;
+        ends[size++] = pendingSeparator + 1;
       }
       pendingSeparator = -1;
     }
-    for (let k = 0; k < width; k++) {
-      text.push(source[i + k]);
-      leet.push(normalized.leet[i + k]);
-      starts.push(i + k);
-      ends.push(i + k + 1);
+    starts[size] = i;
+    ends[size++] = i + 1;
+    if (width === 2) {
+      starts[size] = i + 1;
+      ends[size++] = i + 2;
     }
     previousClass = cls;
     i += width;
   }
-  return { text: text.join(''), leet: leet.join(''), starts, ends };
+  if (pendingSeparator < 0) flushRun(source.length);
+  return { text: text.join(''), leet: leet.join(''), starts: starts.subarray(0, size), ends: ends.subarray(0, size) };
 }
 
 /** The view with every number (`12`, `0.5`, `1,000`) folded into one NUMBER unit. */
 function numberView(view: View): View {
   const source = view.text;
   const text: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const starts = new Int32Array(source.length);
+  const ends = new Int32Array(source.length);
+  let size = 0;
+  let runStart = 0;
   for (let i = 0; i < source.length; ) {
     if (!isDigit(source[i])) {
-      text.push(source[i]);
-      starts.push(view.starts[i]);
-      ends.push(view.ends[i]);
+      starts[size] = view.starts[i];
+      ends[size++] = view.ends[i];
       i++;
       continue;
     }
+    if (i > runStart) text.push(source.slice(runStart, i));
     let j = i + 1;
     for (;;) {
       while (isDigit(source[j])) j++;
@@ -256,12 +277,14 @@ function numberView(view: View): View {
       else break;
     }
     text.push(NUMBER);
-    starts.push(view.starts[i]);
-    ends.push(view.ends[j - 1]);
+    starts[size] = view.starts[i];
+    ends[size++] = view.ends[j - 1];
     i = j;
+    runStart = j;
   }
+  if (source.length > runStart) text.push(source.slice(runStart));
   const joined = text.join('');
-  return { text: joined, leet: joined, starts, ends };
+  return { text: joined, leet: joined, starts: starts.subarray(0, size), ends: ends.subarray(0, size) };
 }
 
 function codePointBefore(text: string, index: number): number | undefined {
@@ -399,6 +422,7 @@ export class TermMatcher {
       }
     }
     for (const automaton of Object.values(this.automata)) automaton.build();
+    this.keyCache.clear();
     this.cueWindow = options.cueWindow ?? 48;
     const cueLists = options.cues?.filter((list) => list.kind === 'cues') ?? [];
     this.cueMatcher = cueLists.length ? new TermMatcher(cueLists) : undefined;
@@ -407,6 +431,19 @@ export class TermMatcher {
   /** Number of compiled alternatives (all views). */
   get size(): number {
     return this.patterns.length;
+  }
+
+  /** Keys of except phrases, shared by the alternatives of an entry. */
+  private readonly keyCache = new Map<string, string>();
+
+  private cachedKey(phrase: string, view: ViewKind): string {
+    const cacheKey = `${view}\0${phrase}`;
+    let key = this.keyCache.get(cacheKey);
+    if (key === undefined) {
+      key = keyOf(phrase, view);
+      this.keyCache.set(cacheKey, key);
+    }
+    return key;
   }
 
   private addPattern(list: TermList, entry: TermEntry, expanded: string, exceptPhrases: string[], used: Set<string>): void {
@@ -420,7 +457,7 @@ export class TermMatcher {
       // The except phrases that contain this alternative (`不一定会上涨` for `一定会上涨`).
       const excepts: Pattern['excepts'] = [];
       for (const phrase of exceptPhrases) {
-        const exceptKey = keyOf(phrase, view);
+        const exceptKey = this.cachedKey(phrase, view);
         const offset = exceptKey.indexOf(key);
         if (offset < 0) continue;
         excepts.push({ key: exceptKey, offset });
@@ -533,10 +570,12 @@ export class TermMatcher {
       for (let k = low; k < cues.length && cues[k].start <= match.end + window; k++) {
         const cue = cues[k];
         const position = cue.pattern.entry.position ?? 'before';
+        // `around` cues name the context (testnet, faucet): they reach across clause punctuation.
+        const sameClause = (from: number, to: number) => position === 'around' || clause[from] === clause[to];
         if (cue.end <= match.start && position !== 'after') {
-          if (clause[cue.start] === clause[match.start]) return cue;
+          if (sameClause(cue.start, match.start)) return cue;
         } else if (cue.start >= match.end && position !== 'before') {
-          if (clause[match.start] === clause[cue.start]) return cue;
+          if (sameClause(match.start, cue.start)) return cue;
         }
       }
       return undefined;
