@@ -32,6 +32,8 @@ describe('BXML parser', () => {
     expect(file.errors).toEqual([]);
     expect([...elementsOf(file.document)].map((element) => element.name)).toEqual(['view', 'bns']);
     expect(file.embeddedScripts[0].ast?.program.body.length).toBe(2);
+    const bns = [...elementsOf(file.document)][1];
+    expect(bns.children).toEqual([]);
   });
 
   it('reports unclosed and unmatched tags where they are', () => {

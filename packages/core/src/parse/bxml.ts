@@ -92,6 +92,8 @@ export function parseBxml(path: string, text: string): BxmlFile {
         lastText = undefined;
       },
       ontext(start, end) {
+        // An inline <bns> module's code is an embedded script, not template text.
+        if (scripts.some((span) => start >= span.start && start < span.end)) return;
         if (lastText && lastText.end === start) {
           lastText.end = end;
           lastText.data = text.slice(lastText.start, end);

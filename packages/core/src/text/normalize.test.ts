@@ -92,6 +92,7 @@ describe('normalizeText', () => {
       'Ｆр\u0456\u0435'.repeat(50_000),
       '𝐅'.repeat(100_000),
     ];
+    for (const input of inputs) normalizeText(input.slice(0, 2000));
     for (const input of inputs) {
       const started = performance.now();
       const normalized = normalizeText(input);

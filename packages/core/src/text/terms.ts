@@ -477,7 +477,7 @@ export class TermMatcher {
 
   /** Matches in `input` (pass its normalisation too when several matchers scan the same text). */
   scan(input: string, normalized: NormalizedText = normalizeText(input), options: ScanOptions = {}): TermMatch[] {
-    const selected = this.select(this.candidates(normalized));
+    const selected = this.matchesIn(normalized);
     if (!selected.length) return [];
     const negations = this.cueMatcher ? this.negations(normalized, selected) : undefined;
     const matches: TermMatch[] = [];
@@ -500,14 +500,23 @@ export class TermMatcher {
     return matches;
   }
 
-  /** Every occurrence in every view, in normalised offsets, before overlap resolution. */
-  private candidates(normalized: NormalizedText): Candidate[] {
-    const found: Candidate[] = [];
-    if (!normalized.text) return found;
+  /**
+   * Leftmost-longest, non-overlapping matches over every view, in normalised offsets; a plain
+   * reading wins over a leetspeak one. Occurrences are kept per start offset (the longest), then
+   * swept once: no sort, linear in the text plus the occurrences.
+   */
+  private matchesIn(normalized: NormalizedText): Candidate[] {
+    const length = normalized.text.length;
+    if (!length) return [];
+    const bestEnd = new Int32Array(length);
+    const bestPattern = new Int32Array(length);
+    const bestLeet = new Uint8Array(length);
+    let any = false;
     const view = buildView(normalized);
     const collect = (kind: ViewKind, current: View, text: string) => {
       const automaton = this.automata[kind];
       if (!automaton.size) return;
+      const leet = kind === 'leet' ? 1 : 0;
       let wordEnds: Int32Array | undefined;
       automaton.scan(text, (end, id) => {
         const pattern = this.patterns[id];
@@ -518,10 +527,18 @@ export class TermMatcher {
           const from = start - except.offset;
           if (from >= 0 && text.startsWith(except.key, from)) return;
         }
-        if (kind === 'leet' && !isLeetSpelling(current.text.slice(start, end))) return;
+        if (leet && !isLeetSpelling(current.text, start, end)) return;
         // A stem match covers the rest of its word (`porn*` in `pornographic`).
         if (pattern.stem && isWordAt(text.codePointAt(end))) end = (wordEnds ??= wordEndsOf(text))[end];
-        found.push({ pattern, start: current.starts[start], end: current.ends[end - 1], leet: kind === 'leet' });
+        const from = current.starts[start];
+        const to = current.ends[end - 1];
+        // Longer wins; at equal length the plain reading, then the earlier list entry.
+        const better = to > bestEnd[from] || (to === bestEnd[from] && (leet < bestLeet[from] || (leet === bestLeet[from] && id < bestPattern[from])));
+        if (!better) return;
+        bestEnd[from] = to;
+        bestPattern[from] = id;
+        bestLeet[from] = leet;
+        any = true;
       });
     };
     collect('plain', view, view.text);
@@ -530,25 +547,20 @@ export class TermMatcher {
       const numbers = numberView(view);
       collect('number', numbers, numbers.text);
     }
-    return found;
-  }
-
-  /** Leftmost-longest, non-overlapping; a plain reading wins over a leetspeak one. */
-  private select(candidates: Candidate[]): Candidate[] {
-    candidates.sort((a, b) => a.start - b.start || b.end - a.end || Number(a.leet) - Number(b.leet));
     const selected: Candidate[] = [];
-    let until = 0;
-    for (const candidate of candidates) {
-      if (candidate.start < until) continue;
-      selected.push(candidate);
-      until = candidate.end;
+    if (!any) return selected;
+    for (let start = 0; start < length; start++) {
+      const end = bestEnd[start];
+      if (!end) continue;
+      selected.push({ pattern: this.patterns[bestPattern[start]], start, end, leet: bestLeet[start] === 1 });
+      start = end - 1;
     }
     return selected;
   }
 
   /** For each selected match, the cue in its clause that negates it, if any. */
   private negations(normalized: NormalizedText, selected: Candidate[]): Array<Candidate | undefined> {
-    const cues = this.cueMatcher!.select(this.cueMatcher!.candidates(normalized));
+    const cues = this.cueMatcher!.matchesIn(normalized);
     if (!cues.length) return [];
     const text = normalized.text;
     // clause[i]: how many clause ends precede offset i (a decimal point or thousands comma is not one).
@@ -597,12 +609,14 @@ function wordEndsOf(text: string): Int32Array {
 }
 
 /** A leetspeak reading counts only where the text has a substituted digit or symbol and a letter. */
-function isLeetSpelling(slice: string): boolean {
+function isLeetSpelling(text: string, start: number, end: number): boolean {
   let substituted = false;
   let letter = false;
-  for (const char of slice) {
+  for (let i = start; i < end; i++) {
+    const char = text[i];
     if (LEET_SOURCES.includes(char)) substituted = true;
-    else if (char !== ' ' && classOf(char.codePointAt(0)!) !== OTHER && !isDigit(char)) letter = true;
+    else if (char !== ' ' && !isDigit(char) && classOf(text.codePointAt(i)!) !== OTHER) letter = true;
+    if (substituted && letter) return true;
   }
-  return substituted && letter;
+  return false;
 }

@@ -1,0 +1,66 @@
+import { normalizeText, type NormalizedText, type Project, type RuleContext, type TermMatch, type TermMatcher } from '@bmplint/core';
+import { reportingRule } from './lists.js';
+import { configString, spanIn, type TextPiece } from './text-sources.js';
+
+/** Several content rules scan the same strings: normalise each once. */
+const cache = new Map<string, NormalizedText>();
+const CACHE_LIMIT = 4096;
+
+function normalizedOf(text: string): NormalizedText {
+  let normalized = cache.get(text);
+  if (!normalized) {
+    normalized = normalizeText(text);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, normalized);
+  }
+  return normalized;
+}
+
+/**
+ * The matched words for a message: whitespace collapsed, invisible characters shown as `<U+200B>`
+ * (they are how the wording dodged filters), at most 80 characters.
+ */
+export function excerpt(text: string): string {
+  const flat = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\p{Cf}\p{Cc}]/gu, (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+}
+
+export type Source = 'page' | 'listing';
+
+/**
+ * Returns a function that scans a piece of text with `matcher` and reports, once per place and
+ * term, each match that this rule is the one to report (see `reportingRule`).
+ */
+export function textReporter(
+  context: RuleContext,
+  matcher: TermMatcher,
+  source: Source,
+  describe: (match: TermMatch) => { messageId: string; data?: Record<string, string | number> },
+): (piece: TextPiece) => void {
+  const seen = new Set<string>();
+  return (piece) => {
+    if (!piece.text.trim()) return;
+    for (const match of matcher.scan(piece.text, normalizedOf(piece.text))) {
+      if (reportingRule(match.list, match.severity, source) !== context.id) continue;
+      const span = spanIn(piece, match.start, match.end);
+      const key = `${piece.file}\0${span.start}\0${span.end}\0${match.term}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const { messageId, data } = describe(match);
+      context.report({ file: piece.file, span, messageId, data: { where: piece.where, text: excerpt(match.text), ...data } });
+    }
+  };
+}
+
+/** The listing's name and description as text pieces (listing.json, or the external listing). */
+export function listingPieces(project: Project): TextPiece[] {
+  const listing = project.listing;
+  if (!listing) return [];
+  return [
+    configString(project, listing, ['name'], 'The listing name'),
+    configString(project, listing, ['description'], 'The listing description'),
+  ].filter((piece): piece is TextPiece => !!piece);
+}

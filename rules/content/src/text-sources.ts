@@ -1,0 +1,322 @@
+import {
+  decodeEntities, optionValue, UNKNOWN, type walkJs,
+  type BnCall, type BxmlAttribute, type BxmlExpression, type BxmlText, type ConfigSource, type JsFile, type Project,
+  type RuleContext, type RuleVisitors, type StaticValue,
+} from '@bmplint/core';
+
+/** Babel's node union, taken from core's API (the rule packages do not depend on @babel/types). */
+type Node = Parameters<typeof walkJs>[0];
+type NodeOf<T extends Node['type']> = Extract<Node, { type: T }>;
+type StringLiteral = NodeOf<'StringLiteral'>;
+type TemplateElement = NodeOf<'TemplateElement'>;
+type JSXElement = NodeOf<'JSXElement'>;
+type JSXAttribute = NodeOf<'JSXAttribute'>;
+type JSXFragment = NodeOf<'JSXFragment'>;
+
+/** A run of user-visible text and how to find its characters in the file. */
+export interface TextPiece {
+  /** The text as the user sees it (entities decoded, escapes applied). */
+  text: string;
+  /** Bundle path. */
+  file: string;
+  /** Where the whole piece is: reported when a match cannot be placed more precisely. */
+  span: { start: number; end: number };
+  /** File offset of `text[0]` when the text is written verbatim from there. */
+  base?: number;
+  /** Per character: file offsets (for text with decoded entities). */
+  map?: { starts: ArrayLike<number>; ends: ArrayLike<number> };
+  /** How the message names the source: `Template text`, `The placeholder attribute`… */
+  where: string;
+}
+
+/** The file span of `piece.text.slice(start, end)`. */
+export function spanIn(piece: TextPiece, start: number, end: number): { start: number; end: number } {
+  if (piece.map) return { start: piece.map.starts[start], end: piece.map.ends[Math.max(start, end - 1)] };
+  if (piece.base !== undefined) return { start: piece.base + start, end: piece.base + end };
+  return piece.span;
+}
+
+/** Attributes whose value is shown to the user, on any element (custom components included). */
+const VISIBLE_ATTRIBUTES = new Set([
+  'placeholder', 'title', 'alt', 'aria-label', 'label', 'content', 'text', 'desc', 'message', 'sub-title', 'subtitle',
+  'confirm-text', 'cancel-text', 'confirm-button-text', 'cancel-button-text',
+]);
+/** Attributes shown only on some elements: `value` of text inputs, `nodes` of rich-text. */
+const VISIBLE_ON: Record<string, Set<string>> = {
+  value: new Set(['input', 'textarea']),
+  nodes: new Set(['rich-text']),
+};
+/** Elements whose text content is not shown: inline script modules. */
+const SCRIPT_ELEMENTS = new Set(['bns', 'wxs', 'sjs', 'script']);
+
+/** `bn` UI APIs and the options whose strings are shown. */
+const UI_APIS: Record<string, string[]> = {
+  showModal: ['title', 'content', 'confirmText', 'cancelText', 'placeholderText'],
+  showToast: ['title'],
+  showLoading: ['title'],
+  setNavigationBarTitle: ['title'],
+  showActionSheet: ['itemList', 'alertText'],
+};
+const PAGE_CALLS = new Set(['Page', 'Component', 'Behavior']);
+const REACT_VISIBLE = new Set(['placeholder', 'title', 'alt', 'aria-label', 'label', 'content', 'text']);
+const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TypeCastExpression', 'ParenthesizedExpression', 'TSTypeAssertion']);
+const MAX_STRINGS_PER_VALUE = 500;
+
+export function isVisibleAttribute(attribute: BxmlAttribute): boolean {
+  const name = attribute.name;
+  if (VISIBLE_ATTRIBUTES.has(name)) return true;
+  return VISIBLE_ON[name]?.has(attribute.element.name) ?? false;
+}
+
+function inScript(text: BxmlText): boolean {
+  return text.parent.type === 'element' && SCRIPT_ELEMENTS.has(text.parent.name);
+}
+
+/**
+ * Visitors that hand every piece of user-visible page text to `emit`: template text and visible
+ * attributes (entities decoded, `{{ }}` bindings cut out), string literals inside bindings, JS
+ * strings that flow into page data (`data` of Page/Component, `setData`) or `bn` UI APIs, React
+ * JSX text, and navigation-bar and tab-bar titles in the app and page configs.
+ */
+export function pageTextVisitors(context: RuleContext, emit: (piece: TextPiece) => void): RuleVisitors & { project(project: Project): void } {
+  const fileText = () => context.file?.text ?? '';
+  const filePath = () => context.file?.path ?? '';
+
+  /** Literal runs of a text node or attribute value between its `{{ }}` bindings. */
+  const emitRuns = (start: number, end: number, expressions: BxmlExpression[], where: string) => {
+    const text = fileText();
+    let at = start;
+    const bounds = [...expressions].sort((a, b) => a.start - b.start);
+    for (const expression of [...bounds, undefined]) {
+      const runEnd = expression ? expression.start : end;
+      if (runEnd > at) {
+        const raw = text.slice(at, runEnd);
+        if (raw.trim()) {
+          const decoded = decodeEntities(raw);
+          const offset = at;
+          emit({
+            text: decoded.text, file: filePath(), span: { start: at, end: runEnd }, where,
+            map: { starts: decoded.map.map((index) => index + offset), ends: decoded.ends.map((index) => index + offset) },
+          });
+        }
+      }
+      if (expression) at = Math.max(at, expression.end);
+    }
+  };
+
+  const jsStrings = (node: Node | null | undefined, file: JsFile | undefined, where: string) => {
+    if (node && file) for (const piece of visibleStrings(node, file, context.project, where)) emit(piece);
+  };
+  const currentJs = (): JsFile | undefined => {
+    const file = context.file;
+    if (!file) return undefined;
+    return file.kind === 'js' ? file : ({ ...file, kind: 'js', dialect: 'bns', ast: null } as unknown as JsFile);
+  };
+
+  return {
+    bxml: {
+      text(node) {
+        if (!inScript(node)) emitRuns(node.start, node.end, node.expressions, 'Template text');
+      },
+      attribute(attribute) {
+        if (attribute.value !== null && isVisibleAttribute(attribute)) {
+          emitRuns(attribute.valueStart, attribute.valueEnd, attribute.expressions, `The ${attribute.name} attribute`);
+        }
+      },
+      expression(expression) {
+        const owner = expression.owner;
+        const visible = owner.type === 'text' ? !inScript(owner) : isVisibleAttribute(owner);
+        if (!visible || !expression.ast) return;
+        const where = owner.type === 'text' ? 'Template text' : `The ${owner.name} attribute`;
+        // Bindings read page data, which is checked where it is set: only their own literals here.
+        jsStrings(expression.ast, currentJs(), where);
+      },
+    },
+    js: {
+      CallExpression(node) {
+        const callee = node.callee;
+        const first = node.arguments[0];
+        if (callee.type === 'Identifier' && PAGE_CALLS.has(callee.name) && first?.type === 'ObjectExpression') {
+          jsStrings(optionValue(first, 'data'), currentJs(), 'Page data');
+          // Component property defaults: `properties: { title: { type: String, value: '…' } }`.
+          const properties = optionValue(first, 'properties');
+          if (properties?.type === 'ObjectExpression') {
+            for (const property of properties.properties) {
+              if (property.type === 'ObjectProperty' && property.value.type === 'ObjectExpression') {
+                jsStrings(optionValue(property.value, 'value'), currentJs(), 'A component property default');
+              }
+            }
+          }
+        } else if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed
+          && callee.property.type === 'Identifier' && callee.property.name === 'setData' && first) {
+          jsStrings(first, currentJs(), 'Text set by setData');
+        }
+      },
+      bnCall(call: BnCall) {
+        const keys = UI_APIS[call.name];
+        if (!keys || !call.options) return;
+        for (const key of keys) jsStrings(optionValue(call.options, key), currentJs(), `The bn.${call.name} ${key}`);
+      },
+      JSXElement(node: JSXElement) {
+        const file = currentJs();
+        for (const attribute of node.openingElement.attributes) {
+          if (attribute.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier' || !REACT_VISIBLE.has(attribute.name.name)) continue;
+          jsxAttributeStrings(attribute, file, `The ${attribute.name.name} attribute`);
+        }
+        jsxChildren(node.children, file);
+      },
+      JSXFragment(node: JSXFragment) {
+        jsxChildren(node.children, currentJs());
+      },
+    },
+    project(project: Project) {
+      const titles: Array<{ config: ConfigSource | undefined; path: Array<string | number>; where: string }> = [];
+      const app = project.appConfig;
+      titles.push({ config: app, path: ['window', 'navigationBarTitleText'], where: 'The navigation bar title' });
+      const tabs = (app?.value?.tabBar as { list?: unknown } | undefined)?.list;
+      if (Array.isArray(tabs)) tabs.forEach((_, index) => titles.push({ config: app, path: ['tabBar', 'list', index, 'text'], where: 'The tab bar text' }));
+      for (const page of project.pages) titles.push({ config: project.pageConfig(page), path: ['navigationBarTitleText'], where: 'The navigation bar title' });
+      for (const { config, path, where } of titles) {
+        const piece = configString(project, config, path, where);
+        if (piece) emit(piece);
+      }
+    },
+  };
+
+  function jsxChildren(children: JSXElement['children'], file: JsFile | undefined) {
+    for (const child of children) {
+      if (child.type === 'JSXText') {
+        if (child.value.trim() && child.start != null && child.end != null) emitRuns(child.start, child.end, [], 'Page text');
+      } else if (child.type === 'JSXExpressionContainer' && child.expression.type !== 'JSXEmptyExpression') {
+        jsStrings(child.expression, file, 'Page text');
+      }
+    }
+  }
+
+  function jsxAttributeStrings(attribute: JSXAttribute, file: JsFile | undefined, where: string) {
+    const value = attribute.value;
+    if (!value) return;
+    if (value.type === 'StringLiteral') {
+      // JSX attribute strings are not JS strings: no escapes, but HTML entities.
+      if (value.start != null && value.end != null) emitRuns(value.start + 1, value.end - 1, [], where);
+    } else if (value.type === 'JSXExpressionContainer' && value.expression.type !== 'JSXEmptyExpression') {
+      jsStrings(value.expression, file, where);
+    }
+  }
+}
+
+/**
+ * The visible strings of a JS value: literals where they are written (exact offsets), and
+ * constants (`title: MSG`, an imported array) folded by the project's evaluator, reported at the
+ * expression that uses them. Descends only into positions whose value reaches the screen: object
+ * values, array items, both branches of `?:`, `||`/`&&` operands, `+` and template parts.
+ */
+export function visibleStrings(root: Node, file: JsFile, project: Project, where: string): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  const stack: Array<{ node: Node; fold: boolean }> = [{ node: root, fold: true }];
+  const spanOf = (node: Node) => ({ start: node.start ?? 0, end: node.end ?? 0 });
+  const folded = (node: Node, value: StaticValue) => {
+    for (const text of stringsOf(value)) pieces.push({ text, file: file.path, span: spanOf(node), where });
+  };
+  while (stack.length) {
+    const { node, fold } = stack.pop()!;
+    switch (node.type) {
+      case 'StringLiteral':
+        pieces.push(literalPiece(node, file, where));
+        break;
+      case 'TemplateLiteral': {
+        const value = fold && node.expressions.length ? project.evaluator.evaluate(node, file) : UNKNOWN;
+        if (typeof value === 'string') {
+          pieces.push({ text: value, file: file.path, span: spanOf(node), where });
+          break;
+        }
+        for (const quasi of node.quasis) pieces.push(quasiPiece(quasi, file, where));
+        for (const expression of node.expressions) stack.push({ node: expression, fold: false });
+        break;
+      }
+      case 'BinaryExpression': {
+        if (node.operator !== '+') break;
+        const value = fold ? project.evaluator.evaluate(node, file) : UNKNOWN;
+        if (typeof value === 'string') pieces.push({ text: value, file: file.path, span: spanOf(node), where });
+        else stack.push({ node: node.right, fold: false }, { node: node.left, fold: false });
+        break;
+      }
+      case 'ConditionalExpression':
+        stack.push({ node: node.alternate, fold: true }, { node: node.consequent, fold: true });
+        break;
+      case 'LogicalExpression':
+        stack.push({ node: node.right, fold: true }, { node: node.left, fold: true });
+        break;
+      case 'ObjectExpression':
+        for (let i = node.properties.length - 1; i >= 0; i--) {
+          const property = node.properties[i];
+          if (property.type === 'ObjectProperty') stack.push({ node: property.value, fold: true });
+          else if (property.type === 'SpreadElement') stack.push({ node: property.argument, fold: true });
+        }
+        break;
+      case 'ArrayExpression':
+        for (let i = node.elements.length - 1; i >= 0; i--) {
+          const element = node.elements[i];
+          if (element) stack.push({ node: element.type === 'SpreadElement' ? element.argument : element, fold: true });
+        }
+        break;
+      case 'Identifier':
+      case 'MemberExpression':
+      case 'OptionalMemberExpression':
+        if (node.type === 'Identifier' && node.name === 'undefined') break;
+        folded(node, project.evaluator.evaluate(node, file));
+        break;
+      default:
+        if (WRAPPERS.has(node.type)) stack.push({ node: (node as unknown as { expression: Node }).expression, fold });
+    }
+  }
+  return pieces;
+}
+
+function literalPiece(node: StringLiteral, file: JsFile, where: string): TextPiece {
+  const start = node.start ?? 0;
+  const end = node.end ?? start;
+  const raw = file.text.slice(start + 1, end - 1);
+  const piece: TextPiece = { text: node.value, file: file.path, span: { start, end }, where };
+  if (raw === node.value) piece.base = start + 1;
+  return piece;
+}
+
+function quasiPiece(quasi: TemplateElement, file: JsFile, where: string): TextPiece {
+  const start = quasi.start ?? 0;
+  const end = quasi.end ?? start;
+  const text = quasi.value.cooked ?? quasi.value.raw;
+  const piece: TextPiece = { text, file: file.path, span: { start, end }, where };
+  if (file.text.slice(start, end) === text) piece.base = start;
+  return piece;
+}
+
+/** Strings inside a folded value (a string, or arrays/objects of them), bounded. */
+function stringsOf(value: StaticValue): string[] {
+  const out: string[] = [];
+  const stack: StaticValue[] = [value];
+  while (stack.length && out.length < MAX_STRINGS_PER_VALUE) {
+    const item = stack.pop();
+    if (typeof item === 'string') out.push(item);
+    else if (Array.isArray(item)) stack.push(...item);
+    else if (item && item !== UNKNOWN && typeof item === 'object') stack.push(...Object.values(item));
+  }
+  return out;
+}
+
+/**
+ * A string value of a config (app.json, a page json, app.config.ts, listing.json) at `path`, with
+ * exact offsets when it is written as a plain literal; else the whole value's span.
+ */
+export function configString(project: Project, config: ConfigSource | undefined, path: Array<string | number>, where: string): TextPiece | undefined {
+  let value: unknown = config?.value;
+  for (const segment of path) value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[segment] : undefined;
+  if (!config || typeof value !== 'string' || !value.trim()) return undefined;
+  const span = config.locate(path);
+  const text = project.parsed(config.file)?.text ?? '';
+  const piece: TextPiece = { text: value, file: config.file, span: { start: span.start, end: span.end }, where };
+  const quote = text[span.start];
+  // A JSON string or JS literal written without escapes: the value starts after its quote.
+  if ((quote === '"' || quote === "'") && text.slice(span.start + 1, span.end - 1) === value) piece.base = span.start + 1;
+  return piece;
+}
