@@ -4,6 +4,18 @@ import fraudWording from './fraud-wording/index.js';
 import falseAdvertising from './false-advertising/index.js';
 import impersonation from './impersonation/index.js';
 import impersonationListing from './impersonation-listing/index.js';
+import shareReward from './share-reward/index.js';
+import shareWording from './share-wording/index.js';
+import ugcModeration from './ugc-moderation/index.js';
+import minorsNotice from './minors-notice/index.js';
+import binanceAppFeatures from './binance-app-features/index.js';
 
-/** Rules for Operation Rules 3.1 (page contents), 5.6 (fraud), 5.7 (deception) and 5.11.2 (rumours): wording checks. */
-export default [prohibitedPageText, fraudWording, falseAdvertising, impersonation, impersonationListing] as AnyRule[];
+/**
+ * Rules for what the mini program shows and does with users: page contents (3.1), user-generated
+ * content (3.2), sharing (4.4), minors (2.3.6), Binance-app features (2.3.4), fraud (5.6),
+ * deception (5.7) and rumours (5.11.2).
+ */
+export default [
+  prohibitedPageText, fraudWording, falseAdvertising, impersonation, impersonationListing,
+  shareReward, shareWording, ugcModeration, minorsNotice, binanceAppFeatures,
+] as AnyRule[];

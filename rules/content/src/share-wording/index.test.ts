@@ -1,0 +1,127 @@
+import { RuleTester, miniApp } from '@bmplint/core/testing';
+import rule from './index.js';
+
+const lines = (...text: string[]) => `${text.join('\n')}\n`;
+
+/** The invite page template of fixtures/apps/problem-app, as written there. */
+const INVITE_BXML = lines(
+  '<view class="page">',
+  '  <view class="card invite-card">',
+  '    <view class="invite-title">Share to 3 friends to unlock your Moon Box</view>',
+  '    <view class="muted">{{shares}} / {{unlockAt}} shared</view>',
+  '    <view bn:if="{{boxUnlocked}}" class="invite-unlocked">Moon Box unlocked!</view>',
+  '    <navigator bn:if="{{boxUnlocked}}" class="btn-primary" url="/pages/rewards/index">Open rewards</navigator>',
+  '  </view>',
+  '',
+  '  <view class="card" bindtap="onCopyCode">',
+  '    <text class="muted">Your invite code</text>',
+  '    <view class="invite-code">{{inviteCode}}</view>',
+  '  </view>',
+  '',
+  '  <navigator class="muted invite-rules" url="/pages/missing/index">Invite rules</navigator>',
+  '</view>',
+);
+
+new RuleTester().run(rule, {
+  valid: [
+    {
+      name: 'share and invite buttons with no incentive',
+      files: miniApp({
+        'pages/index/index.bxml': lines(
+          '<view class="page">',
+          '  <button open-type="share">Share with friends</button>',
+          '  <navigator url="/pages/index/index">Invite friends</navigator>',
+          '  <text>Thanks for sharing!</text>',
+          '</view>',
+        ),
+        'pages/index/index.js': "Page({ onShareAppMessage() { bn.showToast({ title: 'Thanks for sharing' }); return { title: 'Gas Watch' }; } });\n",
+      }),
+    },
+    {
+      name: 'a lottery word in a neutral sentence, and a 4.4 notice quoting the bad wording',
+      files: miniApp({
+        'pages/index/index.bxml': lines(
+          '<view>',
+          '  <text>Lottery results are announced every Friday.</text>',
+          '  <text>We never ask you to share to unlock anything.</text>',
+          '  <text>禁止诱导分享，分享得奖励属于违规</text>',
+          '</view>',
+        ),
+      }),
+    },
+    {
+      name: 'React: a share button labelled 分享给好友',
+      files: {
+        'src/app.config.ts': "export default { pages: ['pages/index/index'] };\n",
+        'src/pages/index/index.tsx': "import { Button } from '@binance/mp-components';\nexport default () => <Button openType=\"share\">分享给好友</Button>;\n",
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'the problem app: "Share to 3 friends to unlock your Moon Box"',
+      files: miniApp({
+        'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/invite/index'] }),
+        'pages/invite/index.js': 'Page({});\n',
+        'pages/invite/index.bxml': INVITE_BXML,
+      }),
+      errors: [{
+        messageId: 'shareBait', file: 'pages/invite/index.bxml', line: 3, column: 32, endLine: 3, endColumn: 60,
+        data: { where: 'Template text', text: 'Share to 3 friends to unlock', kind: 'a share quota with a reward' },
+      }],
+    },
+    {
+      name: 'Chinese wording in text, an attribute, a toast and setData',
+      files: miniApp({
+        'pages/index/index.bxml': lines(
+          '<view class="page">',
+          '  <view class="banner">分享给3个好友解锁神秘宝箱</view>',
+          '  <button open-type="share" title="分享得奖励">分享</button>',
+          '  <text>{{tip}}</text>',
+          '</view>',
+        ),
+        'pages/index/index.js': lines(
+          'Page({',
+          "  data: { tip: '' },",
+          '  onLoad() {',
+          "    this.setData({ tip: '每日转发领取 10 积分' });",
+          '  },',
+          '  onShareAppMessage() {',
+          "    bn.showToast({ title: '分享后才能查看完整内容', icon: 'none' });",
+          "    return { title: '红包' };",
+          '  },',
+          '});',
+        ),
+      }),
+      errors: [
+        { messageId: 'shareBait', file: 'pages/index/index.bxml', line: 2, column: 24, data: { where: 'Template text', text: '分享给3个好友解锁', kind: 'a share quota with a reward' } },
+        { messageId: 'shareBait', file: 'pages/index/index.bxml', line: 3, column: 36, data: { where: 'The title attribute', text: '分享得', kind: 'a reward for sharing' } },
+        { messageId: 'shareBait', file: 'pages/index/index.js', line: 4, column: 26, data: { where: 'Text set by setData', text: '每日转发领取', kind: 'a reward for sharing' } },
+        { messageId: 'shareBait', file: 'pages/index/index.js', line: 7, column: 28, data: { where: 'The bn.showToast title', text: '分享后才能查看', kind: 'a share required before content' } },
+      ],
+    },
+    {
+      name: 'React: invite and spin wording in JSX text and a modal',
+      files: {
+        'src/app.config.ts': "export default { pages: ['pages/index/index'] };\n",
+        'src/pages/index/index.tsx': lines(
+          "import { View, Text, Button } from '@binance/mp-components';",
+          "import { showModal } from '@binance/mp-service';",
+          'export default function Index() {',
+          "  const ask = () => showModal({ title: 'Out of spins', content: 'Share for 2 extra spins!' });",
+          '  return (',
+          '    <View>',
+          '      <Text>Invite 3 friends to get a Mystery Box</Text>',
+          '      <Button onClick={ask}>Spin</Button>',
+          '    </View>',
+          '  );',
+          '}',
+        ),
+      },
+      errors: [
+        { messageId: 'shareBait', file: 'src/pages/index/index.tsx', line: 4, column: 66, data: { where: 'The bn.showModal content', text: 'Share for 2 extra spins', kind: 'a reward for sharing' } },
+        { messageId: 'shareBait', file: 'src/pages/index/index.tsx', line: 7, column: 13, data: { where: 'Page text', text: 'Invite 3 friends to get', kind: 'an invitation quota with a reward' } },
+      ],
+    },
+  ],
+});
