@@ -1,6 +1,13 @@
+import adWording from './ad-wording/index.js';
+import brandLookalikeLogo from './brand-lookalike-logo/index.js';
+import imageBudget from './image-budget/index.js';
+import logo from './logo/index.js';
+import nameAndDescription from './name-and-description/index.js';
+import prohibitedListingText from './prohibited-listing-text/index.js';
+import trademarkInName from './trademark-in-name/index.js';
 import listingSchema from './listing-schema/index.js';
 import nameLength from './name-length/index.js';
 import noContactDetails from './no-contact-details/index.js';
 
 /** Rules for Operation Rules 2.2: the basic info (listing) of a mini program account. */
-export default [listingSchema, nameLength, noContactDetails];
+export default [listingSchema, nameLength, noContactDetails, logo, brandLookalikeLogo, trademarkInName, prohibitedListingText, adWording, nameAndDescription, imageBudget];
