@@ -52,6 +52,10 @@ describe('BXML parser', () => {
     expect(errorsOf('<view>{{ a </view>')[0]).toEqual({ message: '"{{" is never closed with "}}"', at: { line: 1, column: 7 } });
   });
 
+  it('accepts data keys that are reserved words in JavaScript', () => {
+    expect(errorsOf('<label for="{{for}}" class="{{ class }}">{{label}}</label>')).toEqual([]);
+  });
+
   it('accepts template data objects without braces', () => {
     expect(errorsOf('<template is="card" data="{{ ...item, index: i }}"/>')).toEqual([]);
   });

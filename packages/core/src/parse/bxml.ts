@@ -233,6 +233,17 @@ function parseBinding(
   try {
     return attempt(expression.code, 0);
   } catch (error) {
+    // Template data keys may be JavaScript reserved words (`{{for}}`, `{{class}}`): a plain name is a
+    // valid binding even when Babel will not read it as an identifier.
+    const bare = /^(\s*)([A-Za-z_$][\w$]*)\s*$/.exec(expression.code);
+    if (bare) {
+      const start = codeStart + bare[1].length;
+      const end = start + bare[2].length;
+      const loc = { start: { ...lines.positionAt(start), index: start }, end: { ...lines.positionAt(end), index: end } };
+      loc.start.column -= 1;
+      loc.end.column -= 1;
+      return { type: 'Identifier', name: bare[2], start, end, loc } as unknown as BxmlExpression['ast'];
+    }
     // `<template is="x" data="{{ a, b: 1, ...item }}"/>` passes an object without its braces.
     if (owner.type === 'attribute' && owner.name === 'data' && owner.element.name === 'template') {
       try {

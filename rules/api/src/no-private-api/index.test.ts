@@ -14,6 +14,7 @@ new RuleTester().run(rule, {
           'if (bn.getMenuButtonBoundingClientRect) { const rect = bn.getMenuButtonBoundingClientRect(); }',
           "if (bn.canIUse('chooseMedia')) bn.chooseMedia({});",
           "typeof bn.createAnimation === 'function' && bn.createAnimation({});",
+          'function later(cb) { if (canIUseNextTick()) { bn.nextTick(cb); } else { setTimeout(cb, 33); } }',
           'Page({ tick });',
         ].join('\n'),
       }),

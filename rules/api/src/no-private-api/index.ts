@@ -60,7 +60,7 @@ function isFeatureDetected(name: string, expression: Node, ancestors: readonly N
   return false;
 }
 
-/** Whether a test reads `<x>.name`, or passes the name as a string (`canIUse('name')`). */
+/** Whether a test reads `<x>.name`, passes the name as a string (`canIUse('name')`) or calls a helper named for it. */
 function mentions(test: Node, name: string): boolean {
   let found = false;
   walkJs(test, {
@@ -68,6 +68,8 @@ function mentions(test: Node, name: string): boolean {
       if (found) return false;
       if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed && node.property.type === 'Identifier' && node.property.name === name) found = true;
       else if (node.type === 'StringLiteral' && (node.value === name || node.value.startsWith(`${name}.`))) found = true;
+      // A helper named for the check: `if (canIUseNextTick())` guards `bn.nextTick`.
+      else if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name.toLowerCase().includes(name.toLowerCase())) found = true;
     },
   });
   return found;

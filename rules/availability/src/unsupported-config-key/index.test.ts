@@ -36,6 +36,19 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: 'a key set in many component configs is reported once, at its first place, with the count',
+      files: miniApp({
+        'pages/index/index.json': JSON.stringify({ usingComponents: { a: '/c/a/index', b: '/c/b/index', c: '/c/c/index' } }),
+        'c/a/index.json': '{ "component": true, "styleIsolation": "shared" }',
+        'c/a/index.bxml': '<view/>', 'c/a/index.js': 'Component({});',
+        'c/b/index.json': '{ "component": true, "styleIsolation": "shared" }',
+        'c/b/index.bxml': '<view/>', 'c/b/index.js': 'Component({});',
+        'c/c/index.json': '{ "component": true, "styleIsolation": "apply-shared" }',
+        'c/c/index.bxml': '<view/>', 'c/c/index.js': 'Component({});',
+      }),
+      errors: [{ messageId: 'unsupportedKeyRepeated', file: 'c/a/index.json', line: 1, column: 22, data: { key: 'styleIsolation', others: 2, note: 'WeChat allows styleIsolation in component .json; Binance types list it only as a Component() option (options.styleIsolation).' } }],
+    },
+    {
       name: 'WeChat keys at the top of app.json and in its window',
       files: miniApp({
         'app.json': lines(

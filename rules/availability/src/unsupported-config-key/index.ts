@@ -21,9 +21,12 @@ export default defineRule({
     docs: { description: 'Config keys that WeChat documents but Binance does not have no effect in a Binance mini program: the behaviour they were written for is missing.' },
     messages: {
       unsupportedKey: '"{{key}}" is a setting Binance does not document; it has no effect here: {{note}}',
+      unsupportedKeyRepeated: '"{{key}}" is a setting Binance does not document; it has no effect here (also set in {{others}} more config files): {{note}}',
     },
   },
   create(context) {
+    /** Every place each key is set: a component library sets the same key in a hundred files, so it is reported once. */
+    const found = new Map<string, Array<{ file: string; span: { start: number; end: number }; note: string }>>();
     return {
       project(project) {
         for (const config of configFiles(project)) {
@@ -34,10 +37,20 @@ export default defineRule({
             check(config, [], PAGE_KEYS);
           }
         }
+        for (const [key, places] of found) {
+          const [first] = places;
+          const others = places.length - 1;
+          context.report({
+            file: first.file,
+            span: first.span,
+            messageId: others ? 'unsupportedKeyRepeated' : 'unsupportedKey',
+            data: others ? { key, note: first.note, others } : { key, note: first.note },
+          });
+        }
       },
     };
 
-    /** Reports each listed key that the object at `path` of the config sets. */
+    /** Records each listed key that the object at `path` of the config sets. */
     function check(config: ConfigFile, path: string[], keys: readonly UnsupportedKey[]): void {
       const object = objectAt(config.value, path);
       if (!object) return;
@@ -46,12 +59,10 @@ export default defineRule({
         const present = Object.hasOwn(object, key) || (config.source.format === 'js' && keyWritten(config.source, path, key));
         if (!present) continue;
         const span = config.source.locate([...path, key], { key: true });
-        context.report({
-          file: config.source.file,
-          span: { start: span.start, end: span.end },
-          messageId: 'unsupportedKey',
-          data: { key: [...path, key].join('.'), note },
-        });
+        const name = [...path, key].join('.');
+        const places = found.get(name) ?? [];
+        places.push({ file: config.source.file, span: { start: span.start, end: span.end }, note });
+        found.set(name, places);
       }
     }
   },

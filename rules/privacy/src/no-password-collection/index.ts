@@ -95,8 +95,8 @@ function checkComponentUse(context: RuleContext, element: BxmlElement): void {
 function isComponentTemplate(context: RuleContext): boolean {
   const path = context.file?.path;
   if (!path) return false;
-  if (context.project.pages.some((page) => page.files.template === path)) return false;
-  return /(^|\/)miniprogram_npm\//.test(path) || context.project.componentUses.some((use) => use.files.template === path);
+  // Any template that is not a page's own: a component's, or one it imports or includes.
+  return !context.project.pages.some((page) => page.files.template === path);
 }
 
 /** `password`, `password="true"`, `password="{{true}}"`, `password="{{show}}"` are on; `password="{{false}}"` is off. */
