@@ -1,4 +1,6 @@
 import noWebviewHome from './no-webview-home/index.js';
+import webviewBypass from './webview-bypass/index.js';
+import runtimeContentSwitch from './runtime-content-switch/index.js';
 
-/** Rules for Operation Rules 3.4: embedding web pages. */
-export default [noWebviewHome];
+/** Rules for Operation Rules 3.4 (embedding web pages) and 5.1 (bypassing review). */
+export default [noWebviewHome, webviewBypass, runtimeContentSwitch];

@@ -131,19 +131,35 @@ export function parseBxml(path: string, text: string): BxmlFile {
   return { ...base, kind: 'bxml', document, embeddedScripts };
 }
 
-/** Content spans of `<bns …>…</bns>` (the tag without `src`). */
+/** Content spans of `<bns …>…</bns>`. A hand scan, linear even on a file of unclosed `<bns` openers. */
 function findInlineScripts(text: string): Span[] {
   const spans: Span[] = [];
-  const open = /<bns\b(?:"[^"]*"|'[^']*'|[^'">])*>/gi;
-  let match: RegExpExecArray | null;
-  while ((match = open.exec(text))) {
-    if (match[0].endsWith('/>')) continue;
-    const start = match.index + match[0].length;
+  const lower = text.toLowerCase();
+  let from = 0;
+  for (;;) {
+    const open = lower.indexOf('<bns', from);
+    if (open < 0) break;
+    if (/[\w:-]/.test(lower[open + 4] ?? '')) {
+      from = open + 4; // `<bnsx>`, not a bns tag
+      continue;
+    }
+    let at = open + 4;
+    let quote = '';
+    for (; at < text.length; at++) {
+      const char = text[at];
+      if (quote) {
+        if (char === quote) quote = '';
+      } else if (char === '"' || char === "'") quote = char;
+      else if (char === '>') break;
+    }
+    if (at >= text.length) break; // the tag never ends: nothing after it is a script
+    from = at + 1;
+    if (text[at - 1] === '/') continue; // <bns module="m" src="./m.bns"/>
     const close = /<\/bns\s*>/gi;
-    close.lastIndex = start;
+    close.lastIndex = from;
     const end = close.exec(text)?.index ?? text.length;
-    spans.push({ start, end });
-    open.lastIndex = end;
+    spans.push({ start: from, end });
+    from = end;
   }
   return spans;
 }
