@@ -6,9 +6,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderRuleDoc, renderRuleIndex, ruleDocPath, ruleFolder } from '../packages/core/dist/index.js';
 import { loadRules } from '../packages/cli/dist/load-rules.js';
+import { portalRules } from '../rules/store/dist/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const rules = await loadRules();
+// The linter's rules and the checks the portal runs with the store.
+const rules = [...(await loadRules()), ...portalRules];
 for (const rule of rules) {
   const body = readFileSync(join(root, ruleFolder(rule.meta.id), 'README.md'), 'utf8');
   const target = join(root, ruleDocPath(rule.meta.id));

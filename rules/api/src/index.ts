@@ -6,6 +6,7 @@ import thirdPartyLogin from './third-party-login/index.js';
 import loginExit from './login-exit/index.js';
 import subscribeMessageGesture from './subscribe-message-gesture/index.js';
 import testAccount from './test-account/index.js';
+import noMiniProgramJump from './no-mini-program-jump/index.js';
 
 /** Rules for Operation Rules 4.1–4.5 and 6.5: APIs, login, payments, messages, test accounts. */
-export default [noPrivateApi, noDynamicApiAccess, thirdPartyLogin, loginExit, paymentDisclosure, paymentConfirmation, subscribeMessageGesture, testAccount];
+export default [noPrivateApi, noDynamicApiAccess, thirdPartyLogin, loginExit, paymentDisclosure, paymentConfirmation, subscribeMessageGesture, testAccount, noMiniProgramJump];

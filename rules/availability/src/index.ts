@@ -5,6 +5,7 @@ import missingFile from './missing-file/index.js';
 import unknownPage from './unknown-page/index.js';
 import entryPagePath from './entry-page-path/index.js';
 import navigationTarget from './navigation-target/index.js';
+import noTestBuild from './no-test-build/index.js';
 
 /** Rules for Operation Rules 6: availability and completeness (crashes, major bugs). */
-export default [syntaxError, appJsonSchema, unsupportedConfigKey, missingFile, unknownPage, entryPagePath, navigationTarget];
+export default [syntaxError, appJsonSchema, unsupportedConfigKey, missingFile, unknownPage, entryPagePath, navigationTarget, noTestBuild];

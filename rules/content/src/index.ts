@@ -9,6 +9,9 @@ import shareWording from './share-wording/index.js';
 import ugcModeration from './ugc-moderation/index.js';
 import minorsNotice from './minors-notice/index.js';
 import binanceAppFeatures from './binance-app-features/index.js';
+import crossPromotion from './cross-promotion/index.js';
+import advertising from './advertising/index.js';
+import adPlacement from './ad-placement/index.js';
 
 /**
  * Rules for what the mini program shows and does with users: page contents (3.1), user-generated
@@ -17,5 +20,4 @@ import binanceAppFeatures from './binance-app-features/index.js';
  */
 export default [
   prohibitedPageText, fraudWording, falseAdvertising, impersonation, impersonationListing,
-  shareReward, shareWording, ugcModeration, minorsNotice, binanceAppFeatures,
-] as AnyRule[];
+  shareReward, shareWording, ugcModeration, minorsNotice, binanceAppFeatures, crossPromotion, advertising, adPlacement] as AnyRule[];

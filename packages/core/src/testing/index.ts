@@ -34,7 +34,7 @@ export interface InvalidCase extends ValidCase {
 /** The smallest valid classic app: one page with all four files. Pass files to add, replace or (null) remove. */
 export function miniApp(files: Files = {}): Files {
   const base: Files = {
-    'app.json': JSON.stringify({ entryPagePath: 'pages/index/index', pages: ['pages/index/index'], window: { navigationBarTitleText: 'Demo' } }, null, 2),
+    'app.json': JSON.stringify({ entryPagePath: 'pages/index/index', pages: ['pages/index/index'], window: { navigationBarTitleText: 'Gas Watch' } }, null, 2),
     'app.js': 'App({});\n',
     'pages/index/index.js': 'Page({ data: {} });\n',
     'pages/index/index.bxml': '<view class="page">Hello</view>\n',

@@ -23,7 +23,17 @@ export const SYMBOL_RUN = 4;
  */
 const ITEM_SEPARATOR = /[,，、|/;；#＃\n。！？]+|[.!?]+(?=\s|$)/gu;
 /** Punctuation around an item that does not change what it says (`FREE BNB!`). */
-const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Trims what is not a letter or digit from both ends, in linear time (a `[^…]+$` regex is quadratic on long runs). */
+function trimEdgePunctuation(text: string): string {
+  const chars = [...text];
+  let start = 0;
+  let end = chars.length;
+  while (start < end && !WORD_CHAR.test(chars[start])) start++;
+  while (end > start && !WORD_CHAR.test(chars[end - 1])) end--;
+  return chars.slice(start, end).join('');
+}
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD = /[\p{L}\p{N}]+/gu;
 const MIN_WORD = 3;
@@ -71,7 +81,7 @@ export function repeatedTerms(value: string): Stretch[] {
 
   const items = new Map<string, { start: number; end: number; count: number }>();
   for (const item of listItems(value)) {
-    const term = normalizeText(item.text).text.replace(EDGE_PUNCTUATION, '');
+    const term = trimEdgePunctuation(normalizeText(item.text).text);
     if ([...term].length >= 2 && /[\p{L}]/u.test(term)) count(items, term, item.start, item.end);
   }
   collect(items);
@@ -112,7 +122,9 @@ export function keywordPile(value: string): Stretch | undefined {
 
 /** A grapheme that is a symbol or emoji (`🔥`, `★`, `$`, `!`), not a letter, digit or ordinary punctuation. */
 const SYMBOL = /^(?:\p{Extended_Pictographic}|\p{S}|[!?#*~])/u;
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Code points that continue the grapheme before them: ZWJ, variation selectors, skin-tone modifiers. */
+const JOINING = /[\u200d\ufe0e\ufe0f\u{1f3fb}-\u{1f3ff}]/u;
+const REGIONAL = /[\u{1f1e6}-\u{1f1ff}]/u;
 
 /** Runs of SYMBOL_RUN or more symbols or emoji (spaces between them allowed). */
 export function symbolRuns(value: string): Stretch[] {
@@ -120,17 +132,35 @@ export function symbolRuns(value: string): Stretch[] {
   let start = -1;
   let end = -1;
   let count = 0;
+  /** The previous code point joins the next one into its symbol (after a ZWJ, or a first flag letter). */
+  let joinNext = false;
   const close = () => {
     if (count >= SYMBOL_RUN) runs.push({ start, end, term: value.slice(start, end), count });
     start = -1;
     count = 0;
+    joinNext = false;
   };
-  for (const { segment, index } of segmenter.segment(value)) {
-    if (SYMBOL.test(segment)) {
-      if (start < 0) start = index;
-      end = index + segment.length;
-      count++;
-    } else if (!(start >= 0 && /^\s+$/u.test(segment))) close();
+  // By code point, not Intl.Segmenter (whose iteration is quadratic on long strings), keeping
+  // grapheme rules that matter here: joiners, variation selectors and skin tones continue the
+  // symbol before them, and two regional indicators make one flag.
+  let index = 0;
+  for (const char of value) {
+    const at = index;
+    index += char.length;
+    const continues = start >= 0 && end === at;
+    if (continues && JOINING.test(char)) {
+      end = index;
+      joinNext = char === '\u200d';
+      continue;
+    }
+    if (SYMBOL.test(char)) {
+      if (start < 0) start = at;
+      const regional = REGIONAL.test(char);
+      if (!(continues && joinNext)) count++;
+      joinNext = regional && !(continues && joinNext);
+      end = index;
+    } else if (!(start >= 0 && /\s/u.test(char))) close();
+    else joinNext = false;
   }
   close();
   return runs;

@@ -45,11 +45,14 @@ export function validateAdNetworks(value: unknown): AdNetworkList {
 export const AD_NETWORKS = validateAdNetworks(adNetworks);
 
 const BY_DOMAIN = new Map<string, AdNetwork>();
+const MAX_LABELS = 8;
 for (const network of AD_NETWORKS.networks) for (const domain of network.domains) BY_DOMAIN.set(domain, network);
 
 /** The ad network a host belongs to (the host or one of its parent domains is listed). */
 export function adNetworkOfHost(host: string): { network: AdNetwork; domain: string } | undefined {
-  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+  // Listed domains have a few labels: only the host's last ones can match (and a hostile host with
+  // thousands of labels costs no more than a short one).
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.').slice(-MAX_LABELS);
   for (let i = 0; i < labels.length - 1; i++) {
     const domain = labels.slice(i).join('.');
     const network = BY_DOMAIN.get(domain);

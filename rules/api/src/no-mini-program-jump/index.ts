@@ -1,0 +1,225 @@
+import {
+  defineRule, getAttribute, optionValue, staticAttributeValue, UNKNOWN,
+  type BnCall, type BxmlAttribute, type BxmlElement, type JsFile, type JsNode, type NodeOf, type Project, type ReportTarget,
+} from '@bmplint/core';
+import { classifyLink, type LinkVerdict } from './links.js';
+
+/** Routing APIs whose `url` is a page of this app, unless `target: 'deeplink'` makes it a deep link. */
+const ROUTING_APIS = new Set(['navigateTo', 'redirectTo', 'reLaunch', 'switchTab']);
+/** Attributes that hold a link in a template (on any element). */
+const LINK_ATTRIBUTES = new Set(['url', 'src', 'href']);
+const REACT_NAVIGATOR = new Set(['Navigator', 'navigator']);
+
+type JSXOpeningElement = NodeOf<'JSXOpeningElement'>;
+type JSXAttribute = NodeOf<'JSXAttribute'>;
+
+/** Where a link is used: a deep-link position opens anything; a page link only leaves by a foreign scheme. */
+type Position = 'deeplink' | 'link';
+
+export default defineRule({
+  meta: {
+    id: 'api/no-mini-program-jump',
+    clauses: ['2.3.5'],
+    severity: 'error',
+    // 2.3.5 allows jumps the platform has authorised: such an app may suppress a finding with a reason.
+    suppressible: true,
+    docs: {
+      description: 'A mini program must not send users to other mini programs or apps: no bn.navigateToMiniProgram, <navigator target="miniProgram">, deep links to other mini programs, or links into other apps (weixin://, tg://, …).',
+    },
+    messages: {
+      miniProgramJump: '{{via}} opens another mini program ({{app}}): without the platform\'s authorization a mini program must not jump to, or make its features depend on, other mini programs (2.3.5).',
+      deepLinkMiniProgram: '{{via}} opens "{{url}}", a Binance deep link to another mini program ({{app}}): a mini program must not jump to other mini programs without the platform\'s authorization (2.3.5).',
+      otherApp: '{{via}} opens "{{url}}" in {{app}}: a mini program\'s features must not send users to, or depend on, other apps (2.3.5).',
+      deepLinkExternal: '{{via}} opens "{{url}}" outside the Binance app ({{host}}): deep links must not send users to other apps or sites; show web content in a <web-view> of a declared business domain instead (2.3.5).',
+      dynamicDeepLink: '{{via}} opens a deep link computed at run time: make sure it cannot open another mini program or app (2.3.5).',
+    },
+  },
+  create(context) {
+    const project = context.project;
+    let own: Set<string> | undefined;
+    const ownAppIds = () => (own ??= ownAppIdsOf(project));
+    const reported = new Set<string>();
+
+    const report = (target: ReportTarget, start: number, messageId: string, data: Record<string, string>, confidence?: 'medium' | 'low') => {
+      const key = `${context.file?.path}\0${start}\0${messageId}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      context.report({ node: target, messageId, data, confidence });
+    };
+
+    /** Reports a link by its verdict; a page link is only reported when it leaves for another app or mini program. */
+    const checkLink = (verdict: LinkVerdict, url: string, via: string, position: Position, target: ReportTarget, start: number) => {
+      const shown = excerpt(url);
+      switch (verdict.kind) {
+        case 'miniProgram':
+          // Without a scheme, `/mp/app?…` is a deep link only where deep links are opened; elsewhere it is a page route.
+          if (position === 'link' && !/^\s*[a-z][a-z0-9+.-]*:/i.test(url)) return;
+          report(target, start, 'deepLinkMiniProgram', { via, url: shown, app: describeAppId(verdict.appId) });
+          return;
+        case 'otherApp':
+          // A page link with an unknown custom scheme just fails; only a deep link opens it.
+          if (position === 'link' && !verdict.app) return;
+          report(target, start, 'otherApp', { via, url: shown, app: verdict.app ?? `the app behind "${verdict.scheme}://"` });
+          return;
+        case 'external':
+          if (position === 'deeplink') report(target, start, 'deepLinkExternal', { via, url: shown, host: verdict.host }, 'medium');
+          return;
+        case 'unknown':
+          if (position === 'deeplink') report(target, start, 'dynamicDeepLink', { via }, 'low');
+          return;
+        default:
+          return;
+      }
+    };
+
+    const jsLink = (node: JsNode, file: JsFile, via: string, position: Position) => {
+      const known = project.evaluator.stringPrefix(node, file);
+      const url = known.value ?? known.prefix;
+      checkLink(classifyLink(url, known.value !== undefined, ownAppIds()), url, via, position, node, node.start ?? 0);
+    };
+
+    const bnCall = (call: BnCall) => {
+      const file = context.jsFile;
+      if (!file) return;
+      const via = viaOf(call);
+      if (call.name === 'navigateToMiniProgram') {
+        const appIdNode = optionValue(call.options, 'appId');
+        const appId = appIdNode ? project.evaluator.evaluate(appIdNode, file) : UNKNOWN;
+        if (typeof appId === 'string' && ownAppIds().has(appId)) return;
+        report(call.node, call.node.start ?? 0, 'miniProgramJump', { via, app: describeAppId(typeof appId === 'string' ? appId : undefined) });
+      } else if (call.name === 'navigateToDeepLink') {
+        const url = optionValue(call.options, 'url');
+        if (url) jsLink(url, file, via, 'deeplink');
+        else report(call.node, call.node.start ?? 0, 'dynamicDeepLink', { via }, 'low');
+      } else if (ROUTING_APIS.has(call.name)) {
+        const targetNode = optionValue(call.options, 'target');
+        const target = targetNode ? project.evaluator.evaluate(targetNode, file) : undefined;
+        const url = optionValue(call.options, 'url');
+        if (target === 'deeplink') {
+          const deepVia = `${via}({ target: 'deeplink' })`;
+          if (url) jsLink(url, file, deepVia, 'deeplink');
+          else report(call.node, call.node.start ?? 0, 'dynamicDeepLink', { via: deepVia }, 'low');
+        } else if (target === 'miniProgram') {
+          report(call.node, call.node.start ?? 0, 'miniProgramJump', { via: `${via}({ target: 'miniProgram' })`, app: describeAppId(undefined) });
+        } else if (url) {
+          jsLink(url, file, via, 'link');
+        }
+      }
+    };
+
+    const navigator = (element: BxmlElement) => {
+      const targetAttribute = getAttribute(element, 'target');
+      const target = staticAttributeValue(targetAttribute);
+      if (target === 'miniProgram' && targetAttribute) {
+        const appId = staticAttributeValue(getAttribute(element, 'app-id') ?? getAttribute(element, 'appId'));
+        if (appId && ownAppIds().has(appId)) return;
+        report(targetAttribute, targetAttribute.start, 'miniProgramJump', { via: '<navigator target="miniProgram">', app: describeAppId(appId) });
+        return true;
+      }
+      if (target === 'deeplink') {
+        const url = getAttribute(element, 'url');
+        if (url) templateLink(url, '<navigator target="deeplink">', 'deeplink');
+        else if (targetAttribute) report(targetAttribute, targetAttribute.start, 'dynamicDeepLink', { via: '<navigator target="deeplink">' }, 'low');
+        return true;
+      }
+      return false;
+    };
+
+    const templateLink = (attribute: BxmlAttribute, via: string, position: Position) => {
+      if (attribute.value === null) return;
+      const first = attribute.expressions[0];
+      const complete = !first;
+      const url = complete ? decodeAmpersands(attribute.value) : decodeAmpersands(attribute.value.slice(0, first.start - attribute.valueStart));
+      checkLink(classifyLink(url, complete, ownAppIds()), url, via, position, attribute, attribute.start);
+    };
+
+    const jsxNavigator = (node: JSXOpeningElement) => {
+      const name = node.name.type === 'JSXIdentifier' ? node.name.name : node.name.type === 'JSXMemberExpression' && node.name.property.type === 'JSXIdentifier' ? node.name.property.name : '';
+      const file = context.jsFile;
+      if (!file) return;
+      const attributes = new Map<string, JSXAttribute>();
+      for (const attribute of node.attributes) {
+        if (attribute.type === 'JSXAttribute' && attribute.name.type === 'JSXIdentifier') attributes.set(attribute.name.name, attribute);
+      }
+      const valueOf = (attribute: JSXAttribute | undefined): { node?: JsNode; text?: string } => {
+        const value = attribute?.value;
+        if (!value) return {};
+        if (value.type === 'StringLiteral') return { node: value, text: value.value };
+        if (value.type === 'JSXExpressionContainer' && value.expression.type !== 'JSXEmptyExpression') {
+          const evaluated = project.evaluator.evaluate(value.expression, file);
+          return { node: value.expression, text: typeof evaluated === 'string' ? evaluated : undefined };
+        }
+        return {};
+      };
+      if (REACT_NAVIGATOR.has(name)) {
+        const targetAttribute = attributes.get('target');
+        const target = valueOf(targetAttribute).text;
+        if (target === 'miniProgram' && targetAttribute) {
+          const appId = valueOf(attributes.get('appId') ?? attributes.get('app-id')).text;
+          if (appId && ownAppIds().has(appId)) return;
+          report(targetAttribute, targetAttribute.start ?? 0, 'miniProgramJump', { via: '<Navigator target="miniProgram">', app: describeAppId(appId) });
+          return;
+        }
+        if (target === 'deeplink' && targetAttribute) {
+          const url = valueOf(attributes.get('url')).node;
+          if (url) jsLink(url, file, '<Navigator target="deeplink">', 'deeplink');
+          else report(targetAttribute, targetAttribute.start ?? 0, 'dynamicDeepLink', { via: '<Navigator target="deeplink">' }, 'low');
+          return;
+        }
+      }
+      for (const [attributeName, attribute] of attributes) {
+        if (!LINK_ATTRIBUTES.has(attributeName)) continue;
+        const value = valueOf(attribute).node;
+        if (value) jsLink(value, file, `<${name} ${attributeName}>`, 'link');
+      }
+    };
+
+    return {
+      js: {
+        bnCall,
+        JSXOpeningElement: jsxNavigator,
+      },
+      bxml: {
+        element(element) {
+          if (element.name === 'navigator' && navigator(element)) return;
+          for (const attribute of element.attributes) {
+            if (LINK_ATTRIBUTES.has(attribute.name)) templateLink(attribute, `<${element.name} ${attribute.name}>`, 'link');
+          }
+        },
+      },
+    };
+  },
+});
+
+/** This app's own ids: the listing's `appId` and project.config.json's `appid` (a link to itself is not a jump). */
+export function ownAppIdsOf(project: Project): Set<string> {
+  const ids = new Set<string>();
+  const listed = project.listing?.listing.appId;
+  if (listed) ids.add(listed);
+  const config = project.jsonFile(`${project.projectRoot}project.config.json`);
+  const value = config?.value as { appid?: unknown } | undefined;
+  if (typeof value?.appid === 'string' && value.appid && value.appid !== 'touristappid') ids.add(value.appid);
+  return ids;
+}
+
+/** How the call is written, for messages: `bn.x`, `x()`, or `go() (bn.x)` for a renamed alias. */
+function viaOf(call: BnCall): string {
+  if (call.spelling !== 'alias') return `bn.${call.name}`;
+  const callee = call.node.callee;
+  const written = callee.type === 'Identifier' ? callee.name : call.name;
+  return written === call.name ? `${call.name}()` : `${written}() (bn.${call.name})`;
+}
+
+function describeAppId(appId: string | undefined): string {
+  return appId ? `appId "${appId}"` : 'an appId set at run time';
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+}
+
+/** Template attribute values are written with entities: `&amp;` in a query string. */
+function decodeAmpersands(value: string): string {
+  return value.replace(/&amp;/g, '&');
+}

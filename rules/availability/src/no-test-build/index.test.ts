@@ -1,0 +1,146 @@
+import { RuleTester, miniApp as coreMiniApp, type Files } from '@bmplint/core/testing';
+import rule from './index.js';
+
+const appJson = (extra: Record<string, unknown>) => JSON.stringify({ pages: ['pages/index/index'], window: { navigationBarTitleText: 'Gas Watch' }, ...extra }, null, 2);
+/** The harness's minimal app is titled "Demo", which this rule reports: start from a finished title. */
+const miniApp = (files: Files = {}) => coreMiniApp({ 'app.json': appJson({}), ...files });
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: 'a plain app', files: miniApp() },
+    {
+      name: 'names and titles with words that contain "test" or are a test product',
+      files: miniApp({
+        'listing.json': JSON.stringify({ name: 'Latest Contest', testAccount: { id: 'reviewer@gaswatch.example', password: 'x' } }),
+        'app.json': appJson({ window: { navigationBarTitleText: 'Speed Test' } }),
+        'pages/index/index.json': '{ "navigationBarTitleText": "BNB Testnet Faucet" }',
+      }),
+    },
+    {
+      name: 'Chinese titles about a test as the product, and the testnet',
+      files: miniApp({ 'listing.json': JSON.stringify({ name: '性格测试' }), 'pages/index/index.json': '{ "navigationBarTitleText": "测试网水龙头" }' }),
+    },
+    {
+      name: 'production origins, public IPs, testnet and developer hosts, and devtool.debug false',
+      files: miniApp({
+        'app.json': appJson({ devtool: { debug: false, domainWhitelist: ['https://api.gaswatch.example'] } }),
+        'pages/index/index.js': [
+          "const API = 'https://api.gaswatch.example';",
+          "const RPC = 'https://data-seed-prebsc-1-s1.binance.org:8545';",
+          "const EXPLORER = 'https://testnet.bscscan.com';",
+          "const DOCS = 'https://developer.gaswatch.example/latest';",
+          "const EDGE = 'https://203.0.113.7:8443/v1';",
+          'bn.request({ url: `${API}/v1/gas` });',
+          "bn.request({ url: EDGE + '/leaderboard' });",
+        ].join('\n'),
+      }),
+    },
+    {
+      name: 'mock modules that nothing in the app imports, mock words inside other words, and vendor code',
+      files: miniApp({
+        'mock/blocks.js': "module.exports = require('mockjs').mock({ 'list|10': [{}] });",
+        'utils/mockup-frame.js': 'module.exports = {};',
+        'pages/index/index.js': "const frame = require('../../utils/mockup-frame');\nconst testAccount = { id: 'x' };\nPage({ data: { frame, testAccount } });",
+        'miniprogram_npm/sdk/index.js': "const DEV = 'http://localhost:8080';\nmodule.exports = { DEV };",
+        'utils/api.test.js': "const BASE = 'http://localhost:3000';",
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'test, demo and debug in the listing name and titles',
+      files: miniApp({
+        'listing.json': '{\n  "name": "Gas Watch Test"\n}\n',
+        'app.json': appJson({ window: { navigationBarTitleText: 'Demo' } }),
+        'pages/index/index.json': '{ "navigationBarTitleText": "调试页面" }',
+      }),
+      errors: [
+        { messageId: 'testName', file: 'app.json', line: 6, column: 32, data: { where: 'The app\'s navigation bar title', text: 'Demo', kind: 'demo' } },
+        { messageId: 'testName', file: 'listing.json', line: 2, column: 22, data: { where: 'The listing name', text: 'Gas Watch Test', kind: 'test' } },
+        { messageId: 'testName', file: 'pages/index/index.json', line: 1, column: 30, data: { where: 'The navigation bar title of pages/index/index', text: '调试页面', kind: 'debug' } },
+      ],
+    },
+    {
+      name: 'a React page config title and a listing name in Chinese',
+      files: {
+        'listing.json': JSON.stringify({ name: '链上工具内测版' }),
+        'src/app.config.ts': "export default { pages: ['pages/index/index'] };",
+        'src/pages/index/index.config.ts': "export default { navigationBarTitleText: 'Debug panel' };",
+        'src/pages/index/index.tsx': "import { View } from '@binance/mp-components';\nexport default () => <View>Hi</View>;",
+      },
+      errors: [
+        { messageId: 'testName', file: 'listing.json', line: 1, column: 14, data: { where: 'The listing name', text: '链上工具内测版', kind: 'test' } },
+        { messageId: 'testName', file: 'src/pages/index/index.config.ts', line: 1, column: 43, data: { where: 'The navigation bar title of pages/index/index', text: 'Debug panel', kind: 'debug' } },
+      ],
+    },
+    {
+      name: 'local, private and staging origins in network calls (resolved through constants) and a web-view',
+      files: miniApp({
+        'utils/config.js': "export const API_BASE = 'http://192.168.1.20:3000';",
+        'pages/index/index.js': [
+          "import { API_BASE } from '../../utils/config';",
+          "const STAGING = 'https://api-staging.gaswatch.example';",
+          'Page({',
+          '  onLoad() {',
+          '    bn.request({ url: `${API_BASE}/v1/gas` });',
+          "    bn.request({ url: STAGING + '/v1/blocks' });",
+          "    bn.connectSocket({ url: 'ws://localhost:8080/stream' });",
+          '  },',
+          '});',
+        ].join('\n'),
+        'pages/index/index.bxml': '<web-view src="https://h5.uat.gaswatch.example/app?x=1"/>',
+      }),
+      errors: [
+        { messageId: 'testOrigin', file: 'pages/index/index.bxml', line: 1, column: 11, data: { where: 'The src attribute of <web-view>', origin: 'https://h5.uat.gaswatch.example', reason: 'a uat environment host' } },
+        { messageId: 'testOrigin', file: 'pages/index/index.js', line: 2, column: 17, data: { where: 'The string', origin: 'https://api-staging.gaswatch.example', reason: 'a staging environment host' } },
+        { messageId: 'testOrigin', file: 'pages/index/index.js', line: 7, column: 29, data: { where: 'The string', origin: 'ws://localhost:8080', reason: 'localhost' } },
+        { messageId: 'testOrigin', file: 'utils/config.js', line: 1, column: 25, data: { where: 'The string', origin: 'http://192.168.1.20:3000', reason: 'a private IP address' } },
+      ],
+    },
+    {
+      name: 'a test URL that no API is seen to use is reported with medium confidence',
+      files: miniApp({ 'pages/index/index.js': "const ENV = {\n  dev: 'http://localhost:3000',\n  prod: 'https://api.gaswatch.example',\n};\nbn.request({ url: ENV[env] + '/v1' });" }),
+      errors: [{ messageId: 'testOrigin', line: 2, column: 8, confidence: 'medium', data: { where: 'The string', origin: 'http://localhost:3000', reason: 'localhost' } }],
+    },
+    {
+      name: '.test hosts, dev ports and a dev. host',
+      files: miniApp({
+        'pages/index/index.js': "const A = 'https://api.gaswatch.test/v1';\nconst B = `https://api.gaswatch.example:8080/${path}`;\nconst C = 'https://dev.gaswatch.example';\nbn.request({ url: A });\nbn.request({ url: B });\nbn.downloadFile({ url: C + '/f' });",
+      }),
+      errors: [
+        { messageId: 'testOrigin', line: 1, column: 11, data: { where: 'The string', origin: 'https://api.gaswatch.test', reason: 'a .test host, which is not on the public internet' } },
+        { messageId: 'testOrigin', line: 2, column: 11, data: { where: 'The template literal', origin: 'https://api.gaswatch.example:8080', reason: 'a development server port (:8080)' } },
+        { messageId: 'testOrigin', line: 3, column: 11, data: { where: 'The string', origin: 'https://dev.gaswatch.example', reason: 'a dev environment host' } },
+      ],
+    },
+    {
+      name: 'debug mode in the app config',
+      files: miniApp({ 'app.json': appJson({ devtool: { debug: true }, debug: true }) }),
+      errors: [
+        { messageId: 'debugConfig', file: 'app.json', line: 9, column: 5, data: { key: 'devtool.debug' } },
+        { messageId: 'debugConfig', file: 'app.json', line: 11, column: 3, data: { key: 'debug' } },
+      ],
+    },
+    {
+      name: 'mock data modules in use and Mock.mock calls',
+      files: miniApp({
+        'mock/blocks.js': 'module.exports = { blocks: [] };',
+        'utils/data.mock.js': 'module.exports = {};',
+        'pages/index/index.js': [
+          "const { blocks } = require('../../mock/blocks');",
+          "import fake from '../../utils/data.mock.js';",
+          "import Mock from 'mockjs';",
+          "Mock.mock('https://api.gaswatch.example/v1/gas', { tiers: [] });",
+          'Page({ data: { blocks, fake } });',
+        ].join('\n'),
+        'pages/index/other.js': "Mock.mock(/\\/v1\\/blocks/, { list: [] });",
+      }),
+      errors: [
+        { messageId: 'mockModule', file: 'pages/index/index.js', line: 1, column: 28, data: { what: 'The require', specifier: '../../mock/blocks' } },
+        { messageId: 'mockModule', file: 'pages/index/index.js', line: 2, column: 18, data: { what: 'The import', specifier: '../../utils/data.mock.js' } },
+        { messageId: 'mockModule', file: 'pages/index/index.js', line: 3, column: 18, data: { what: 'The import', specifier: 'mockjs' } },
+        { messageId: 'mockCall', file: 'pages/index/other.js', line: 1, column: 1, data: { call: 'Mock.mock(…)' } },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,266 @@
+import {
+  defineRule, normalizeText, optionValue, TermMatcher, validateTermList,
+  type ConfigSource, type JsFile, type JsNode, type NodeOf, type Project, type TermList,
+} from '@bmplint/core';
+import { testOriginOf, type TestOrigin } from './hosts.js';
+import testBuildEn from './data/test-build.en.json' with { type: 'json' };
+import testBuildZh from './data/test-build.zh-Hans.json' with { type: 'json' };
+
+/** The rule's term lists by file name (a new language is a new file here). */
+export const DATA_FILES: Record<string, unknown> = {
+  'test-build.en.json': testBuildEn,
+  'test-build.zh-Hans.json': testBuildZh,
+};
+
+export const TEST_BUILD_LISTS: readonly TermList[] = Object.entries(DATA_FILES).map(([name, value]) => validateTermList(value, `rules/availability/src/no-test-build/data/${name}`));
+
+/** Words that mark a name or title as a test, demo or debug build. */
+export const TEST_BUILD_WORDING = new TermMatcher(TEST_BUILD_LISTS);
+
+/** `bn` APIs that talk to a server, and the option naming it. */
+const NETWORK_APIS = new Set(['request', 'uploadFile', 'downloadFile', 'connectSocket']);
+/** Mock-data libraries: Mock.js and its forks. */
+const MOCK_PACKAGES = new Set(['mockjs', 'mockjs-lite', 'better-mock', 'mockjs2']);
+/** Words of a module path that name mock data: `mock/`, `__mocks__/`, `data.mock.js`, `mockData.js`. */
+const MOCK_WORDS = new Set(['mock', 'mocks', 'mockdata', 'mockdb', 'mockapi', 'mocker']);
+/** Third-party code and the app's own unit tests: they are not the app's code in use. */
+const VENDOR_OR_TEST = /(?:^|\/)(?:node_modules|miniprogram_npm|__tests__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/i;
+const REACT_WEB_VIEW = new Set(['WebView', 'web-view']);
+
+type StringLiteral = NodeOf<'StringLiteral'>;
+
+interface OriginUse {
+  file: string;
+  span: { start: number; end: number };
+  url: string;
+  found: TestOrigin;
+  where: string;
+  /** Proven to reach a network API or a web-view. */
+  used: boolean;
+}
+
+export default defineRule({
+  meta: {
+    id: 'availability/no-test-build',
+    clauses: ['6.1'],
+    severity: 'error',
+    suppressible: true,
+    docs: {
+      description: 'The submitted mini program must be a finished product, not a test build: no test/demo/debug name or title, no local, private or staging server, no debug mode, no mock data.',
+    },
+    messages: {
+      testName: '{{where}} "{{text}}" marks this as a {{kind}} build: the mini program submitted must be a finished product, not a test version (6.1).',
+      testOrigin: '{{where}} uses {{origin}}, {{reason}}: a submitted mini program must use its production servers, not test, staging or local ones (6.1).',
+      debugConfig: '"{{key}}": true in the app config turns on debug mode: the mini program submitted must not be a debug build (6.1).',
+      mockModule: '{{what}} "{{specifier}}" loads mock data: the mini program submitted must use its real service, not mock data (6.1).',
+      mockCall: '{{call}} fakes responses with mock data: the mini program submitted must use its real service, not mock data (6.1).',
+    },
+  },
+  create(context) {
+    const project = context.project;
+    const origins: OriginUse[] = [];
+    /** Origins (complete) proven to reach a network API or web-view from a constant written elsewhere. */
+    const usedElsewhere: Array<Omit<OriginUse, 'used'>> = [];
+    const mockFiles = new Set<string>();
+
+    // Vendor code, unit tests and the mock modules themselves are not checked: only the app's code that uses them.
+    const skipped = () => !context.file || VENDOR_OR_TEST.test(context.file.path) || isMockModule(context.file.path);
+
+    /** A URL written as a literal (or the start of a template literal): reported where it is written. */
+    const literalUrl = (text: string, file: string, start: number, end: number, where: string, used: boolean) => {
+      if (!/^\s*(?:https?|wss?):\/\//i.test(text)) return;
+      const found = testOriginOf(text, true) ?? testOriginOf(text, false);
+      if (found) origins.push({ file, span: { start, end }, url: text, found, where, used });
+    };
+
+    /** The URL of a network API call or web-view: resolved through constants, concatenation and imports. */
+    const apiUrl = (node: JsNode, file: JsFile, where: string) => {
+      const known = project.evaluator.stringPrefix(node, file);
+      const url = known.value ?? known.prefix;
+      const found = testOriginOf(url, known.value !== undefined);
+      if (!found) return;
+      const span = { start: node.start ?? 0, end: node.end ?? 0 };
+      // A literal written right here is reported by the literal visitors, as used.
+      if (startsWithLiteral(node)) {
+        usedSpans.add(`${file.path}\0${span.start}`);
+        return;
+      }
+      usedElsewhere.push({ file: file.path, span, url, found, where });
+    };
+    const usedSpans = new Set<string>();
+
+    const jsString = (node: StringLiteral | NodeOf<'TemplateLiteral'>) => {
+      const file = context.file;
+      if (!file || skipped()) return;
+      if (node.type === 'StringLiteral') literalUrl(node.value, file.path, node.start ?? 0, node.end ?? 0, 'The string', false);
+      else {
+        const first = node.quasis[0];
+        const text = first?.value.cooked ?? first?.value.raw ?? '';
+        literalUrl(text, file.path, node.start ?? 0, node.end ?? 0, 'The template literal', false);
+      }
+    };
+
+    const mockSpecifier = (node: StringLiteral, what: string) => {
+      const file = context.file;
+      if (!file || skipped() || !isMockModule(node.value)) return;
+      mockFiles.add(file.path);
+      context.report({ node, messageId: 'mockModule', data: { what, specifier: node.value } });
+    };
+
+    return {
+      js: {
+        StringLiteral(node) {
+          const parent = context.ancestors[context.ancestors.length - 1];
+          const what = moduleUse(node, parent);
+          if (what) mockSpecifier(node, what);
+          else jsString(node);
+        },
+        TemplateLiteral(node) {
+          jsString(node);
+        },
+        CallExpression(node) {
+          const callee = node.callee;
+          if (skipped() || mockFiles.has(context.file!.path)) return;
+          if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.object.name === 'Mock'
+            && callee.property.type === 'Identifier' && (callee.property.name === 'mock' || callee.property.name === 'setup')) {
+            context.report({ node, messageId: 'mockCall', data: { call: `Mock.${callee.property.name}(…)` } });
+          }
+        },
+        bnCall(call) {
+          const file = context.jsFile;
+          if (!file || !NETWORK_APIS.has(call.name) || skipped()) return;
+          const url = optionValue(call.options, 'url');
+          if (url) apiUrl(url, file, `bn.${call.name}`);
+        },
+        JSXOpeningElement(node) {
+          const file = context.jsFile;
+          const name = node.name.type === 'JSXIdentifier' ? node.name.name : '';
+          if (!file || !REACT_WEB_VIEW.has(name)) return;
+          for (const attribute of node.attributes) {
+            if (attribute.type !== 'JSXAttribute' || attribute.name.name !== 'src' || !attribute.value) continue;
+            const value = attribute.value.type === 'JSXExpressionContainer' ? attribute.value.expression : attribute.value;
+            if (value.type !== 'JSXEmptyExpression') apiUrl(value as JsNode, file, `<${name} src>`);
+          }
+        },
+      },
+      bxml: {
+        attribute(attribute) {
+          const file = context.file;
+          if (!file || attribute.value === null || skipped()) return;
+          const first = attribute.expressions[0];
+          const text = (first ? attribute.value.slice(0, first.start - attribute.valueStart) : attribute.value).replace(/&amp;/g, '&');
+          const used = attribute.name === 'src' && attribute.element.name === 'web-view';
+          literalUrl(text, file.path, attribute.start, attribute.end, `The ${attribute.name} attribute of <${attribute.element.name}>`, used);
+        },
+      },
+      project() {
+        // Titles and the listing name.
+        for (const piece of titlePieces(project)) {
+          for (const match of TEST_BUILD_WORDING.scan(piece.text, normalizeText(piece.text))) {
+            const span = piece.base !== undefined ? { start: piece.base + match.start, end: piece.base + match.end } : piece.span;
+            context.report({ file: piece.file, span, messageId: 'testName', data: { where: piece.where, text: piece.text.length > 80 ? `${piece.text.slice(0, 79)}…` : piece.text, kind: match.entry.note ?? 'test' } });
+          }
+        }
+        // Debug mode in the app config.
+        const app = project.appConfig;
+        const devtool = app?.value?.devtool as { debug?: unknown } | undefined;
+        if (app && devtool?.debug === true) reportConfig(app, ['devtool', 'debug'], 'devtool.debug');
+        if (app && app.value?.debug === true) reportConfig(app, ['debug'], 'debug');
+        // Origins: where they are written; an origin used by an API but written elsewhere marks its literal as used.
+        const byOrigin = new Map<string, OriginUse[]>();
+        for (const use of origins) {
+          if (usedSpans.has(`${use.file}\0${use.span.start}`)) use.used = true;
+          const list = byOrigin.get(use.found.origin) ?? [];
+          list.push(use);
+          byOrigin.set(use.found.origin, list);
+        }
+        for (const use of usedElsewhere) {
+          const literals = byOrigin.get(use.found.origin);
+          if (literals?.length) for (const literal of literals) literal.used = true;
+          else origins.push({ ...use, used: true });
+        }
+        for (const use of origins) {
+          context.report({
+            file: use.file, span: use.span, messageId: 'testOrigin',
+            data: { where: use.where, origin: use.found.origin, reason: use.found.reason },
+            // A URL that is only written somewhere may be a leftover that never runs.
+            confidence: use.used ? undefined : 'medium',
+          });
+        }
+      },
+    };
+
+    function reportConfig(config: ConfigSource, path: string[], key: string) {
+      const span = config.locate(path, { key: true });
+      context.report({ file: span.file, span, messageId: 'debugConfig', data: { key } });
+    }
+  },
+});
+
+/** Whether the expression's text starts with a string literal written there (so the literal visitor reports it). */
+function startsWithLiteral(node: JsNode): boolean {
+  if (node.type === 'StringLiteral') return true;
+  if (node.type === 'TemplateLiteral') return /^\s*(?:https?|wss?):\/\//i.test(node.quasis[0]?.value.cooked ?? '');
+  if (node.type === 'BinaryExpression' && node.operator === '+') return startsWithLiteral(node.left as JsNode);
+  return false;
+}
+
+/** How a string literal names a module (`import`, `require()`…), or undefined. */
+function moduleUse(node: JsNode, parent: JsNode | undefined): string | undefined {
+  if (!parent) return undefined;
+  switch (parent.type) {
+    case 'ImportDeclaration':
+      return parent.source === node ? 'The import' : undefined;
+    case 'ExportAllDeclaration':
+    case 'ExportNamedDeclaration':
+      return parent.source === node ? 'The re-export' : undefined;
+    case 'ImportExpression':
+      return parent.source === node ? 'The dynamic import' : undefined;
+    case 'CallExpression':
+      if (parent.arguments[0] !== node) return undefined;
+      if (parent.callee.type === 'Identifier' && parent.callee.name === 'require') return 'The require';
+      if (parent.callee.type === 'Import') return 'The dynamic import';
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Whether a module specifier loads mock data: a Mock.js package, or a path with a `mock` word. */
+export function isMockModule(specifier: string): boolean {
+  if (MOCK_PACKAGES.has(specifier) || MOCK_PACKAGES.has(specifier.split('/')[0])) return true;
+  for (const segment of specifier.split('/')) {
+    const words = segment.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    if (words.some((word) => MOCK_WORDS.has(word))) return true;
+  }
+  return false;
+}
+
+interface TitlePiece {
+  text: string;
+  file: string;
+  span: { start: number; end: number };
+  /** Offset of `text[0]` when written verbatim. */
+  base?: number;
+  where: string;
+}
+
+/** The listing name, the app's and each page's navigation bar title. */
+function titlePieces(project: Project): TitlePiece[] {
+  const out: TitlePiece[] = [];
+  const add = (config: ConfigSource | undefined, path: Array<string | number>, where: string) => {
+    let value: unknown = config?.value;
+    for (const segment of path) value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[segment] : undefined;
+    if (!config || typeof value !== 'string' || !value.trim()) return;
+    const span = config.locate(path);
+    const text = project.parsed(config.file)?.text ?? '';
+    const piece: TitlePiece = { text: value, file: config.file, span: { start: span.start, end: span.end }, where };
+    const quote = text[span.start];
+    if ((quote === '"' || quote === "'") && text.slice(span.start + 1, span.end - 1) === value) piece.base = span.start + 1;
+    out.push(piece);
+  };
+  add(project.listing, ['name'], 'The listing name');
+  add(project.appConfig, ['window', 'navigationBarTitleText'], 'The app\'s navigation bar title');
+  for (const page of project.pages) add(project.pageConfig(page), ['navigationBarTitleText'], `The navigation bar title of ${page.route}`);
+  return out;
+}
