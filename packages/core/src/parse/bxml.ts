@@ -22,6 +22,7 @@ export function parseBxml(path: string, text: string): BxmlFile {
   const blanked = blank(text, [...scripts, ...mustaches]);
   const document: BxmlDocument = { type: 'document', children: [], start: 0, end: text.length };
   const stack: BxmlElement[] = [];
+  const openCounts = new Map<string, number>();
   const parentOf = (): BxmlElement | BxmlDocument => stack[stack.length - 1] ?? document;
   let element: BxmlElement | undefined;
   let attribute: BxmlAttribute | undefined;
@@ -66,6 +67,7 @@ export function parseBxml(path: string, text: string): BxmlFile {
         element.end = end + 1;
         append(element);
         stack.push(element);
+        openCounts.set(element.name, (openCounts.get(element.name) ?? 0) + 1);
         element = undefined;
       },
       onselfclosingtag(end) {
@@ -79,12 +81,17 @@ export function parseBxml(path: string, text: string): BxmlFile {
       onclosetag(start, end) {
         const name = text.slice(start, end);
         const closeEnd = blanked.indexOf('>', end) + 1 || end;
-        let index = stack.length - 1;
-        while (index >= 0 && stack[index].name !== name) index--;
+        // Counting open names keeps a stray closing tag O(1) however deep the stack is.
+        let index = -1;
+        if (openCounts.get(name)) {
+          index = stack.length - 1;
+          while (stack[index].name !== name) index--;
+        }
         if (index < 0) {
           errors.push({ message: `</${name}> has no matching opening tag`, start: start - 2, end: closeEnd });
         } else {
           for (const open of stack.splice(index)) {
+            openCounts.set(open.name, openCounts.get(open.name)! - 1);
             open.end = closeEnd;
             if (open.name !== name) closeError(open);
           }

@@ -71,7 +71,8 @@ export interface AdHostMatch {
 }
 
 /** `scheme://host`, `//host` (protocol-relative) anywhere in a text. */
-const URL_HOST = /(?:[a-z][a-z0-9+.-]*:)?\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
+// The scheme is bounded: an unbounded `[a-z0-9+.-]*:` rescans a long dotted run from every position.
+const URL_HOST = /(?:[a-z][a-z0-9+.-]{0,31}:)?\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
 /** A whole string that is a host, optionally with a port and path: `googleads.g.doubleclick.net/pagead`. */
 const BARE_HOST = /^([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d+)?(?:[/?#]|$)/i;
 
@@ -80,7 +81,7 @@ export function adHostsIn(text: string): AdHostMatch[] {
   const out: AdHostMatch[] = [];
   if (text.length < 5 || !text.includes('.')) return out;
   URL_HOST.lastIndex = 0;
-  for (let match = URL_HOST.exec(text); match; match = URL_HOST.exec(text)) {
+  for (let match = text.includes('//') ? URL_HOST.exec(text) : null; match; match = URL_HOST.exec(text)) {
     const found = adNetworkOfHost(match[1]);
     if (found) out.push({ start: match.index, end: match.index + match[0].length, host: match[1].toLowerCase(), ...found });
   }
