@@ -61,9 +61,9 @@ describe('bmplint check', () => {
     expect(report.bundle.style).toBe('classic');
   });
 
-  it('reports every planted problem of the problem app, at its line and column, and nothing else', async () => {
-    const { run, report } = await checkJson([join(apps, 'problem-app')]);
-    expect(report.findings.map(position).sort()).toEqual(expectedRows('problem-app').map(position).sort());
+  it.each(['problem-app', 'problem-app-2'])('reports every planted problem of %s, at its line and column, and nothing else', async (app) => {
+    const { run, report } = await checkJson([join(apps, app)]);
+    expect(report.findings.map(position).sort()).toEqual(expectedRows(app).map(position).sort());
     expect(run.code).toBe(1);
     expect(report.summary.errors).toBe(report.findings.filter((finding) => finding.severity === 'error').length);
   });

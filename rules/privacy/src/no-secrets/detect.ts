@@ -105,6 +105,9 @@ export function entropy(value: string): number {
 /** A random-looking value: long enough, no spaces, not a placeholder, and high entropy for its alphabet. */
 export function looksRandom(value: string): boolean {
   if (value.length < 20 || /\s/.test(value) || PLACEHOLDER.test(value)) return false;
+  // An address (`https://oauth2.googleapis.com/token`, `/api/v1/token`) names where a token comes
+  // from; it is not one. A URL carrying credentials (`https://user:pass@…`) still counts.
+  if (/^(?:[a-z][a-z0-9+.-]*:\/\/[^/@\s]+(?:[/?#]|$)|\/[\w.-]+\/)/i.test(value) && !/^[a-z][a-z0-9+.-]*:\/\/[^/\s]*@/i.test(value)) return false;
   if (/^[0-9a-fA-F]+$/.test(value)) return entropy(value) >= 3.0;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((pattern) => pattern.test(value)).length;
   return classes >= 2 && entropy(value) >= 3.5;

@@ -48,6 +48,8 @@ new RuleTester().run(rule, {
           "export const appSecret = 'YOUR_APP_SECRET_HERE_xxxxxxxxx';",
           "export const apiKey = process.env.API_KEY;",
           "export const token = '';",
+          "export const GOOGLE_TOKEN = 'https://oauth2.googleapis.com/token';",
+          "export const refreshToken = '/api/v2/session/refresh-token';",
           "export const tokenAddress = '0x55d398326f99059fF775485246999027B3197955';",
           "export const secretPageTitle = 'Members only area for VIP holders';",
           "if (pem.startsWith('-----BEGIN PRIVATE KEY-----')) parse(pem);",
