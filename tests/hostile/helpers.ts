@@ -3,10 +3,10 @@
  * built CLI as a whole process with its peak memory, and check that findings are well formed.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { lint, openMemoryBundle, DEFAULT_LIMITS, type AnyRule, type Bundle, type BundleLimits, type Finding, type LintResult } from '@bmplint/core';
 import { loadRules } from '@bmplint/cli';
 
@@ -26,7 +26,16 @@ export async function hasRule(id: string): Promise<boolean> {
   return (await allRules()).some((rule) => rule.meta.id === id);
 }
 
-export const tempDir = (label = 'hostile'): string => mkdtempSync(join(tmpdir(), `bmplint-${label}-`));
+const created: string[] = [];
+/** A fresh temp directory, removed when the test file is done (some hold 50 MB files). */
+export const tempDir = (label = 'hostile'): string => {
+  const dir = mkdtempSync(join(tmpdir(), `bmplint-${label}-`));
+  created.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 export interface Timed {
   result: LintResult;
