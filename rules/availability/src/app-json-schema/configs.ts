@@ -1,4 +1,4 @@
-import { jsonKeyNodeAt, jsonNodeAt, type ConfigSource, type JsonFile, type Project } from '@bmplint/core';
+import { jsonConfigSource, type ConfigSource, type Project } from '@bmplint/core';
 
 export type ConfigKind = 'app' | 'page' | 'component';
 
@@ -31,30 +31,9 @@ export function configFiles(project: Project): ConfigFile[] {
   for (const use of project.componentUses) {
     const path = use.files.config;
     const file = path ? project.jsonFile(path) : undefined;
-    if (file) add('component', jsonSource(file));
+    if (file) add('component', jsonConfigSource(file));
   }
   return out;
-}
-
-/**
- * A ConfigSource over a json file that the project model does not expose as one (component json).
- * Same lookup as core's `jsonConfigSource`, which `@bmplint/core` does not export.
- */
-export function jsonSource(file: JsonFile): ConfigSource {
-  const value = file.value && typeof file.value === 'object' && !Array.isArray(file.value) ? (file.value as Record<string, unknown>) : undefined;
-  return {
-    file: file.path,
-    format: 'json',
-    value,
-    locate(path, options) {
-      for (let length = path.length; length >= 0; length--) {
-        const prefix = path.slice(0, length);
-        const node = options?.key && length === path.length ? jsonKeyNodeAt(file.tree, prefix) : jsonNodeAt(file.tree, prefix);
-        if (node) return { file: file.path, start: node.offset, end: node.offset + node.length };
-      }
-      return { file: file.path, start: 0, end: 0 };
-    },
-  };
 }
 
 /**
