@@ -189,6 +189,9 @@ function closestKey(unknownKey: string, known: readonly string[]): string | unde
   const lower = unknownKey.toLowerCase();
   let best: { key: string; distance: number } | undefined;
   for (const key of known) {
+    // Lengths further apart than the allowed distance cannot be a typo; skipping them keeps a
+    // 1 MB unknown key from costing a 1 MB × n edit-distance table.
+    if (Math.abs(key.length - unknownKey.length) > MAX_TYPO_DISTANCE) continue;
     const distance = editDistance(lower, key.toLowerCase());
     if (distance <= MAX_TYPO_DISTANCE && (!best || distance < best.distance)) best = { key, distance };
   }
