@@ -22,7 +22,7 @@ export { jsonNodeAt, jsonKeyNodeAt, TRAILING_COMMA, JSON_COMMENT } from './parse
 export { LineIndex, type Position, type Range } from './text/line-index.js';
 export { walkJs } from './analysis/walk.js';
 export { ScopeIndex, memberPath, type Binding } from './analysis/scope.js';
-export { StaticEvaluator, UNKNOWN, type StaticValue, type StringPrefix } from './analysis/static-value.js';
+export { StaticEvaluator, UNKNOWN, stringsIn, type StaticValue, type StringPrefix } from './analysis/static-value.js';
 export { BnApiIndex, optionValue, isMpServiceModule, MP_SERVICE_MODULE, type BnCall, type BnMember } from './analysis/bn-api.js';
 export { handlerGraph, type HandlerGraph, type HandlerBinding, type MethodInfo } from './analysis/handlers.js';
 export { validateWithSchema, describeSchemaError, schemaErrorPath, type SchemaError } from './analysis/json-schema.js';

@@ -1,5 +1,5 @@
 import {
-  decodeEntities, optionValue, UNKNOWN, type walkJs,
+  decodeEntities, optionValue, stringsIn, UNKNOWN, type walkJs,
   type BnCall, type BxmlAttribute, type BxmlExpression, type BxmlText, type ConfigSource, type JsFile, type Project,
   type RuleContext, type RuleVisitors, type StaticValue,
 } from '@bmplint/core';
@@ -216,7 +216,7 @@ export function visibleStrings(root: Node, file: JsFile, project: Project, where
   const stack: Array<{ node: Node; fold: boolean }> = [{ node: root, fold: true }];
   const spanOf = (node: Node) => ({ start: node.start ?? 0, end: node.end ?? 0 });
   const folded = (node: Node, value: StaticValue) => {
-    for (const text of stringsOf(value)) pieces.push({ text, file: file.path, span: spanOf(node), where });
+    for (const text of stringsIn(value, MAX_STRINGS_PER_VALUE)) pieces.push({ text, file: file.path, span: spanOf(node), where });
   };
   while (stack.length) {
     const { node, fold } = stack.pop()!;
@@ -289,19 +289,6 @@ function quasiPiece(quasi: TemplateElement, file: JsFile, where: string): TextPi
   const piece: TextPiece = { text, file: file.path, span: { start, end }, where };
   if (file.text.slice(start, end) === text) piece.base = start;
   return piece;
-}
-
-/** Strings inside a folded value (a string, or arrays/objects of them), bounded. */
-function stringsOf(value: StaticValue): string[] {
-  const out: string[] = [];
-  const stack: StaticValue[] = [value];
-  while (stack.length && out.length < MAX_STRINGS_PER_VALUE) {
-    const item = stack.pop();
-    if (typeof item === 'string') out.push(item);
-    else if (Array.isArray(item)) stack.push(...item);
-    else if (item && item !== UNKNOWN && typeof item === 'object') stack.push(...Object.values(item));
-  }
-  return out;
 }
 
 /**

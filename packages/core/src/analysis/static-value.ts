@@ -249,3 +249,16 @@ function member(object: StaticValue, key: StaticValue): StaticValue {
   if (Array.isArray(object)) return name === 'length' ? object.length : /^\d+$/.test(name) ? (object[Number(name)] ?? UNKNOWN) : UNKNOWN;
   return Object.prototype.hasOwnProperty.call(object, name) ? object[name] : UNKNOWN;
 }
+
+/** The strings inside a folded value (a string, or arrays and objects of them), at most `limit`. */
+export function stringsIn(value: StaticValue, limit: number): string[] {
+  const out: string[] = [];
+  const stack: StaticValue[] = [value];
+  while (stack.length && out.length < limit) {
+    const item = stack.pop();
+    if (typeof item === 'string') out.push(item);
+    else if (Array.isArray(item)) stack.push(...item);
+    else if (item && item !== UNKNOWN && typeof item === 'object') stack.push(...Object.values(item));
+  }
+  return out;
+}

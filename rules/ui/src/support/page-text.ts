@@ -1,6 +1,6 @@
 import {
-  decodeEntities, elementsOf, optionValue, UNKNOWN, walkJs,
-  type BxmlElement, type BxmlFile, type JsFile, type JsNode, type Project, type StaticValue,
+  decodeEntities, elementsOf, optionValue, stringsIn, walkJs,
+  type BxmlElement, type BxmlFile, type JsFile, type JsNode, type Project,
 } from '@bmplint/core';
 import { isTopBar, TemplateStyles } from './styles.js';
 import { classNames, idOf, SCRIPT_ELEMENTS } from './template.js';
@@ -298,7 +298,7 @@ export function visibleStrings(root: Node, file: JsFile, project: Project, where
       case 'MemberExpression':
       case 'OptionalMemberExpression': {
         if (node.type === 'Identifier' && node.name === 'undefined') break;
-        for (const text of stringsOf(project.evaluator.evaluate(node, file))) pieces.push({ text, file: file.path, span: spanOf(node), where });
+        for (const text of stringsIn(project.evaluator.evaluate(node, file), MAX_STRINGS)) pieces.push({ text, file: file.path, span: spanOf(node), where });
         break;
       }
       default:
@@ -308,14 +308,3 @@ export function visibleStrings(root: Node, file: JsFile, project: Project, where
   return pieces;
 }
 
-function stringsOf(value: StaticValue): string[] {
-  const out: string[] = [];
-  const stack: StaticValue[] = [value];
-  while (stack.length && out.length < MAX_STRINGS) {
-    const item = stack.pop();
-    if (typeof item === 'string') out.push(item);
-    else if (Array.isArray(item)) stack.push(...item);
-    else if (item && item !== UNKNOWN && typeof item === 'object') stack.push(...Object.values(item));
-  }
-  return out;
-}

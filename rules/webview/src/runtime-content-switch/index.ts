@@ -2,7 +2,7 @@ import {
   defineRule, elementsOf, getAttribute, isFunction, memberName, optionValue, unwrap, walkJs,
   type BxmlElement, type BxmlFile, type Confidence, type JsFile, type Node, type NodeOf, type Project, type RuleContext,
 } from '@bmplint/core';
-import { SOURCE_LABEL, ValueTracer, type SourceKind } from '../webview-bypass/sources.js';
+import { rootKeys, SOURCE_LABEL, ValueTracer, type SourceKind } from '../webview-bypass/sources.js';
 
 const VENDOR_PATH = /(^|\/)(node_modules|miniprogram_npm)\//;
 const NAVIGATIONS = new Set(['navigateTo', 'redirectTo', 'reLaunch', 'switchTab']);
@@ -500,21 +500,6 @@ function rootOf(node: Node): Node {
 function staticKey(property: NodeOf<'ObjectProperty'>): string | undefined {
   if (property.computed) return property.key.type === 'StringLiteral' ? property.key.value : undefined;
   return property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
-}
-
-/** Root names a binding reads (`url`, `page` of `page.link`). */
-function rootKeys(ast: Node): string[] {
-  const out = new Set<string>();
-  walkJs(ast, {
-    enter(node, ancestors) {
-      const parent = ancestors[ancestors.length - 1];
-      if (node.type !== 'Identifier') return;
-      if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return;
-      if (parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed) return;
-      out.add(node.name);
-    },
-  });
-  return [...out];
 }
 
 /** A branch that returns or throws, so what follows the `if` runs only on the other side. */

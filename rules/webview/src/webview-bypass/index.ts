@@ -3,7 +3,7 @@ import {
   type BxmlAttribute, type BxmlElement, type Confidence, type JsFile, type Node, type NodeOf, type Project, type UnitFiles,
 } from '@bmplint/core';
 import { gameReason } from './games.js';
-import { SOURCE_LABEL, ValueTracer, type SourceKind } from './sources.js';
+import { rootKeys, SOURCE_LABEL, ValueTracer, type SourceKind } from './sources.js';
 
 const WEB_VIEW_TAGS = new Set(['web-view', 'web-view-component']);
 const NAVIGATIONS = new Set(['navigateTo', 'redirectTo', 'reLaunch']);
@@ -341,21 +341,6 @@ function paramName(node: Node, file: JsFile, project: Project): string | undefin
     return undefined;
   }
   return undefined;
-}
-
-/** Root names a binding reads (`url`, `page` of `page.link`), leaving out what is only called. */
-function rootKeys(ast: Node): string[] {
-  const out = new Set<string>();
-  walkJs(ast, {
-    enter(node, ancestors) {
-      const parent = ancestors[ancestors.length - 1];
-      if (node.type !== 'Identifier') return;
-      if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return;
-      if (parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed) return;
-      out.add(node.name);
-    },
-  });
-  return [...out];
 }
 
 /** A name bound by an enclosing `bn:for` (its item or index). */

@@ -233,3 +233,18 @@ function componentName(fn: Fn, parent: Node | undefined): string | undefined {
   if (parent?.type === 'ExportDefaultDeclaration') return 'Default';
   return undefined;
 }
+
+/** Root names a `{{ }}` binding reads (`url`, `page` of `page.link`): the page data it depends on. */
+export function rootKeys(ast: Node): string[] {
+  const out = new Set<string>();
+  walkJs(ast, {
+    enter(node, ancestors) {
+      const parent = ancestors[ancestors.length - 1];
+      if (node.type !== 'Identifier') return;
+      if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return;
+      if (parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed) return;
+      out.add(node.name);
+    },
+  });
+  return [...out];
+}
