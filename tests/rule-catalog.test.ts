@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isKnownClause, renderRuleDoc, renderRuleIndex, ruleDocPath, ruleFolder } from '@bmplint/core';
+import { isKnownClause, validateWithSchema, renderRuleDoc, renderRuleIndex, ruleDocPath, ruleFolder } from '@bmplint/core';
 import { loadRules } from '@bmplint/cli';
 import { portalRules } from '@bmplint/rules-store';
 import catalog from '../packages/core/src/clauses/catalog.json' with { type: 'json' };
@@ -24,6 +24,12 @@ describe('rule catalog', () => {
 
     it('cites only clauses of the Operation Rules or the portal', () => {
       for (const clause of rule.meta.clauses) expect(isKnownClause(clause), clause).toBe(true);
+    });
+
+    it('has default options that satisfy its options schema', () => {
+      // activateRules validates only options a config sets, so the defaults are checked here.
+      if (!rule.meta.schema) return;
+      expect(validateWithSchema(rule.meta.schema, rule.meta.defaultOptions ?? {})).toEqual([]);
     });
 
     it('has tests with valid and invalid cases', () => {

@@ -23,8 +23,8 @@ describe('BXML parser', () => {
   it('gives expressions absolute positions', () => {
     const file = parseBxml('t.bxml', '<view>\n  <text>{{ a.b }}</text>\n</view>');
     const text = [...elementsOf(file.document)][1];
-    const ast = (text.children[0] as { expressions: Array<{ ast: { loc: { start: { line: number; column: number } } } }> }).expressions[0].ast;
-    expect(ast.loc.start).toMatchObject({ line: 2, column: 11 });
+    const ast = (text.children[0] as { expressions: Array<{ ast: { start: number; end: number } }> }).expressions[0].ast;
+    expect(file.lines.rangeOf(ast.start, ast.end)).toEqual({ start: { line: 2, column: 12 }, end: { line: 2, column: 15 } });
   });
 
   it('does not read `<` inside a binding or an inline script as a tag', () => {

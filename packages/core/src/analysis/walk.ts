@@ -1,5 +1,5 @@
-import { VISITOR_KEYS } from '@babel/types';
 import type { Node } from '@babel/types';
+import { VISITOR_KEYS } from './visitor-keys.generated.js';
 
 export interface WalkHandlers {
   /** Return false to skip the node's children. */

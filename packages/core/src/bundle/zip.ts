@@ -1,4 +1,5 @@
-import yauzl from 'yauzl';
+import { createRequire } from 'node:module';
+import type yauzl from 'yauzl';
 import { EntryCollector, formatBytes, type Bundle, type BundleLimits } from './bundle.js';
 
 const S_IFMT = 0o170000;
@@ -45,11 +46,13 @@ export async function openZipBundle(source: string | Buffer, limits: BundleLimit
 }
 
 function openZip(source: string | Buffer): Promise<yauzl.ZipFile> {
+  // Loaded on first use: most runs read a directory.
+  const library = createRequire(import.meta.url)('yauzl') as typeof import('yauzl');
   const options: yauzl.Options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false };
   return new Promise((resolve, reject) => {
     const done = (error: Error | null, zip?: yauzl.ZipFile) => (error || !zip ? reject(error ?? new Error('cannot open zip')) : resolve(zip));
-    if (typeof source === 'string') yauzl.open(source, options, done);
-    else yauzl.fromBuffer(source, options, done);
+    if (typeof source === 'string') library.open(source, options, done);
+    else library.fromBuffer(source, options, done);
   });
 }
 

@@ -1,8 +1,7 @@
 import { Tokenizer } from 'htmlparser2';
-import { parseExpression } from '@babel/parser';
 import type { BxmlAttribute, BxmlChild, BxmlDocument, BxmlElement, BxmlExpression, BxmlText } from './bxml-ast.js';
 import { makeBase, type BxmlFile, type EmbeddedJs, type ParseError } from './source-file.js';
-import { parseJsText } from './js.js';
+import { dropLocations, parseExpression, parseJsText } from './js.js';
 
 interface Span {
   start: number;
@@ -251,7 +250,9 @@ function parseBinding(
   const codeStart = expression.start + 2;
   const attempt = (code: string, shift: number) => {
     const position = lines.positionAt(codeStart - shift);
-    return parseExpression(code, { startIndex: codeStart - shift, startLine: position.line, startColumn: position.column - 1, plugins: [] });
+    const ast = parseExpression(code, { startIndex: codeStart - shift, startLine: position.line, startColumn: position.column - 1, plugins: [] });
+    dropLocations(ast);
+    return ast;
   };
   try {
     return attempt(expression.code, 0);
@@ -262,10 +263,7 @@ function parseBinding(
     if (bare) {
       const start = codeStart + bare[1].length;
       const end = start + bare[2].length;
-      const loc = { start: { ...lines.positionAt(start), index: start }, end: { ...lines.positionAt(end), index: end } };
-      loc.start.column -= 1;
-      loc.end.column -= 1;
-      return { type: 'Identifier', name: bare[2], start, end, loc } as unknown as BxmlExpression['ast'];
+      return { type: 'Identifier', name: bare[2], start, end, loc: null } as unknown as BxmlExpression['ast'];
     }
     // `<template is="x" data="{{ a, b: 1, ...item }}"/>` passes an object without its braces.
     if (owner.type === 'attribute' && owner.name === 'data' && owner.element.name === 'template') {

@@ -1,5 +1,8 @@
-import postcss from 'postcss';
+import { createRequire } from 'node:module';
 import { makeBase, type BxssFile } from './source-file.js';
+
+// Required, not imported: see parse/js.ts.
+const postcss = createRequire(import.meta.url)('postcss') as typeof import('postcss').default;
 
 export function parseBxss(path: string, text: string): BxssFile {
   const base = makeBase(path, text);

@@ -1,6 +1,14 @@
-import { parse, type ParserPlugin } from '@babel/parser';
-import type { File as BabelFile } from '@babel/types';
+import { createRequire } from 'node:module';
+import type { ParserPlugin } from '@babel/parser';
+import type { File as BabelFile, Node } from '@babel/types';
+import { VISITOR_KEYS } from '../analysis/visitor-keys.generated.js';
 import { jsDialectOf, makeBase, type JsDialect, type JsFile, type ParseError } from './source-file.js';
+
+// Required rather than imported: Node reads a CommonJS package imported from ESM with a lexer first
+// (cjs-module-lexer), which costs more at startup than the require itself.
+const babelParser = createRequire(import.meta.url)('@babel/parser') as typeof import('@babel/parser');
+const { parse } = babelParser;
+export const { parseExpression } = babelParser;
 
 const PLUGINS: Record<JsDialect, ParserPlugin[]> = {
   // Mini program .js may be written with JSX by React-style projects; Babel accepts both.
@@ -32,6 +40,7 @@ export function parseJsText(text: string, dialect: JsDialect, offset?: Offset): 
       attachComment: false,
       ...offset,
     });
+    dropLocations(ast);
     for (const error of ast.errors ?? []) errors.push(toParseError(error, offset));
     return { ast, errors };
   } catch (error) {
@@ -41,6 +50,29 @@ export function parseJsText(text: string, dialect: JsDialect, offset?: Offset): 
       errors.push(toParseError(error, offset));
     }
     return { ast: null, errors };
+  }
+}
+
+/**
+ * Babel gives every node a `loc` (three objects: about 40% of an AST's memory) and has no option to
+ * leave it out. bmplint locates nodes by their `start`/`end` offsets and the file's line index, so
+ * the locations are dropped at once, before they survive a garbage collection.
+ */
+export function dropLocations(root: Node): void {
+  const stack: Node[] = [root];
+  for (const comment of (root as BabelFile).comments ?? []) comment.loc = undefined;
+  while (stack.length) {
+    const node = stack.pop()!;
+    node.loc = null;
+    const keys = VISITOR_KEYS[node.type];
+    if (!keys) continue;
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (!child) continue;
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
+      } else if (typeof (child as Node).type === 'string') stack.push(child as Node);
+    }
   }
 }
 

@@ -1,4 +1,5 @@
-import jsonc from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type * as Jsonc from 'jsonc-parser';
 import { makeBase, type JsonFile } from './source-file.js';
 
 const ERROR_TEXT: Record<number, string> = {
@@ -9,10 +10,13 @@ const ERROR_TEXT: Record<number, string> = {
   15: 'invalid escape character', 16: 'invalid character',
 };
 
+// Required, not imported: see parse/js.ts.
+const jsonc = createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
+
 export const TRAILING_COMMA = 'trailing comma is not allowed in JSON';
 export const JSON_COMMENT = ERROR_TEXT[10];
 
-function trailingCommaBefore(text: string, error: jsonc.ParseError): number | undefined {
+function trailingCommaBefore(text: string, error: Jsonc.ParseError): number | undefined {
   if (error.error !== 3 && error.error !== 4) return undefined;
   if (text[error.offset] !== '}' && text[error.offset] !== ']') return undefined;
   let before = error.offset - 1;
@@ -23,8 +27,8 @@ function trailingCommaBefore(text: string, error: jsonc.ParseError): number | un
 /** Strict JSON (no comments, no trailing commas) with a tree that keeps offsets for every value. */
 export function parseJson(path: string, text: string): JsonFile {
   const base = makeBase(path, text);
-  const parseErrors: jsonc.ParseError[] = [];
-  let tree: jsonc.Node | undefined;
+  const parseErrors: Jsonc.ParseError[] = [];
+  let tree: Jsonc.Node | undefined;
   try {
     tree = jsonc.parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   } catch (error) {
@@ -57,8 +61,8 @@ export function parseJson(path: string, text: string): JsonFile {
   return { ...base, kind: 'json', tree, value };
 }
 
-function duplicateKeys(root: jsonc.Node): jsonc.Node[] {
-  const found: jsonc.Node[] = [];
+function duplicateKeys(root: Jsonc.Node): Jsonc.Node[] {
+  const found: Jsonc.Node[] = [];
   const stack = [root];
   while (stack.length) {
     const node = stack.pop()!;
@@ -76,12 +80,12 @@ function duplicateKeys(root: jsonc.Node): jsonc.Node[] {
 }
 
 /** The node at a JSON path, e.g. ['tabBar', 'list', 0, 'pagePath']. */
-export function jsonNodeAt(tree: jsonc.Node | undefined, path: ReadonlyArray<string | number>): jsonc.Node | undefined {
+export function jsonNodeAt(tree: Jsonc.Node | undefined, path: ReadonlyArray<string | number>): Jsonc.Node | undefined {
   return tree ? jsonc.findNodeAtLocation(tree, [...path]) : undefined;
 }
 
 /** The key node of a property, for pointing at `"key"` rather than its value. */
-export function jsonKeyNodeAt(tree: jsonc.Node | undefined, path: ReadonlyArray<string | number>): jsonc.Node | undefined {
+export function jsonKeyNodeAt(tree: Jsonc.Node | undefined, path: ReadonlyArray<string | number>): Jsonc.Node | undefined {
   const value = jsonNodeAt(tree, path);
   return value?.parent?.type === 'property' ? value.parent.children?.[0] : value;
 }

@@ -7,13 +7,6 @@ const BXML_TYPES = new Set(['document', 'element', 'attribute', 'text', 'express
 /** The source range of any node a rule can report on: Babel, BXML, postcss or JSON. */
 export function rangeOfTarget(target: ReportTarget, file: ParsedFile): Range {
   const node = target as unknown as Record<string, any>;
-  if (node.loc && typeof node.loc.start?.line === 'number') {
-    // Babel: 1-based lines, 0-based columns; absolute even for template expressions and inline scripts.
-    return {
-      start: { line: node.loc.start.line, column: node.loc.start.column + 1 },
-      end: { line: node.loc.end.line, column: node.loc.end.column + 1 },
-    };
-  }
   if (node.source?.start && typeof node.source.start.line === 'number') {
     // postcss: 1-based lines and columns, `end` inclusive.
     const end = node.source.end ?? node.source.start;
@@ -26,6 +19,11 @@ export function rangeOfTarget(target: ReportTarget, file: ParsedFile): Range {
     // An element is reported at its opening tag, not across its whole body.
     const end = node.type === 'element' ? node.openEnd : node.end;
     return file.lines.rangeOf(node.start, end);
+  }
+  if (typeof node.start === 'number' && typeof node.end === 'number') {
+    // Babel: offsets are absolute in the file, also for template expressions and inline scripts
+    // (nodes carry no `loc`: see dropLocations).
+    return file.lines.rangeOf(node.start, node.end);
   }
   return file.lines.rangeOf(0, 0);
 }

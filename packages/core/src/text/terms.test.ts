@@ -52,7 +52,7 @@ describe('validateTermList', () => {
   });
 
   it('rejects an except phrase that does not contain the term', () => {
-    expect(() => new TermMatcher([list([{ term: 'kill', except: ['killer feature', 'nothing here'] }])])).toThrow(/nothing here/);
+    expect(() => new TermMatcher([list([{ term: 'kill', except: ['killer feature', 'nothing here'] }])]).compile()).toThrow(/nothing here/);
   });
 });
 

@@ -302,67 +302,136 @@ const isWordAt = (codePoint: number | undefined) => codePoint !== undefined && c
 // ---------------------------------------------------------------------------------------------
 // Aho–Corasick
 
+/**
+ * Aho–Corasick over UTF-16 code units, stored flat: a node's children are a sorted run of
+ * (unit, child) pairs found by binary search. Tens of thousands of trie nodes cost a few hundred
+ * kilobytes this way, against tens of megabytes as a Map per node, and build in one pass over the
+ * sorted keys.
+ */
 class Automaton {
-  private readonly next: Array<Map<number, number>> = [new Map()];
-  private readonly outputs: number[][] = [[]];
-  private fail: Int32Array = new Int32Array(1);
+  private keys: Array<{ key: string; id: number }> = [];
+  /** Children of node n: units `edgeUnit[edgeStart[n] .. edgeStart[n + 1])`, sorted, and their nodes in `edgeTo`. */
+  private edgeStart = new Int32Array(1);
+  private edgeUnit = new Uint16Array(0);
+  private edgeTo = new Int32Array(0);
+  /** Ids ending at node n: `outId[k]` for k = outHead[n], outNext[k], … until -1. */
+  private outHead = new Int32Array(1).fill(-1);
+  private outNext = new Int32Array(0);
+  private outId = new Int32Array(0);
+  private fail = new Int32Array(1);
   /** Nearest node on the fail chain that has outputs (-1: none). */
-  private dict: Int32Array = new Int32Array(1);
+  private dict = new Int32Array(1).fill(-1);
   size = 0;
 
   add(key: string, id: number): void {
-    let node = 0;
-    for (let i = 0; i < key.length; i++) {
-      const unit = key.charCodeAt(i);
-      let child = this.next[node].get(unit);
-      if (child === undefined) {
-        child = this.next.length;
-        this.next.push(new Map());
-        this.outputs.push([]);
-        this.next[node].set(unit, child);
-      }
-      node = child;
-    }
-    this.outputs[node].push(id);
+    this.keys.push({ key, id });
     this.size++;
   }
 
   build(): void {
-    const count = this.next.length;
-    this.fail = new Int32Array(count);
-    this.dict = new Int32Array(count).fill(-1);
-    const queue: number[] = [];
-    for (const child of this.next[0].values()) queue.push(child);
-    for (let head = 0; head < queue.length; head++) {
+    // Sorted keys share their longest prefix with the key before them, so the trie grows by
+    // extending the previous key's path, and each node's children are made in ascending unit order.
+    const keys = this.keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id));
+    this.keys = [];
+    let nodeCount = 1;
+    for (let k = 0; k < keys.length; k++) nodeCount += keys[k].key.length - (k ? commonPrefix(keys[k - 1].key, keys[k].key) : 0);
+    const parent = new Int32Array(nodeCount);
+    const unitOf = new Uint16Array(nodeCount);
+    const outHead = new Int32Array(nodeCount).fill(-1);
+    const outNext = new Int32Array(keys.length);
+    const outId = new Int32Array(keys.length);
+    const path: number[] = [0];
+    let next = 1;
+    keys.forEach(({ key, id }, k) => {
+      const shared = k ? commonPrefix(keys[k - 1].key, key) : 0;
+      path.length = shared + 1;
+      for (let i = shared; i < key.length; i++) {
+        parent[next] = path[i];
+        unitOf[next] = key.charCodeAt(i);
+        path.push(next++);
+      }
+      const node = path[key.length];
+      outId[k] = id;
+      outNext[k] = outHead[node];
+      outHead[node] = k;
+    });
+    // Children grouped by parent (a stable counting sort keeps them in ascending unit order).
+    const edgeStart = new Int32Array(nodeCount + 1);
+    for (let node = 1; node < nodeCount; node++) edgeStart[parent[node] + 1]++;
+    for (let node = 0; node < nodeCount; node++) edgeStart[node + 1] += edgeStart[node];
+    const fill = edgeStart.slice(0, nodeCount);
+    const edgeUnit = new Uint16Array(nodeCount - 1);
+    const edgeTo = new Int32Array(nodeCount - 1);
+    for (let node = 1; node < nodeCount; node++) {
+      const slot = fill[parent[node]]++;
+      edgeUnit[slot] = unitOf[node];
+      edgeTo[slot] = node;
+    }
+    Object.assign(this, { edgeStart, edgeUnit, edgeTo, outHead, outNext, outId });
+    // Fail and dictionary links, breadth first.
+    const fail = new Int32Array(nodeCount);
+    const dict = new Int32Array(nodeCount).fill(-1);
+    const queue = new Int32Array(nodeCount);
+    let tail = 0;
+    for (let e = edgeStart[0]; e < edgeStart[1]; e++) queue[tail++] = edgeTo[e];
+    for (let head = 0; head < tail; head++) {
       const node = queue[head];
-      for (const [unit, child] of this.next[node]) {
-        let fallback = this.fail[node];
-        while (fallback && !this.next[fallback].has(unit)) fallback = this.fail[fallback];
-        const target = this.next[fallback].get(unit);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        const failNode = this.fail[child];
-        this.dict[child] = this.outputs[failNode].length ? failNode : this.dict[failNode];
-        queue.push(child);
+      for (let e = edgeStart[node]; e < edgeStart[node + 1]; e++) {
+        const child = edgeTo[e];
+        const unit = edgeUnit[e];
+        let fallback = fail[node];
+        let target = this.child(fallback, unit);
+        while (target < 0 && fallback) {
+          fallback = fail[fallback];
+          target = this.child(fallback, unit);
+        }
+        fail[child] = target >= 0 && target !== child ? target : 0;
+        const failNode = fail[child];
+        dict[child] = outHead[failNode] >= 0 ? failNode : dict[failNode];
+        queue[tail++] = child;
       }
     }
+    this.fail = fail;
+    this.dict = dict;
+  }
+
+  private child(node: number, unit: number): number {
+    let low = this.edgeStart[node];
+    let high = this.edgeStart[node + 1] - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const at = this.edgeUnit[mid];
+      if (at === unit) return this.edgeTo[mid];
+      if (at < unit) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
   }
 
   /** Calls `found(end, id)` for every occurrence of every key (end exclusive). */
   scan(text: string, found: (end: number, id: number) => void): void {
+    const { fail, dict, outHead, outNext, outId } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
-      let child = this.next[node].get(unit);
-      while (child === undefined && node) {
-        node = this.fail[node];
-        child = this.next[node].get(unit);
+      let child = this.child(node, unit);
+      while (child < 0 && node) {
+        node = fail[node];
+        child = this.child(node, unit);
       }
-      node = child ?? 0;
-      for (let out = node; out >= 0 && out !== 0; out = this.dict[out]) {
-        for (const id of this.outputs[out]) found(i + 1, id);
+      node = child < 0 ? 0 : child;
+      for (let out = outHead[node] >= 0 ? node : dict[node]; out > 0; out = dict[out]) {
+        for (let k = outHead[out]; k >= 0; k = outNext[k]) found(i + 1, outId[k]);
       }
     }
   }
+}
+
+function commonPrefix(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -391,95 +460,85 @@ interface Candidate {
   leet: boolean;
 }
 
+/** A term's normalised view, shared by every matcher: lists share terms (cue lists are in most matchers). */
+const termViews = new Map<string, View>();
+
 /** A term's key in one view: the term normalised as text is. */
 function keyOf(term: string, view: ViewKind): string {
-  const normalized = normalizeText(term.replaceAll('{n}', NUMBER));
-  const built = buildView(normalized);
-  if (view === 'leet') return built.leet;
-  return view === 'number' ? numberView(built).text : built.text;
+  let built = termViews.get(term);
+  if (built === undefined) {
+    built = buildView(normalizeText(term.replaceAll('{n}', NUMBER)));
+    termViews.set(term, built);
+  }
+  return view === 'leet' ? built.leet : view === 'number' ? numberView(built).text : built.text;
+}
+
+/** Cue matchers by their lists: many matchers negate with the same cue lists. */
+const cueMatchers: Array<{ lists: readonly TermList[]; matcher: TermMatcher }> = [];
+
+function cueMatcherFor(lists: readonly TermList[]): TermMatcher {
+  const same = cueMatchers.find((cached) => cached.lists.length === lists.length && cached.lists.every((list, index) => list === lists[index]));
+  if (same) return same.matcher;
+  const matcher = new TermMatcher(lists);
+  cueMatchers.push({ lists, matcher });
+  return matcher;
+}
+
+interface Compiled {
+  patterns: Pattern[];
+  automata: Record<ViewKind, Automaton>;
 }
 
 /**
- * Finds the terms of a set of lists in text: compile once (at module load), scan many times. A
- * scan normalises the text, reads it through up to three automata (plain, leetspeak, numbers) and
- * returns the leftmost-longest non-overlapping matches, with offsets in the scanned string.
+ * Finds the terms of a set of lists in text: compiled on first use (a run that never scans with a
+ * matcher does not pay for it), then scanned many times. A scan normalises the text, reads it
+ * through up to three automata (plain, leetspeak, numbers) and returns the leftmost-longest
+ * non-overlapping matches, with offsets in the scanned string.
  */
 export class TermMatcher {
-  private readonly patterns: Pattern[] = [];
-  private readonly automata: Record<ViewKind, Automaton> = { plain: new Automaton(), leet: new Automaton(), number: new Automaton() };
-  private readonly cueMatcher: TermMatcher | undefined;
+  private compiled: Compiled | undefined;
+  private readonly cueLists: readonly TermList[];
   private readonly cueWindow: number;
 
-  constructor(readonly lists: readonly TermList[], options: TermMatcherOptions = {}) {
-    for (const list of lists) {
+  constructor(readonly lists: readonly TermList[], private readonly options: TermMatcherOptions = {}) {
+    this.cueWindow = options.cueWindow ?? 48;
+    this.cueLists = options.cues?.filter((list) => list.kind === 'cues') ?? [];
+  }
+
+  /** Builds the automata now; throws when a list entry is malformed (an except phrase without its term). */
+  compile(): this {
+    this.build();
+    return this;
+  }
+
+  private build(): Compiled {
+    if (this.compiled) return this.compiled;
+    const compiled: Compiled = { patterns: [], automata: { plain: new Automaton(), leet: new Automaton(), number: new Automaton() } };
+    for (const list of this.lists) {
       for (const entry of list.terms) {
-        if (options.include && !options.include(list, entry)) continue;
+        if (this.options.include && !this.options.include(list, entry)) continue;
         const excepts = (entry.except ?? []).flatMap((phrase) => expandTerm(phrase));
         const used = new Set<string>();
-        for (const expanded of expandTerm(entry.term)) this.addPattern(list, entry, expanded, excepts, used);
+        for (const expanded of expandTerm(entry.term)) addPattern(compiled, list, entry, expanded, excepts, used);
         const unused = excepts.find((phrase) => !used.has(phrase));
         if (unused !== undefined) throw new Error(`${list.id}: except phrase "${unused}" contains no alternative of "${entry.term}"`);
       }
     }
-    for (const automaton of Object.values(this.automata)) automaton.build();
-    this.keyCache.clear();
-    this.cueWindow = options.cueWindow ?? 48;
-    const cueLists = options.cues?.filter((list) => list.kind === 'cues') ?? [];
-    this.cueMatcher = cueLists.length ? new TermMatcher(cueLists) : undefined;
+    for (const automaton of Object.values(compiled.automata)) automaton.build();
+    this.compiled = compiled;
+    return compiled;
   }
 
   /** Number of compiled alternatives (all views). */
   get size(): number {
-    return this.patterns.length;
-  }
-
-  /** Keys of except phrases, shared by the alternatives of an entry. */
-  private readonly keyCache = new Map<string, string>();
-
-  private cachedKey(phrase: string, view: ViewKind): string {
-    const cacheKey = `${view}\0${phrase}`;
-    let key = this.keyCache.get(cacheKey);
-    if (key === undefined) {
-      key = keyOf(phrase, view);
-      this.keyCache.set(cacheKey, key);
-    }
-    return key;
-  }
-
-  private addPattern(list: TermList, entry: TermEntry, expanded: string, exceptPhrases: string[], used: Set<string>): void {
-    const stem = expanded.endsWith('*');
-    const term = stem ? expanded.slice(0, -1).trimEnd() : expanded;
-    const hasNumber = term.includes('{n}');
-    const views: ViewKind[] = hasNumber ? ['number'] : ['plain', 'leet'];
-    for (const view of views) {
-      const key = keyOf(term, view);
-      if (!key) throw new Error(`${list.id}: "${entry.term}" normalises to nothing`);
-      // The except phrases that contain this alternative (`不一定会上涨` for `一定会上涨`).
-      const excepts: Pattern['excepts'] = [];
-      for (const phrase of exceptPhrases) {
-        const exceptKey = this.cachedKey(phrase, view);
-        const offset = exceptKey.indexOf(key);
-        if (offset < 0) continue;
-        excepts.push({ key: exceptKey, offset });
-        used.add(phrase);
-      }
-      const pattern: Pattern = {
-        key, list, entry, term: expanded, view,
-        left: isWordAt(key.codePointAt(0)),
-        right: !stem && isWordAt(codePointBefore(key, key.length)),
-        stem,
-        excepts,
-      };
-      this.automata[view].add(key, this.patterns.length);
-      this.patterns.push(pattern);
-    }
+    return this.build().patterns.length;
   }
 
   /** Matches in `input` (pass its normalisation too when several matchers scan the same text). */
   scan(input: string, normalized: NormalizedText = normalizeText(input), options: ScanOptions = {}): TermMatch[] {
     const selected = this.matchesIn(normalized);
     if (!selected.length) return [];
-    const negations = this.cueMatcher ? this.negations(normalized, selected) : undefined;
+    const negations = this.cueLists.length ? this.negations(normalized, selected) : undefined;
     const matches: TermMatch[] = [];
     selected.forEach((candidate, index) => {
       const negatedBy = negations?.[index];
@@ -508,18 +567,19 @@ export class TermMatcher {
   private matchesIn(normalized: NormalizedText): Candidate[] {
     const length = normalized.text.length;
     if (!length) return [];
+    const { patterns, automata } = this.build();
     const bestEnd = new Int32Array(length);
     const bestPattern = new Int32Array(length);
     const bestLeet = new Uint8Array(length);
     let any = false;
     const view = buildView(normalized);
     const collect = (kind: ViewKind, current: View, text: string) => {
-      const automaton = this.automata[kind];
+      const automaton = automata[kind];
       if (!automaton.size) return;
       const leet = kind === 'leet' ? 1 : 0;
       let wordEnds: Int32Array | undefined;
       automaton.scan(text, (end, id) => {
-        const pattern = this.patterns[id];
+        const pattern = patterns[id];
         const start = end - pattern.key.length;
         if (pattern.left && isWordAt(codePointBefore(text, start))) return;
         if (pattern.right && isWordAt(text.codePointAt(end))) return;
@@ -542,8 +602,8 @@ export class TermMatcher {
       });
     };
     collect('plain', view, view.text);
-    if (this.automata.leet.size && /[013457@$]/.test(normalized.text)) collect('leet', view, view.leet);
-    if (this.automata.number.size && /[0-9]/.test(view.text)) {
+    if (automata.leet.size && /[013457@$]/.test(normalized.text)) collect('leet', view, view.leet);
+    if (automata.number.size && /[0-9]/.test(view.text)) {
       const numbers = numberView(view);
       collect('number', numbers, numbers.text);
     }
@@ -552,7 +612,7 @@ export class TermMatcher {
     for (let start = 0; start < length; start++) {
       const end = bestEnd[start];
       if (!end) continue;
-      selected.push({ pattern: this.patterns[bestPattern[start]], start, end, leet: bestLeet[start] === 1 });
+      selected.push({ pattern: patterns[bestPattern[start]], start, end, leet: bestLeet[start] === 1 });
       start = end - 1;
     }
     return selected;
@@ -560,7 +620,7 @@ export class TermMatcher {
 
   /** For each selected match, the cue in its clause that negates it, if any. */
   private negations(normalized: NormalizedText, selected: Candidate[]): Array<Candidate | undefined> {
-    const cues = this.cueMatcher!.matchesIn(normalized);
+    const cues = cueMatcherFor(this.cueLists).matchesIn(normalized);
     if (!cues.length) return [];
     const text = normalized.text;
     // clause[i]: how many clause ends precede offset i (a decimal point or thousands comma is not one).
@@ -592,6 +652,35 @@ export class TermMatcher {
       }
       return undefined;
     });
+  }
+}
+
+function addPattern(compiled: Compiled, list: TermList, entry: TermEntry, expanded: string, exceptPhrases: string[], used: Set<string>): void {
+  const stem = expanded.endsWith('*');
+  const term = stem ? expanded.slice(0, -1).trimEnd() : expanded;
+  const hasNumber = term.includes('{n}');
+  const views: ViewKind[] = hasNumber ? ['number'] : ['plain', 'leet'];
+  for (const view of views) {
+    const key = keyOf(term, view);
+    if (!key) throw new Error(`${list.id}: "${entry.term}" normalises to nothing`);
+    // The except phrases that contain this alternative (`不一定会上涨` for `一定会上涨`).
+    const excepts: Pattern['excepts'] = [];
+    for (const phrase of exceptPhrases) {
+      const exceptKey = keyOf(phrase, view);
+      const offset = exceptKey.indexOf(key);
+      if (offset < 0) continue;
+      excepts.push({ key: exceptKey, offset });
+      used.add(phrase);
+    }
+    const pattern: Pattern = {
+      key, list, entry, term: expanded, view,
+      left: isWordAt(key.codePointAt(0)),
+      right: !stem && isWordAt(codePointBefore(key, key.length)),
+      stem,
+      excepts,
+    };
+    compiled.automata[view].add(key, compiled.patterns.length);
+    compiled.patterns.push(pattern);
   }
 }
 
