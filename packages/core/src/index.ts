@@ -30,7 +30,7 @@ export { parseOrigin, normalizeOrigin, type Origin } from './analysis/url.js';
 export { getClause, allClauses, isKnownClause, type Clause } from './clauses/index.js';
 export { renderRuleDoc, renderRuleIndex, ruleFolder, ruleDocPath, compareClauseIds } from './docs/render.js';
 export type { Node as JsNode } from '@babel/types';
-export { normalizeText, toOriginalSpan, LEET_SOURCES, type NormalizedText } from './text/normalize.js';
+export { normalizeText, normalizedOf, toOriginalSpan, LEET_SOURCES, type NormalizedText } from './text/normalize.js';
 export { decodeEntities, type DecodedEntities } from './text/entities.js';
 export { TermMatcher, expandTerm, validateTermList, termSeverity, type TermList, type TermEntry, type TermMatch, type TermSeverity, type TermMatcherOptions, type ScanOptions } from './text/terms.js';
 export * from './analysis/flow.js';

@@ -1,21 +1,8 @@
-import { normalizeText, type NormalizedText, type Project, type RuleContext, type TermMatch, type TermMatcher } from '@bmplint/core';
+import { type Project, type RuleContext, type TermMatch, type TermMatcher } from '@bmplint/core';
 import { reportingRule } from './lists.js';
 import { configString, spanIn, type TextPiece } from './text-sources.js';
 
 /** Several content rules scan the same strings: normalise each once. */
-const cache = new Map<string, NormalizedText>();
-const CACHE_LIMIT = 4096;
-
-function normalizedOf(text: string): NormalizedText {
-  let normalized = cache.get(text);
-  if (!normalized) {
-    normalized = normalizeText(text);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, normalized);
-  }
-  return normalized;
-}
-
 /**
  * The matched words for a message: whitespace collapsed, invisible characters shown as `<U+200B>`
  * (they are how the wording dodged filters), at most 80 characters.
@@ -43,7 +30,7 @@ export function textReporter(
   const seen = new Set<string>();
   return (piece) => {
     if (!piece.text.trim()) return;
-    for (const match of matcher.scan(piece.text, normalizedOf(piece.text))) {
+    for (const match of matcher.scan(piece.text)) {
       if (reportingRule(match.list, match.severity, source) !== context.id) continue;
       const span = spanIn(piece, match.start, match.end);
       const key = `${piece.file}\0${span.start}\0${span.end}\0${match.term}`;

@@ -62,6 +62,28 @@ const REACT_VISIBLE = new Set(['placeholder', 'title', 'alt', 'aria-label', 'lab
 const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TypeCastExpression', 'ParenthesizedExpression', 'TSTypeAssertion']);
 const MAX_STRINGS_PER_VALUE = 500;
 
+/**
+ * Text pieces by project, file, offset and source kind: every text rule runs these visitors on the
+ * same node of the same walk, so the pieces are extracted once and shared (read-only) between them.
+ * Only the current file's pieces are kept.
+ */
+const piecesByProject = new WeakMap<Project, { file: string; pieces: Map<string, TextPiece[]> }>();
+
+function sharedPieces(project: Project, file: string, start: number, kind: string, extract: () => TextPiece[]): TextPiece[] {
+  let current = piecesByProject.get(project);
+  if (!current || current.file !== file) {
+    current = { file, pieces: new Map() };
+    piecesByProject.set(project, current);
+  }
+  const key = `${start}\0${kind}`;
+  let pieces = current.pieces.get(key);
+  if (!pieces) {
+    pieces = extract();
+    current.pieces.set(key, pieces);
+  }
+  return pieces;
+}
+
 export function isVisibleAttribute(attribute: BxmlAttribute): boolean {
   const name = attribute.name;
   if (VISIBLE_ATTRIBUTES.has(name)) return true;
@@ -84,6 +106,10 @@ export function pageTextVisitors(context: RuleContext, emit: (piece: TextPiece) 
 
   /** Literal runs of a text node or attribute value between its `{{ }}` bindings. */
   const emitRuns = (start: number, end: number, expressions: BxmlExpression[], where: string) => {
+    for (const piece of sharedPieces(context.project, filePath(), start, `${end}\0${where}`, () => literalRuns(start, end, expressions, where))) emit(piece);
+  };
+  const literalRuns = (start: number, end: number, expressions: BxmlExpression[], where: string): TextPiece[] => {
+    const pieces: TextPiece[] = [];
     const text = fileText();
     let at = start;
     const bounds = [...expressions].sort((a, b) => a.start - b.start);
@@ -94,7 +120,7 @@ export function pageTextVisitors(context: RuleContext, emit: (piece: TextPiece) 
         if (raw.trim()) {
           const decoded = decodeEntities(raw);
           const offset = at;
-          emit({
+          pieces.push({
             text: decoded.text, file: filePath(), span: { start: at, end: runEnd }, where,
             map: { starts: decoded.map.map((index) => index + offset), ends: decoded.ends.map((index) => index + offset) },
           });
@@ -102,10 +128,12 @@ export function pageTextVisitors(context: RuleContext, emit: (piece: TextPiece) 
       }
       if (expression) at = Math.max(at, expression.end);
     }
+    return pieces;
   };
 
   const jsStrings = (node: Node | null | undefined, file: JsFile | undefined, where: string) => {
-    if (node && file) for (const piece of visibleStrings(node, file, context.project, where)) emit(piece);
+    if (!node || !file) return;
+    for (const piece of sharedPieces(context.project, file.path, node.start ?? 0, `${node.end ?? 0}\0${node.type}\0${where}`, () => visibleStrings(node, file, context.project, where))) emit(piece);
   };
   const currentJs = (): JsFile | undefined => {
     const file = context.file;

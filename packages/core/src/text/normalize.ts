@@ -213,3 +213,20 @@ export function normalizeText(input: string): NormalizedText {
   map[size] = length;
   return { text: out.join(''), map: map.slice(0, size + 1), ends: ends.slice(0, size), leet: leet.join('') };
 }
+
+const normalizedCache = new Map<string, NormalizedText>();
+const NORMALIZED_CACHE_LIMIT = 4096;
+
+/**
+ * `normalizeText`, remembered for the last few thousand strings: several rules scan the same piece
+ * of text one after another (each with its own term lists), and should normalise it once.
+ */
+export function normalizedOf(text: string): NormalizedText {
+  let normalized = normalizedCache.get(text);
+  if (!normalized) {
+    normalized = normalizeText(text);
+    if (normalizedCache.size >= NORMALIZED_CACHE_LIMIT) normalizedCache.clear();
+    normalizedCache.set(text, normalized);
+  }
+  return normalized;
+}

@@ -4,7 +4,7 @@
  * word boundaries for scripts that separate words and none for CJK. Adding a language is adding a
  * list: nothing here knows a word of any language.
  */
-import { LEET_SOURCES, normalizeText, type NormalizedText } from './normalize.js';
+import { LEET_SOURCES, normalizeText, normalizedOf, type NormalizedText } from './normalize.js';
 
 export type TermSeverity = 'error' | 'warning';
 
@@ -196,6 +196,18 @@ interface View {
   leet: string;
   starts: Int32Array;
   ends: Int32Array;
+}
+
+/** Every matcher scanning the same normalised text reads it through the same view, built once. */
+const views = new WeakMap<NormalizedText, View>();
+
+function viewOf(normalized: NormalizedText): View {
+  let view = views.get(normalized);
+  if (!view) {
+    view = buildView(normalized);
+    views.set(normalized, view);
+  }
+  return view;
 }
 
 function buildView(normalized: NormalizedText): View {
@@ -535,7 +547,7 @@ export class TermMatcher {
   }
 
   /** Matches in `input` (pass its normalisation too when several matchers scan the same text). */
-  scan(input: string, normalized: NormalizedText = normalizeText(input), options: ScanOptions = {}): TermMatch[] {
+  scan(input: string, normalized: NormalizedText = normalizedOf(input), options: ScanOptions = {}): TermMatch[] {
     const selected = this.matchesIn(normalized);
     if (!selected.length) return [];
     const negations = this.cueLists.length ? this.negations(normalized, selected) : undefined;
@@ -572,7 +584,7 @@ export class TermMatcher {
     const bestPattern = new Int32Array(length);
     const bestLeet = new Uint8Array(length);
     let any = false;
-    const view = buildView(normalized);
+    const view = viewOf(normalized);
     const collect = (kind: ViewKind, current: View, text: string) => {
       const automaton = automata[kind];
       if (!automaton.size) return;

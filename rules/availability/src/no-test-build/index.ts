@@ -1,5 +1,5 @@
 import {
-  defineRule, normalizeText, optionValue, TermMatcher, validateTermList,
+  defineRule, optionValue, TermMatcher, validateTermList,
   type ConfigSource, type JsFile, type JsNode, type NodeOf, type Project, type TermList,
 } from '@bmplint/core';
 import { testOriginOf, type TestOrigin } from './hosts.js';
@@ -156,7 +156,7 @@ export default defineRule({
       project() {
         // Titles and the listing name.
         for (const piece of titlePieces(project)) {
-          for (const match of TEST_BUILD_WORDING.scan(piece.text, normalizeText(piece.text))) {
+          for (const match of TEST_BUILD_WORDING.scan(piece.text)) {
             const span = piece.base !== undefined ? { start: piece.base + match.start, end: piece.base + match.end } : piece.span;
             context.report({ file: piece.file, span, messageId: 'testName', data: { where: piece.where, text: piece.text.length > 80 ? `${piece.text.slice(0, 79)}…` : piece.text, kind: match.entry.note ?? 'test' } });
           }

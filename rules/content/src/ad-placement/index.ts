@@ -1,5 +1,5 @@
 import {
-  defineRule, getAttribute, normalizeText, TermMatcher, validateTermList,
+  defineRule, getAttribute, TermMatcher, validateTermList,
   type BxmlElement, type TermList,
 } from '@bmplint/core';
 import { LISTS, topicOf } from '../lists.js';
@@ -79,7 +79,7 @@ export default defineRule({
     const seen = new Set<string>();
     const scan = (piece: TextPiece) => {
       if (!piece.text.trim()) return;
-      for (const match of AD_WORDING.scan(piece.text, normalizeText(piece.text))) {
+      for (const match of AD_WORDING.scan(piece.text)) {
         const span = spanIn(piece, match.start, match.end);
         const key = `${piece.file}\0${span.start}\0${span.end}`;
         if (seen.has(key)) continue;

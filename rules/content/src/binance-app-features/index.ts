@@ -1,5 +1,5 @@
 import {
-  defineRule, elementsOf, eventOfAttribute, normalizeText, TermMatcher, validateTermList, walkJs,
+  defineRule, elementsOf, eventOfAttribute, normalizedOf, TermMatcher, validateTermList, walkJs,
   type BxmlElement, type BxmlFile, type JsFile, type Node, type Project, type ReportTarget, type TermList,
 } from '@bmplint/core';
 import { LISTS, topicOf } from '../lists.js';
@@ -106,7 +106,7 @@ export default defineRule({
     };
     const wording = (piece: TextPiece) => {
       if (!piece.text.trim()) return;
-      const normalized = normalizeText(piece.text);
+      const normalized = normalizedOf(piece.text);
       let matches = FEATURE_WORDING.scan(piece.text, normalized);
       if (!matches.length) {
         // A one-word label counts only when it is the whole text.

@@ -1,5 +1,5 @@
 import {
-  defineRule, elementsOf, flowOf, getAttribute, normalizeText, staticAttributeValue, TermMatcher, validateTermList,
+  defineRule, elementsOf, flowOf, getAttribute, staticAttributeValue, TermMatcher, validateTermList,
   type BxmlElement, type BxmlFile, type JsNode, type NodeOf, type Project, type TermList,
 } from '@bmplint/core';
 import { LISTS, topicOf } from '../lists.js';
@@ -54,7 +54,7 @@ export default defineRule({
     const seen = new Set<string>();
     const scan = (piece: TextPiece) => {
       if (!piece.text.trim()) return;
-      for (const match of PROMOTION_WORDING.scan(piece.text, normalizeText(piece.text))) {
+      for (const match of PROMOTION_WORDING.scan(piece.text)) {
         const span = spanIn(piece, match.start, match.end);
         const key = `${piece.file}\0${span.start}\0${span.end}`;
         if (seen.has(key)) continue;

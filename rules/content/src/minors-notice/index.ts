@@ -1,5 +1,5 @@
 import {
-  defineRule, normalizeText, TermMatcher, validateTermList, walkJs,
+  defineRule, normalizedOf, TermMatcher, validateTermList, walkJs,
   type BxmlElement, type Node, type TermList, type TermMatch,
 } from '@bmplint/core';
 import { LISTS, topicOf } from '../lists.js';
@@ -75,7 +75,7 @@ export default defineRule({
     let notice = false;
     const scan = (piece: TextPiece) => {
       if (!piece.text.trim()) return;
-      const normalized = normalizeText(piece.text);
+      const normalized = normalizedOf(piece.text);
       if (!notice && AGE_NOTICE.scan(piece.text, normalized).length) notice = true;
       for (const match of UNSUITABLE.scan(piece.text, normalized)) candidates.push({ piece, match });
     };

@@ -1,4 +1,4 @@
-import { defineRule, normalizeText, TermMatcher, validateTermList, type TermList } from '@bmplint/core';
+import { defineRule, TermMatcher, validateTermList, type TermList } from '@bmplint/core';
 import { LISTS, topicOf } from '../lists.js';
 import { excerpt } from '../scan.js';
 import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
@@ -34,7 +34,7 @@ export default defineRule({
     const seen = new Set<string>();
     const scan = (piece: TextPiece) => {
       if (!piece.text.trim()) return;
-      for (const match of SHARE_WORDING.scan(piece.text, normalizeText(piece.text))) {
+      for (const match of SHARE_WORDING.scan(piece.text)) {
         const span = spanIn(piece, match.start, match.end);
         const key = `${piece.file}\0${span.start}\0${span.end}`;
         if (seen.has(key)) continue;

@@ -1,4 +1,4 @@
-import { defineRule, normalizeText, type Project, type RuleContext, type TermMatch } from '@bmplint/core';
+import { defineRule, type Project, type RuleContext, type TermMatch } from '@bmplint/core';
 import { scriptPieces, spanIn, templatePieces, type TextPiece } from '../support/page-text.js';
 import { VENDOR_PATH } from '../support/words.js';
 import { MATCHER, topicOf } from './lists.js';
@@ -41,7 +41,7 @@ function check(context: RuleContext, project: Project): void {
   };
   const groups = new Map<string, Found[]>();
   for (const piece of pieces(project)) {
-    for (const match of MATCHER.scan(piece.text, normalizeText(piece.text))) {
+    for (const match of MATCHER.scan(piece.text)) {
       const found = { piece, match };
       const topic = topicOf(match.list);
       if (topic === 'fake-alert') {
