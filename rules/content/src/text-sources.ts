@@ -63,24 +63,22 @@ const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullE
 const MAX_STRINGS_PER_VALUE = 500;
 
 /**
- * Text pieces by project, file, offset and source kind: every text rule runs these visitors on the
+ * Text pieces by project, file and the node they come from: every text rule runs these visitors on the
  * same node of the same walk, so the pieces are extracted once and shared (read-only) between them.
  * Only the current file's pieces are kept.
  */
-const piecesByProject = new WeakMap<Project, { file: string; pieces: Map<string, TextPiece[]> }>();
+const piecesByProject = new WeakMap<Project, { file: string; byOwner: Map<object, { kind: string; pieces: TextPiece[] }> }>();
 
-function sharedPieces(project: Project, file: string, start: number, kind: string, extract: () => TextPiece[]): TextPiece[] {
+function sharedPieces(project: Project, file: string, owner: object, kind: string, extract: () => TextPiece[]): TextPiece[] {
   let current = piecesByProject.get(project);
   if (!current || current.file !== file) {
-    current = { file, pieces: new Map() };
+    current = { file, byOwner: new Map() };
     piecesByProject.set(project, current);
   }
-  const key = `${start}\0${kind}`;
-  let pieces = current.pieces.get(key);
-  if (!pieces) {
-    pieces = extract();
-    current.pieces.set(key, pieces);
-  }
+  const cached = current.byOwner.get(owner);
+  if (cached?.kind === kind) return cached.pieces;
+  const pieces = extract();
+  current.byOwner.set(owner, { kind, pieces });
   return pieces;
 }
 
@@ -105,8 +103,8 @@ export function pageTextVisitors(context: RuleContext, emit: (piece: TextPiece) 
   const filePath = () => context.file?.path ?? '';
 
   /** Literal runs of a text node or attribute value between its `{{ }}` bindings. */
-  const emitRuns = (start: number, end: number, expressions: BxmlExpression[], where: string) => {
-    for (const piece of sharedPieces(context.project, filePath(), start, `${end}\0${where}`, () => literalRuns(start, end, expressions, where))) emit(piece);
+  const emitRuns = (owner: object, start: number, end: number, expressions: BxmlExpression[], where: string) => {
+    for (const piece of sharedPieces(context.project, filePath(), owner, where, () => literalRuns(start, end, expressions, where))) emit(piece);
   };
   const literalRuns = (start: number, end: number, expressions: BxmlExpression[], where: string): TextPiece[] => {
     const pieces: TextPiece[] = [];
@@ -133,7 +131,7 @@ export function pageTextVisitors(context: RuleContext, emit: (piece: TextPiece) 
 
   const jsStrings = (node: Node | null | undefined, file: JsFile | undefined, where: string) => {
     if (!node || !file) return;
-    for (const piece of sharedPieces(context.project, file.path, node.start ?? 0, `${node.end ?? 0}\0${node.type}\0${where}`, () => visibleStrings(node, file, context.project, where))) emit(piece);
+    for (const piece of sharedPieces(context.project, file.path, node, where, () => visibleStrings(node, file, context.project, where))) emit(piece);
   };
   const currentJs = (): JsFile | undefined => {
     const file = context.file;
@@ -144,11 +142,11 @@ export function pageTextVisitors(context: RuleContext, emit: (piece: TextPiece) 
   return {
     bxml: {
       text(node) {
-        if (!inScript(node)) emitRuns(node.start, node.end, node.expressions, 'Template text');
+        if (!inScript(node)) emitRuns(node, node.start, node.end, node.expressions, 'Template text');
       },
       attribute(attribute) {
         if (attribute.value !== null && isVisibleAttribute(attribute)) {
-          emitRuns(attribute.valueStart, attribute.valueEnd, attribute.expressions, `The ${attribute.name} attribute`);
+          emitRuns(attribute, attribute.valueStart, attribute.valueEnd, attribute.expressions, `The ${attribute.name} attribute`);
         }
       },
       expression(expression) {
@@ -214,7 +212,7 @@ export function pageTextVisitors(context: RuleContext, emit: (piece: TextPiece) 
   function jsxChildren(children: JSXElement['children'], file: JsFile | undefined) {
     for (const child of children) {
       if (child.type === 'JSXText') {
-        if (child.value.trim() && child.start != null && child.end != null) emitRuns(child.start, child.end, [], 'Page text');
+        if (child.value.trim() && child.start != null && child.end != null) emitRuns(child, child.start, child.end, [], 'Page text');
       } else if (child.type === 'JSXExpressionContainer' && child.expression.type !== 'JSXEmptyExpression') {
         jsStrings(child.expression, file, 'Page text');
       }
@@ -226,7 +224,7 @@ export function pageTextVisitors(context: RuleContext, emit: (piece: TextPiece) 
     if (!value) return;
     if (value.type === 'StringLiteral') {
       // JSX attribute strings are not JS strings: no escapes, but HTML entities.
-      if (value.start != null && value.end != null) emitRuns(value.start + 1, value.end - 1, [], where);
+      if (value.start != null && value.end != null) emitRuns(value, value.start + 1, value.end - 1, [], where);
     } else if (value.type === 'JSXExpressionContainer' && value.expression.type !== 'JSXEmptyExpression') {
       jsStrings(value.expression, file, where);
     }

@@ -23,6 +23,22 @@ describe('walkJs', () => {
     expect(events.indexOf('<Identifier f')).toBeLessThan(events.indexOf('>Identifier b'));
   });
 
+  it('gives each node its parent as the last ancestor, with or without an exit handler', () => {
+    const { ast } = parseJsText('Page({ data: { a: [1, f(b)] }, onShow() { if (x) { y(); } } });', 'js');
+    const parents = (withExit: boolean, root: Node) => {
+      const found = new Map<Node, Node | undefined>();
+      walkJs(root, { enter: (node, ancestors) => void found.set(node, ancestors.at(-1)), ...(withExit ? { exit: () => {} } : {}) });
+      return found;
+    };
+    // A File is walked from its recorded order; a subtree (here the Program) node by node.
+    const expected = parents(true, ast!.program);
+    for (const withExit of [false, true]) {
+      const actual = parents(withExit, ast!);
+      for (const [node, parent] of expected) if (node !== ast!.program) expect(actual.get(node)).toBe(parent);
+      expect(actual.get(ast!.program)).toBe(ast);
+    }
+  });
+
   it('skips the children of a node when enter returns false', () => {
     const { ast } = parseJsText('f(g(x)); y;', 'js');
     const names: string[] = [];

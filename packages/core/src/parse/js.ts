@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ParserPlugin } from '@babel/parser';
 import type { File as BabelFile, Node } from '@babel/types';
-import { VISITOR_KEYS } from '../analysis/visitor-keys.generated.js';
+import { linearize, walkJs } from '../analysis/walk.js';
 import { jsDialectOf, makeBase, type JsDialect, type JsFile, type ParseError } from './source-file.js';
 
 // Required rather than imported: Node reads a CommonJS package imported from ESM with a lexer first
@@ -40,7 +40,8 @@ export function parseJsText(text: string, dialect: JsDialect, offset?: Offset): 
       attachComment: false,
       ...offset,
     });
-    dropLocations(ast);
+    for (const comment of ast.comments ?? []) comment.loc = undefined;
+    linearize(ast, dropLocation);
     for (const error of ast.errors ?? []) errors.push(toParseError(error, offset));
     return { ast, errors };
   } catch (error) {
@@ -58,22 +59,13 @@ export function parseJsText(text: string, dialect: JsDialect, offset?: Offset): 
  * leave it out. bmplint locates nodes by their `start`/`end` offsets and the file's line index, so
  * the locations are dropped at once, before they survive a garbage collection.
  */
+const dropLocation = (node: Node) => {
+  node.loc = null;
+};
+
+/** Drops the locations of a parsed expression (a file's are dropped as it is linearised). */
 export function dropLocations(root: Node): void {
-  const stack: Node[] = [root];
-  for (const comment of (root as BabelFile).comments ?? []) comment.loc = undefined;
-  while (stack.length) {
-    const node = stack.pop()!;
-    node.loc = null;
-    const keys = VISITOR_KEYS[node.type];
-    if (!keys) continue;
-    for (const key of keys) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (!child) continue;
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
-      } else if (typeof (child as Node).type === 'string') stack.push(child as Node);
-    }
-  }
+  walkJs(root, { enter: dropLocation });
 }
 
 function toParseError(error: unknown, offset?: Offset): ParseError {

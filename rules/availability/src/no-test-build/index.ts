@@ -64,7 +64,18 @@ export default defineRule({
     const mockFiles = new Set<string>();
 
     // Vendor code, unit tests and the mock modules themselves are not checked: only the app's code that uses them.
-    const skipped = () => !context.file || VENDOR_OR_TEST.test(context.file.path) || isMockModule(context.file.path);
+    // Asked for every string and call: decided once per file.
+    let skippedPath: string | undefined;
+    let skippedFile = false;
+    const skipped = () => {
+      const path = context.file?.path;
+      if (path === undefined) return true;
+      if (path !== skippedPath) {
+        skippedPath = path;
+        skippedFile = VENDOR_OR_TEST.test(path) || isMockModule(path);
+      }
+      return skippedFile;
+    };
 
     /** A URL written as a literal (or the start of a template literal): reported where it is written. */
     const literalUrl = (text: string, file: string, start: number, end: number, where: string, used: boolean) => {
