@@ -1,4 +1,5 @@
 /** @bmplint/core: the engine behind the CLI, the review portal and the editor integrations. */
+import { registerCompiledSchema } from './analysis/json-schema.js';
 export { lint, BUNDLE_RULE_ID, INTERNAL_ERROR_RULE_ID, type LintOptions, type LintResult } from './runner/lint.js';
 export { defineRule, DOCS_BASE_URL } from './rules/rule.js';
 export type {
@@ -14,6 +15,9 @@ export { Project, normalizeRoute, type Page, type ComponentUse, type AppStyle, t
 export { jsonConfigSource, jsConfigSource, type ConfigSource, type SourceSpan } from './project/config-source.js';
 export type { Listing, ListingSource } from './project/listing.js';
 export { default as listingSchema } from './project/listing.schema.json' with { type: 'json' };
+import listingSchema from './project/listing.schema.json' with { type: 'json' };
+import validateListing from './project/listing.validate.generated.js';
+registerCompiledSchema(listingSchema, validateListing);
 export { dirnameOf, joinPath } from './project/paths.js';
 export type { ParsedFile, JsFile, BxmlFile, BxssFile, JsonFile, ParseError, FileKind } from './parse/source-file.js';
 export { fileKindOf } from './parse/source-file.js';
@@ -25,7 +29,7 @@ export { ScopeIndex, memberPath, type Binding } from './analysis/scope.js';
 export { StaticEvaluator, UNKNOWN, stringsIn, type StaticValue, type StringPrefix } from './analysis/static-value.js';
 export { BnApiIndex, optionValue, isMpServiceModule, MP_SERVICE_MODULE, type BnCall, type BnMember } from './analysis/bn-api.js';
 export { handlerGraph, type HandlerGraph, type HandlerBinding, type MethodInfo } from './analysis/handlers.js';
-export { validateWithSchema, describeSchemaError, schemaErrorPath, type SchemaError } from './analysis/json-schema.js';
+export { validateWithSchema, registerCompiledSchema, describeSchemaError, schemaErrorPath, type SchemaError, type CompiledValidator } from './analysis/json-schema.js';
 export { parseOrigin, normalizeOrigin, type Origin } from './analysis/url.js';
 export { getClause, allClauses, isKnownClause, type Clause } from './clauses/index.js';
 export { renderRuleDoc, renderRuleIndex, ruleFolder, ruleDocPath, compareClauseIds } from './docs/render.js';

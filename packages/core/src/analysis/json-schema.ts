@@ -7,8 +7,21 @@ type AjvClass = typeof import('ajv').default;
 let ajv: InstanceType<AjvClass> | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
 
-/** Validates with ajv (loaded on first use; a schema is compiled once). */
+/** A validator generated ahead of time by ajv (scripts/generate-validators.mjs). */
+export type CompiledValidator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/**
+ * Uses a validator compiled ahead of time for `schema`: the schemas checked on every run are, so a
+ * run neither loads ajv nor compiles them.
+ */
+export function registerCompiledSchema(schema: object, validate: CompiledValidator): void {
+  compiled.set(schema, validate as ValidateFunction);
+}
+
+/** Validates with ajv (loaded on first use; a schema is compiled once) or a registered validator. */
 export function validateWithSchema(schema: object, value: unknown): ErrorObject[] {
+  const ready = compiled.get(schema);
+  if (ready) return ready(value) ? [] : [...(ready.errors ?? [])];
   if (!ajv) {
     const Ajv = (require('ajv') as { default: AjvClass }).default;
     ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });

@@ -4,7 +4,8 @@ import { DEFAULT_LIMITS, type BundleLimits } from '../bundle/bundle.js';
 import { InputError } from '../bundle/open.js';
 import { SEVERITIES, type Severity } from '../findings.js';
 import type { AnyRule } from '../rules/rule.js';
-import { validateWithSchema } from '../analysis/json-schema.js';
+import { registerCompiledSchema, validateWithSchema } from '../analysis/json-schema.js';
+import validateConfig from './config.validate.generated.js';
 import { parseJson } from '../parse/json.js';
 
 export type RuleSetting = Severity | 'off' | [Severity | 'off', Record<string, unknown>?];
@@ -24,7 +25,7 @@ export interface LoadedConfig {
   path?: string;
 }
 
-const CONFIG_SCHEMA = {
+export const CONFIG_SCHEMA = {
   type: 'object',
   properties: {
     rules: {
@@ -46,6 +47,7 @@ const CONFIG_SCHEMA = {
   },
   additionalProperties: false,
 } as const;
+registerCompiledSchema(CONFIG_SCHEMA, validateConfig);
 
 export const CONFIG_FILE_NAME = 'bmplint.config.json';
 

@@ -1,6 +1,8 @@
-import { defineRule, describeSchemaError, schemaErrorPath, validateWithSchema, type ConfigSource, type SchemaError } from '@bmplint/core';
+import { defineRule, describeSchemaError, registerCompiledSchema, schemaErrorPath, validateWithSchema, type ConfigSource, type SchemaError } from '@bmplint/core';
 import appSchema from '../schemas/app.schema.json' with { type: 'json' };
 import pageSchema from '../schemas/page.schema.json' with { type: 'json' };
+import validateApp from '../schemas/app.validate.generated.js';
+import validatePage from '../schemas/page.validate.generated.js';
 import { configFiles, keyWritten, type ConfigKind } from './configs.js';
 
 /** The parts of a JSON Schema this rule walks to find the keys known at a place. */
@@ -13,6 +15,8 @@ interface SchemaNode {
 }
 
 const SCHEMAS: Record<ConfigKind, SchemaNode> = { app: appSchema as SchemaNode, page: pageSchema as SchemaNode, component: pageSchema as SchemaNode };
+registerCompiledSchema(appSchema, validateApp);
+registerCompiledSchema(pageSchema, validatePage);
 const LABELS: Record<ConfigKind, string> = { app: 'app config', page: 'page config', component: 'component config' };
 
 /** What a value matching a named pattern looks like (ajv would print the regular expression). */
