@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { InputError, type AnyRule, type LoadedConfig } from '@bmplint/core';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { InputError, registerTermTables, type AnyRule, type LoadedConfig } from '@bmplint/core';
 
 /** The rule packages that ship with bmplint, one per area of the Operation Rules. */
 const BUILT_IN = [
@@ -13,6 +13,9 @@ const BUILT_IN = [
   '@bmplint/rules-privacy',
   '@bmplint/rules-ui',
 ] as const;
+
+// The built-in rules' term lists, compiled when the CLI is built (scripts/build-term-tables.mjs).
+registerTermTables(fileURLToPath(new URL('./term-tables.bin', import.meta.url)));
 
 export async function loadRules(config?: LoadedConfig): Promise<AnyRule[]> {
   const builtIn = await Promise.all(BUILT_IN.map(async (name) => rulesOf(name, await import(name))));

@@ -4,7 +4,12 @@
  * word boundaries for scripts that separate words and none for CJK. Adding a language is adding a
  * list: nothing here knows a word of any language.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serialize } from 'node:v8';
 import { LEET_SOURCES, normalizeText, normalizedOf, type NormalizedText } from './normalize.js';
+import { findTermTable, type AutomatonTable, type PatternRow, type TermTable } from './term-tables.js';
 
 export type TermSeverity = 'error' | 'warning';
 
@@ -340,6 +345,15 @@ class Automaton {
     this.size++;
   }
 
+  toTable(): AutomatonTable {
+    const { size, edgeStart, edgeUnit, edgeTo, outHead, outNext, outId, fail, dict } = this;
+    return { size, edgeStart, edgeUnit, edgeTo, outHead, outNext, outId, fail, dict };
+  }
+
+  static fromTable(table: AutomatonTable): Automaton {
+    return Object.assign(new Automaton(), table);
+  }
+
   build(): void {
     // Sorted keys share their longest prefix with the key before them, so the trie grows by
     // extending the previous key's path, and each node's children are made in ascending unit order.
@@ -501,6 +515,48 @@ interface Compiled {
   automata: Record<ViewKind, Automaton>;
 }
 
+/** Every matcher made in this process, for `serializeTermTables`. */
+const constructed: TermMatcher[] = [];
+
+const listHashes = new WeakMap<TermList, string>();
+let codeHash: string | undefined;
+
+/**
+ * What a compiled matcher depends on: its lists, and the code that turns terms into keys (this
+ * module and the normaliser), so tables from another build are never used.
+ */
+function fingerprintOf(lists: readonly TermList[], options: TermMatcherOptions): string | undefined {
+  if (options.include) return undefined;
+  if (codeHash === undefined) {
+    // Sources under test, built JavaScript otherwise.
+    const normalizer = new URL(import.meta.url.endsWith('.ts') ? './normalize.ts' : './normalize.js', import.meta.url);
+    codeHash = createHash('sha1').update(readFileSync(fileURLToPath(import.meta.url))).update(readFileSync(normalizer)).digest('base64');
+  }
+  const hashes = lists.map((list) => {
+    let hash = listHashes.get(list);
+    if (!hash) {
+      hash = createHash('sha1').update(JSON.stringify(list)).digest('base64');
+      listHashes.set(list, hash);
+    }
+    return hash;
+  });
+  return `${codeHash}:${hashes.join(',')}`;
+}
+
+/**
+ * The compiled form of every matcher made so far (and of the cue matchers they use), for a build
+ * step to save and `registerTermTables` to load.
+ */
+export function serializeTermTables(): Buffer {
+  const tables: Record<string, TermTable> = {};
+  for (let i = 0; i < constructed.length; i++) {
+    const matcher = constructed[i];
+    const fingerprint = matcher.fingerprint();
+    if (fingerprint) tables[fingerprint] = matcher.toTable();
+  }
+  return serialize(tables);
+}
+
 /**
  * Finds the terms of a set of lists in text: compiled on first use (a run that never scans with a
  * matcher does not pay for it), then scanned many times. A scan normalises the text, reads it
@@ -509,12 +565,45 @@ interface Compiled {
  */
 export class TermMatcher {
   private compiled: Compiled | undefined;
+  /** Whether the automata were loaded from registered tables or compiled from the lists (undefined until first use). */
+  compiledFrom: 'table' | 'lists' | undefined;
   private readonly cueLists: readonly TermList[];
   private readonly cueWindow: number;
 
   constructor(readonly lists: readonly TermList[], private readonly options: TermMatcherOptions = {}) {
     this.cueWindow = options.cueWindow ?? 48;
     this.cueLists = options.cues?.filter((list) => list.kind === 'cues') ?? [];
+    constructed.push(this);
+  }
+
+  fingerprint(): string | undefined {
+    return fingerprintOf(this.lists, this.options);
+  }
+
+  /** This matcher compiled, with its cue matcher (made on the way), as a table row. */
+  toTable(): TermTable {
+    const { patterns, automata } = this.build();
+    if (this.cueLists.length) cueMatcherFor(this.cueLists);
+    const listIndex = new Map(this.lists.map((list, index) => [list, index]));
+    return {
+      patterns: patterns.map((pattern): PatternRow => [
+        pattern.key, listIndex.get(pattern.list)!, pattern.list.terms.indexOf(pattern.entry), pattern.term, pattern.view,
+        (pattern.left ? 1 : 0) | (pattern.right ? 2 : 0) | (pattern.stem ? 4 : 0),
+        pattern.excepts.map((except) => [except.key, except.offset]),
+      ]),
+      automata: { plain: automata.plain.toTable(), leet: automata.leet.toTable(), number: automata.number.toTable() },
+    };
+  }
+
+  private fromTable(table: TermTable): Compiled {
+    return {
+      patterns: table.patterns.map(([key, list, entry, term, view, flags, excepts]) => ({
+        key, list: this.lists[list], entry: this.lists[list].terms[entry], term, view,
+        left: (flags & 1) !== 0, right: (flags & 2) !== 0, stem: (flags & 4) !== 0,
+        excepts: excepts.map(([exceptKey, offset]) => ({ key: exceptKey, offset })),
+      })),
+      automata: { plain: Automaton.fromTable(table.automata.plain), leet: Automaton.fromTable(table.automata.leet), number: Automaton.fromTable(table.automata.number) },
+    };
   }
 
   /** Builds the automata now; throws when a list entry is malformed (an except phrase without its term). */
@@ -525,6 +614,12 @@ export class TermMatcher {
 
   private build(): Compiled {
     if (this.compiled) return this.compiled;
+    const table = findTermTable(() => this.fingerprint());
+    if (table) {
+      this.compiledFrom = 'table';
+      return (this.compiled = this.fromTable(table));
+    }
+    this.compiledFrom = 'lists';
     const compiled: Compiled = { patterns: [], automata: { plain: new Automaton(), leet: new Automaton(), number: new Automaton() } };
     for (const list of this.lists) {
       for (const entry of list.terms) {
