@@ -1,24 +1,35 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InputError, registerTermTables, type AnyRule, type LoadedConfig } from '@bmplint/core';
+import api from '@bmplint/rules-api';
+import availability from '@bmplint/rules-availability';
+import basicInfo from '@bmplint/rules-basic-info';
+import content from '@bmplint/rules-content';
+import network from '@bmplint/rules-network';
+import privacy from '@bmplint/rules-privacy';
+import ui from '@bmplint/rules-ui';
+import webview from '@bmplint/rules-webview';
 
-/** The rule packages that ship with bmplint, one per area of the Operation Rules. */
-const BUILT_IN = [
-  '@bmplint/rules-availability',
-  '@bmplint/rules-basic-info',
-  '@bmplint/rules-webview',
-  '@bmplint/rules-api',
-  '@bmplint/rules-network',
-  '@bmplint/rules-content',
-  '@bmplint/rules-privacy',
-  '@bmplint/rules-ui',
-] as const;
+/**
+ * The rule packages that ship with bmplint, one per area of the Operation Rules. Imported
+ * statically, so the CLI's bundle holds them (plugins are still imported by name at run time).
+ */
+const BUILT_IN: Array<[name: string, rules: unknown]> = [
+  ['@bmplint/rules-availability', availability],
+  ['@bmplint/rules-basic-info', basicInfo],
+  ['@bmplint/rules-webview', webview],
+  ['@bmplint/rules-api', api],
+  ['@bmplint/rules-network', network],
+  ['@bmplint/rules-content', content],
+  ['@bmplint/rules-privacy', privacy],
+  ['@bmplint/rules-ui', ui],
+];
 
 // The built-in rules' term lists, compiled when the CLI is built (scripts/build-term-tables.mjs).
 registerTermTables(fileURLToPath(new URL('./term-tables.bin', import.meta.url)));
 
 export async function loadRules(config?: LoadedConfig): Promise<AnyRule[]> {
-  const builtIn = await Promise.all(BUILT_IN.map(async (name) => rulesOf(name, await import(name))));
+  const builtIn = BUILT_IN.map(([name, rules]) => rulesOf(name, { default: rules }));
   const plugins = await Promise.all((config?.config.plugins ?? []).map((name) => loadPlugin(name, config!.baseDir)));
   const rules = [...builtIn.flat(), ...plugins.flat()];
   const seen = new Set<string>();

@@ -5,7 +5,7 @@
  * list: nothing here knows a word of any language.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serialize } from 'node:v8';
 import { LEET_SOURCES, normalizeText, normalizedOf, type NormalizedText } from './normalize.js';
@@ -528,9 +528,13 @@ let codeHash: string | undefined;
 function fingerprintOf(lists: readonly TermList[], options: TermMatcherOptions): string | undefined {
   if (options.include) return undefined;
   if (codeHash === undefined) {
-    // Sources under test, built JavaScript otherwise.
-    const normalizer = new URL(import.meta.url.endsWith('.ts') ? './normalize.ts' : './normalize.js', import.meta.url);
-    codeHash = createHash('sha1').update(readFileSync(fileURLToPath(import.meta.url))).update(readFileSync(normalizer)).digest('base64');
+    // This module and the normaliser beside it (sources under test, built JavaScript otherwise),
+    // or the CLI's bundle, which holds both.
+    const own = fileURLToPath(import.meta.url);
+    const normalizer = fileURLToPath(new URL(own.endsWith('.ts') ? './normalize.ts' : './normalize.js', import.meta.url));
+    const hash = createHash('sha1').update(readFileSync(own));
+    if (existsSync(normalizer)) hash.update(readFileSync(normalizer));
+    codeHash = hash.digest('base64');
   }
   const hashes = lists.map((list) => {
     let hash = listHashes.get(list);
