@@ -3,6 +3,7 @@ import { VISITOR_KEYS as BABEL_VISITOR_KEYS } from '@babel/types';
 import type { Node } from '@babel/types';
 import { parseJsText } from '../parse/js.js';
 import { VISITOR_KEYS } from './visitor-keys.generated.js';
+import type { WalkHandlers } from './walk.js';
 import { walkJs } from './walk.js';
 
 describe('walkJs', () => {
@@ -39,6 +40,16 @@ describe('walkJs', () => {
     }
   });
 
+  it('walks files and their subtrees (found in the recorded order) exactly as the plain definition does', () => {
+    const { ast } = parseJsText('const a = `x${b}y${c(d)}`;\nPage({ onLoad() { if (a) { bn.f({ s: `${a}` }); } }, tap: () => g(`q${h}`) });', 'js');
+    const subtrees: Node[] = [];
+    walkJs(ast!, { enter: (node) => void (['ObjectMethod', 'ArrowFunctionExpression', 'TemplateLiteral', 'IfStatement'].includes(node.type) && subtrees.push(node)) });
+    expect(subtrees.length).toBe(6);
+    for (const skip of ['', 'IfStatement', 'TemplateLiteral', 'CallExpression']) {
+      for (const root of [ast!, ...subtrees]) expect(events(walkJs, root, skip)).toEqual(events(referenceWalk, root, skip));
+    }
+  });
+
   it('skips the children of a node when enter returns false', () => {
     const { ast } = parseJsText('f(g(x)); y;', 'js');
     const names: string[] = [];
@@ -51,6 +62,30 @@ describe('walkJs', () => {
     expect(names).toEqual(['y']);
   });
 });
+
+/** The walk's contract, written plainly: depth first over the visitor keys, with enter/exit and skips. */
+function referenceWalk(node: Node, handlers: WalkHandlers, ancestors: Node[] = []): void {
+  if (handlers.enter?.(node, ancestors) === false) return;
+  ancestors.push(node);
+  for (const key of VISITOR_KEYS[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    for (const item of Array.isArray(child) ? child : [child]) if (item && typeof (item as Node).type === 'string') referenceWalk(item as Node, handlers, ancestors);
+  }
+  ancestors.pop();
+  handlers.exit?.(node, ancestors);
+}
+
+function events(walk: (root: Node, handlers: WalkHandlers) => void, root: Node, skip: string): string[] {
+  const out: string[] = [];
+  walk(root, {
+    enter: (node, ancestors) => {
+      out.push(`>${label(node)}@${node.start}<${ancestors.map((ancestor) => ancestor.type).join('/')}`);
+      if (node.type === skip) return false;
+    },
+    exit: (node, ancestors) => void out.push(`<${label(node)}@${node.start}:${ancestors.length}`),
+  });
+  return out;
+}
 
 function label(node: Node): string {
   return node.type === 'Identifier' ? `Identifier ${node.name}` : node.type;

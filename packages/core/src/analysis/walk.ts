@@ -11,6 +11,8 @@ export interface WalkHandlers {
 interface Linear {
   nodes: Node[];
   ends: Int32Array;
+  /** `nodes[i].start`, to find a subtree's first index by binary search. */
+  starts: Int32Array;
 }
 
 /**
@@ -25,16 +27,60 @@ const linearized = new WeakMap<Node, Linear>();
  * expression walks as easily as a flat one, and no @babel/traverse (about 5× the parse cost).
  */
 export function walkJs(root: Node, handlers: WalkHandlers): void {
-  if (root.type !== 'File') {
-    walkTree(root, handlers);
+  if (root.type === 'File') {
+    if (!linearized.has(root)) linearize(root, () => {});
+    walkLinear(linearized.get(root)!, 0, handlers);
     return;
   }
-  if (!linearized.has(root)) linearize(root, () => {});
-  const { nodes, ends } = linearized.get(root)!;
+  // A function or statement is most often walked while its file is being analysed: look for it
+  // in the files walked last before walking it node by node.
+  for (const linear of recent) {
+    const index = indexIn(linear, root);
+    if (index >= 0) {
+      walkLinear(linear, index, handlers);
+      return;
+    }
+  }
+  walkTree(root, handlers);
+}
+
+/** The last files walked whole (a few: analyses go back and forth between a page and its imports). */
+const recent: Linear[] = [];
+const RECENT_FILES = 4;
+
+function remember(linear: Linear): void {
+  if (recent[0] === linear) return;
+  const at = recent.indexOf(linear);
+  if (at > 0) recent.splice(at, 1);
+  recent.unshift(linear);
+  if (recent.length > RECENT_FILES) recent.pop();
+}
+
+/** Where `node` is in the walk order, or -1. Starts are sorted except around template literals (whose strings come before their expressions), where a miss only means walking node by node. */
+function indexIn(linear: Linear, node: Node): number {
+  const start = node.start;
+  if (start == null) return -1;
+  const { starts, nodes } = linear;
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid] < start) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < starts.length && starts[i] === start; i++) if (nodes[i] === node) return i;
+  return -1;
+}
+
+/** Walks the subtree at `first` from the recorded order, with the same events as `walkTree`. */
+function walkLinear(linear: Linear, first: number, handlers: WalkHandlers): void {
+  remember(linear);
+  const { nodes, ends } = linear;
+  const last = ends[first];
   const ancestors: Node[] = [];
   const open: number[] = [];
-  let i = 0;
-  while (i < nodes.length) {
+  let i = first;
+  while (i < last) {
     while (open.length && ends[open[open.length - 1]] <= i) {
       open.pop();
       // Popped first: `exit?.(…)` would skip evaluating its arguments when there is no exit handler.
@@ -73,7 +119,7 @@ export function linearize(root: Node, visit: (node: Node) => void): void {
   }, (index) => {
     ends[index] = nodes.length;
   });
-  linearized.set(root, { nodes, ends: Int32Array.from(ends) });
+  linearized.set(root, { nodes, ends: Int32Array.from(ends), starts: Int32Array.from(nodes, (node) => node.start ?? -1) });
 }
 
 const EXIT = Symbol('exit');
