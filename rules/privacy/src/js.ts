@@ -2,7 +2,7 @@
  * JavaScript helpers shared by the flow-aware privacy rules: parents, references, how a function
  * is reached (template handler, lifecycle hook, callback of another call) and who calls it.
  */
-import { handlerGraph, memberPath, walkJs, type Binding, type HandlerBinding, type JsFile, type Project, type UnitFiles } from '@bmplint/core';
+import { handlerGraph, memberPath, parentIn, walkJs, type Binding, type HandlerBinding, type JsFile, type Project, type UnitFiles } from '@bmplint/core';
 
 /** Babel's node union, taken from core's API (the rule packages do not depend on @babel/types). */
 export type Node = Parameters<typeof walkJs>[0];
@@ -43,9 +43,8 @@ export function propertyName(node: Node): string | undefined {
   return node.property.type === 'StringLiteral' ? node.property.value : undefined;
 }
 
-/** What one walk of a file's AST tells: parents and the nodes the rules look up by name. */
+/** What one walk of a file's AST tells: the nodes the rules look up by name. */
 interface FileFacts {
-  parent: WeakMap<Node, Node>;
   identifiers: Map<string, NodeOf<'Identifier'>[]>;
   /** Member expressions by property name (`this.locate`, `res.email`). */
   members: Map<string, Node[]>;
@@ -59,11 +58,9 @@ export function factsOf(file: JsFile): FileFacts | undefined {
   if (!ast) return undefined;
   let facts = factsCache.get(ast);
   if (facts) return facts;
-  const built: FileFacts = { parent: new WeakMap(), identifiers: new Map(), members: new Map(), calls: [] };
+  const built: FileFacts = { identifiers: new Map(), members: new Map(), calls: [] };
   walkJs(ast, {
-    enter(node, ancestors) {
-      const parent = ancestors[ancestors.length - 1];
-      if (parent) built.parent.set(node, parent);
+    enter(node) {
       if (node.type === 'Identifier') push(built.identifiers, node.name, node);
       else if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') {
         const name = propertyName(node);
@@ -82,7 +79,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 export function parentOf(file: JsFile, node: Node): Node | undefined {
-  return factsOf(file)?.parent.get(node);
+  return file.ast ? parentIn(file.ast, node) : undefined;
 }
 
 /** Ancestors of `node`, innermost first. */

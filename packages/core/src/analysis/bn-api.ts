@@ -33,17 +33,23 @@ export interface BnCall {
 export class BnApiIndex {
   private readonly namespaces = new Set<Binding>();
   private readonly aliases = new Map<Binding, string>();
+  /**
+   * Names that can be the namespace or an alias here: every member expression and call is asked
+   * about, and most names (`this`, `res`, `wx`) are ruled out without a scope lookup.
+   */
+  private readonly namespaceNames = new Set<string>(['bn']);
+  private readonly aliasNames = new Set<string>();
 
   constructor(private readonly file: JsFile, private readonly scope: ScopeIndex, private readonly evaluator: StaticEvaluator) {
     const all = [...scope.allBindings()].flat();
     for (const binding of all) {
       const source = binding.source;
       if (source.kind === 'import' && source.source === MP_SERVICE_MODULE) {
-        if (source.imported === 'default' || source.imported === '*') this.namespaces.add(binding);
-        else this.aliases.set(binding, source.imported);
+        if (source.imported === 'default' || source.imported === '*') this.addNamespace(binding);
+        else this.addAlias(binding, source.imported);
       } else if ((source.kind === 'init' || source.kind === 'mutable') && source.init && isMpServiceModule(source.init)) {
         // `const mp = require('@binance/mp-service')`, and compiled `var _mp = _interopRequireDefault(require(…))`.
-        this.namespaces.add(binding);
+        this.addNamespace(binding);
       }
     }
     // Second pass: names bound from a namespace found above (or the global).
@@ -51,15 +57,25 @@ export class BnApiIndex {
       const source = binding.source;
       if (source.kind === 'init' || (source.kind === 'mutable' && source.init)) {
         const init = source.init!;
-        if (this.isNamespace(init)) this.namespaces.add(binding);
+        if (this.isNamespace(init)) this.addNamespace(binding);
         else {
           const name = this.memberName(init);
-          if (name) this.aliases.set(binding, name);
+          if (name) this.addAlias(binding, name);
         }
       } else if (source.kind === 'destructured') {
-        if (this.isNamespace(source.from) || isMpServiceModule(source.from)) this.aliases.set(binding, source.key);
+        if (this.isNamespace(source.from) || isMpServiceModule(source.from)) this.addAlias(binding, source.key);
       }
     }
+  }
+
+  private addNamespace(binding: Binding): void {
+    this.namespaces.add(binding);
+    this.namespaceNames.add(binding.name);
+  }
+
+  private addAlias(binding: Binding, api: string): void {
+    this.aliases.set(binding, api);
+    this.aliasNames.add(binding.name);
   }
 
   /** Whether an expression is the `bn` object itself. */
@@ -70,7 +86,7 @@ export class BnApiIndex {
       && node.property.type === 'Identifier' && node.property.name === 'default') {
       return this.isNamespace(node.object) || isMpServiceModule(node.object);
     }
-    if (node.type !== 'Identifier') return false;
+    if (node.type !== 'Identifier' || !this.namespaceNames.has(node.name)) return false;
     const binding = this.scope.lookup(node.name, node.start ?? 0);
     if (!binding) return node.name === 'bn';
     return this.namespaces.has(binding);
@@ -93,7 +109,7 @@ export class BnApiIndex {
 
   /** The API a called identifier is an alias of. */
   aliasName(node: Node): string | undefined {
-    if (node.type !== 'Identifier') return undefined;
+    if (node.type !== 'Identifier' || !this.aliasNames.has(node.name)) return undefined;
     const binding = this.scope.lookup(node.name, node.start ?? 0);
     return binding ? this.aliases.get(binding) : undefined;
   }

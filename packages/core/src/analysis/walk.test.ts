@@ -4,7 +4,7 @@ import type { Node } from '@babel/types';
 import { parseJsText } from '../parse/js.js';
 import { VISITOR_KEYS } from './visitor-keys.generated.js';
 import type { WalkHandlers } from './walk.js';
-import { walkJs } from './walk.js';
+import { parentIn, walkJs } from './walk.js';
 
 describe('walkJs', () => {
   it('uses the visitor keys of the installed @babel/types (run scripts/generate-visitor-keys.mjs after a Babel upgrade)', () => {
@@ -48,6 +48,14 @@ describe('walkJs', () => {
     for (const skip of ['', 'IfStatement', 'TemplateLiteral', 'CallExpression']) {
       for (const root of [ast!, ...subtrees]) expect(events(walkJs, root, skip)).toEqual(events(referenceWalk, root, skip));
     }
+  });
+
+  it('finds every node\'s parent from the recorded order, template literals included', () => {
+    const { ast } = parseJsText('const s = `a${b.c}d${`e${f(g)}`}`;\nPage({ tap() { h[`k${i}`] = j; } });', 'js');
+    const expected = new Map<Node, Node | undefined>();
+    referenceWalk(ast!, { enter: (node, ancestors) => void expected.set(node, ancestors.at(-1)) });
+    expect(expected.size).toBeGreaterThan(30);
+    for (const [node, parent] of expected) expect(parentIn(ast!, node)).toBe(parent);
   });
 
   it('skips the children of a node when enter returns false', () => {

@@ -13,6 +13,10 @@ interface Linear {
   ends: Int32Array;
   /** `nodes[i].start`, to find a subtree's first index by binary search. */
   starts: Int32Array;
+  /** Index of each node's parent (-1 for the root). */
+  parents: Int32Array;
+  /** Every node's index, made only if a node could not be found by its start (template literals list their strings before their expressions). */
+  indexes?: Map<Node, number>;
 }
 
 /**
@@ -110,16 +114,39 @@ function walkLinear(linear: Linear, first: number, handlers: WalkHandlers): void
 export function linearize(root: Node, visit: (node: Node) => void): void {
   const nodes: Node[] = [];
   const ends: number[] = [];
+  const parents: number[] = [];
+  const open: number[] = [];
   walkTree(root, {
     enter(node) {
       visit(node);
+      parents.push(open.length ? open[open.length - 1] : -1);
+      open.push(nodes.length);
       ends.push(0);
       nodes.push(node);
     },
   }, (index) => {
     ends[index] = nodes.length;
+    open.pop();
   });
-  linearized.set(root, { nodes, ends: Int32Array.from(ends), starts: Int32Array.from(nodes, (node) => node.start ?? -1) });
+  linearized.set(root, {
+    nodes, ends: Int32Array.from(ends), starts: Int32Array.from(nodes, (node) => node.start ?? -1), parents: Int32Array.from(parents),
+  });
+}
+
+/**
+ * The parent of `node` in the file `root` (a Babel File), from the recorded walk order: no
+ * parent map per rule. Undefined for the root and for nodes outside the file.
+ */
+export function parentIn(root: Node, node: Node): Node | undefined {
+  if (root.type !== 'File') return undefined;
+  if (!linearized.has(root)) linearize(root, () => {});
+  const linear = linearized.get(root)!;
+  let index = indexIn(linear, node);
+  if (index < 0) {
+    if (!linear.indexes) linear.indexes = new Map(linear.nodes.map((each, at) => [each, at]));
+    index = linear.indexes.get(node) ?? -1;
+  }
+  return index > 0 ? linear.nodes[linear.parents[index]] : undefined;
 }
 
 const EXIT = Symbol('exit');

@@ -215,6 +215,17 @@ function viewOf(normalized: NormalizedText): View {
   return view;
 }
 
+const numberViews = new WeakMap<View, View>();
+
+function numberViewOf(view: View): View {
+  let numbers = numberViews.get(view);
+  if (!numbers) {
+    numbers = numberView(view);
+    numberViews.set(view, numbers);
+  }
+  return numbers;
+}
+
 function buildView(normalized: NormalizedText): View {
   const source = normalized.text;
   const text: string[] = [];
@@ -434,10 +445,14 @@ class Automaton {
     return -1;
   }
 
-  /** Calls `found(end, id)` for every occurrence of every key (end exclusive). */
-  scan(text: string, found: (end: number, id: number) => void): void {
+  /**
+   * Every occurrence of every key in `text`, as (end exclusive, id) pairs in `hits`; returns their
+   * count. The buffer is shared and overwritten by the next scan: read it before scanning again.
+   */
+  scan(text: string): number {
     const { fail, dict, outHead, outNext, outId } = this;
     let node = 0;
+    let count = 0;
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
       let child = this.child(node, unit);
@@ -447,11 +462,24 @@ class Automaton {
       }
       node = child < 0 ? 0 : child;
       for (let out = outHead[node] >= 0 ? node : dict[node]; out > 0; out = dict[out]) {
-        for (let k = outHead[out]; k >= 0; k = outNext[k]) found(i + 1, outId[k]);
+        for (let k = outHead[out]; k >= 0; k = outNext[k]) {
+          if (2 * count + 2 > hits.length) {
+            const grown = new Int32Array(hits.length * 2);
+            grown.set(hits);
+            hits = grown;
+          }
+          hits[2 * count] = i + 1;
+          hits[2 * count + 1] = outId[k];
+          count++;
+        }
       }
     }
+    return count;
   }
 }
+
+/** Occurrences found by the last `Automaton.scan`: (end, id) pairs. */
+let hits = new Int32Array(256);
 
 function commonPrefix(a: string, b: string): number {
   const length = Math.min(a.length, b.length);
@@ -514,6 +542,8 @@ interface Compiled {
   patterns: Pattern[];
   automata: Record<ViewKind, Automaton>;
 }
+
+const NO_OPTIONS: ScanOptions = Object.freeze({});
 
 /** Every matcher made in this process, for `serializeTermTables`. */
 const constructed: TermMatcher[] = [];
@@ -646,7 +676,7 @@ export class TermMatcher {
   }
 
   /** Matches in `input` (pass its normalisation too when several matchers scan the same text). */
-  scan(input: string, normalized: NormalizedText = normalizedOf(input), options: ScanOptions = {}): TermMatch[] {
+  scan(input: string, normalized: NormalizedText = normalizedOf(input), options: ScanOptions = NO_OPTIONS): TermMatch[] {
     const selected = this.matchesIn(normalized);
     if (!selected.length) return [];
     const negations = this.cueLists.length ? this.negations(normalized, selected) : undefined;
@@ -679,51 +709,19 @@ export class TermMatcher {
     const length = normalized.text.length;
     if (!length) return [];
     const { patterns, automata } = this.build();
-    const bestEnd = new Int32Array(length);
-    const bestPattern = new Int32Array(length);
-    const bestLeet = new Uint8Array(length);
-    let any = false;
     const view = viewOf(normalized);
-    const collect = (kind: ViewKind, current: View, text: string) => {
-      const automaton = automata[kind];
-      if (!automaton.size) return;
-      const leet = kind === 'leet' ? 1 : 0;
-      let wordEnds: Int32Array | undefined;
-      automaton.scan(text, (end, id) => {
-        const pattern = patterns[id];
-        const start = end - pattern.key.length;
-        if (pattern.left && isWordAt(codePointBefore(text, start))) return;
-        if (pattern.right && isWordAt(text.codePointAt(end))) return;
-        for (const except of pattern.excepts) {
-          const from = start - except.offset;
-          if (from >= 0 && text.startsWith(except.key, from)) return;
-        }
-        if (leet && !isLeetSpelling(current.text, start, end)) return;
-        // A stem match covers the rest of its word (`porn*` in `pornographic`).
-        if (pattern.stem && isWordAt(text.codePointAt(end))) end = (wordEnds ??= wordEndsOf(text))[end];
-        const from = current.starts[start];
-        const to = current.ends[end - 1];
-        // Longer wins; at equal length the plain reading, then the earlier list entry.
-        const better = to > bestEnd[from] || (to === bestEnd[from] && (leet < bestLeet[from] || (leet === bestLeet[from] && id < bestPattern[from])));
-        if (!better) return;
-        bestEnd[from] = to;
-        bestPattern[from] = id;
-        bestLeet[from] = leet;
-        any = true;
-      });
-    };
-    collect('plain', view, view.text);
-    if (automata.leet.size && /[013457@$]/.test(normalized.text)) collect('leet', view, view.leet);
+    let best = collectBest(undefined, automata.plain, patterns, view, view.text, 0, length);
+    if (automata.leet.size && /[013457@$]/.test(normalized.text)) best = collectBest(best, automata.leet, patterns, view, view.leet, 1, length);
     if (automata.number.size && /[0-9]/.test(view.text)) {
-      const numbers = numberView(view);
-      collect('number', numbers, numbers.text);
+      const numbers = numberViewOf(view);
+      best = collectBest(best, automata.number, patterns, numbers, numbers.text, 0, length);
     }
     const selected: Candidate[] = [];
-    if (!any) return selected;
+    if (!best) return selected;
     for (let start = 0; start < length; start++) {
-      const end = bestEnd[start];
+      const end = best.end[start];
       if (!end) continue;
-      selected.push({ pattern: patterns[bestPattern[start]], start, end, leet: bestLeet[start] === 1 });
+      selected.push({ pattern: patterns[best.pattern[start]], start, end, leet: best.leet[start] === 1 });
       start = end - 1;
     }
     return selected;
@@ -793,6 +791,45 @@ function addPattern(compiled: Compiled, list: TermList, entry: TermEntry, expand
     compiled.automata[view].add(key, compiled.patterns.length);
     compiled.patterns.push(pattern);
   }
+}
+
+/** The best match starting at each offset of the normalised text: its end, pattern and reading. */
+interface Best {
+  end: Int32Array;
+  pattern: Int32Array;
+  leet: Uint8Array;
+}
+
+/**
+ * Reads `text` (a view of the normalised text) with one automaton and keeps, per start offset, the
+ * longest match; at equal length the plain reading, then the earlier list entry. `best` is made
+ * on the first match: most text matches nothing.
+ */
+function collectBest(best: Best | undefined, automaton: Automaton, patterns: Pattern[], current: View, text: string, leet: number, length: number): Best | undefined {
+  if (!automaton.size) return best;
+  const count = automaton.scan(text);
+  let wordEnds: Int32Array | undefined;
+  for (let h = 0; h < count; h++) {
+    let end = hits[2 * h];
+    const id = hits[2 * h + 1];
+    const pattern = patterns[id];
+    const start = end - pattern.key.length;
+    if (pattern.left && isWordAt(codePointBefore(text, start))) continue;
+    if (pattern.right && isWordAt(text.codePointAt(end))) continue;
+    if (pattern.excepts.some((except) => start - except.offset >= 0 && text.startsWith(except.key, start - except.offset))) continue;
+    if (leet && !isLeetSpelling(current.text, start, end)) continue;
+    // A stem match covers the rest of its word (`porn*` in `pornographic`).
+    if (pattern.stem && isWordAt(text.codePointAt(end))) end = (wordEnds ??= wordEndsOf(text))[end];
+    const from = current.starts[start];
+    const to = current.ends[end - 1];
+    best ??= { end: new Int32Array(length), pattern: new Int32Array(length), leet: new Uint8Array(length) };
+    const better = to > best.end[from] || (to === best.end[from] && (leet < best.leet[from] || (leet === best.leet[from] && id < best.pattern[from])));
+    if (!better) continue;
+    best.end[from] = to;
+    best.pattern[from] = id;
+    best.leet[from] = leet;
+  }
+  return best;
 }
 
 /** For each offset, where the run of word characters starting there ends (one backward pass). */

@@ -190,7 +190,6 @@ function nextLineEnd(text: string, from: number, limit: number): number {
 
 /** Runs of 12–24 BIP-39 words separated by spaces, line breaks, commas or quotes, with a valid checksum. */
 function mnemonics(text: string, add: (secret: Secret) => void): void {
-  const token = /[A-Za-z0-9_$]+/g;
   let run: Array<{ word: string; start: number; end: number }> = [];
   // Past 24 words the run is a word list, not a phrase: it is only walked to its end.
   let overflow = false;
@@ -200,10 +199,23 @@ function mnemonics(text: string, add: (secret: Secret) => void): void {
     run = [];
     overflow = false;
   };
-  for (let match = token.exec(text); match; match = token.exec(text)) {
-    const word = match[0];
-    const start = match.index;
-    if (word.length < 3 || word.length > 8 || !BIP39_INDEX.has(word)) {
+  // Tokens are read by character code, and only a token that can be a BIP-39 word (3–8 lowercase
+  // letters) becomes a string: the scan runs over every text file.
+  for (let i = 0; i < text.length; ) {
+    if (!isTokenChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let lowercase = true;
+    for (; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (!isTokenChar(code)) break;
+      if (code < 97 || code > 122) lowercase = false;
+    }
+    const length = i - start;
+    const word = lowercase && length >= 3 && length <= 8 ? text.slice(start, i) : undefined;
+    if (word === undefined || !BIP39_INDEX.has(word)) {
       flush();
       continue;
     }
@@ -217,6 +229,11 @@ function mnemonics(text: string, add: (secret: Secret) => void): void {
     }
   }
   flush();
+}
+
+/** `[A-Za-z0-9_$]` */
+function isTokenChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
 }
 
 function isSeparator(text: string, from: number, to: number): boolean {

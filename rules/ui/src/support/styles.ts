@@ -17,6 +17,45 @@ export type Declarations = Map<string, string>;
 const MAX_IMPORTS = 16;
 
 /**
+ * A stylesheet's class and id rules and its `@import`s, in source order (an import's rules come
+ * where it stands), read once per parsed file: app.bxss styles every template.
+ */
+type Sheet = Array<StyleRule | { import: string }>;
+
+const sheets = new WeakMap<BxssFile, Sheet>();
+
+function sheetOf(file: BxssFile): Sheet {
+  let sheet = sheets.get(file);
+  if (sheet) return sheet;
+  sheet = [];
+  sheets.set(file, sheet);
+  const nodes: readonly CssChild[] = file.root?.nodes ?? [];
+  // @media and @supports blocks still style the element; nesting can be deep, so no recursion.
+  const stack: CssChild[] = [...nodes].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'atrule') {
+      if (node.name === 'import') {
+        const specifier = /^\s*(?:url\()?\s*["']?([^"')\s]+)["']?\s*\)?/.exec(node.params)?.[1];
+        if (specifier) sheet.push({ import: specifier });
+      } else if (node.nodes && !/keyframes$/i.test(node.name)) {
+        for (let i = node.nodes.length - 1; i >= 0; i--) stack.push(node.nodes[i]);
+      }
+      continue;
+    }
+    if (node.type !== 'rule') continue;
+    const declarations: Array<[string, string]> = [];
+    for (const child of node.nodes) if (child.type === 'decl') declarations.push([child.prop.toLowerCase(), child.value.trim().toLowerCase()]);
+    if (!declarations.length) continue;
+    for (const selector of node.selectors) {
+      const compound = lastCompound(selector);
+      if (compound) sheet.push({ ...compound, declarations });
+    }
+  }
+  return sheet;
+}
+
+/**
  * The class and id rules that style a template: its own `.bxss` beside it and the app's `app.bxss`
  * (each with the files it `@import`s). Matching is by the last compound selector only, with no
  * pseudo-classes: enough to tell how an element with a class is positioned.
@@ -31,38 +70,18 @@ export class TemplateStyles {
       seen.add(path);
       const file = project.parsed(path);
       if (file?.kind !== 'bxss' || !file.root) return;
-      this.collect(file.root.nodes, (specifier) => {
+      for (const entry of sheetOf(file)) {
+        if (!('import' in entry)) {
+          this.rules.push(entry);
+          continue;
+        }
+        const specifier = entry.import;
         const target = specifier.startsWith('/') ? joinPath(project.appRoot.replace(/\/$/, ''), specifier.slice(1)) : joinPath(dirnameOf(path), specifier);
         if (target) load(target);
-      });
+      }
     };
     load(`${project.appRoot}app.bxss`);
     load(templatePath.replace(/\.bxml$/, '.bxss'));
-  }
-
-  private collect(nodes: readonly CssChild[], onImport: (specifier: string) => void): void {
-    // @media and @supports blocks still style the element; nesting can be deep, so no recursion.
-    const stack: CssChild[] = [...nodes].reverse();
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (node.type === 'atrule') {
-        if (node.name === 'import') {
-          const specifier = /^\s*(?:url\()?\s*["']?([^"')\s]+)["']?\s*\)?/.exec(node.params)?.[1];
-          if (specifier) onImport(specifier);
-        } else if (node.nodes && !/keyframes$/i.test(node.name)) {
-          for (let i = node.nodes.length - 1; i >= 0; i--) stack.push(node.nodes[i]);
-        }
-        continue;
-      }
-      if (node.type !== 'rule') continue;
-      const declarations: Array<[string, string]> = [];
-      for (const child of node.nodes) if (child.type === 'decl') declarations.push([child.prop.toLowerCase(), child.value.trim().toLowerCase()]);
-      if (!declarations.length) continue;
-      for (const selector of node.selectors) {
-        const compound = lastCompound(selector);
-        if (compound) this.rules.push({ ...compound, declarations });
-      }
-    }
   }
 
   /** Rule indexes by a class or id they need (`.a.b` under `a`), so an element looks only at rules that can match it. */

@@ -458,8 +458,20 @@ function stateEffect(state: string, states: ReactStates): Effect | undefined {
 }
 
 /** How strongly a name says "flag": a review/audit flag, a generic feature flag, or neither. */
+/** Property names repeat (`data`, `url`, `length`): each is split into words once. */
+const strengthOfName = new Map<string, Exclude<Strength, 'env'> | null>();
+
 function flagStrength(name: string): Exclude<Strength, 'env'> | undefined {
-  const words = wordsOf(name);
+  let strength = strengthOfName.get(name);
+  if (strength === undefined) {
+    strength = strengthOfWords(wordsOf(name)) ?? null;
+    if (strengthOfName.size > 8192) strengthOfName.clear();
+    strengthOfName.set(name, strength);
+  }
+  return strength ?? undefined;
+}
+
+function strengthOfWords(words: string[]): Exclude<Strength, 'env'> | undefined {
   // `realUrl`, `hideLink`: a value to show, not a switch.
   if (words.some((word) => VALUE_WORDS.has(word))) return undefined;
   if (words.some((word) => REVIEW_WORDS.has(word))) return 'review';
