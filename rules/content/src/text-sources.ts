@@ -69,18 +69,26 @@ const MAX_STRINGS_PER_VALUE = 500;
  */
 const piecesByProject = new WeakMap<Project, { file: string; byOwner: Map<object, { kind: string; pieces: TextPiece[] }> }>();
 
-function sharedPieces(project: Project, file: string, owner: object, kind: string, extract: () => TextPiece[]): TextPiece[] {
+/** The pieces already extracted from `owner` (for another rule) in the current file, if any. */
+function sharedPieces(project: Project, file: string, owner: object, kind: string): TextPiece[] | undefined {
+  const current = piecesByProject.get(project);
+  if (!current || current.file !== file) return undefined;
+  const cached = current.byOwner.get(owner);
+  return cached?.kind === kind ? cached.pieces : undefined;
+}
+
+function sharePieces(project: Project, file: string, owner: object, kind: string, pieces: TextPiece[]): TextPiece[] {
   let current = piecesByProject.get(project);
   if (!current || current.file !== file) {
     current = { file, byOwner: new Map() };
     piecesByProject.set(project, current);
   }
-  const cached = current.byOwner.get(owner);
-  if (cached?.kind === kind) return cached.pieces;
-  const pieces = extract();
   current.byOwner.set(owner, { kind, pieces });
   return pieces;
 }
+
+/** Template files seen as the JS file their bindings belong to (one per template, not per call). */
+const bindingFiles = new WeakMap<object, JsFile>();
 
 export function isVisibleAttribute(attribute: BxmlAttribute): boolean {
   const name = attribute.name;
@@ -104,7 +112,9 @@ export function pageTextVisitors(context: RuleContext, emit: (piece: TextPiece) 
 
   /** Literal runs of a text node or attribute value between its `{{ }}` bindings. */
   const emitRuns = (owner: object, start: number, end: number, expressions: BxmlExpression[], where: string) => {
-    for (const piece of sharedPieces(context.project, filePath(), owner, where, () => literalRuns(start, end, expressions, where))) emit(piece);
+    const path = filePath();
+    const pieces = sharedPieces(context.project, path, owner, where) ?? sharePieces(context.project, path, owner, where, literalRuns(start, end, expressions, where));
+    for (const piece of pieces) emit(piece);
   };
   const literalRuns = (start: number, end: number, expressions: BxmlExpression[], where: string): TextPiece[] => {
     const pieces: TextPiece[] = [];
@@ -131,12 +141,19 @@ export function pageTextVisitors(context: RuleContext, emit: (piece: TextPiece) 
 
   const jsStrings = (node: Node | null | undefined, file: JsFile | undefined, where: string) => {
     if (!node || !file) return;
-    for (const piece of sharedPieces(context.project, file.path, node, where, () => visibleStrings(node, file, context.project, where))) emit(piece);
+    const pieces = sharedPieces(context.project, file.path, node, where) ?? sharePieces(context.project, file.path, node, where, visibleStrings(node, file, context.project, where));
+    for (const piece of pieces) emit(piece);
   };
   const currentJs = (): JsFile | undefined => {
     const file = context.file;
     if (!file) return undefined;
-    return file.kind === 'js' ? file : ({ ...file, kind: 'js', dialect: 'bns', ast: null } as unknown as JsFile);
+    if (file.kind === 'js') return file;
+    let asJs = bindingFiles.get(file);
+    if (!asJs) {
+      asJs = { ...file, kind: 'js', dialect: 'bns', ast: null } as unknown as JsFile;
+      bindingFiles.set(file, asJs);
+    }
+    return asJs;
   };
 
   return {

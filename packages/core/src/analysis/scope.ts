@@ -32,6 +32,12 @@ const SCOPE_TYPES = new Set([
   'Program', 'BlockStatement', 'FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression',
   'ObjectMethod', 'ClassMethod', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'CatchClause', 'SwitchStatement',
 ]);
+/** The innermost ancestor of one of `types` (the program when none). */
+function nearestOf(types: Set<string>, ancestors: readonly Node[], node: Node): Node {
+  for (let i = ancestors.length - 1; i >= 0; i--) if (types.has(ancestors[i].type)) return ancestors[i];
+  return ancestors[0] ?? node;
+}
+
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
 
 /** Per-file index of declarations, built in one walk the first time a rule asks for it. */
@@ -108,13 +114,9 @@ export class ScopeIndex {
   }
 
   private collect(node: Node, ancestors: readonly Node[]) {
-    const nearest = (types: Set<string>) => {
-      for (let i = ancestors.length - 1; i >= 0; i--) if (types.has(ancestors[i].type)) return ancestors[i];
-      return ancestors[0] ?? node;
-    };
     switch (node.type) {
       case 'VariableDeclaration': {
-        const scope = node.kind === 'var' ? nearest(FUNCTION_TYPES) : nearest(SCOPE_TYPES);
+        const scope = node.kind === 'var' ? nearestOf(FUNCTION_TYPES, ancestors, node) : nearestOf(SCOPE_TYPES, ancestors, node);
         for (const declarator of node.declarations) {
           if (node.kind !== 'const' || !declarator.init) {
             const init = declarator.id.type === 'Identifier' ? (declarator.init ?? undefined) : undefined;
@@ -149,7 +151,7 @@ export class ScopeIndex {
       }
       case 'FunctionDeclaration': {
         if (node.id) {
-          const parentScope = nearest(SCOPE_TYPES);
+          const parentScope = nearestOf(SCOPE_TYPES, ancestors, node);
           this.add(node.id.name, { kind: 'function', node }, parentScope, node.start ?? 0);
           if (ancestors[ancestors.length - 1]?.type === 'ExportNamedDeclaration') this.exports.named.set(node.id.name, node);
         }

@@ -128,9 +128,9 @@ export function linearize(root: Node, visit: (node: Node) => void): void {
     ends[index] = nodes.length;
     open.pop();
   });
-  linearized.set(root, {
-    nodes, ends: Int32Array.from(ends), starts: Int32Array.from(nodes, (node) => node.start ?? -1), parents: Int32Array.from(parents),
-  });
+  const starts = new Int32Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) starts[i] = nodes[i].start ?? -1;
+  linearized.set(root, { nodes, ends: new Int32Array(ends), starts, parents: new Int32Array(parents) });
 }
 
 /**
