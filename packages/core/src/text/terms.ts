@@ -539,8 +539,27 @@ function cueMatcherFor(lists: readonly TermList[]): TermMatcher {
 }
 
 interface Compiled {
-  patterns: Pattern[];
+  /** By id; loaded from a table, a pattern is made when a scan first meets it (see `patternOf`). */
+  patterns: Array<Pattern | undefined>;
   automata: Record<ViewKind, Automaton>;
+  /** The table rows patterns are made from, when loaded from tables. */
+  rows?: PatternRow[];
+  lists: readonly TermList[];
+}
+
+function patternOf(compiled: Compiled, id: number): Pattern {
+  let pattern = compiled.patterns[id];
+  if (!pattern) {
+    const [key, list, entry, term, view, flags, excepts] = compiled.rows![id];
+    const owner = compiled.lists[list];
+    pattern = {
+      key, list: owner, entry: owner.terms[entry], term, view,
+      left: (flags & 1) !== 0, right: (flags & 2) !== 0, stem: (flags & 4) !== 0,
+      excepts: excepts.map(([exceptKey, offset]) => ({ key: exceptKey, offset })),
+    };
+    compiled.patterns[id] = pattern;
+  }
+  return pattern;
 }
 
 const NO_OPTIONS: ScanOptions = Object.freeze({});
@@ -616,26 +635,28 @@ export class TermMatcher {
 
   /** This matcher compiled, with its cue matcher (made on the way), as a table row. */
   toTable(): TermTable {
-    const { patterns, automata } = this.build();
+    const compiled = this.build();
     if (this.cueLists.length) cueMatcherFor(this.cueLists);
     const listIndex = new Map(this.lists.map((list, index) => [list, index]));
-    return {
-      patterns: patterns.map((pattern): PatternRow => [
+    const { automata } = compiled;
+    const count = compiled.rows?.length ?? compiled.patterns.length;
+    const patterns: PatternRow[] = [];
+    for (let id = 0; id < count; id++) {
+      const pattern = patternOf(compiled, id);
+      patterns.push([
         pattern.key, listIndex.get(pattern.list)!, pattern.list.terms.indexOf(pattern.entry), pattern.term, pattern.view,
         (pattern.left ? 1 : 0) | (pattern.right ? 2 : 0) | (pattern.stem ? 4 : 0),
         pattern.excepts.map((except) => [except.key, except.offset]),
-      ]),
-      automata: { plain: automata.plain.toTable(), leet: automata.leet.toTable(), number: automata.number.toTable() },
-    };
+      ]);
+    }
+    return { patterns, automata: { plain: automata.plain.toTable(), leet: automata.leet.toTable(), number: automata.number.toTable() } };
   }
 
   private fromTable(table: TermTable): Compiled {
     return {
-      patterns: table.patterns.map(([key, list, entry, term, view, flags, excepts]) => ({
-        key, list: this.lists[list], entry: this.lists[list].terms[entry], term, view,
-        left: (flags & 1) !== 0, right: (flags & 2) !== 0, stem: (flags & 4) !== 0,
-        excepts: excepts.map(([exceptKey, offset]) => ({ key: exceptKey, offset })),
-      })),
+      patterns: [],
+      rows: table.patterns,
+      lists: this.lists,
       automata: { plain: Automaton.fromTable(table.automata.plain), leet: Automaton.fromTable(table.automata.leet), number: Automaton.fromTable(table.automata.number) },
     };
   }
@@ -654,7 +675,7 @@ export class TermMatcher {
       return (this.compiled = this.fromTable(table));
     }
     this.compiledFrom = 'lists';
-    const compiled: Compiled = { patterns: [], automata: { plain: new Automaton(), leet: new Automaton(), number: new Automaton() } };
+    const compiled: Compiled = { patterns: [], lists: this.lists, automata: { plain: new Automaton(), leet: new Automaton(), number: new Automaton() } };
     for (const list of this.lists) {
       for (const entry of list.terms) {
         if (this.options.include && !this.options.include(list, entry)) continue;
@@ -672,7 +693,8 @@ export class TermMatcher {
 
   /** Number of compiled alternatives (all views). */
   get size(): number {
-    return this.build().patterns.length;
+    const compiled = this.build();
+    return compiled.rows?.length ?? compiled.patterns.length;
   }
 
   /** Matches in `input` (pass its normalisation too when several matchers scan the same text). */
@@ -708,20 +730,21 @@ export class TermMatcher {
   private matchesIn(normalized: NormalizedText): Candidate[] {
     const length = normalized.text.length;
     if (!length) return [];
-    const { patterns, automata } = this.build();
+    const compiled = this.build();
+    const { automata } = compiled;
     const view = viewOf(normalized);
-    let best = collectBest(undefined, automata.plain, patterns, view, view.text, 0, length);
-    if (automata.leet.size && /[013457@$]/.test(normalized.text)) best = collectBest(best, automata.leet, patterns, view, view.leet, 1, length);
+    let best = collectBest(undefined, automata.plain, compiled, view, view.text, 0, length);
+    if (automata.leet.size && /[013457@$]/.test(normalized.text)) best = collectBest(best, automata.leet, compiled, view, view.leet, 1, length);
     if (automata.number.size && /[0-9]/.test(view.text)) {
       const numbers = numberViewOf(view);
-      best = collectBest(best, automata.number, patterns, numbers, numbers.text, 0, length);
+      best = collectBest(best, automata.number, compiled, numbers, numbers.text, 0, length);
     }
     const selected: Candidate[] = [];
     if (!best) return selected;
     for (let start = 0; start < length; start++) {
       const end = best.end[start];
       if (!end) continue;
-      selected.push({ pattern: patterns[best.pattern[start]], start, end, leet: best.leet[start] === 1 });
+      selected.push({ pattern: patternOf(compiled, best.pattern[start]), start, end, leet: best.leet[start] === 1 });
       start = end - 1;
     }
     return selected;
@@ -805,14 +828,14 @@ interface Best {
  * longest match; at equal length the plain reading, then the earlier list entry. `best` is made
  * on the first match: most text matches nothing.
  */
-function collectBest(best: Best | undefined, automaton: Automaton, patterns: Pattern[], current: View, text: string, leet: number, length: number): Best | undefined {
+function collectBest(best: Best | undefined, automaton: Automaton, compiled: Compiled, current: View, text: string, leet: number, length: number): Best | undefined {
   if (!automaton.size) return best;
   const count = automaton.scan(text);
   let wordEnds: Int32Array | undefined;
   for (let h = 0; h < count; h++) {
     let end = hits[2 * h];
     const id = hits[2 * h + 1];
-    const pattern = patterns[id];
+    const pattern = patternOf(compiled, id);
     const start = end - pattern.key.length;
     if (pattern.left && isWordAt(codePointBefore(text, start))) continue;
     if (pattern.right && isWordAt(text.codePointAt(end))) continue;

@@ -239,6 +239,19 @@ function moduleUse(node: JsNode, parent: JsNode | undefined): string | undefined
 
 /** Whether a module specifier loads mock data: a Mock.js package, or a path with a `mock` word. */
 export function isMockModule(specifier: string): boolean {
+  let mock = mockModules.get(specifier);
+  if (mock === undefined) {
+    mock = namesMock(specifier);
+    if (mockModules.size > 4096) mockModules.clear();
+    mockModules.set(specifier, mock);
+  }
+  return mock;
+}
+
+/** Specifiers repeat across files (`../../utils/request`): each is split into words once. */
+const mockModules = new Map<string, boolean>();
+
+function namesMock(specifier: string): boolean {
   if (MOCK_PACKAGES.has(specifier) || MOCK_PACKAGES.has(specifier.split('/')[0])) return true;
   for (const segment of specifier.split('/')) {
     const words = segment.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
