@@ -219,16 +219,19 @@ class Run {
     this.currentJs = file;
     const wantsBn = visitors.has('bnCall') || visitors.has('bnMember') || visitors.has('bnDynamic');
     const bn = wantsBn ? this.project.bnApi(file) : undefined;
+    const exits = this.merged.jsExit;
     walkJs(ast, {
       enter: (node, ancestors) => {
         this.ancestors = ancestors;
         this.dispatch(visitors.get(node.type), node);
         if (bn) this.bnEvents(node, bn);
       },
-      exit: (node, ancestors) => {
-        this.ancestors = ancestors;
-        this.dispatch(visitors.get(`${node.type}:exit`), node);
-      },
+      exit: exits.size
+        ? (node, ancestors) => {
+          this.ancestors = ancestors;
+          this.dispatch(exits.get(node.type), node);
+        }
+        : undefined,
     });
     this.ancestors = [];
     this.currentJs = undefined;

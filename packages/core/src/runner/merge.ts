@@ -10,6 +10,8 @@ export interface Tagged {
 
 export interface MergedVisitors {
   js: Map<string, Tagged[]>;
+  /** The `Type:exit` listeners of `js`, by node type (no string to build per node on the way out). */
+  jsExit: Map<string, Tagged[]>;
   bxml: Map<string, Tagged[]>;
   bxss: Map<string, Tagged[]>;
   json: Map<string, Tagged[]>;
@@ -19,7 +21,7 @@ export interface MergedVisitors {
 
 /** Groups every rule's visitors by file kind and event, so each file is walked once for all rules. */
 export function mergeVisitors(perRule: ReadonlyArray<RuleVisitors>): MergedVisitors {
-  const merged: MergedVisitors = { js: new Map(), bxml: new Map(), bxss: new Map(), json: new Map(), file: new Map(), project: [] };
+  const merged: MergedVisitors = { js: new Map(), jsExit: new Map(), bxml: new Map(), bxss: new Map(), json: new Map(), file: new Map(), project: [] };
   perRule.forEach((visitors, slot) => {
     for (const kind of ['js', 'bxml', 'bxss', 'json', 'file'] as const) {
       const group = visitors[kind] as Record<string, Listener | undefined> | undefined;
@@ -34,5 +36,6 @@ export function mergeVisitors(perRule: ReadonlyArray<RuleVisitors>): MergedVisit
     }
     if (visitors.project) merged.project.push({ slot, fn: visitors.project.bind(visitors) });
   });
+  for (const [event, listeners] of merged.js) if (event.endsWith(':exit')) merged.jsExit.set(event.slice(0, -':exit'.length), listeners);
   return merged;
 }

@@ -203,27 +203,20 @@ interface View {
   ends: Int32Array;
 }
 
-/** Every matcher scanning the same normalised text reads it through the same view, built once. */
+/** Every matcher scanning the same normalised text reads it through the same views, built once. */
 const views = new WeakMap<NormalizedText, View>();
-
-function viewOf(normalized: NormalizedText): View {
-  let view = views.get(normalized);
-  if (!view) {
-    view = buildView(normalized);
-    views.set(normalized, view);
-  }
-  return view;
-}
-
 const numberViews = new WeakMap<View, View>();
 
-function numberViewOf(view: View): View {
-  let numbers = numberViews.get(view);
-  if (!numbers) {
-    numbers = numberView(view);
-    numberViews.set(view, numbers);
+const viewOf = (normalized: NormalizedText): View => remembered(views, normalized, buildView);
+const numberViewOf = (view: View): View => remembered(numberViews, view, numberView);
+
+function remembered<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make(key);
+    cache.set(key, value);
   }
-  return numbers;
+  return value;
 }
 
 function buildView(normalized: NormalizedText): View {
