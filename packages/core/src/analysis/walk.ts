@@ -27,8 +27,9 @@ interface Linear {
 const linearized = new WeakMap<Node, Linear>();
 
 /**
- * Depth-first walk over Babel's VISITOR_KEYS with an explicit stack: no recursion, so a 10,000-deep
- * expression walks as easily as a flat one, and no @babel/traverse (about 5× the parse cost).
+ * Depth-first walk over Babel's VISITOR_KEYS: no recursion, so a 10,000-deep expression walks as
+ * easily as a flat one, and no @babel/traverse (about 5× the parse cost). A file, or a subtree of a
+ * file walked lately, is read from its recorded order; any other node with an explicit stack.
  */
 export function walkJs(root: Node, handlers: WalkHandlers): void {
   if (root.type === 'File') {
