@@ -24,7 +24,7 @@ export { fileKindOf } from './parse/source-file.js';
 export * from './parse/bxml-ast.js';
 export { jsonNodeAt, jsonKeyNodeAt, TRAILING_COMMA, JSON_COMMENT } from './parse/json.js';
 export { LineIndex, type Position, type Range } from './text/line-index.js';
-export { walkJs, parentIn } from './analysis/walk.js';
+export { walkJs, nodesIn, parentIn, ancestorsIn } from './analysis/walk.js';
 export { ScopeIndex, memberPath, type Binding } from './analysis/scope.js';
 export { StaticEvaluator, UNKNOWN, stringsIn, type StaticValue, type StringPrefix } from './analysis/static-value.js';
 export { BnApiIndex, optionValue, isMpServiceModule, MP_SERVICE_MODULE, type BnCall, type BnMember } from './analysis/bn-api.js';

@@ -2,7 +2,7 @@
  * JavaScript helpers shared by the flow-aware privacy rules: parents, references, how a function
  * is reached (template handler, lifecycle hook, callback of another call) and who calls it.
  */
-import { handlerGraph, memberPath, parentIn, walkJs, type Binding, type HandlerBinding, type JsFile, type Project, type UnitFiles } from '@bmplint/core';
+import { handlerGraph, memberPath, nodesIn, parentIn, walkJs, type Binding, type HandlerBinding, type JsFile, type Project, type UnitFiles } from '@bmplint/core';
 
 /** Babel's node union, taken from core's API (the rule packages do not depend on @babel/types). */
 export type Node = Parameters<typeof walkJs>[0];
@@ -59,15 +59,13 @@ export function factsOf(file: JsFile): FileFacts | undefined {
   let facts = factsCache.get(ast);
   if (facts) return facts;
   const built: FileFacts = { identifiers: new Map(), members: new Map(), calls: [] };
-  walkJs(ast, {
-    enter(node) {
-      if (node.type === 'Identifier') push(built.identifiers, node.name, node);
-      else if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') {
-        const name = propertyName(node);
-        if (name) push(built.members, name, node);
-      } else if (isCall(node)) built.calls.push(node);
-    },
-  });
+  for (const node of nodesIn(ast)) {
+    if (node.type === 'Identifier') push(built.identifiers, node.name, node);
+    else if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') {
+      const name = propertyName(node);
+      if (name) push(built.members, name, node);
+    } else if (isCall(node)) built.calls.push(node);
+  }
   factsCache.set(ast, (facts = built));
   return facts;
 }

@@ -8,7 +8,7 @@
  */
 import type { Node as JsNode } from '@babel/types';
 import { handlerGraph, type MethodInfo } from './handlers.js';
-import { walkJs } from './walk.js';
+import { ancestorsIn, nodesIn, walkJs } from './walk.js';
 import type { BnCall } from './bn-api.js';
 import type { BxmlElement } from '../parse/bxml-ast.js';
 import type { BxmlFile, JsFile } from '../parse/source-file.js';
@@ -413,11 +413,7 @@ export class Flow {
     this.fileIndexes.set(file.path, index);
     const { containers } = index;
     if (file.ast) {
-      walkJs(file.ast, {
-        enter(node, ancestors) {
-          if (isFunction(node)) containers.set(node, containerOf([...ancestors, node]));
-        },
-      });
+      for (const node of nodesIn(file.ast)) if (isFunction(node)) containers.set(node, containerOf([...ancestorsIn(file.ast, node), node]));
     }
     return index;
   }

@@ -4,7 +4,7 @@ import type { Node } from '@babel/types';
 import { parseJsText } from '../parse/js.js';
 import { VISITOR_KEYS } from './visitor-keys.generated.js';
 import type { WalkHandlers } from './walk.js';
-import { parentIn, walkJs } from './walk.js';
+import { ancestorsIn, nodesIn, parentIn, walkJs } from './walk.js';
 
 describe('walkJs', () => {
   it('uses the visitor keys of the installed @babel/types (run scripts/generate-visitor-keys.mjs after a Babel upgrade)', () => {
@@ -56,6 +56,17 @@ describe('walkJs', () => {
     referenceWalk(ast!, { enter: (node, ancestors) => void expected.set(node, ancestors.at(-1)) });
     expect(expected.size).toBeGreaterThan(30);
     for (const [node, parent] of expected) expect(parentIn(ast!, node)).toBe(parent);
+  });
+
+  it('lists a file\'s nodes in walk order and each node\'s ancestors as a walk passes them', () => {
+    const { ast } = parseJsText('const s = `a${b.c}d`;\nPage({ tap() { if (x) { y(); } } });', 'js');
+    const order: Node[] = [];
+    const ancestorsOf = new Map<Node, Node[]>();
+    referenceWalk(ast!, { enter: (node, ancestors) => void (order.push(node), ancestorsOf.set(node, [...ancestors])) });
+    expect(nodesIn(ast!)).toEqual(order);
+    expect(nodesIn(ast!).every((node, index) => node === order[index])).toBe(true);
+    for (const node of order) expect(ancestorsIn(ast!, node)).toEqual(ancestorsOf.get(node));
+    expect(ancestorsIn(ast!, ast!)).toEqual([]);
   });
 
   it('skips the children of a node when enter returns false', () => {

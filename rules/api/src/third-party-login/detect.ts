@@ -3,7 +3,7 @@
  * username + password login form. Shared with `api/test-account`, which needs to know whether
  * the app has accounts at all.
  */
-import { elementsOf, optionValue, walkJs, type BxmlElement, type BxmlFile, type JsFile, type Project } from '@bmplint/core';
+import { elementsOf, nodesIn, optionValue, type BxmlElement, type BxmlFile, type JsFile, type Project } from '@bmplint/core';
 import { flowOf, sourceText, unwrap, type Node, type Site, type Trigger } from '@bmplint/core';
 import data from './providers.json' with { type: 'json' };
 
@@ -150,23 +150,18 @@ function isPasswordInput(element: BxmlElement): boolean {
 
 function jsxPasswordField(file: JsFile): { file: string; start: number; end: number } | undefined {
   if (!file.ast) return undefined;
-  let found: { file: string; start: number; end: number } | undefined;
-  walkJs(file.ast, {
-    enter(node: Node) {
-      if (found) return false;
-      if (node.type !== 'JSXOpeningElement' || node.name.type !== 'JSXIdentifier' || !/^(input|Input)$/.test(node.name.name)) return;
-      for (const attribute of node.attributes) {
-        if (attribute.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier') continue;
-        const value = attribute.value;
-        const name = attribute.name.name;
-        const truthy = !value || (value.type === 'JSXExpressionContainer' && value.expression.type === 'BooleanLiteral' && value.expression.value)
-          || (value.type === 'StringLiteral' && value.value !== 'false');
-        if ((name === 'password' && truthy) || (name === 'type' && value?.type === 'StringLiteral' && value.value === 'password')) {
-          found = { file: file.path, start: node.start ?? 0, end: node.end ?? 0 };
-          return false;
-        }
+  for (const node of nodesIn(file.ast)) {
+    if (node.type !== 'JSXOpeningElement' || node.name.type !== 'JSXIdentifier' || !/^(input|Input)$/.test(node.name.name)) continue;
+    for (const attribute of node.attributes) {
+      if (attribute.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier') continue;
+      const value = attribute.value;
+      const name = attribute.name.name;
+      const truthy = !value || (value.type === 'JSXExpressionContainer' && value.expression.type === 'BooleanLiteral' && value.expression.value)
+        || (value.type === 'StringLiteral' && value.value !== 'false');
+      if ((name === 'password' && truthy) || (name === 'type' && value?.type === 'StringLiteral' && value.value === 'password')) {
+        return { file: file.path, start: node.start ?? 0, end: node.end ?? 0 };
       }
-    },
-  });
-  return found;
+    }
+  }
+  return undefined;
 }

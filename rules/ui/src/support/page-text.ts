@@ -1,5 +1,5 @@
 import {
-  decodeEntities, elementsOf, optionValue, stringsIn, walkJs,
+  ancestorsIn, decodeEntities, elementsOf, nodesIn, optionValue, stringsIn, walkJs,
   type BxmlElement, type BxmlFile, type JsFile, type JsNode, type Project,
 } from '@bmplint/core';
 import { isTopBar, TemplateStyles } from './styles.js';
@@ -170,44 +170,43 @@ export function scriptPieces(project: Project, file: JsFile): TextPiece[] {
   const add = (node: Node | undefined, where: string, group: string, imitation?: string) => {
     if (node) for (const piece of visibleStrings(node, file, project, where)) pieces.push({ ...piece, group, imitation });
   };
-  walkJs(file.ast, {
-    enter(node, ancestors) {
-      if (node.type === 'CallExpression') {
-        const call = bn?.call(node);
-        const keys = call ? UI_APIS[call.name] : undefined;
-        if (call && keys) {
-          for (const key of keys) add(optionValue(call.options, key), `The bn.${call.name} ${key}`, `${file.path}@${node.start}`);
-          return;
-        }
-        const callee = node.callee;
-        const first = node.arguments[0] as Node | undefined;
-        if (callee.type === 'Identifier' && (callee.name === 'Page' || callee.name === 'Component') && first?.type === 'ObjectExpression') {
-          add(optionValue(first, 'data'), 'Page data', `${file.path}@${first.start}`);
-        } else if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'setData' && first) {
-          add(first, 'Text set by setData', `${file.path}@${node.start}`);
-        }
-        return;
+  for (const node of nodesIn(file.ast)) {
+    if (node.type === 'CallExpression') {
+      const call = bn?.call(node);
+      const keys = call ? UI_APIS[call.name] : undefined;
+      if (call && keys) {
+        for (const key of keys) add(optionValue(call.options, key), `The bn.${call.name} ${key}`, `${file.path}@${node.start}`);
+        continue;
       }
-      if (node.type !== 'JSXElement') return;
-      const box = [...ancestors, node].reverse().find((ancestor) => ancestor.type === 'JSXElement' && hasWord(jsxClassNames(ancestor), BOX_WORDS));
-      const group = `${file.path}@${box?.start ?? 'jsx'}`;
-      const imitating = [...ancestors, node].reverse().find((ancestor): ancestor is JSXElement => ancestor.type === 'JSXElement' && hasWord(jsxClassNames(ancestor), OS_WORDS) !== undefined);
-      const imitation = imitating ? `<${jsxName(imitating)} className="${jsxClassNames(imitating).join(' ')}">` : undefined;
-      for (const attribute of node.openingElement.attributes) {
-        if (attribute.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier' || !REACT_VISIBLE.has(attribute.name.name) || !attribute.value) continue;
-        const where = `The ${attribute.name.name} attribute`;
-        if (attribute.value.type === 'StringLiteral') pieces.push({ ...literalPiece(attribute.value, file, where), group, imitation });
-        else if (attribute.value.type === 'JSXExpressionContainer' && attribute.value.expression.type !== 'JSXEmptyExpression') add(attribute.value.expression, where, group, imitation);
+      const callee = node.callee;
+      const first = node.arguments[0] as Node | undefined;
+      if (callee.type === 'Identifier' && (callee.name === 'Page' || callee.name === 'Component') && first?.type === 'ObjectExpression') {
+        add(optionValue(first, 'data'), 'Page data', `${file.path}@${first.start}`);
+      } else if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'setData' && first) {
+        add(first, 'Text set by setData', `${file.path}@${node.start}`);
       }
-      for (const child of node.children) {
-        if (child.type === 'JSXText' && child.value.trim()) {
-          pieces.push({ text: child.value, file: file.path, span: { start: child.start ?? 0, end: child.end ?? 0 }, base: child.start ?? 0, where: 'Page text', group, imitation });
-        } else if (child.type === 'JSXExpressionContainer' && child.expression.type !== 'JSXEmptyExpression') {
-          add(child.expression, 'Page text', group, imitation);
-        }
+      continue;
+    }
+    if (node.type !== 'JSXElement') continue;
+    const ancestors = ancestorsIn(file.ast, node);
+    const box = [...ancestors, node].reverse().find((ancestor) => ancestor.type === 'JSXElement' && hasWord(jsxClassNames(ancestor), BOX_WORDS));
+    const group = `${file.path}@${box?.start ?? 'jsx'}`;
+    const imitating = [...ancestors, node].reverse().find((ancestor): ancestor is JSXElement => ancestor.type === 'JSXElement' && hasWord(jsxClassNames(ancestor), OS_WORDS) !== undefined);
+    const imitation = imitating ? `<${jsxName(imitating)} className="${jsxClassNames(imitating).join(' ')}">` : undefined;
+    for (const attribute of node.openingElement.attributes) {
+      if (attribute.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier' || !REACT_VISIBLE.has(attribute.name.name) || !attribute.value) continue;
+      const where = `The ${attribute.name.name} attribute`;
+      if (attribute.value.type === 'StringLiteral') pieces.push({ ...literalPiece(attribute.value, file, where), group, imitation });
+      else if (attribute.value.type === 'JSXExpressionContainer' && attribute.value.expression.type !== 'JSXEmptyExpression') add(attribute.value.expression, where, group, imitation);
+    }
+    for (const child of node.children) {
+      if (child.type === 'JSXText' && child.value.trim()) {
+        pieces.push({ text: child.value, file: file.path, span: { start: child.start ?? 0, end: child.end ?? 0 }, base: child.start ?? 0, where: 'Page text', group, imitation });
+      } else if (child.type === 'JSXExpressionContainer' && child.expression.type !== 'JSXEmptyExpression') {
+        add(child.expression, 'Page text', group, imitation);
       }
-    },
-  });
+    }
+  }
   return pieces;
 }
 

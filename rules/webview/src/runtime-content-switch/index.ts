@@ -1,5 +1,5 @@
 import {
-  defineRule, elementsOf, getAttribute, isFunction, memberName, optionValue, unwrap, walkJs,
+  ancestorsIn, defineRule, elementsOf, getAttribute, isFunction, memberName, nodesIn, optionValue, unwrap, walkJs,
   type BxmlElement, type BxmlFile, type Confidence, type JsFile, type Node, type NodeOf, type Project, type RuleContext,
 } from '@bmplint/core';
 import { rootKeys, SOURCE_LABEL, ValueTracer, type SourceKind } from '../webview-bypass/sources.js';
@@ -90,53 +90,50 @@ class ContentSwitch {
     const states = reactStates(file);
     const flagKeys = new Map<string, Flag>();
     // First: page-data keys and React states that take a flag's value (`setData({ isAudit: res.data.isAudit })`).
-    walkJs(file.ast!, {
-      enter: (node) => {
-        if (node.type !== 'CallExpression') return;
-        if (memberName(node.callee as Node) === 'setData' && node.arguments[0]?.type === 'ObjectExpression') {
-          for (const property of node.arguments[0].properties) {
-            if (property.type !== 'ObjectProperty') continue;
-            const key = staticKey(property);
-            const flag = key ? this.flagIn(property.value as Node, file, flagKeys, states) : undefined;
-            if (!key || !flag) continue;
-            flagKeys.set(key, flag);
-            const effect = keyEffect(key, keys);
-            // A generic flag copied into page data matters when it decides a condition around a web-view.
-            if (effect && (flag.strength !== 'generic' || keys.conditions.get(key.split('.')[0])?.webview)) this.report(flag, [effect]);
-          }
-        } else if (node.callee.type === 'Identifier' && states.setters.has(node.callee.name) && node.arguments[0]) {
-          const flag = this.flagIn(node.arguments[0] as Node, file, flagKeys, states);
-          if (flag) states.flags.set(states.setters.get(node.callee.name)!, flag);
+    const nodes = nodesIn(file.ast!);
+    for (const node of nodes) {
+      if (node.type !== 'CallExpression') continue;
+      if (memberName(node.callee as Node) === 'setData' && node.arguments[0]?.type === 'ObjectExpression') {
+        for (const property of node.arguments[0].properties) {
+          if (property.type !== 'ObjectProperty') continue;
+          const key = staticKey(property);
+          const flag = key ? this.flagIn(property.value as Node, file, flagKeys, states) : undefined;
+          if (!key || !flag) continue;
+          flagKeys.set(key, flag);
+          const effect = keyEffect(key, keys);
+          // A generic flag copied into page data matters when it decides a condition around a web-view.
+          if (effect && (flag.strength !== 'generic' || keys.conditions.get(key.split('.')[0])?.webview)) this.report(flag, [effect]);
         }
-      },
-    });
+      } else if (node.callee.type === 'Identifier' && states.setters.has(node.callee.name) && node.arguments[0]) {
+        const flag = this.flagIn(node.arguments[0] as Node, file, flagKeys, states);
+        if (flag) states.flags.set(states.setters.get(node.callee.name)!, flag);
+      }
+    }
     // Then: decisions whose test reads a flag, and what their branches do.
-    walkJs(file.ast!, {
-      enter: (node, ancestors) => {
-        let test: Node | undefined;
-        let branches: Node[] = [];
-        if (node.type === 'IfStatement') {
-          test = node.test;
-          branches = [node.consequent, ...(node.alternate ? [node.alternate] : [])];
-          if (exits(node.consequent)) branches.push(...followingStatements(node, ancestors));
-        } else if (node.type === 'ConditionalExpression') {
-          test = node.test;
-          branches = [node.consequent, node.alternate];
-        } else if (node.type === 'LogicalExpression' && (node.operator === '&&' || node.operator === '||')) {
-          test = node.left;
-          branches = [node.right];
-        } else if (node.type === 'SwitchStatement') {
-          test = node.discriminant;
-          branches = node.cases.flatMap((each) => each.consequent as Node[]);
-        }
-        if (!test) return;
-        const flag = this.flagIn(test, file, flagKeys, states);
-        if (!flag) return;
-        const effects = branches.flatMap((branch) => this.effectsIn(branch, file, keys, states));
-        if (node.type === 'ConditionalExpression' || node.type === 'LogicalExpression') effects.push(...this.valueEffects(node, ancestors, file, keys, states));
-        this.report(flag, effects);
-      },
-    });
+    for (const node of nodes) {
+      let test: Node | undefined;
+      let branches: Node[] = [];
+      if (node.type === 'IfStatement') {
+        test = node.test;
+        branches = [node.consequent, ...(node.alternate ? [node.alternate] : [])];
+        if (exits(node.consequent)) branches.push(...followingStatements(node, ancestorsIn(file.ast!, node)));
+      } else if (node.type === 'ConditionalExpression') {
+        test = node.test;
+        branches = [node.consequent, node.alternate];
+      } else if (node.type === 'LogicalExpression' && (node.operator === '&&' || node.operator === '||')) {
+        test = node.left;
+        branches = [node.right];
+      } else if (node.type === 'SwitchStatement') {
+        test = node.discriminant;
+        branches = node.cases.flatMap((each) => each.consequent as Node[]);
+      }
+      if (!test) continue;
+      const flag = this.flagIn(test, file, flagKeys, states);
+      if (!flag) continue;
+      const effects = branches.flatMap((branch) => this.effectsIn(branch, file, keys, states));
+      if (node.type === 'ConditionalExpression' || node.type === 'LogicalExpression') effects.push(...this.valueEffects(node, ancestorsIn(file.ast!, node), file, keys, states));
+      this.report(flag, effects);
+    }
   }
 
   /** Reports a flag once, for its strongest effect, when the rule's policy says so. */
