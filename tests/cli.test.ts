@@ -153,6 +153,23 @@ describe('bmplint check', () => {
   });
 });
 
+describe('the CLI bundle', () => {
+  it('loads every term matcher it uses from the tables built with it, compiling none at startup', async () => {
+    // In-process, as the bin runs it: a stale or mismatched table would only cost startup time, so
+    // nothing else would notice.
+    const script = `
+      const cli = await import(${JSON.stringify(join(root, 'packages/cli/dist/bmplint.mjs'))});
+      const rules = await cli.loadRules();
+      await cli.lint(${JSON.stringify(join(apps, 'problem-app'))}, { rules });
+      process.stdout.write(JSON.stringify(cli.termMatcherSources()));
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
+    const sources = JSON.parse(stdout) as { table: number; lists: number };
+    expect(sources.lists).toBe(0);
+    expect(sources.table).toBeGreaterThan(10);
+  });
+});
+
 describe('bmplint rules', () => {
   it('lists every rule with id, clauses, severity and description', async () => {
     const run = await bmplint(['rules', '--format', 'json']);

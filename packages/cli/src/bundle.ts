@@ -5,7 +5,7 @@
  */
 export { main } from './main.js';
 export { loadRules } from './load-rules.js';
-export { serializeTermTables } from '@bmplint/core';
+export { serializeTermTables, termMatcherSources } from '@bmplint/core';
 // For the benchmark's startup breakdown (bench/run.mjs): the steps of a run, from the bundle.
 export { lint } from '@bmplint/core';
 export { formatJson } from './formatters/json.js';

@@ -37,7 +37,7 @@ export type { Node as JsNode } from '@babel/types';
 export { normalizeText, normalizedOf, toOriginalSpan, LEET_SOURCES, type NormalizedText } from './text/normalize.js';
 export { decodeEntities, type DecodedEntities } from './text/entities.js';
 export { registerTermTables } from './text/term-tables.js';
-export { TermMatcher, serializeTermTables, expandTerm, validateTermList, termSeverity, type TermList, type TermEntry, type TermMatch, type TermSeverity, type TermMatcherOptions, type ScanOptions } from './text/terms.js';
+export { TermMatcher, serializeTermTables, termMatcherSources, expandTerm, validateTermList, termSeverity, type TermList, type TermEntry, type TermMatch, type TermSeverity, type TermMatcherOptions, type ScanOptions } from './text/terms.js';
 export * from './analysis/flow.js';
 export * from './analysis/confirmation.js';
 export { readImage, pixelFraction, statistics as imageStatistics, type ImageInfo, type ImagePixels, type DominantColour, type ImageError, type ImageErrorCode, type ReadImageOptions } from './parse/image.js';

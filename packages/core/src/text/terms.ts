@@ -589,6 +589,13 @@ function fingerprintOf(lists: readonly TermList[], options: TermMatcherOptions):
   return `${codeHash}:${hashes.join(',')}`;
 }
 
+/** How the matchers used so far were compiled: from registered tables, or from their lists. */
+export function termMatcherSources(): { table: number; lists: number } {
+  const sources = { table: 0, lists: 0 };
+  for (const matcher of constructed) if (matcher.compiledFrom) sources[matcher.compiledFrom]++;
+  return sources;
+}
+
 /**
  * The compiled form of every matcher made so far (and of the cue matchers they use), for a build
  * step to save and `registerTermTables` to load.
