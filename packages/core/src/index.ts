@@ -35,7 +35,7 @@ export { getClause, allClauses, isKnownClause, type Clause } from './clauses/ind
 export { renderRuleDoc, renderRuleIndex, ruleFolder, ruleDocPath, compareClauseIds } from './docs/render.js';
 export type { Node as JsNode } from '@babel/types';
 export { normalizeText, normalizedOf, toOriginalSpan, LEET_SOURCES, type NormalizedText } from './text/normalize.js';
-export { decodeEntities, type DecodedEntities } from './text/entities.js';
+export { decodeEntities, decodeTextAt, type DecodedEntities } from './text/entities.js';
 export { registerTermTables } from './text/term-tables.js';
 export { TermMatcher, serializeTermTables, termMatcherSources, expandTerm, validateTermList, termSeverity, type TermList, type TermEntry, type TermMatch, type TermSeverity, type TermMatcherOptions, type ScanOptions } from './text/terms.js';
 export * from './analysis/flow.js';

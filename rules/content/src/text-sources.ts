@@ -1,5 +1,5 @@
 import {
-  decodeEntities, optionValue, stringsIn, UNKNOWN, type walkJs,
+  decodeTextAt, optionValue, stringsIn, UNKNOWN, type walkJs,
   type BnCall, type BxmlAttribute, type BxmlExpression, type BxmlText, type ConfigSource, type JsFile, type Project,
   type RuleContext, type RuleVisitors, type StaticValue,
 } from '@bmplint/core';
@@ -126,12 +126,7 @@ export function pageTextVisitors(context: RuleContext, emit: (piece: TextPiece) 
       if (runEnd > at) {
         const raw = text.slice(at, runEnd);
         if (raw.trim()) {
-          const decoded = decodeEntities(raw);
-          const offset = at;
-          pieces.push({
-            text: decoded.text, file: filePath(), span: { start: at, end: runEnd }, where,
-            map: { starts: decoded.map.map((index) => index + offset), ends: decoded.ends.map((index) => index + offset) },
-          });
+          pieces.push({ ...decodeTextAt(raw, at), file: filePath(), span: { start: at, end: runEnd }, where });
         }
       }
       if (expression) at = Math.max(at, expression.end);

@@ -167,8 +167,10 @@ class Run {
   /** Calls every listener for an event, isolating rule failures to an internal-error finding. */
   private dispatch(listeners: Tagged[] | undefined, ...args: unknown[]): void {
     if (!listeners) return;
-    for (const { slot, fn } of listeners) {
-      if (this.failed.has(slot)) continue;
+    const failed = this.failed;
+    for (let i = 0; i < listeners.length; i++) {
+      const { slot, fn } = listeners[i];
+      if (failed.size && failed.has(slot)) continue;
       try {
         fn(...args);
       } catch (error) {

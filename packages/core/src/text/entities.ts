@@ -55,3 +55,14 @@ function referenceValue(match: RegExpExecArray): string | undefined {
   if (codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return '\uFFFD';
   return String.fromCodePoint(codePoint);
 }
+
+/**
+ * Template text at `offset` in its file as the user sees it (entities decoded), with where each
+ * character came from: `base` when nothing was decoded (the common case, no arrays), else a map
+ * of file offsets per character.
+ */
+export function decodeTextAt(raw: string, offset: number): { text: string; base?: number; map?: { starts: number[]; ends: number[] } } {
+  if (!raw.includes('&')) return { text: raw, base: offset };
+  const decoded = decodeEntities(raw);
+  return { text: decoded.text, map: { starts: decoded.map.map((index) => index + offset), ends: decoded.ends.map((index) => index + offset) } };
+}

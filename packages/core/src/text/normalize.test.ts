@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText, toOriginalSpan } from './normalize.js';
-import { decodeEntities } from './entities.js';
+import { decodeEntities, decodeTextAt } from './entities.js';
 
 /** The input text behind `normalized.text.slice(start, end)`. */
 function original(input: string, start: number, end: number): string {
@@ -114,5 +114,15 @@ describe('decodeEntities', () => {
 
   it('replaces out-of-range code points', () => {
     expect(decodeEntities('&#xD800;&#99999999;').text).toBe('\uFFFD&#99999999;');
+  });
+});
+
+describe('decodeTextAt', () => {
+  it('places plain text by its offset and decoded text by a map of file offsets', () => {
+    expect(decodeTextAt('Free BNB', 40)).toEqual({ text: 'Free BNB', base: 40 });
+    const decoded = decodeTextAt('B&#78;B', 10);
+    expect(decoded.text).toBe('BNB');
+    expect(decoded.base).toBeUndefined();
+    expect([decoded.map!.starts[1], decoded.map!.ends[1]]).toEqual([11, 16]);
   });
 });

@@ -4,6 +4,9 @@
  * a mnemonic are skipped as a whole.
  */
 import { BIP39_INDEX, MNEMONIC_LENGTHS, isMnemonic } from './bip39.js';
+
+/** The BIP-39 words as base-27 numbers of their letters (a = 1 … z = 26), for lookups without a string. */
+const BIP39_KEYS = new Set([...BIP39_INDEX.keys()].map((word) => [...word].reduce((key, letter) => key * 27 + (letter.charCodeAt(0) - 96), 0)));
 import { words } from '../names.js';
 
 export type SecretType = 'privateKeyPem' | 'mnemonic' | 'knownKey' | 'ethPrivateKey' | 'namedSecret';
@@ -195,30 +198,31 @@ function mnemonics(text: string, add: (secret: Secret) => void): void {
   let overflow = false;
   let previousEnd = -1;
   const flush = () => {
+    if (!run.length && !overflow) return;
     if (!overflow && run.length >= 12) checkRun(run, add);
     run = [];
     overflow = false;
   };
-  // Tokens are read by character code, and only a token that can be a BIP-39 word (3–8 lowercase
-  // letters) becomes a string: the scan runs over every text file.
+  // Tokens are read by character code and looked up by a number made of their letters: only a
+  // BIP-39 word becomes a string (the scan runs over every text file).
   for (let i = 0; i < text.length; ) {
     if (!isTokenChar(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
-    let lowercase = true;
+    let key = 0;
     for (; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (!isTokenChar(code)) break;
-      if (code < 97 || code > 122) lowercase = false;
+      // Lowercase letters as base-27 digits; anything else (or a ninth letter) rules the token out.
+      key = key >= 0 && code >= 97 && code <= 122 && i - start < 8 ? key * 27 + (code - 96) : -1;
     }
-    const length = i - start;
-    const word = lowercase && length >= 3 && length <= 8 ? text.slice(start, i) : undefined;
-    if (word === undefined || !BIP39_INDEX.has(word)) {
+    if (i - start < 3 || key < 0 || !BIP39_KEYS.has(key)) {
       flush();
       continue;
     }
+    const word = text.slice(start, i);
     if ((run.length || overflow) && !isSeparator(text, previousEnd, start)) flush();
     previousEnd = start + word.length;
     if (overflow) continue;

@@ -1,5 +1,5 @@
 import {
-  ancestorsIn, decodeEntities, elementsOf, nodesIn, optionValue, stringsIn, walkJs,
+  ancestorsIn, decodeTextAt, elementsOf, nodesIn, optionValue, stringsIn, walkJs,
   type BxmlElement, type BxmlFile, type JsFile, type JsNode, type Project,
 } from '@bmplint/core';
 import { isTopBar, TemplateStyles } from './styles.js';
@@ -114,12 +114,7 @@ export function templatePieces(project: Project, template: BxmlFile): TextPiece[
       if (runEnd > at) {
         const raw = text.slice(at, runEnd);
         if (raw.trim()) {
-          const decoded = decodeEntities(raw);
-          const offset = at;
-          pieces.push({
-            text: decoded.text, file: template.path, span: { start: at, end: runEnd }, where, group: groupOf(owner), imitation: imitationOf(owner),
-            map: { starts: decoded.map.map((index) => index + offset), ends: decoded.ends.map((index) => index + offset) },
-          });
+          pieces.push({ ...decodeTextAt(raw, at), file: template.path, span: { start: at, end: runEnd }, where, group: groupOf(owner), imitation: imitationOf(owner) });
         }
       }
       if (expression) {
