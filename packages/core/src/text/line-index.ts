@@ -11,9 +11,14 @@ export interface Range {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  /** Where each line starts: found on first use, since most files never have a position asked for. */
+  private lineStarts: number[] | undefined;
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string) {}
+
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const text = this.text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -23,7 +28,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    return (this.lineStarts = starts);
   }
 
   get lineCount(): number {
@@ -31,19 +36,21 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
+    const starts = this.starts;
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= clamped) low = mid;
+      if (starts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, column: clamped - this.starts[low] + 1 };
+    return { line: low + 1, column: clamped - starts[low] + 1 };
   }
 
   offsetAt(position: Position): number {
-    const lineStart = this.starts[Math.max(0, Math.min(position.line - 1, this.starts.length - 1))];
+    const starts = this.starts;
+    const lineStart = starts[Math.max(0, Math.min(position.line - 1, starts.length - 1))];
     return Math.min(lineStart + position.column - 1, this.text.length);
   }
 
