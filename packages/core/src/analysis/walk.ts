@@ -124,9 +124,9 @@ export function linearize(root: Node, visit: (node: Node) => void): void {
       ends.push(0);
       nodes.push(node);
     },
-  }, (index) => {
-    ends[index] = nodes.length;
-    open.pop();
+    exit() {
+      ends[open.pop()!] = nodes.length;
+    },
   });
   const starts = new Int32Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) starts[i] = nodes[i].start ?? -1;
@@ -178,26 +178,18 @@ export function ancestorsIn(root: Node, node: Node): Node[] {
 const EXIT = Symbol('exit');
 type Frame = Node | typeof EXIT;
 
-function walkTree(root: Node, handlers: WalkHandlers, closed?: (index: number) => void): void {
+function walkTree(root: Node, handlers: WalkHandlers): void {
   const ancestors: Node[] = [];
-  // Preorder index of each open ancestor, for `closed`.
-  const indexes: number[] = [];
-  let entered = 0;
   const stack: Frame[] = [root];
   while (stack.length) {
     const frame = stack.pop()!;
     if (frame === EXIT) {
       const node = ancestors.pop()!;
-      closed?.(indexes.pop()!);
       handlers.exit?.(node, ancestors);
       continue;
     }
-    if (handlers.enter?.(frame, ancestors) === false) {
-      closed?.(entered++);
-      continue;
-    }
+    if (handlers.enter?.(frame, ancestors) === false) continue;
     ancestors.push(frame);
-    indexes.push(entered++);
     stack.push(EXIT);
     const keys = VISITOR_KEYS[frame.type];
     if (!keys) continue;
