@@ -5,59 +5,24 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { declaredPng, ihdrChunk, PNG_SIGNATURE, pngChunk } from '@bmplint/core/testing';
 import { baseApp, expectCleanExit, expectNoInternalErrors, expectWellFormed, lintTimed, repoRoot, runCli, tempDir } from './helpers.js';
 
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array, crc?: number): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const tail = Buffer.alloc(4);
-  tail.writeUInt32BE(crc ?? crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, tail]);
-}
-
-function ihdr(width: number, height: number, colorType = 6): Buffer {
-  const data = Buffer.alloc(13);
-  data.writeUInt32BE(width, 0);
-  data.writeUInt32BE(height, 4);
-  data[8] = 8; // bit depth
-  data[9] = colorType; // RGBA
-  return chunk('IHDR', data);
-}
-
-/** A well-formed PNG header declaring width × height, with a few real rows of zeros as IDAT. */
-function declaredPng(width: number, height: number): Buffer {
-  const rows = deflateSync(Buffer.alloc(64 * 1024)); // far fewer bytes than the header promises
-  return Buffer.concat([SIGNATURE, ihdr(width, height), chunk('IDAT', rows), chunk('IEND', new Uint8Array())]);
-}
+/** A well-formed PNG declaring width × height, with 64 KB of real rows as IDAT: far fewer bytes than the header promises. */
+const declared = (width: number, height: number) => declaredPng(width, height, 64 * 1024);
 
 const realLogo = () => readFileSync(join(repoRoot, 'fixtures/apps/clean-app/logo.png'));
 
 const CORRUPT: Record<string, () => Uint8Array> = {
   'empty file': () => new Uint8Array(),
-  'signature only': () => SIGNATURE,
-  'truncated inside IHDR': () => Buffer.concat([SIGNATURE, ihdr(81, 81)]).subarray(0, 20),
-  'bad IHDR CRC': () => Buffer.concat([SIGNATURE, chunk('IHDR', Buffer.alloc(13, 1), 0xdeadbeef), chunk('IEND', new Uint8Array())]),
-  'zero width and height': () => declaredPng(0, 0),
+  'signature only': () => PNG_SIGNATURE,
+  'truncated inside IHDR': () => Buffer.concat([PNG_SIGNATURE, ihdrChunk(81, 81)]).subarray(0, 20),
+  'bad IHDR CRC': () => Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', Buffer.alloc(13, 1), 0xdeadbeef), pngChunk('IEND', new Uint8Array())]),
+  'zero width and height': () => declared(0, 0),
   'a chunk length of 4 GB': () => {
-    const png = Buffer.concat([SIGNATURE, ihdr(81, 81), chunk('IDAT', Buffer.alloc(16))]);
-    png.writeUInt32BE(0xffffffff, SIGNATURE.length + 25); // the IDAT length field
+    const png = Buffer.concat([PNG_SIGNATURE, ihdrChunk(81, 81), pngChunk('IDAT', Buffer.alloc(16))]);
+    png.writeUInt32BE(0xffffffff, PNG_SIGNATURE.length + 25); // the IDAT length field
     return png;
   },
   'real logo cut in half': () => realLogo().subarray(0, Math.floor(realLogo().length / 2)),
@@ -96,7 +61,7 @@ function appWithImage(image: Uint8Array): Record<string, string | Uint8Array> {
 
 describe('a PNG declaring 100,000 × 100,000 pixels', () => {
   it('is never decoded: lint() finishes quickly with well-formed findings', async () => {
-    const { result, ms } = await lintTimed(appWithImage(declaredPng(100_000, 100_000)));
+    const { result, ms } = await lintTimed(appWithImage(declared(100_000, 100_000)));
     expectWellFormed(result.findings);
     expectNoInternalErrors(result.findings);
     expect(ms).toBeLessThan(5_000);
@@ -104,7 +69,7 @@ describe('a PNG declaring 100,000 × 100,000 pixels', () => {
 
   it('keeps the whole CLI process small and quick', async () => {
     const root = tempDir('png');
-    for (const [name, content] of Object.entries(appWithImage(declaredPng(100_000, 100_000)))) {
+    for (const [name, content] of Object.entries(appWithImage(declared(100_000, 100_000)))) {
       mkdirSync(join(root, name, '..'), { recursive: true });
       writeFileSync(join(root, name), content);
     }
@@ -116,7 +81,7 @@ describe('a PNG declaring 100,000 × 100,000 pixels', () => {
   });
 
   it('the largest dimensions a PNG can declare (2^31 - 1 each) are handled the same way', async () => {
-    const { result, ms } = await lintTimed(appWithImage(declaredPng(0x7fffffff, 0x7fffffff)));
+    const { result, ms } = await lintTimed(appWithImage(declared(0x7fffffff, 0x7fffffff)));
     expectWellFormed(result.findings);
     expectNoInternalErrors(result.findings);
     expect(ms).toBeLessThan(5_000);

@@ -1,45 +1,10 @@
-import * as zlib from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { pixelFraction, readImage, statistics } from './image.js';
 import { DEFAULT_LIMITS } from '../bundle/bundle.js';
+import { declaredPng, PNG_SIGNATURE } from '../testing/png.js';
 
 const maxPixels = DEFAULT_LIMITS.maxImagePixels;
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** node:zlib has crc32 from Node 20.15; computed by hand otherwise. */
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes: Uint8Array): number {
-  const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-  if (native) return native(bytes);
-  let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** A well-formed PNG whose IHDR declares width × height (RGBA, 8 bits), with a little real IDAT data. */
-function declaredPng(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 6;
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.alloc(4096))), chunk('IEND', new Uint8Array())]);
-}
-
 const solid = (width: number, height: number, background: string | { r: number; g: number; b: number; alpha: number }) =>
   sharp({ create: { width, height, channels: 4, background } });
 
@@ -130,7 +95,7 @@ describe('readImage', () => {
   it.each([
     ['an empty file', () => new Uint8Array(), 'empty'],
     ['text', () => Buffer.from('not an image at all'), 'unreadable'],
-    ['a PNG signature only', () => SIGNATURE, 'unreadable'],
+    ['a PNG signature only', () => PNG_SIGNATURE, 'unreadable'],
     ['a JPEG start and end marker only', () => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]), 'unreadable'],
   ] as const)('returns an error for %s', async (_, bytes, code) => {
     const info = await readImage(bytes(), { maxPixels });

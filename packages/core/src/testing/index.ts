@@ -4,6 +4,8 @@ import { openMemoryBundle } from '../bundle/memory.js';
 import type { AnyRule } from '../rules/rule.js';
 import type { Confidence, Finding } from '../findings.js';
 
+export * from './png.js';
+
 export type Files = Record<string, string | Uint8Array | null>;
 
 export interface ValidCase {

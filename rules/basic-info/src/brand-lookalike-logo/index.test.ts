@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RuleTester, miniApp, type Files } from '@bmplint/core/testing';
+import { encodePng, RuleTester, miniApp, rgba, type Files, type Rgba } from '@bmplint/core/testing';
 import rule, { isBinanceDark, isBinanceYellow } from './index.js';
-import { encodePng, rgba, type Rgba } from '../logo/png.js';
 
 const LISTING = 'listing.json';
 

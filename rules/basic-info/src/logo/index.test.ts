@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '@bmplint/core';
-import { RuleTester, miniApp, type Files } from '@bmplint/core/testing';
+import { declaredPng, encodePng, RuleTester, miniApp, rgba, type Files } from '@bmplint/core/testing';
 import rule from './index.js';
-import { declaredPng, encodePng, rgba } from './png.js';
 
 const LISTING = 'listing.json';
 
