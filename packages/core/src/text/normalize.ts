@@ -3,6 +3,7 @@
  * characters, Cyrillic look-alikes, combining marks, leetspeak) read as the plain word they imitate,
  * with a map back to the original string so a match is reported where it was written.
  */
+import { memoize } from '../memo.js';
 
 export interface NormalizedText {
   /**
@@ -214,19 +215,8 @@ export function normalizeText(input: string): NormalizedText {
   return { text: out.join(''), map: map.slice(0, size + 1), ends: ends.slice(0, size), leet: leet.join('') };
 }
 
-const normalizedCache = new Map<string, NormalizedText>();
-const NORMALIZED_CACHE_LIMIT = 4096;
-
 /**
  * `normalizeText`, remembered for the last few thousand strings: several rules scan the same piece
  * of text one after another (each with its own term lists), and should normalise it once.
  */
-export function normalizedOf(text: string): NormalizedText {
-  let normalized = normalizedCache.get(text);
-  if (!normalized) {
-    normalized = normalizeText(text);
-    if (normalizedCache.size >= NORMALIZED_CACHE_LIMIT) normalizedCache.clear();
-    normalizedCache.set(text, normalized);
-  }
-  return normalized;
-}
+export const normalizedOf: (text: string) => NormalizedText = memoize(normalizeText, 4096);

@@ -1,5 +1,5 @@
 import {
-  defineRule, optionValue, TermMatcher, validateTermList,
+  defineRule, memoize, optionValue, TermMatcher, validateTermList,
   type ConfigSource, type JsFile, type JsNode, type NodeOf, type Project, type TermList,
 } from '@bmplint/core';
 import { testOriginOf, type TestOrigin } from './hosts.js';
@@ -63,18 +63,9 @@ export default defineRule({
     const usedElsewhere: Array<Omit<OriginUse, 'used'>> = [];
     const mockFiles = new Set<string>();
 
-    // Vendor code, unit tests and the mock modules themselves are not checked: only the app's code that uses them.
-    // Asked for every string and call: decided once per file.
-    let skippedPath: string | undefined;
-    let skippedFile = false;
     const skipped = () => {
       const path = context.file?.path;
-      if (path === undefined) return true;
-      if (path !== skippedPath) {
-        skippedPath = path;
-        skippedFile = VENDOR_OR_TEST.test(path) || isMockModule(path);
-      }
-      return skippedFile;
+      return path === undefined || isUncheckedFile(path);
     };
 
     /** A URL written as a literal (or the start of a template literal): reported where it is written. */
@@ -237,19 +228,17 @@ function moduleUse(node: JsNode, parent: JsNode | undefined): string | undefined
   }
 }
 
-/** Whether a module specifier loads mock data: a Mock.js package, or a path with a `mock` word. */
-export function isMockModule(specifier: string): boolean {
-  let mock = mockModules.get(specifier);
-  if (mock === undefined) {
-    mock = namesMock(specifier);
-    if (mockModules.size > 4096) mockModules.clear();
-    mockModules.set(specifier, mock);
-  }
-  return mock;
-}
+/**
+ * Vendor code, unit tests and the mock modules themselves are not checked: only the app's code
+ * that uses them. Asked for every string and call, so decided once per path.
+ */
+const isUncheckedFile = memoize((path: string) => VENDOR_OR_TEST.test(path) || isMockModule(path));
 
-/** Specifiers repeat across files (`../../utils/request`): each is split into words once. */
-const mockModules = new Map<string, boolean>();
+/**
+ * Whether a module specifier loads mock data: a Mock.js package, or a path with a `mock` word.
+ * Specifiers repeat across files: each is split into words once.
+ */
+export const isMockModule: (specifier: string) => boolean = memoize(namesMock);
 
 function namesMock(specifier: string): boolean {
   if (MOCK_PACKAGES.has(specifier) || MOCK_PACKAGES.has(specifier.split('/')[0])) return true;

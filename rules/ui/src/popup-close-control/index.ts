@@ -1,5 +1,5 @@
 import {
-  defineRule, elementsOf, eventOfAttribute, getAttribute, handlerGraph, staticAttributeValue, walkJs,
+  defineRule, elementsOf, eventOfAttribute, getAttribute, handlerGraph, memoize, staticAttributeValue, walkJs,
   type BxmlElement, type BxmlFile, type HandlerGraph, type JsNode, type MethodInfo, type Project,
 } from '@bmplint/core';
 import { isFullScreenOverlay, TemplateStyles } from '../support/styles.js';
@@ -102,20 +102,11 @@ function checkTemplate(project: Project, template: BxmlFile): Candidate[] {
   return out;
 }
 
-const layerNames = new Map<string, boolean>();
-
 /**
  * Whether a class or id names a pop-up layer itself, not a part of one: `van-popup--bottom` and
  * `promo-mask` do; `van-action-sheet__title` (a BEM element of the sheet) and `modal-title` do not.
  */
-function namesLayer(name: string): boolean {
-  let known = layerNames.get(name);
-  if (known === undefined) {
-    if (layerNames.size > 8192) layerNames.clear();
-    layerNames.set(name, (known = computeNamesLayer(name)));
-  }
-  return known;
-}
+const namesLayer = memoize(computeNamesLayer, 8192);
 
 function computeNamesLayer(name: string): boolean {
   const element = name.includes('__') ? name.slice(name.lastIndexOf('__') + 2) : name;

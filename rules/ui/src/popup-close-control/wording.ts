@@ -1,4 +1,4 @@
-import { TermMatcher, validateTermList, type TermList } from '@bmplint/core';
+import { memoize, TermMatcher, validateTermList, type TermList } from '@bmplint/core';
 import { phraseOf } from '../support/words.js';
 import en from './close-wording.en.json' with { type: 'json' };
 import zhHans from './close-wording.zh-Hans.json' with { type: 'json' };
@@ -17,28 +17,16 @@ export const CLOSE_MATCHER = new TermMatcher(WORDING);
 const CLOSE_GLYPH = /^\s*(?:[×✕✖✗✘╳⨯xX]|&times;|&#215;|&#x2715;)\s*$/u;
 
 /** Templates repeat the same labels and class names: each is matched once. */
-const memo = new Map<string, boolean>();
-const MEMO_LIMIT = 8192;
-
-function remembered(key: string, compute: () => boolean): boolean {
-  let known = memo.get(key);
-  if (known === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, (known = compute()));
-  }
-  return known;
-}
+const MEMO_LIMIT = 4096;
+const closeText = memoize((text: string) => CLOSE_GLYPH.test(text) || CLOSE_MATCHER.scan(text).length > 0, MEMO_LIMIT);
 
 /** Whether visible text (a label, aria-label, title) says close/cancel/OK, or is a close glyph. */
 export function isCloseText(text: string): boolean {
-  if (!text.trim()) return false;
-  return remembered(`t\0${text}`, () => CLOSE_GLYPH.test(text) || CLOSE_MATCHER.scan(text).length > 0);
+  return text.trim() !== '' && closeText(text);
 }
 
 /** Whether a handler, class or icon name (`onCloseTap`, `icon-guanbi`, `hideMask`) says close. */
-export function isCloseName(name: string): boolean {
-  return remembered(`n\0${name}`, () => {
-    const phrase = phraseOf(name);
-    return phrase !== '' && CLOSE_MATCHER.scan(phrase).length > 0;
-  });
-}
+export const isCloseName: (name: string) => boolean = memoize((name: string) => {
+  const phrase = phraseOf(name);
+  return phrase !== '' && CLOSE_MATCHER.scan(phrase).length > 0;
+}, MEMO_LIMIT);

@@ -1,5 +1,5 @@
 import {
-  ancestorsIn, defineRule, elementsOf, getAttribute, isFunction, memberName, nodesIn, optionValue, unwrap, walkJs,
+  ancestorsIn, defineRule, elementsOf, getAttribute, isFunction, memberName, memoize, nodesIn, optionValue, unwrap, walkJs,
   type BxmlElement, type BxmlFile, type Confidence, type JsFile, type Node, type NodeOf, type Project, type RuleContext,
 } from '@bmplint/core';
 import { rootKeys, SOURCE_LABEL, ValueTracer, type SourceKind } from '../webview-bypass/sources.js';
@@ -456,17 +456,7 @@ function stateEffect(state: string, states: ReactStates): Effect | undefined {
 
 /** How strongly a name says "flag": a review/audit flag, a generic feature flag, or neither. */
 /** Property names repeat (`data`, `url`, `length`): each is split into words once. */
-const strengthOfName = new Map<string, Exclude<Strength, 'env'> | null>();
-
-function flagStrength(name: string): Exclude<Strength, 'env'> | undefined {
-  let strength = strengthOfName.get(name);
-  if (strength === undefined) {
-    strength = strengthOfWords(wordsOf(name)) ?? null;
-    if (strengthOfName.size > 8192) strengthOfName.clear();
-    strengthOfName.set(name, strength);
-  }
-  return strength ?? undefined;
-}
+const flagStrength = memoize((name: string): Exclude<Strength, 'env'> | undefined => strengthOfWords(wordsOf(name)), 8192);
 
 function strengthOfWords(words: string[]): Exclude<Strength, 'env'> | undefined {
   // `realUrl`, `hideLink`: a value to show, not a switch.
