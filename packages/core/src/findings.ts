@@ -28,6 +28,10 @@ export interface Finding {
   endColumn: number;
   confidence?: Confidence;
   suggestion?: string;
+  /** Same for every repeat of one problem (rule, message, subject): see fingerprint.ts. */
+  group?: string;
+  /** Stable across runs and line shifts: rule, subject, file, the flagged line's text, occurrence. */
+  fingerprint?: string;
 }
 
 export interface Summary {

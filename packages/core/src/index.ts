@@ -35,6 +35,7 @@ export { getClause, allClauses, isKnownClause, type Clause } from './clauses/ind
 export { renderRuleDoc, renderRuleIndex, ruleFolder, ruleDocPath, compareClauseIds } from './docs/render.js';
 export type { Node as JsNode } from '@babel/types';
 export { memoize } from './memo.js';
+export { assignFingerprints, groupOf, subjectOf } from './fingerprint.js';
 export { normalizeText, normalizedOf, toOriginalSpan, LEET_SOURCES, type NormalizedText } from './text/normalize.js';
 export { decodeEntities, decodeTextAt, type DecodedEntities } from './text/entities.js';
 export { registerTermTables } from './text/term-tables.js';

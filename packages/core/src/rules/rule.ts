@@ -29,6 +29,11 @@ export interface RuleMeta {
   /** JSON Schema of the rule's options object, checked with ajv when config sets options. */
   schema?: Record<string, unknown>;
   defaultOptions?: Record<string, unknown>;
+  /**
+   * The `data` keys that name what a finding is about (an API name, a host, a key), so repeats of
+   * one problem share a group. Default: all of `data`.
+   */
+  subject?: string[];
 }
 
 type BabelNodeOfType<T extends Node['type']> = Extract<Node, { type: T }>;

@@ -15,6 +15,7 @@ import { elementsOf } from '../parse/bxml-ast.js';
 import { rangeOfTarget } from './locate.js';
 import { mergeVisitors, type MergedVisitors, type Tagged } from './merge.js';
 import { applySuppressions } from './suppressions.js';
+import { assignFingerprints } from '../fingerprint.js';
 
 export interface LintOptions {
   rules: readonly AnyRule[];
@@ -53,11 +54,21 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   run.walkFiles(options.onProgress);
   await run.runProjectHooks();
   const findings = applySuppressions(run.findings, project, active).sort(compareFindings);
+  const subjects = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta.subject]));
+  assignFingerprints(findings, (ruleId) => subjects.get(ruleId), (path, line) => lineTextOf(project, path, line));
   return {
     bundle: { root: bundle.source, style: project.style, files: bundle.entries.size },
     findings,
     summary: summarize(findings),
   };
+}
+
+function lineTextOf(project: Project, path: string, line: number): string {
+  const file = project.parsed(path);
+  if (!file) return '';
+  const start = file.lines.offsetAt({ line, column: 1 });
+  const end = file.text.indexOf('\n', start);
+  return file.text.slice(start, end < 0 ? undefined : end);
 }
 
 function readExternalListing(listingPath: string, bundle: Bundle) {
