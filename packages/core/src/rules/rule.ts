@@ -7,6 +7,7 @@ import type { BxmlFile, BxssFile, JsFile, JsonFile, ParseError, ParsedFile } fro
 import type { Project } from '../project/project.js';
 import type { BnApiIndex, BnCall, BnMember } from '../analysis/bn-api.js';
 import type { Range } from '../text/line-index.js';
+import type { FixFunction } from '../fix.js';
 
 export interface RuleDocs {
   description: string;
@@ -34,6 +35,8 @@ export interface RuleMeta {
    * one problem share a group. Default: all of `data`.
    */
   subject?: string[];
+  /** Set when the rule's reports may carry a `fix` (`--fix` applies it; see fix.ts). */
+  fixable?: 'code';
 }
 
 type BabelNodeOfType<T extends Node['type']> = Extract<Node, { type: T }>;
@@ -107,6 +110,10 @@ export interface ReportDescriptor {
   file?: string;
   confidence?: Confidence;
   suggestion?: string;
+  /** A mechanical, safe edit that removes the problem (needs `meta.fixable: 'code'`). */
+  fix?: FixFunction;
+  /** Edits offered to the user, not applied by `--fix`. */
+  suggestions?: ReadonlyArray<{ desc: string; fix: FixFunction }>;
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {

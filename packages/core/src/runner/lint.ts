@@ -16,6 +16,7 @@ import { rangeOfTarget } from './locate.js';
 import { mergeVisitors, type MergedVisitors, type Tagged } from './merge.js';
 import { applySuppressions } from './suppressions.js';
 import { assignFingerprints } from '../fingerprint.js';
+import { fixesOf } from '../fix.js';
 
 export interface LintOptions {
   rules: readonly AnyRule[];
@@ -53,7 +54,7 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   run.reportBundleIssues(bundle.issues);
   run.walkFiles(options.onProgress);
   await run.runProjectHooks();
-  const findings = applySuppressions(run.findings, project, active).sort(compareFindings);
+  const findings = applySuppressions(run.findings, project, active, options).sort(compareFindings);
   const subjects = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta.subject]));
   assignFingerprints(findings, (ruleId) => subjects.get(ruleId), (path, line) => lineTextOf(project, path, line));
   return {
@@ -161,6 +162,7 @@ class Run {
     const confidence = descriptor.confidence ?? rule.meta.confidence;
     if (confidence) finding.confidence = confidence;
     if (descriptor.suggestion) finding.suggestion = descriptor.suggestion;
+    if (descriptor.fix || descriptor.suggestions) Object.assign(finding, fixesOf(descriptor, rule.meta, file?.text));
     this.findings.push(finding);
   }
 

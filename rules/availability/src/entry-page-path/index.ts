@@ -1,4 +1,4 @@
-import { defineRule, type ConfigSource } from '@bmplint/core';
+import { defineRule, jsonEdit, type ConfigSource } from '@bmplint/core';
 
 export default defineRule({
   meta: {
@@ -6,6 +6,7 @@ export default defineRule({
     clauses: ['6.3'],
     severity: 'warning',
     suppressible: true,
+    fixable: 'code',
     docs: { description: 'The app config should set entryPagePath: the docs mark it required; without it the first page becomes the home page.' },
     messages: {
       missingEntryPagePath:
@@ -21,7 +22,12 @@ export default defineRule({
         const first = project.pages.find((page) => !page.subpackage);
         if (!first) return;
         const at = config.locate(['pages'], { key: true });
-        context.report({ file: at.file, span: at, messageId: 'missingEntryPagePath', data: { page: first.route } });
+        // The fix writes down what the runtime does now: the first page stays the home page.
+        const text = config.format === 'json' ? project.parsed(at.file)?.text : undefined;
+        context.report({
+          file: at.file, span: at, messageId: 'missingEntryPagePath', data: { page: first.route },
+          fix: text === undefined ? undefined : () => jsonEdit(text, ['entryPagePath'], first.route),
+        });
       },
     };
   },
