@@ -7,6 +7,7 @@
  * and sharp (native) stay outside: @bmplint/cli depends on them, so they resolve from the bundle.
  */
 import { build } from 'esbuild';
+import { cpSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,3 +26,7 @@ await build({
   logLevel: 'warning',
 });
 console.log('wrote packages/cli/dist/bmplint.mjs');
+
+// `bmplint explain <rule-id>` prints these pages; they ship in the package beside the bundle.
+cpSync(`${root}docs/rules`, `${root}packages/cli/dist/docs/rules`, { recursive: true });
+console.log('copied docs/rules to packages/cli/dist/docs/rules');

@@ -46,3 +46,4 @@ export { TermMatcher, serializeTermTables, termMatcherSources, expandTerm, valid
 export * from './analysis/flow.js';
 export * from './analysis/confirmation.js';
 export { readImage, pixelFraction, statistics as imageStatistics, type ImageInfo, type ImagePixels, type DominantColour, type ImageError, type ImageErrorCode, type ReadImageOptions } from './parse/image.js';
+export { localizeFindings, mergeCatalogs, placeholdersOf, CORE_LOCALES, DEFAULT_LOCALE, type MessageCatalog, type MessageTable } from './locale.js';
