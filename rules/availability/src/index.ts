@@ -9,3 +9,7 @@ import noTestBuild from './no-test-build/index.js';
 
 /** Rules for Operation Rules 6: availability and completeness (crashes, major bugs). */
 export default [syntaxError, appJsonSchema, unsupportedConfigKey, missingFile, unknownPage, entryPagePath, navigationTarget, noTestBuild];
+
+// Translations of these rules' messages, by locale (rule id → message id → template); see @bmplint/core's locale.ts.
+import zhCN from './locales/zh-CN.json' with { type: 'json' };
+export const locales = { 'zh-CN': zhCN };

@@ -137,7 +137,7 @@ export function activateRules(rules: readonly AnyRule[], config: Config, warn: (
   for (const id of Object.keys(config.rules ?? {})) {
     if (byId.has(id)) continue;
     const closest = closestName(id, byId.keys());
-    throw new InputError(`config names an unknown rule: ${id}${closest ? `; did you mean ${closest}?` : ''} (bmplint rules lists them)`);
+    throw new InputError(`config names an unknown rule: ${id}${closest ? `; did you mean ${closest}?` : ''}`);
   }
   const active: ActiveRule[] = [];
   for (const rule of rules) {

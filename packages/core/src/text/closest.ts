@@ -14,8 +14,9 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `name`: the same letters in another case, the one rule whose name part
- * matches an id typed without its area (`login-exit` → `api/login-exit`), else the nearest within a
- * quarter of the name's length in edits (at least 1, at most 3). Undefined when none is close.
+ * matches an id typed without its area (`login-exit` → `api/login-exit`), the one candidate that
+ * starts with what was typed (`entry-page` → `entry-page-path`), else the nearest within a quarter
+ * of the name's length in edits (at least 1, at most 5). Undefined when none is close.
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   const lower = name.toLowerCase();
@@ -26,7 +27,9 @@ export function closestName(name: string, candidates: Iterable<string>): string 
     const byName = list.filter((candidate) => candidate.toLowerCase().endsWith(`/${lower}`));
     if (byName.length === 1) return byName[0];
   }
-  const limit = Math.min(3, Math.max(1, Math.floor(name.length / 4)));
+  const starting = list.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  if (starting.length === 1 && lower.length >= 4) return starting[0];
+  const limit = Math.min(5, Math.max(1, Math.floor(name.length / 4)));
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of list) {
