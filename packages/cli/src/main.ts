@@ -2,7 +2,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { CONFIG_FILE_NAME, InputError, lint, loadConfigFile, localizeFindings, summarize, type AnyRule, type LintResult, type LoadedConfig } from '@bmplint/core';
+import { BUNDLE_RULE_ID, CONFIG_FILE_NAME, InputError, lint, loadConfigFile, localizeFindings, summarize, type AnyRule, type LintResult, type LoadedConfig } from '@bmplint/core';
 import { loadRuleSet, loadRules } from './load-rules.js';
 import { collect, effectiveConfig, printConfig, type ConfigOptions } from './commands/config.js';
 import { applyBaseline, BASELINE_FILE_NAME, createBaseline, readBaseline } from './commands/baseline.js';
@@ -159,6 +159,7 @@ async function check(path: string, options: CheckOptions, io: Io): Promise<numbe
   const fixed = fixing ? await lintAndFix(path, lintOptions, Boolean(options.fix)) : undefined;
   const result = fixed?.result ?? (await lint(path, lintOptions));
   progress.done();
+  refuseCorruptArchive(path, result);
   localizeFindings(result.findings, catalog, locale);
   if (baseline) applyBaseline(result, baseline);
   if (fixed) reportFixes(fixed, Boolean(options.fix), locale, io);
@@ -207,10 +208,17 @@ async function writeBaseline(path: string, options: { listing?: string; config?:
   const loaded = findConfig(path, options.config);
   const rules = await loadRules(loaded);
   const result = await lint(path, { rules, config: loaded?.config, listingPath: options.listing, onWarning: (message) => io.stderr(`bmplint: warning: ${message}\n`) });
+  refuseCorruptArchive(path, result);
   const baseline = createBaseline(result.findings);
   writeFileSync(options.outputFile, `${JSON.stringify(baseline, null, 2)}\n`);
   io.stderr(`bmplint: ${cliMessage(locale, 'baselineWritten', { file: options.outputFile, count: result.findings.length, files: Object.keys(baseline.files).length })}\n`);
   return EXIT.ok;
+}
+
+/** A zip that cannot be read is a bad input (exit 2), not an app with its app.json missing. */
+function refuseCorruptArchive(path: string, result: LintResult): void {
+  const corrupt = result.findings.find((finding) => finding.ruleId === BUNDLE_RULE_ID && finding.messageId === 'corrupt-archive');
+  if (corrupt) throw new InputError(`${path} is not a readable zip archive (${corrupt.message.replace(/^archive is corrupt: /, '')})`);
 }
 
 function parseCount(value: string): number {
