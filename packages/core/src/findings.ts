@@ -34,7 +34,7 @@ export interface Finding {
   group?: string;
   /** Stable across runs and line shifts: rule, subject, file, the flagged line's text, occurrence. */
   fingerprint?: string;
-  /** The rule's edit that removes the problem: offsets into `file` (see fix.ts). */
+  /** The rule's edit that removes the problem: offsets into `file`'s text (UTF-16 code units, after any BOM; see fix.ts). */
   fix?: Fix;
   suggestions?: Suggestion[];
   /** Known from a baseline (`check --baseline`): reported, but not counted as new. */
