@@ -77,6 +77,17 @@ describe('zips', () => {
   });
 });
 
+describe('project root', () => {
+  it('a miniprogramRoot that holds no app is where the missing app config is looked for', async () => {
+    const dir = writeTree(tmp(), { 'project.config.json': '{ "miniprogramRoot": "build/" }', ...Object.fromEntries(Object.entries(APP).map(([path, content]) => [`dist/${path}`, content])) });
+    const run = await bmplint(['check', dir, '--format', 'json']);
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; file: string; message: string }> }).findings;
+    expect(findings.map((finding) => [finding.ruleId, finding.file])).toEqual([['availability/missing-file', 'build/app.json']]);
+    expect(findings[0].message).toContain('The app config build/app.json is missing');
+    expect(run.code).toBe(1);
+  });
+});
+
 describe('unreadable files', () => {
   it('a file the user cannot read is a finding naming it, not an internal error', async () => {
     const dir = writeTree(tmp(), { ...APP, 'utils/secret.js': 'module.exports = 1;\n' });
