@@ -56,7 +56,11 @@ export function writeFileAtomically(file: string, text: string): void {
     writeFileSync(temporary, text, { flag: 'wx' });
     renameSync(temporary, target);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // the folder itself is not writable or not a folder: there is no temporary file to remove
+    }
     throw new InputError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }

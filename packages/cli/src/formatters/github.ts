@@ -9,8 +9,8 @@ import { countBySeverity, groupRepeats, isActive, pathShower, plural, type Repor
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** Escaping of a command's message, as GitHub's toolkit does (`escapeData`). */
-const escapeData = (text: string) => visible(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** Escaping of a command's message, as GitHub's toolkit does (`escapeData`); other controls shown visibly. */
+const escapeData = (text: string) => visible(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 /** Escaping of a command's property values (`escapeProperty`): also `:` and `,`. */
 const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
