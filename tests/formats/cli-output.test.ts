@@ -1,12 +1,13 @@
 /** The output options of `bmplint check`, run as a user runs the built CLI (`pnpm test` builds first). */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { encodePng } from '@bmplint/core/testing';
 import { useColor } from '../../packages/cli/src/report-output.js';
 import { HOSTILE } from './helpers.js';
 
@@ -124,5 +125,36 @@ describe('bmplint check output options', () => {
     expect(html).toContain('\\u001b[2J\\u202e&lt;b&gt;x\\u000a.js');
     const text = (await bmplint(['check', app, '--verbose'])).stdout;
     expect(text).toContain('\\u001b[2J\\u202e<b>x\\u000a.js:1:');
+  });
+
+  it('inlines the listing\'s logo in HTML only from inside the listing\'s folder, never through a link', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'bmplint-logo-'));
+    const app = join(base, 'app');
+    mkdirSync(join(app, 'pages/index'), { recursive: true });
+    writeFileSync(join(app, 'app.json'), JSON.stringify({ pages: ['pages/index/index'] }));
+    writeFileSync(join(app, 'app.js'), 'App({})');
+    writeFileSync(join(app, 'pages/index/index.bxml'), '<view>hi</view>');
+    writeFileSync(join(app, 'pages/index/index.js'), 'Page({})');
+    const png = encodePng(8, 8, () => [240, 185, 11, 255]);
+    writeFileSync(join(base, 'outside.png'), png);
+    writeFileSync(join(app, 'logo.png'), png);
+    symlinkSync(join(base, 'outside.png'), join(app, 'linked.png'));
+    const listing = (logo: string) => {
+      const file = join(app, `listing-${logo.replace(/\W/g, '')}.json`);
+      writeFileSync(file, JSON.stringify({ name: 'Logo Test', description: 'A test app.', logo }));
+      return file;
+    };
+    const html = async (args: string[]) => (await bmplint(['check', app, '--format', 'html', ...args])).stdout;
+    expect(await html(['--listing', listing('logo.png')])).toContain('src="data:image/png;base64,');
+    for (const logo of ['../outside.png', `${base}/outside.png`, 'linked.png']) {
+      const out = await html(['--listing', listing(logo)]);
+      expect(out).toContain('<h1>Logo Test</h1>');
+      expect(out).not.toContain('data:image/png');
+    }
+    // The listing inside the bundle: its logo is a bundle path, which cannot climb out.
+    writeFileSync(join(app, 'listing.json'), JSON.stringify({ name: 'Logo Test', logo: '../outside.png' }));
+    expect(await html([])).not.toContain('data:image/png');
+    writeFileSync(join(app, 'listing.json'), JSON.stringify({ name: 'Logo Test', logo: 'logo.png' }));
+    expect(await html([])).toContain('src="data:image/png;base64,');
   });
 });

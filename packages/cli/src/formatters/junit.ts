@@ -12,7 +12,8 @@ export function formatJunit(result: LintResult, options: ReportOptions = {}): st
   const active = result.findings.filter(isActive);
   const byRule = groupBy(active, (finding) => finding.ruleId);
   for (const id of ruleCatalog([], options).keys()) if (!byRule.has(id)) byRule.set(id, []);
-  const line = (finding: Finding) => `${show(finding.file)}:${finding.line}:${finding.column} ${finding.severity} ${finding.message}`;
+  // Each line escaped on its own: newlines from the bundle are shown, the ones between lines kept.
+  const lines = (findings: Finding[]) => findings.map((finding) => escapeMarkup(`${show(finding.file)}:${finding.line}:${finding.column} ${finding.severity} ${finding.message}`)).join('\n');
 
   let tests = 0;
   let failures = 0;
@@ -28,10 +29,10 @@ export function formatJunit(result: LintResult, options: ReportOptions = {}): st
       if (errors.length) {
         suiteFailures++;
         body.push(
-          `      <failure type="error" message="${escapeMarkup(`${errors.length} error${errors.length === 1 ? '' : 's'}: ${errors[0].message}`)}">${escapeMarkup(errors.map(line).join('\n'))}</failure>`,
+          `      <failure type="error" message="${escapeMarkup(`${errors.length} error${errors.length === 1 ? '' : 's'}: ${errors[0].message}`)}">${lines(errors)}</failure>`,
         );
       }
-      if (others.length) body.push(`      <system-out>${escapeMarkup(others.map(line).join('\n'))}</system-out>`);
+      if (others.length) body.push(`      <system-out>${lines(others)}</system-out>`);
       cases.push(`    <testcase classname="${escapeMarkup(ruleId)}" name="${escapeMarkup(show(file))}">\n${body.join('\n')}\n    </testcase>`);
     }
     tests += cases.length;
