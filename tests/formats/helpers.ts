@@ -1,4 +1,8 @@
 /** Synthetic lint results for the formatter tests: findings as rules and later stages produce them. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import type { Finding, LintResult } from '@bmplint/core';
 import { summarize } from '@bmplint/core';
 import type { FindingMarks } from '@bmplint/cli';
@@ -42,3 +46,17 @@ export const HOSTILE = {
   bidi: 'admin\u202e\u2066gnp.exe\u2069',
   lines: 'first\nline two\r\n::error::forged',
 };
+
+/**
+ * A validator of the official OASIS SARIF 2.1.0 schema (errata01, draft-04), vendored unchanged:
+ * https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json
+ * (copied from github.com/oasis-tcs/sarif-spec, sarif-2.1/schema/sarif-schema-2.1.0.json at e0583813).
+ * No npm package ships it: @microsoft/jest-sarif ships the earlier 2.1.0-rtm.5 draft from SchemaStore.
+ */
+export function sarifValidator(): (log: unknown) => string | undefined {
+  const schema = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/sarif-schema-2.1.0.json'), 'utf8')) as object;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  return (log) => (validate(log) ? undefined : ajv.errorsText(validate.errors, { separator: '\n' }));
+}
