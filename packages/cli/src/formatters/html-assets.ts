@@ -37,7 +37,7 @@ td.zero { color: #afb8c1; }
 button.clause-link { border: 0; background: none; padding: 0; color: var(--accent); cursor: pointer; font: inherit; font-weight: 600; }
 .filters { position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: 10px 16px; align-items: center; margin: 24px 0 8px; padding: 10px 14px; background: rgba(255,255,255,.96); border: 1px solid var(--line); border-radius: 10px; }
 .filters label { color: var(--muted); font-size: 13px; }
-.filters select { font: inherit; font-size: 13px; padding: 3px 6px; border: 1px solid var(--line); border-radius: 6px; background: #fff; max-width: 320px; }
+.filters select { font: inherit; font-size: 13px; padding: 3px 6px; border: 1px solid var(--line); border-radius: 6px; background: #fff; max-width: 240px; }
 .toggle { font: inherit; font-size: 13px; padding: 3px 10px; border-radius: 999px; border: 1px solid var(--line); background: #fff; color: var(--muted); cursor: pointer; }
 .toggle[aria-pressed="true"].error { background: var(--error-bg); border-color: var(--error); color: var(--error); }
 .toggle[aria-pressed="true"].warning { background: var(--warning-bg); border-color: #d4a72c; color: var(--warning); }

@@ -2,13 +2,14 @@
  * One self-contained HTML file for reviewers: the listing, a summary by clause and severity, the
  * findings by clause and file with the code around each, and filters. No network: style and
  * script are inline and allowed by hash in a strict CSP, the logo is a data URL. Everything from
- * the bundle is escaped and its control characters shown.
+ * the bundle is escaped and its control characters shown. Paths are the bundle's own: the header
+ * names the folder or zip checked.
  */
 import { createHash } from 'node:crypto';
 import { compareClauseIds, getClause, type Finding, type LintResult, type Severity } from '@bmplint/core';
 import { escapeMarkup as esc, escapeMarkupCode } from './escape.js';
 import { REPORT_CSS, REPORT_JS } from './html-assets.js';
-import { countBySeverity, defaultTool, groupBy, isActive, marksOf, pathShower, plural, ruleCatalog, type ReportListing, type ReportOptions } from './report.js';
+import { countBySeverity, defaultTool, groupBy, isActive, marksOf, plural, ruleCatalog, type ReportListing, type ReportOptions } from './report.js';
 
 const CONTEXT_LINES = 2;
 const MAX_SHOWN_LINES = 12;
@@ -22,7 +23,6 @@ const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text).d
 
 export function formatHtml(result: LintResult, options: ReportOptions = {}): string {
   const tool = defaultTool(options);
-  const show = pathShower(options);
   const catalog = ruleCatalog(result.findings, options);
   const lines = fileLines(options.readFile);
   const active = result.findings.filter(isActive);
@@ -38,7 +38,7 @@ export function formatHtml(result: LintResult, options: ReportOptions = {}): str
     const files = [...groupBy(inClause, (finding) => finding.file)].map(([file, inFile]) => {
       // Repeats of one problem in one file are one entry: the first with its code, the rest by position.
       const entries = [...groupBy(inFile, (finding, index) => `${finding.group ?? `#${index}`}\u0000${isActive(finding)}`).values()];
-      return `<div class="file"><h4 class="mono">${esc(show(file))}</h4>${entries.map((repeats) => findingHtml(repeats, catalog.get(repeats[0].ruleId)?.url, lines)).join('')}</div>`;
+      return `<div class="file"><h4 class="mono">${esc(file)}</h4>${entries.map((repeats) => findingHtml(repeats, catalog.get(repeats[0].ruleId)?.url, lines)).join('')}</div>`;
     });
     return `<section class="clause" data-clause="${esc(clause)}"><h3>${clauseHeading(clause)}</h3>${clauseText(clause)}${files.join('')}</section>`;
   });
@@ -181,7 +181,8 @@ function snippetHtml(finding: Finding, text: string[] | undefined): string {
   for (let number = from; number <= to; number++) {
     const line = text[number - 1];
     const hit = number >= finding.line && number <= last;
-    const start = number === finding.line ? finding.column - 1 : 0;
+    // Lines inside a multi-line span are marked from their code, not their indentation.
+    const start = number === finding.line ? finding.column - 1 : line.length - line.trimStart().length;
     const end = number === finding.endLine ? finding.endColumn - 1 : line.length;
     rows.push(`<span class="l${hit ? ' hit' : ''}"><span class="no">${number}</span>${hit ? markedLine(line, start, Math.max(start, end)) : escapeMarkupCode(cut(line))}</span>`);
   }
