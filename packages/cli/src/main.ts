@@ -10,8 +10,8 @@ import { formatText } from './formatters/text.js';
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 const TOOL = { name: 'bmplint', version };
 
-/** Exit codes: 0 no errors, 1 errors found, 2 usage or tool failure. */
-export const EXIT = { ok: 0, errors: 1, failure: 2 } as const;
+/** Exit codes: 0 no errors, 1 errors found, 2 usage or tool failure, 3 no errors but parts of the bundle were not checked. */
+export const EXIT = { ok: 0, errors: 1, failure: 2, unchecked: 3 } as const;
 
 interface Io {
   stdout: (text: string) => void;
@@ -86,7 +86,7 @@ async function check(path: string, options: { format: 'text' | 'json'; listing?:
   }
   const root = path.split('\\').join('/');
   io.stdout(options.format === 'json' ? formatJson(result, TOOL, root) : formatText(result, io.isTTY && !process.env.NO_COLOR));
-  return result.summary.errors > 0 ? EXIT.errors : EXIT.ok;
+  return result.summary.errors > 0 ? EXIT.errors : result.summary.unchecked > 0 ? EXIT.unchecked : EXIT.ok;
 }
 
 function findConfig(path: string, explicit: string | undefined): LoadedConfig | undefined {

@@ -20,6 +20,7 @@ export function formatJson(result: LintResult, tool: { name: string; version: st
         ...(finding.data ? { data: finding.data } : {}),
         ...(finding.confidence ? { confidence: finding.confidence } : {}),
         ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
+        ...(finding.vendor ? { vendor: finding.vendor } : {}),
         ...(finding.fingerprint ? { fingerprint: finding.fingerprint, group: finding.group } : {}),
       })),
       summary: result.summary,

@@ -20,7 +20,7 @@ export function formatText(result: LintResult, color: boolean): string {
     const rows = findings.map((finding) => [
       `${finding.line}:${finding.column}`,
       finding.severity,
-      finding.message,
+      finding.message + (finding.confidence && finding.confidence !== 'high' ? ` [${finding.confidence} confidence]` : '') + (finding.vendor ? ` [vendored: ${finding.vendor}]` : ''),
       `${finding.ruleId}${finding.clauses.length ? ` (${finding.clauses.join(', ')})` : ''}`,
     ]);
     const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column].length)));
@@ -40,5 +40,6 @@ export function formatText(result: LintResult, color: boolean): string {
     const parts = [`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`, `${infos} info`];
     lines.push('', paint(errors ? 'red' : 'yellow', `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${files}`));
   }
+  if (result.summary.unchecked) lines.push(paint('yellow', `! Parts of the bundle were not checked (${result.summary.unchecked} notice${result.summary.unchecked === 1 ? '' : 's'} above): no errors here is not a pass.`));
   return `${lines.join('\n').replace(/^\n/, '')}\n`;
 }
