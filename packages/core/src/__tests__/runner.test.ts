@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../runner/lint.js';
 import { openMemoryBundle } from '../bundle/memory.js';
@@ -196,6 +199,21 @@ describe('the severity policy', () => {
       'miniprogram_npm/ui/button/index.js': 'Component({})',
     }, [seen], { ignorePatterns: ['miniprogram_npm/**'] });
     expect(result.findings).toEqual([]);
+    expect(walked.some((path) => path.startsWith('miniprogram_npm/'))).toBe(false);
+    // The same from a folder on disk, where ignored files used to be left out of the bundle.
+    const root = mkdtempSync(join(tmpdir(), 'bmplint-ignore-'));
+    for (const [path, text] of Object.entries(miniApp({
+      'pages/index/index.json': '{"usingComponents": {"ui-button": "ui/button/index"}}',
+      'miniprogram_npm/ui/button/index.json': '{"component": true}',
+      'miniprogram_npm/ui/button/index.bxml': '<view/>',
+      'miniprogram_npm/ui/button/index.js': 'Component({})',
+    }))) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text as string);
+    }
+    walked.length = 0;
+    const fromDisk = await lint(root, { rules: [seen], config: { ignorePatterns: ['miniprogram_npm/**'] } });
+    expect(fromDisk.findings).toEqual([]);
     expect(walked.some((path) => path.startsWith('miniprogram_npm/'))).toBe(false);
   });
 });
