@@ -11,6 +11,8 @@ const PACKAGE_FOLDERS = new Set(['miniprogram_npm', 'node_modules']);
 /** Folders where apps keep copies of third-party code, told apart from own code by a package.json or a banner. */
 const COPY_FOLDERS = new Set(['lib', 'libs', 'vendor', 'vendors', 'third_party', 'third-party', 'thirdparty']);
 const SCRIPT = /\.(?:m?js|cjs|ts|bns)$/i;
+/** Scripts that can be a bundler's output (TypeScript sources with long lines are generated data, not a package). */
+const BUNDLE_OUTPUT = /\.(?:m?js|cjs)$/i;
 const MINIFIED_NAME = /(?:^|[./-])min\.m?js$/i;
 /** A line this long in a script only comes out of a bundler or minifier. */
 const MINIFIED_LINE = 2000;
@@ -53,8 +55,17 @@ export function detectVendor(host: VendorHost, path: string): string | undefined
   const head = readHead(host, path);
   const banner = head === undefined ? undefined : bannerName(head);
   if (banner && copyAt >= 0) return banner;
-  if (MINIFIED_NAME.test(path) || (head !== undefined && looksMinified(host, path))) {
-    return banner ?? segments[segments.length - 1].replace(/(?:[.-]min)?\.m?js$/i, '');
+  if (MINIFIED_NAME.test(path) || (BUNDLE_OUTPUT.test(path) && head !== undefined && looksMinified(host, path))) {
+    return banner ?? nearestPackageName(host, path) ?? segments[segments.length - 1].replace(/(?:[.-]min)?\.[cm]?js$/i, '');
+  }
+  return undefined;
+}
+
+/** The name in the closest package.json above a file, anywhere in the bundle. */
+function nearestPackageName(host: VendorHost, path: string): string | undefined {
+  for (let dir = dirnameOf(path); dir; dir = dirnameOf(dir)) {
+    const name = packageNameAt(host, `${dir}/package.json`);
+    if (name) return name;
   }
   return undefined;
 }

@@ -195,6 +195,17 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'an Alipay tab bar (items, not list): the tab bar cannot load, an error; its unknown keys are warnings',
+      files: miniApp({
+        'app.json': JSON.stringify({ pages: ['pages/index/index'], tabBar: { textColor: '#333333', items: [{ pagePath: 'pages/index/index', name: 'Home' }] } }, null, 2),
+      }),
+      errors: [
+        { messageId: 'invalidConfig', severity: 'error', file: 'app.json', line: 5, message: '"tabBar" is missing the required property "list"' },
+        { messageId: 'unknownKey', severity: 'warning', file: 'app.json', line: 6 },
+        { messageId: 'unknownKey', severity: 'warning', file: 'app.json', line: 7 },
+      ],
+    },
+    {
       name: 'page json: an unknown key with no close match, a bad enum and an empty component path',
       files: miniApp({
         'pages/index/index.json': lines(

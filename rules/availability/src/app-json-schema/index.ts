@@ -95,7 +95,7 @@ function kindOf(problem: Problem): 'structural' | 'unknown' | 'cosmetic' {
   if (problem.suggestion) return STRUCTURAL_KEYS.has(problem.suggestion) ? 'structural' : 'unknown';
   if (problem.unknown) return 'unknown';
   const keys = problem.path.filter((segment): segment is string => typeof segment === 'string');
-  if (problem.missing && !STRUCTURAL_KEYS.has(problem.missing)) return 'cosmetic';
+  if (problem.missing) return STRUCTURAL_KEYS.has(problem.missing) ? 'structural' : 'cosmetic';
   if (!keys.length || keys.some((key) => STRUCTURAL_KEYS.has(key))) return 'structural';
   return 'cosmetic';
 }
