@@ -167,6 +167,7 @@ describe('the severity policy', () => {
       'utils/echarts.min.js': 'debugger;',
       'vendor/qs.js': '/*! qs v6.11.0 | BSD-3-Clause */\ndebugger;',
       'lib/own.js': 'debugger;',
+      'components/rich-text/node/node.js': `debugger;var a=${'1+'.repeat(1500)}1;`,
     }, [found]);
     expect(Object.fromEntries(result.findings.map((finding) => [finding.file, finding.vendor ?? null]))).toEqual({
       'pages/index/index.js': null,
@@ -175,6 +176,7 @@ describe('the severity policy', () => {
       'utils/echarts.min.js': 'echarts',
       'vendor/qs.js': 'qs',
       'lib/own.js': null,
+      'components/rich-text/node/node.js': 'rich-text',
     });
   });
 

@@ -56,7 +56,18 @@ export function detectVendor(host: VendorHost, path: string): string | undefined
   const banner = head === undefined ? undefined : bannerName(head);
   if (banner && copyAt >= 0) return banner;
   if (MINIFIED_NAME.test(path) || (BUNDLE_OUTPUT.test(path) && head !== undefined && looksMinified(host, path))) {
-    return banner ?? nearestPackageName(host, path) ?? segments[segments.length - 1].replace(/(?:[.-]min)?\.[cm]?js$/i, '');
+    return banner ?? nearestPackageName(host, path) ?? folderName(segments) ?? segments[segments.length - 1].replace(/(?:[.-]min)?\.[cm]?js$/i, '');
+  }
+  return undefined;
+}
+
+/** Folders that hold many units: the folder below one names a copied package (`components/mp-html/node/node.js`). */
+const CONTAINER_FOLDERS = new Set(['components', 'component', 'utils', 'util', 'common', 'plugins', 'packages', ...COPY_FOLDERS]);
+
+/** The folder below a container, when the file lies deeper than directly inside that folder. */
+function folderName(segments: readonly string[]): string | undefined {
+  for (let index = segments.length - 4; index >= 0; index--) {
+    if (CONTAINER_FOLDERS.has(segments[index].toLowerCase())) return segments[index + 1];
   }
   return undefined;
 }
