@@ -39,6 +39,10 @@ describe('BXML parser', () => {
   it('reports unclosed and unmatched tags where they are', () => {
     expect(errorsOf('<view>\n  <scroll-view>\n    <text>x</text>\n</view>')).toEqual([{ message: '<scroll-view> is not closed', at: { line: 2, column: 3 } }]);
     expect(errorsOf('<view>\n  <text>x</text></button>\n</view>')).toEqual([{ message: '</button> has no matching opening tag', at: { line: 2, column: 17 } }]);
+    // An opening tag written where the closing one was meant is one mistake, not two unclosed tags.
+    expect(errorsOf('<view>\n  <text>{{a}}<text>\n</view>')).toEqual([
+      { message: '<text> is opened again where </text> was probably meant: the <text> before it is never closed', at: { line: 2, column: 14 } },
+    ]);
     expect(errorsOf('<view><text>')).toEqual([
       { message: '<view> is not closed', at: { line: 1, column: 1 } },
       { message: '<text> is not closed', at: { line: 1, column: 7 } },

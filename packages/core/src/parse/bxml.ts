@@ -33,8 +33,22 @@ export function parseBxml(path: string, text: string): BxmlFile {
     parentOf().children.push(child);
     lastText = child.type === 'text' ? child : undefined;
   };
-  const closeError = (open: BxmlElement) =>
-    errors.push({ message: `<${open.name}> is not closed`, start: open.start, end: open.openEnd });
+  /**
+   * Elements closed implicitly (by an outer closing tag or the end of the file), outermost first.
+   * `<text>a<text>` where `</text>` was meant is one mistake, reported once at the second tag.
+   */
+  const unclosed = (opens: BxmlElement[]) => {
+    for (let i = 0; i < opens.length; i++) {
+      const open = opens[i];
+      const inner = opens[i + 1];
+      if (inner && inner.name === open.name && inner.parent === open) {
+        errors.push({ message: `<${inner.name}> is opened again where </${inner.name}> was probably meant: the <${open.name}> before it is never closed`, start: inner.start, end: inner.openEnd });
+        i++;
+      } else {
+        errors.push({ message: `<${open.name}> is not closed`, start: open.start, end: open.openEnd });
+      }
+    }
+  };
 
   const tokenizer = new Tokenizer(
     { xmlMode: true, decodeEntities: false },
@@ -91,11 +105,12 @@ export function parseBxml(path: string, text: string): BxmlFile {
         if (index < 0) {
           errors.push({ message: `</${name}> has no matching opening tag`, start: start - 2, end: closeEnd });
         } else {
-          for (const open of stack.splice(index)) {
+          const closed = stack.splice(index);
+          for (const open of closed) {
             openCounts.set(open.name, openCounts.get(open.name)! - 1);
             open.end = closeEnd;
-            if (open.name !== name) closeError(open);
           }
+          unclosed(closed.slice(1));
         }
         lastText = undefined;
       },
@@ -118,10 +133,9 @@ export function parseBxml(path: string, text: string): BxmlFile {
       ondeclaration() {},
       onprocessinginstruction() {},
       onend() {
-        for (const open of stack.splice(0)) {
-          open.end = text.length;
-          closeError(open);
-        }
+        const closed = stack.splice(0);
+        for (const open of closed) open.end = text.length;
+        unclosed(closed);
       },
     },
   );
