@@ -88,6 +88,10 @@ describe('BXML parser', () => {
     expect(literal.data.endsWith('`}}}')).toBe(true);
   });
 
+  it('does not read {{ in a comment as a binding', () => {
+    expect(errorsOf('<!-- write {{ name here, later -->\n<view>{{ ok }}</view>')).toEqual([]);
+  });
+
   it('still reports what no template compiler reads', () => {
     expect(errorsOf('<view>{{ a b }}</view>')[0].message).toMatch(/^invalid expression/);
     expect(errorsOf('<view>{{ a: 1 }}</view>')[0].message).toMatch(/^invalid expression/);

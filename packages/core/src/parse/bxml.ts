@@ -19,7 +19,8 @@ export function parseBxml(path: string, text: string): BxmlFile {
   const base = makeBase(path, text);
   const errors = base.errors;
   const scripts = findInlineScripts(text);
-  const mustaches = findMustaches(text, scripts, errors);
+  // A `{{` in a comment is not a binding: the compiler drops comments whole.
+  const mustaches = findMustaches(text, [...scripts, ...findComments(text)], errors);
   const blanked = blank(text, [...scripts, ...mustaches]);
   const document: BxmlDocument = { type: 'document', children: [], start: 0, end: text.length };
   const stack: BxmlElement[] = [];
@@ -186,15 +187,31 @@ function findInlineScripts(text: string): Span[] {
   return spans;
 }
 
+/** Spans of `<!-- … -->` comments (an unterminated one runs to the end). */
+function findComments(text: string): Span[] {
+  const spans: Span[] = [];
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', open)) {
+    const close = text.indexOf('-->', open + 4);
+    const end = close < 0 ? text.length : close + 3;
+    spans.push({ start: open, end });
+    open = end;
+  }
+  return spans;
+}
+
 function findMustaches(text: string, skip: Span[], errors: ParseError[]): Span[] {
   const spans: Span[] = [];
+  const skipped = [...skip].sort((a, b) => a.start - b.start);
+  let next = 0;
   let from = 0;
   for (;;) {
     const start = text.indexOf('{{', from);
     if (start < 0) break;
-    const inScript = skip.find((span) => start >= span.start && start < span.end);
-    if (inScript) {
-      from = inScript.end;
+    // Bindings are found in order, so one pass over the sorted skipped spans keeps this linear.
+    while (next < skipped.length && skipped[next].end <= start) next++;
+    const inside = skipped[next] && skipped[next].start <= start ? skipped[next] : undefined;
+    if (inside) {
+      from = inside.end;
       continue;
     }
     const end = bindingEnd(text, start + 2);
