@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -31,7 +31,7 @@ interface JsonReport {
   tool: { name: string; version: string };
   bundle: { root: string; style: string; files: number };
   findings: Array<{ ruleId: string; clauses: string[]; severity: string; message: string; file: string; line: number; column: number; endLine: number; endColumn: number }>;
-  summary: { errors: number; warnings: number; infos: number };
+  summary: { errors: number; warnings: number; infos: number; unchecked: number };
 }
 
 async function checkJson(args: string[]): Promise<{ run: Run; report: JsonReport }> {
@@ -57,7 +57,7 @@ describe('bmplint check', () => {
     const { run, report } = await checkJson([join(apps, 'clean-app')]);
     expect(report.findings.map(position)).toEqual([]);
     expect(run.code).toBe(0);
-    expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
+    expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0, unchecked: 0 });
     expect(report.bundle.style).toBe('classic');
   });
 
@@ -141,6 +141,19 @@ describe('bmplint check', () => {
     writeFileSync(join(dir, 'bmplint.config.json'), '{ "rules": { "no/such-rule": "off" } }');
     const badConfig = await bmplint(['check', join(apps, 'clean-app'), '--config', join(dir, 'bmplint.config.json')]);
     expect(badConfig).toMatchObject({ code: 2, stderr: 'bmplint: config names an unknown rule: no/such-rule\n' });
+  });
+
+  it('exits 3 when there is no error but part of the bundle was not checked, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bmplint-partial-'));
+    cpSync(join(apps, 'clean-app'), dir, { recursive: true });
+    writeFileSync(join(dir, 'bmplint.config.json'), '{ "limits": { "maxFileBytes": 4096 } }');
+    writeFileSync(join(dir, 'big.js'), `// ${'x'.repeat(8192)}\n`);
+    const { run, report } = await checkJson([dir]);
+    expect(report.summary).toMatchObject({ errors: 0, unchecked: 1 });
+    expect(run.code).toBe(3);
+    const text = await bmplint(['check', dir]);
+    expect(text.code).toBe(3);
+    expect(text.stdout).toMatch(/Parts of the bundle were not checked/);
   });
 
   it('never prints a stack trace for binary junk in source files', async () => {

@@ -7,8 +7,8 @@ import { REPORT_FORMATS } from './formatters/index.js';
 import { writeReport, type OutputOptions } from './report-output.js';
 import { TOOL } from './tool.js';
 
-/** Exit codes: 0 no errors, 1 errors found, 2 usage or tool failure. */
-export const EXIT = { ok: 0, errors: 1, failure: 2 } as const;
+/** Exit codes: 0 no errors, 1 errors found, 2 usage or tool failure, 3 no errors but parts of the bundle were not checked. */
+export const EXIT = { ok: 0, errors: 1, failure: 2, unchecked: 3 } as const;
 
 interface Io {
   stdout: (text: string) => void;
@@ -92,7 +92,7 @@ async function check(path: string, options: CheckOptions, io: Io): Promise<numbe
     result.findings = result.findings.filter((finding) => finding.severity === 'error');
   }
   await writeReport(result, path, options, { rules, isTTY: io.isTTY, stdout: io.stdout });
-  return result.summary.errors > 0 ? EXIT.errors : EXIT.ok;
+  return result.summary.errors > 0 ? EXIT.errors : result.summary.unchecked > 0 ? EXIT.unchecked : EXIT.ok;
 }
 
 function findConfig(path: string, explicit: string | undefined): LoadedConfig | undefined {

@@ -85,6 +85,7 @@ export function formatText(result: LintResult, options: ReportOptions = {}): str
     const baselined = result.findings.filter((finding) => marksOf(finding).baselined).length;
     lines.push(paint('dim', `${plural(baselined, 'baselined finding')} and ${plural(hidden - baselined, 'suppressed finding')} not shown.`));
   }
+  if (result.summary.unchecked) lines.push(paint('yellow', `! Parts of the bundle were not checked (${plural(result.summary.unchecked, 'notice')} above): no errors here is not a pass.`));
   return `${lines.join('\n')}\n`;
 }
 
