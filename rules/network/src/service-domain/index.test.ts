@@ -154,11 +154,22 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'ipOrLocal', line: 3, column: 23, data: { api: 'request', url: 'https://203.0.113.7/v1', host: '203.0.113.7', what: 'an IP address' } }],
     },
     {
-      name: 'a private IP over http is two problems',
+      name: 'a private IP over http is one problem: the host (a dev server brings its http:// with it)',
       files: page("bn.request({ url: 'http://192.168.1.10:8080/api' });"),
       errors: [
         { messageId: 'ipOrLocal', line: 3, column: 23, data: { api: 'request', url: 'http://192.168.1.10:8080/api', host: '192.168.1.10', what: 'an IP address' } },
-        { messageId: 'insecureScheme', line: 3, column: 23 },
+      ],
+    },
+    {
+      name: 'a URL held in an exported config object, read through require() and destructuring',
+      files: miniApp({
+        'listing.json': listing(),
+        'config.js': "module.exports = { root: 'http://localhost:8080', cdn: 'http://cdn.example.com' };",
+        'pages/index/index.js': "const { root } = require('../../config');\nconst config = require('../../config');\nPage({ onLoad() {\n  bn.request({ url: `${root}/x` });\n  bn.downloadFile({ url: config.cdn + '/a.png' });\n} });\n",
+      }),
+      errors: [
+        { messageId: 'ipOrLocal', file: 'pages/index/index.js', line: 4, column: 21, data: { api: 'request', url: 'http://localhost:8080/x', host: 'localhost', what: 'a local or private host' } },
+        { messageId: 'insecureScheme', file: 'pages/index/index.js', line: 5, column: 26, data: { api: 'downloadFile', url: 'http://cdn.example.com/a.png', scheme: 'http', expected: 'https' } },
       ],
     },
     {

@@ -19,7 +19,7 @@ export default defineRule({
     messages: {
       insecureScheme: 'bn.{{api}} reaches {{url}} over unencrypted {{scheme}}://: Service Domain URLs of {{api}} must use {{expected}}:// (portal:service-domain).',
       wrongScheme: 'bn.{{api}} reaches {{url}} with the {{scheme}}:// scheme: URLs of {{api}} must use {{expected}}:// (portal:service-domain).',
-      ipOrLocal: 'bn.{{api}} reaches {{host}}, {{what}}: Service Domains must be public domain names, not IP addresses, localhost or private hosts (portal:service-domain).',
+      ipOrLocal: 'bn.{{api}} reaches {{host}}, {{what}}: Service Domains must be public https domain names, not IP addresses, localhost or private hosts (portal:service-domain).',
       notListed: 'bn.{{api}} reaches {{origin}}, which is not in the app\'s Service Domain list: add {{origin}} to the Service Domain list in the Management Portal (and to serviceDomains in listing.json) (portal:service-domain).',
     },
   },
