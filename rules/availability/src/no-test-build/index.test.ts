@@ -36,6 +36,47 @@ new RuleTester().run(rule, {
       }),
     },
     {
+      name: 'the WeChat top-level "debug": true, which Binance ignores (availability/unsupported-config-key reports it)',
+      files: miniApp({ 'app.json': appJson({ debug: true }) }),
+    },
+    {
+      name: 'titles whose test word only appears across a word break, or inside another word',
+      files: miniApp({
+        'app.json': appJson({ window: { navigationBarTitleText: 'Testimonials & Attestation' } }),
+        'pages/index/index.json': '{ "navigationBarTitleText": "实时鞋部检测-试鞋案例" }',
+        'listing.json': JSON.stringify({ name: '新冠检测试剂' }),
+      }),
+    },
+    {
+      name: 'test URLs only in development-only branches',
+      files: miniApp({
+        'pages/index/index.js': [
+          "const base = App.systemInfo.platform === 'devtools' ? 'http://localhost:5757' : 'https://api.gaswatch.example';",
+          "if (process.env.NODE_ENV !== 'production') { bn.request({ url: 'http://localhost:3000/mock' }); }",
+          "const api = __DEV__ ? 'http://192.168.1.20:3000' : 'https://api.gaswatch.example';",
+          "const { envVersion } = bn.getAccountInfoSync().miniProgram;",
+          "const host = envVersion === 'develop' ? 'https://dev.gaswatch.example' : 'https://api.gaswatch.example';",
+          "const root = process.env.NODE_ENV === 'production' ? 'https://api.gaswatch.example' : 'http://localhost:8080';",
+          "isDev && bn.request({ url: 'http://localhost:3000/debug' });",
+          'bn.request({ url: base + api + host + root });',
+        ].join('\n'),
+      }),
+    },
+    {
+      name: "an SDK's table of environments whose production entry is what ships",
+      files: miniApp({
+        'utils/sdk.js': [
+          "const SERVERS = { dev: 'http://localhost', test: 'https://test.api.gaswatch.example', prod: 'https://api.gaswatch.example' };",
+          "const LAYERS = { PRODUCTION: { COMMON: 'https://im.gaswatch.example' }, SANDBOX: { COMMON: 'https://sandbox.im.gaswatch.example' }, TEST: { COMMON: 'https://test.im.gaswatch.example' } };",
+          'module.exports = { SERVERS, LAYERS };',
+        ].join('\n'),
+      }),
+    },
+    {
+      name: 'hosts with words that only look like test markers',
+      files: miniApp({ 'pages/index/index.js': "bn.request({ url: 'https://latest.gaswatch.example/v1' });\nbn.request({ url: 'https://contest.gaswatch.example/v1' });\nbn.request({ url: 'https://attestation.gaswatch.example/v1' });" }),
+    },
+    {
       name: 'mock modules that nothing in the app imports, mock words inside other words, and vendor code',
       files: miniApp({
         'mock/blocks.js': "module.exports = require('mockjs').mock({ 'list|10': [{}] });",
@@ -99,8 +140,26 @@ new RuleTester().run(rule, {
     },
     {
       name: 'a test URL that no API is seen to use is reported with medium confidence',
-      files: miniApp({ 'pages/index/index.js': "const ENV = {\n  dev: 'http://localhost:3000',\n  prod: 'https://api.gaswatch.example',\n};\nbn.request({ url: ENV[env] + '/v1' });" }),
-      errors: [{ messageId: 'testOrigin', line: 2, column: 8, confidence: 'medium', data: { where: 'The string', origin: 'http://localhost:3000', reason: 'localhost' } }],
+      files: miniApp({ 'pages/index/index.js': "const OLD_API = 'http://localhost:3000';\nconst API = 'https://api.gaswatch.example';\nbn.request({ url: API + '/v1' });" }),
+      errors: [{ messageId: 'testOrigin', line: 1, column: 17, confidence: 'medium', data: { where: 'The string', origin: 'http://localhost:3000', reason: 'localhost' } }],
+    },
+    {
+      name: 'the entry of an environment table that a request is seen to use',
+      files: miniApp({ 'pages/index/index.js': "const ENV = {\n  dev: 'http://localhost:3000',\n  prod: 'https://api.gaswatch.example',\n};\nbn.request({ url: ENV.dev + '/v1' });" }),
+      errors: [{ messageId: 'testOrigin', line: 2, column: 8, data: { where: 'The string', origin: 'http://localhost:3000', reason: 'localhost' } }],
+    },
+    {
+      name: 'a localhost root in an exported config object, used by a request in another module, is certain',
+      files: miniApp({
+        'config.js': "var WxApiRoot = 'http://localhost:8080/wx/';\nmodule.exports = {\n  IndexUrl: WxApiRoot + 'home/index',\n};",
+        'utils/request.js': "const { root } = require('./settings');\nmodule.exports = (path) => bn.request({ url: `${root}${path}` });",
+        'utils/settings.js': "module.exports = { root: 'http://192.168.1.3:3000' };",
+        'pages/index/index.js': "const api = require('../../config.js');\nPage({ onLoad() { bn.request({ url: api.IndexUrl }); } });",
+      }),
+      errors: [
+        { messageId: 'testOrigin', file: 'config.js', line: 1, column: 17, data: { where: 'The string', origin: 'http://localhost:8080', reason: 'localhost' } },
+        { messageId: 'testOrigin', file: 'utils/settings.js', line: 1, column: 26, data: { where: 'The string', origin: 'http://192.168.1.3:3000', reason: 'a private IP address' } },
+      ],
     },
     {
       name: '.test hosts, dev ports and a dev. host',
@@ -115,10 +174,9 @@ new RuleTester().run(rule, {
     },
     {
       name: 'debug mode in the app config',
-      files: miniApp({ 'app.json': appJson({ devtool: { debug: true }, debug: true }) }),
+      files: miniApp({ 'app.json': appJson({ devtool: { debug: true } }) }),
       errors: [
         { messageId: 'debugConfig', file: 'app.json', line: 9, column: 5, data: { key: 'devtool.debug' } },
-        { messageId: 'debugConfig', file: 'app.json', line: 11, column: 3, data: { key: 'debug' } },
       ],
     },
     {
