@@ -5,7 +5,8 @@ export type DomainField = 'serviceDomains' | 'businessDomains';
 
 /** What is wrong with one URL; each problem becomes one finding. */
 export type UrlProblem =
-  | { messageId: 'insecureScheme' | 'wrongScheme'; scheme: string }
+  /** `origin` when the URL's host is known: what groups repeats of one problem. */
+  | { messageId: 'insecureScheme' | 'wrongScheme'; scheme: string; origin?: string }
   | { messageId: 'ipOrLocal'; host: string; what: string }
   | { messageId: 'notListed'; origin: string };
 
@@ -59,7 +60,11 @@ export function checkUrl(text: string, complete: boolean, check: UrlCheck): UrlP
   const parsed = parseOrigin(text.trim(), complete);
   if (!parsed || (check.only && !check.only.includes(parsed.scheme))) return undefined;
   const schemeOk = check.expected.includes(parsed.scheme);
-  const schemeProblem: UrlProblem[] = schemeOk ? [] : [{ messageId: check.insecure.includes(parsed.scheme) ? 'insecureScheme' : 'wrongScheme', scheme: parsed.scheme }];
+  const schemeProblem: UrlProblem[] = schemeOk ? [] : [{
+    messageId: check.insecure.includes(parsed.scheme) ? 'insecureScheme' : 'wrongScheme',
+    scheme: parsed.scheme,
+    ...(parsed.origin && parsed.host ? { origin: parsed.origin } : {}),
+  }];
   if (!parsed.origin || !parsed.host) return schemeProblem;
   // An IP or local host is the one problem to fix (with it goes the `http://` a dev server uses):
   // one root cause, one finding.
@@ -93,3 +98,6 @@ export function jsFileFor(context: RuleContext, offset: number, cache: WeakMap<o
   }
   return js;
 }
+
+/** The data keys that say what a finding of the network rules is about: repeats of one host are one problem. */
+export const URL_SUBJECT = ['host', 'origin', 'scheme'];

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { lint, openMemoryBundle } from '@bmplint/core';
 import { RuleTester, miniApp as coreMiniApp, type Files } from '@bmplint/core/testing';
 import rule from './index.js';
 
@@ -201,4 +203,16 @@ new RuleTester().run(rule, {
       ],
     },
   ],
+});
+
+describe('availability/no-test-build grouping', () => {
+  it('makes one test host written in several strings one problem', async () => {
+    const files = miniApp({
+      'pages/index/index.js': "bn.request({ url: 'https://test.gaswatch.example/a' });\nbn.request({ url: 'https://test.gaswatch.example/b' });\nbn.request({ url: 'http://localhost:3000/c' });\n",
+    });
+    const { findings } = await lint(openMemoryBundle(files as Record<string, string>), { rules: [rule] });
+    expect(findings).toHaveLength(3);
+    expect(findings[0].group).toBe(findings[1].group);
+    expect(findings[2].group).not.toBe(findings[0].group);
+  });
 });
