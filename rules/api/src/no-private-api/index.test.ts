@@ -33,6 +33,13 @@ new RuleTester().run(rule, {
           '    if (this._useWorklet) { this.top = bn.worklet.shared(0); }',
           '    if ((0, version_1.canIUseNextTick)()) { bn.nextTick(() => {}); }',
           '    if (utils.isSupportChooseMedia()) bn.chooseMedia({});',
+          "    const canIUse = bn.canIUse('bn.createMediaContainer()');",
+          '    if (canIUse) { this.container = bn.createMediaContainer(); }',
+          '  },',
+          '  skyline() {',
+          '    if (!bn.getSkylineInfoSync) return false;',
+          '    const { isSupported } = bn.getSkylineInfoSync();',
+          '    return isSupported;',
           '  },',
           '});',
         ].join('\n'),
@@ -86,11 +93,12 @@ new RuleTester().run(rule, {
     },
     {
       name: 'a call in a branch guarded by another API is still reported',
-      files: page("if (bn.canIUse('showToast')) bn.chooseMedia({});\nif (this.duration) bn.nextTick(() => {});\nif (showAlert) bn.alert({});\n"),
+      files: page("if (bn.canIUse('showToast')) bn.chooseMedia({});\nif (this.duration) bn.nextTick(() => {});\nif (showAlert) bn.alert({});\nfunction dark() {\n  if (!bn.onThemeChange) return;\n  bn.setTabBarStyle({});\n}\n"),
       errors: [
         { messageId: 'otherPlatformApi', file: PAGE, line: 1, column: 30 },
         { messageId: 'otherPlatformApi', file: PAGE, line: 2, column: 20 },
         { messageId: 'otherPlatformApi', file: PAGE, line: 3, column: 16 },
+        { messageId: 'otherPlatformApi', file: PAGE, line: 6, column: 3 },
       ],
     },
     {

@@ -1,4 +1,4 @@
-import { defineRule, walkJs, type JsNode as Node } from '@bmplint/core';
+import { defineRule, walkJs, type JsFile, type JsNode as Node, type Project } from '@bmplint/core';
 import { PUBLIC_API, closestPublicName } from '../api-names.js';
 import { binanceAlternative, platformOf } from '../platforms.js';
 
@@ -30,7 +30,8 @@ export default defineRule({
     return {
       js: {
         bnMember({ name, expression, spelling }) {
-          if (PUBLIC_API.has(name) || NOT_API.has(name) || isFeatureDetected(name, expression, context.ancestors)) return;
+          if (PUBLIC_API.has(name) || NOT_API.has(name)) return;
+          if (isFeatureDetected(name, expression, context.ancestors, initOf(context.project, context.jsFile))) return;
           const imported = spelling === 'import';
           const api = imported ? `"${name}" (imported from @binance/mp-service)` : `bn.${name}`;
           if (name.startsWith('_')) {
@@ -78,34 +79,81 @@ const listOf = (words: string[]) => (words.length < 2 ? words.join('') : `${word
  * (`canIUseNextTick()`, `this._useWorklet`). Such code gets no finding at all: it is no evidence
  * of a call that fails.
  */
-function isFeatureDetected(name: string, expression: Node, ancestors: readonly Node[]): boolean {
+function isFeatureDetected(name: string, expression: Node, ancestors: readonly Node[], resolve: Resolve): boolean {
   const parent = ancestors[ancestors.length - 1];
   if (parent?.type === 'UnaryExpression' && (parent.operator === 'typeof' || parent.operator === '!')) return true;
   if ((parent?.type === 'OptionalCallExpression' && parent.callee === expression && parent.optional)
     || (parent?.type === 'OptionalMemberExpression' && parent.object === expression && parent.optional)) return true;
+  let child: Node = expression;
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const ancestor = ancestors[i];
     const test = ancestor.type === 'IfStatement' || ancestor.type === 'ConditionalExpression' ? ancestor.test
       : ancestor.type === 'LogicalExpression' && (ancestor.operator === '&&' || ancestor.operator === '||' || ancestor.operator === '??') ? ancestor.left : undefined;
-    if (!test) continue;
-    if (contains(test, expression) || mentions(test, name)) return true;
+    if (test && (contains(test, expression) || mentions(test, name, resolve))) return true;
+    // `if (!bn.x) return;` earlier in the same block guards what follows.
+    if ((ancestor.type === 'BlockStatement' || ancestor.type === 'Program') && earlierExitGuard(ancestor.body as Node[], child, name, resolve)) return true;
+    child = ancestor;
   }
   return false;
 }
 
-/** Whether a test reads `<x>.name`, passes the name as a string (`canIUse('name')`) or names a helper or flag for it. */
-function mentions(test: Node, name: string): boolean {
+/** The initial value of a name in scope, to read a flag set once (`const canIUse = bn.canIUse('x')`). */
+type Resolve = (identifier: Node) => Node | undefined;
+
+function initOf(project: Project, file: JsFile | undefined): Resolve {
+  const scope = file ? project.scopeOf(file) : undefined;
+  return (identifier) => {
+    if (!scope || identifier.type !== 'Identifier') return undefined;
+    const binding = scope.lookup(identifier.name, identifier.start ?? 0);
+    const source = binding?.source;
+    return source && (source.kind === 'init' || (source.kind === 'mutable' && !scope.reassigned.has(identifier.name))) ? source.init : undefined;
+  };
+}
+
+/** An `if (…) return|throw` before `child` in a statement list whose test mentions the API. */
+function earlierExitGuard(body: readonly Node[], child: Node, name: string, resolve: Resolve): boolean {
+  for (const statement of body) {
+    if (statement === child) return false;
+    if (statement.type === 'IfStatement' && !statement.alternate && exits(statement.consequent) && mentions(statement.test, name, resolve)) return true;
+  }
+  return false;
+}
+
+function exits(statement: Node): boolean {
+  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
+  if (statement.type === 'BlockStatement') {
+    const last = statement.body[statement.body.length - 1];
+    return !!last && (last.type === 'ReturnStatement' || last.type === 'ThrowStatement');
+  }
+  return false;
+}
+
+/**
+ * Whether a test reads `<x>.name`, passes the name as a string (`canIUse('name')`,
+ * `canIUse('bn.name()')`), names a helper or flag for it, or reads a name set once to such a test.
+ */
+function mentions(test: Node, name: string, resolve: Resolve, depth = 0): boolean {
   let found = false;
   walkJs(test, {
     enter(node) {
       if (found) return false;
       if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed && node.property.type === 'Identifier'
         && (node.property.name === name || namesCheck(node.property.name, name))) found = true;
-      else if (node.type === 'StringLiteral' && (node.value === name || node.value.startsWith(`${name}.`))) found = true;
+      else if (node.type === 'StringLiteral' && namesApi(node.value, name)) found = true;
       else if (node.type === 'Identifier' && namesCheck(node.name, name)) found = true;
+      else if (node.type === 'Identifier' && depth < 2) {
+        const init = resolve(node);
+        if (init && mentions(init, name, resolve, depth + 1)) found = true;
+      }
     },
   });
   return found;
+}
+
+/** `canIUse` arguments: `name`, `name.success.x`, `bn.name`, `wx.name()`. */
+function namesApi(value: string, name: string): boolean {
+  const bare = value.replace(/^(?:bn|wx|my|tt|swan|qq)\./, '').replace(/\(\)$/, '');
+  return bare === name || bare.startsWith(`${name}.`);
 }
 
 /** `canIUseNextTick`, `_useWorklet`, `hasChooseMedia`, `isSupportRouter` for the API `nextTick`, `worklet`, … */
