@@ -80,7 +80,7 @@ new RuleTester().run(rule, {
       errors: [{
         messageId: 'otherPlatformApi', file: PAGE, line: 1, column: 16,
         data: { name: 'getXrFrameSystem', api: 'bn.getXrFrameSystem', platform: 'a WeChat', spelled: 'wx.getXrFrameSystem', instead: '' },
-        message: 'bn.getXrFrameSystem is a WeChat API (wx.getXrFrameSystem) that Binance does not provide: it is undefined on Binance, so the code using it fails at run time.',
+        message: 'bn.getXrFrameSystem is a WeChat API (wx.getXrFrameSystem), not a Binance one: it is undefined on Binance, so the code using it fails at run time (4.1.1).',
       }],
     },
     {
@@ -88,7 +88,7 @@ new RuleTester().run(rule, {
       files: page("bn.alert({ content: 'Saved' });\nbn.showNavigationBarLoading();\n"),
       errors: [
         { messageId: 'otherPlatformApi', file: PAGE, line: 1, column: 1, data: { name: 'alert', api: 'bn.alert', platform: 'an Alipay', spelled: 'my.alert', instead: '; use bn.showModal({ showCancel: false }) instead' }, message: 'fails at run time; use bn.showModal({ showCancel: false }) instead' },
-        { messageId: 'otherPlatformApi', file: PAGE, line: 2, column: 1, message: 'bn.showNavigationBarLoading is a WeChat, Alipay and Douyin (ByteDance) API (wx.showNavigationBarLoading) that Binance does not provide: it is undefined on Binance, so the code using it fails at run time; use bn.showLoading instead' },
+        { messageId: 'otherPlatformApi', file: PAGE, line: 2, column: 1, message: 'bn.showNavigationBarLoading is a WeChat, Alipay and Douyin (ByteDance) API (wx.showNavigationBarLoading), not a Binance one: it is undefined on Binance, so the code using it fails at run time; use bn.showLoading instead (4.1.1).' },
       ],
     },
     {
@@ -166,7 +166,7 @@ new RuleTester().run(rule, {
     {
       name: 'an API no platform declares',
       files: page('bn.launchRocket();\n'),
-      errors: [{ messageId: 'unknownApi', file: PAGE, line: 1, column: 1, message: 'bn.launchRocket is not a public Binance mini program API: it is undefined on Binance, so the code using it fails at run time.' }],
+      errors: [{ messageId: 'unknownApi', file: PAGE, line: 1, column: 1, message: 'bn.launchRocket is not a public Binance mini program API: where the runtime lacks it the code using it fails' }],
     },
     {
       name: 'an unknown API in a React-style TypeScript page',

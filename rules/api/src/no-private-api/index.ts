@@ -20,8 +20,8 @@ export default defineRule({
     docs: { description: 'Only public bn.* APIs may be used: no private members, no APIs the official type package and documentation do not know.' },
     messages: {
       privateMember: '{{api}} is a private member of the mini program runtime: names starting with "_" are internals, not public API, and can change or vanish with any client release (4.1.1).',
-      otherPlatformApi: '{{api}} is {{platform}} API ({{spelled}}) that Binance does not provide: it is undefined on Binance, so the code using it fails at run time{{instead}}. Only the APIs of @binance/mp-service and the official documentation may be used (4.1.1).',
-      unknownApi: '{{api}} is not a public Binance mini program API{{hint}}: it is undefined on Binance, so the code using it fails at run time. Only the APIs of @binance/mp-service and the official documentation may be used (4.1.1).',
+      otherPlatformApi: '{{api}} is {{platform}} API ({{spelled}}), not a Binance one: it is undefined on Binance, so the code using it fails at run time{{instead}} (4.1.1).',
+      unknownApi: '{{api}} is not a public Binance mini program API{{hint}}: where the runtime lacks it the code using it fails, and an internal one can change with any client release. Only the APIs of @binance/mp-service and the official documentation may be used (4.1.1).',
     },
     // One finding per API name: the 120 calls of one missing API are one problem.
     subject: ['name'],
