@@ -62,7 +62,8 @@ function lastName(node: Node): string | undefined {
 /**
  * Whether `node` runs only in development: the branch of an `if`, `? :` or `&&` whose test is
  * true only there (`process.env.NODE_ENV !== 'production'`, `__DEV__`, `envVersion === 'develop'`,
- * `platform === 'devtools'`), or the `else` of one true only in production.
+ * `platform === 'devtools'`), the `else` of one true only in production, or a development
+ * `case` of a `switch` on the environment.
  */
 export function inDevOnlyBranch(node: Node, ancestors: readonly Node[]): boolean {
   let child = node;
@@ -73,6 +74,10 @@ export function inDevOnlyBranch(node: Node, ancestors: readonly Node[]): boolean
       if (child === ancestor.alternate && polarity(ancestor.test) === 'prod') return true;
     } else if (ancestor.type === 'LogicalExpression' && ancestor.operator === '&&' && child === ancestor.right && polarity(ancestor.left as Node) === 'dev') {
       return true;
+    } else if (ancestor.type === 'SwitchCase' && ancestor.test?.type === 'StringLiteral' && DEV_VALUES.has(ancestor.test.value.toLowerCase())) {
+      // `switch (envVersion) { case 'develop': … }`
+      const owner = ancestors[i - 1];
+      if (owner?.type === 'SwitchStatement' && ENV_NAME.test(lastName(owner.discriminant as Node) ?? '')) return true;
     }
     child = ancestor;
   }

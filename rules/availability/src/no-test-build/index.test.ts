@@ -60,6 +60,7 @@ new RuleTester().run(rule, {
           "const host = envVersion === 'develop' ? 'https://dev.gaswatch.example' : 'https://api.gaswatch.example';",
           "const root = process.env.NODE_ENV === 'production' ? 'https://api.gaswatch.example' : 'http://localhost:8080';",
           "isDev && bn.request({ url: 'http://localhost:3000/debug' });",
+          "let server; switch (envVersion) { case 'develop': server = 'http://192.168.1.2:8080'; break; case 'trial': server = 'https://staging.gaswatch.example'; break; default: server = 'https://api.gaswatch.example'; }",
           'bn.request({ url: base + api + host + root });',
         ].join('\n'),
       }),
