@@ -45,6 +45,13 @@ new RuleTester().run(rule, {
         ].join('\n'),
       }),
     },
+    {
+      name: 'the app storing its own values on the bn object, read in another file',
+      files: miniApp({
+        'components/share.js': 'Component({ lifetimes: { attached() { bn.xrScene = this.scene; bn.xrTitle = this.data.title; } } });',
+        'pages/index/index.js': 'Page({ onShow() { const scene = bn.xrScene; this.setData({ title: bn.xrTitle, scene }); } });',
+      }),
+    },
     { name: 'a page calling public APIs as bn members', files: page("Page({\n  onLoad() {\n    bn.showToast({ title: 'Hi' });\n    bn.navigateTo({ url: '/pages/a/index' });\n  },\n});\n") },
     { name: 'a public API under a constant computed key', files: page("const KEY = 'request';\nbn['setStorageSync']('k', 1);\nbn[KEY]({ url: 'https://api.example.com' });\n") },
     { name: 'public APIs destructured from bn and aliased', files: page('const { showModal, getSystemInfoSync: info } = bn;\nconst request = bn.request;\nshowModal({});\ninfo();\nrequest({});\n') },

@@ -1,4 +1,4 @@
-import { defineRule, walkJs, type JsFile, type JsNode as Node, type Project } from '@bmplint/core';
+import { defineRule, walkJs, type JsFile, type JsNode as Node, type Project, type ReportDescriptor } from '@bmplint/core';
 import { PUBLIC_API, closestPublicName } from '../api-names.js';
 import { binanceAlternative, platformOf } from '../platforms.js';
 
@@ -27,45 +27,56 @@ export default defineRule({
     subject: ['name'],
   },
   create(context) {
+    /** Findings wait for the project hook: a name the app assigns itself anywhere is not an API. */
+    const pending: Array<{ name: string; report: ReportDescriptor }> = [];
+    /** `bn.xrScene = this.scene`: the app uses the object as a store for its own values. */
+    const assigned = new Set<string>();
     return {
       js: {
         bnMember({ name, expression, spelling }) {
-          if (PUBLIC_API.has(name) || NOT_API.has(name)) return;
+          if (PUBLIC_API.has(name) || NOT_API.has(name) || !context.file) return;
+          const parent = context.ancestors[context.ancestors.length - 1];
+          if (parent?.type === 'AssignmentExpression' && parent.left === expression) {
+            assigned.add(name);
+            return;
+          }
           if (isFeatureDetected(name, expression, context.ancestors, initOf(context.project, context.jsFile))) return;
-          const imported = spelling === 'import';
-          const api = imported ? `"${name}" (imported from @binance/mp-service)` : `bn.${name}`;
-          if (name.startsWith('_')) {
-            context.report({ node: expression, messageId: 'privateMember', data: { name, api } });
-            return;
-          }
-          const origin = platformOf(name);
-          if (origin) {
-            const alternative = binanceAlternative(name);
-            context.report({
-              node: expression,
-              messageId: 'otherPlatformApi',
-              data: {
-                name, api,
-                platform: `${article(origin.labels[0])} ${listOf(origin.labels)}`,
-                spelled: origin.spelled,
-                instead: alternative ? `; use ${alternative.how} instead` : '',
-              },
-              suggestion: alternative?.use,
-            });
-            return;
-          }
-          const closest = closestPublicName(name);
-          context.report({
-            node: expression,
-            messageId: 'unknownApi',
-            data: { name, api, hint: closest ? ` (did you mean ${imported ? closest : `bn.${closest}`}?)` : '' },
-            suggestion: closest,
-          });
+          const where = { file: context.file.path, span: { start: expression.start ?? 0, end: expression.end ?? 0 } };
+          pending.push({ name, report: { ...where, ...describe(name, spelling === 'import') } });
         },
+      },
+      project() {
+        for (const { name, report } of pending) if (!assigned.has(name)) context.report(report);
       },
     };
   },
 });
+
+/** The message of a name that is not public API: private, another platform's, or unknown. */
+function describe(name: string, imported: boolean): Omit<ReportDescriptor, 'file' | 'span'> {
+  const api = imported ? `"${name}" (imported from @binance/mp-service)` : `bn.${name}`;
+  if (name.startsWith('_')) return { messageId: 'privateMember', data: { name, api } };
+  const origin = platformOf(name);
+  if (origin) {
+    const alternative = binanceAlternative(name);
+    return {
+      messageId: 'otherPlatformApi',
+      data: {
+        name, api,
+        platform: `${article(origin.labels[0])} ${listOf(origin.labels)}`,
+        spelled: origin.spelled,
+        instead: alternative ? `; use ${alternative.how} instead` : '',
+      },
+      suggestion: alternative?.use,
+    };
+  }
+  const closest = closestPublicName(name);
+  return {
+    messageId: 'unknownApi',
+    data: { name, api, hint: closest ? ` (did you mean ${imported ? closest : `bn.${closest}`}?)` : '' },
+    suggestion: closest,
+  };
+}
 
 const article = (word: string) => (/^[AEIOU]/.test(word) ? 'an' : 'a');
 const listOf = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`);
