@@ -54,7 +54,23 @@ export function controlLabel(element: BxmlElement): { text: string; dynamic: boo
     if (src) return { text: src.replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, '').replace(/[-_]+/g, ' '), dynamic };
     if (getAttribute(element, 'src')?.expressions.length) dynamic = true;
   }
-  return { text, dynamic };
+  // An icon control says what it does through its icon: `<van-icon name="scan">`, `class="weui-uploader__input"`.
+  if (text) return { text, dynamic };
+  const icon = iconWords(element);
+  return { text: icon, dynamic: dynamic && !icon };
+}
+
+/** Icon names and class names of a control and what it holds, as words ("scan", "uploader input"). */
+function iconWords(element: BxmlElement): string {
+  const words: string[] = [];
+  for (const node of [element, ...descendants(element)]) {
+    for (const name of ['name', 'icon', 'class']) {
+      const value = staticValue(node, name);
+      if (value) words.push(value.replace(/[-_]+/g, ' '));
+    }
+    if (words.length > 8) break;
+  }
+  return words.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
