@@ -1,0 +1,86 @@
+import { defineRule, type BxmlDocument, type BxmlElement } from '@bmplint/core';
+import { descendants, isField, nearbyLabel, staticValue } from '../bxml.js';
+import { words } from '../names.js';
+
+type Kind = 'national ID number' | 'passport number' | 'real name' | 'emergency contact' | 'phone number' | 'home address';
+
+/** What a field asks for, from its wording (English and Simplified Chinese), most specific first. */
+const KINDS: Array<[Kind, RegExp]> = [
+  ['emergency contact', /紧急联系|emergency[\s_-]*contact/i],
+  ['national ID number', /身份证|证件号|身份号|公民身份|\bid[\s_-]*card\b|\bnational[\s_-]*id\b|\bidentity[\s_-]*(?:card|number|no)\b|\bid[\s_-]*(?:number|no)\b|\bssn\b|social[\s_-]*security|\bidcard\b/i],
+  ['passport number', /护照|passport/i],
+  ['real name', /真实姓名|实名|姓名|收货人|联系人|\breal[\s_-]*name\b|\bfull[\s_-]*name\b|\blegal[\s_-]*name\b|\b(?:first|last|given|family)[\s_-]*name\b|\bsurname\b/i],
+  ['phone number', /手机|电话|联系方式|\bphone\b|\bmobile\b|\btel(?:ephone)?\b/i],
+  ['home address', /详细地址|住址|家庭地址|居住地|所在地区|收货地址|地址|\b(?:home|street|postal|residential|mailing)?[\s_-]*address\b/i],
+];
+/** A blockchain or e-mail address is not where the user lives. */
+const NOT_HOME = /wallet|contract|token|chain|0x|email|e-mail|mail[\s_-]*box|钱包|合约|提币|充值|币|链|邮箱|网址|链接|url|ip/i;
+/** Kinds whose purpose an order form states by being one: a name, phone and address to deliver to. */
+const DELIVERY_KINDS = new Set<Kind>(['real name', 'phone number', 'home address']);
+const DELIVERY = /收货|配送|快递|邮寄|寄送|发货|送货|\bshipping\b|\bdeliver(?:y|ed)?\b|\bconsignee\b|\brecipient\b/i;
+/** Text that tells the user why the data is asked for, or links a privacy notice. */
+const PURPOSE = /隐私|个人信息|用途|用于|仅用|以便|为了|授权|协议|声明|privacy|purpose|personal (?:data|information)|\bused?\s+(?:only\s+)?(?:to|for)\b|\bso that we\b|\bin order to\b|\bwhy we (?:ask|need)\b|\bwe (?:need|use|ask)\b|\bconsent\b|\bterms\b/i;
+/** Custom components that are input fields: `<van-field>`, `<t-input>`, `<input-item>`. */
+const FIELD_COMPONENT = /(?:^|-)(?:input|field|textarea)(?:-|$)|^input-item$/;
+
+export default defineRule({
+  meta: {
+    id: 'privacy/identity-data-purpose',
+    clauses: ['5.2.1', '5.2.9'],
+    severity: 'warning',
+    suppressible: true,
+    confidence: 'medium',
+    subject: ['kinds'],
+    docs: { description: 'A form that asks for identity or contact data (real name, national ID or passport number, emergency contacts, phone number, home address) with no text on the page saying what it is used for or linking a privacy notice.' },
+    messages: {
+      noPurpose: 'This form asks for {{kinds}} and nothing on the page says what it is used for: tell the user the purpose and scope before collecting it (a line next to the form, or a link to the privacy notice), and ask only for what the service needs (5.2.1, 5.2.9).',
+    },
+  },
+  create(context) {
+    return {
+      bxml: {
+        document(document: BxmlDocument) {
+          const text = (context.file?.text ?? '').replace(/<!--[\s\S]*?-->/g, ' ');
+          if (PURPOSE.test(text)) return;
+          const delivery = DELIVERY.test(text);
+          let first: BxmlElement | undefined;
+          const kinds = new Set<Kind>();
+          for (const element of descendants(document as unknown as BxmlElement)) {
+            if (!isField(element) && !FIELD_COMPONENT.test(element.name)) continue;
+            const kind = kindOf(element);
+            if (!kind || (delivery && DELIVERY_KINDS.has(kind))) continue;
+            first ??= element;
+            kinds.add(kind);
+          }
+          if (!first) return;
+          const list = [...kinds];
+          context.report({ node: first, messageId: 'noPurpose', data: { kinds: list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}` : list[0] } });
+        },
+      },
+    };
+  },
+});
+
+/** What a field asks for: from its type, its own wording, its name, its label and the titles of the groups around it. */
+function kindOf(element: BxmlElement): Kind | undefined {
+  if (staticValue(element, 'type')?.toLowerCase() === 'idcard') return 'national ID number';
+  const name = [staticValue(element, 'name'), staticValue(element, 'id'), staticValue(element, 'data-field')].filter(Boolean).map((value) => words(value!).join(' '));
+  const wording = [
+    staticValue(element, 'placeholder'), staticValue(element, 'label'), staticValue(element, 'title'), staticValue(element, 'aria-label'),
+    ...name, nearbyLabel(element), groupTitle(element),
+  ].filter(Boolean).join(' ');
+  for (const [kind, pattern] of KINDS) {
+    const match = pattern.exec(wording);
+    if (!match) continue;
+    if (kind === 'home address' && NOT_HOME.test(wording)) return undefined;
+    return kind;
+  }
+  return undefined;
+}
+
+/** The label of a form item around a field: `<t-form-item label="姓名"><t-input/></t-form-item>`. */
+function groupTitle(element: BxmlElement): string {
+  const parent = element.parent;
+  if (parent.type !== 'element' || parent.children.filter((child) => child.type === 'element').length > 2) return '';
+  return [staticValue(parent, 'label'), staticValue(parent, 'title')].filter(Boolean).join(' ');
+}
