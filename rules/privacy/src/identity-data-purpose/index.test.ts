@@ -33,6 +33,25 @@ new RuleTester().run(rule, {
       files: page('<view>\n  <text>Wallet address</text><input bindinput="onAddr"/>\n  <input placeholder="提币地址"/>\n  <input placeholder="Email address"/>\n  <input placeholder="Nickname"/>\n  <input type="digit" placeholder="Amount"/>\n</view>\n'),
     },
     {
+      name: 'a search box, a contact line saying why ("方便我们与您联系"), an invoice form',
+      files: page('<view>\n  <input placeholder="搜索门店名称、地址"/>\n</view>\n'),
+    },
+    {
+      name: 'a contact field that says why it is asked',
+      files: page('<view>\n  <text>联系电话</text><input placeholder="方便我们与您联系"/>\n</view>\n'),
+    },
+    {
+      name: 'an invoice title form (company address and phone for the invoice)',
+      files: page('<view>\n  <text>发票抬头</text><input/>\n  <text>地址与电话</text><input placeholder="发票上的地址与电话"/>\n</view>\n'),
+    },
+    {
+      name: 'a number typed to be dialled, never sent',
+      files: miniApp({
+        'pages/index/index.bxml': '<view>\n  <input type="number" placeholder="Phone number" bindinput="onNumber"/>\n  <button bindtap="call">Call</button>\n</view>\n',
+        'pages/index/index.js': 'Page({ onNumber(e) { this.number = e.detail.value; }, call() { bn.makePhoneCall({ phoneNumber: this.number }); } });\n',
+      }),
+    },
+    {
       name: 'text that mentions an ID card outside any field',
       files: page('<view>Bring your ID card to the event.</view>\n'),
     },

@@ -1,4 +1,4 @@
-import { defineRule, type BxmlDocument, type BxmlElement } from '@bmplint/core';
+import { defineRule, type BxmlDocument, type BxmlElement, type Project } from '@bmplint/core';
 import { descendants, isField, nearbyLabel, staticValue } from '../bxml.js';
 import { words } from '../names.js';
 
@@ -15,11 +15,16 @@ const KINDS: Array<[Kind, RegExp]> = [
 ];
 /** A blockchain or e-mail address is not where the user lives. */
 const NOT_HOME = /wallet|contract|token|chain|0x|email|e-mail|mail[\s_-]*box|钱包|合约|提币|充值|币|链|邮箱|网址|链接|url|ip/i;
-/** Kinds whose purpose an order form states by being one: a name, phone and address to deliver to. */
+/** Kinds whose purpose an order or invoice form states by being one: a name, phone and address to deliver or invoice to. */
 const DELIVERY_KINDS = new Set<Kind>(['real name', 'phone number', 'home address']);
-const DELIVERY = /收货|配送|快递|邮寄|寄送|发货|送货|\bshipping\b|\bdeliver(?:y|ed)?\b|\bconsignee\b|\brecipient\b/i;
+const DELIVERY = /收货|配送|快递|邮寄|寄送|发货|送货|发票|\bshipping\b|\bdeliver(?:y|ed)?\b|\bconsignee\b|\brecipient\b|\binvoice\b/i;
+/** A search box ("搜索门店名称、地址") asks for a query, not the user's data. */
+const SEARCH = /搜索|查找|\bsearch\b/i;
+/** A page that uses a number or place on the device (dial it, show it on a map, save it as a contact) and sends nothing. */
+const USED_ON_DEVICE = /\b(?:makePhoneCall|openLocation|addPhoneContact)\b/;
+const SENDS = /\b(?:request|uploadFile)\b/;
 /** Text that tells the user why the data is asked for, or links a privacy notice. */
-const PURPOSE = /隐私|个人信息|用途|用于|仅用|以便|为了|授权|协议|声明|privacy|purpose|personal (?:data|information)|\bused?\s+(?:only\s+)?(?:to|for)\b|\bso that we\b|\bin order to\b|\bwhy we (?:ask|need)\b|\bwe (?:need|use|ask)\b|\bconsent\b|\bterms\b/i;
+const PURPOSE = /隐私|个人信息|用途|用于|仅用|以便|便于|方便(?:我们|与您)|为了|授权|协议|声明|privacy|purpose|personal (?:data|information)|\bused?\s+(?:only\s+)?(?:to|for)\b|\bso that we\b|\bin order to\b|\bwhy we (?:ask|need)\b|\bwe (?:need|use|ask)\b|\bconsent\b|\bterms\b/i;
 /** Custom components that are input fields: `<van-field>`, `<t-input>`, `<input-item>`. */
 const FIELD_COMPONENT = /(?:^|-)(?:input|field|textarea)(?:-|$)|^input-item$/;
 
@@ -42,11 +47,14 @@ export default defineRule({
         document(document: BxmlDocument) {
           const text = (context.file?.text ?? '').replace(/<!--[\s\S]*?-->/g, ' ');
           if (PURPOSE.test(text)) return;
+          const script = scriptOf(context.project, context.file?.path);
+          if (script && USED_ON_DEVICE.test(script) && !SENDS.test(script)) return;
           const delivery = DELIVERY.test(text);
           let first: BxmlElement | undefined;
           const kinds = new Set<Kind>();
           for (const element of descendants(document as unknown as BxmlElement)) {
             if (!isField(element) && !FIELD_COMPONENT.test(element.name)) continue;
+            if (staticValue(element, 'confirm-type') === 'search' || SEARCH.test(staticValue(element, 'placeholder') ?? '')) continue;
             const kind = kindOf(element);
             if (!kind || (delivery && DELIVERY_KINDS.has(kind))) continue;
             first ??= element;
@@ -83,4 +91,14 @@ function groupTitle(element: BxmlElement): string {
   const parent = element.parent;
   if (parent.type !== 'element' || parent.children.filter((child) => child.type === 'element').length > 2) return '';
   return [staticValue(parent, 'label'), staticValue(parent, 'title')].filter(Boolean).join(' ');
+}
+
+/** The text of the script beside a template (`index.bxml` → `index.js` / `.ts`). */
+function scriptOf(project: Project, path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  for (const ext of ['.js', '.ts']) {
+    const script = project.jsFile(path.replace(/\.bxml$/, ext));
+    if (script) return script.text;
+  }
+  return undefined;
 }
