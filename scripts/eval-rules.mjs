@@ -5,7 +5,8 @@
  * rules' tests) and prints recall and precision per clause and per rule that cites the clause.
  *
  * Each text is the page text of its own page in one in-memory app (`<view><text>…</text></view>`).
- * A text counts as found for a clause when any rule citing the clause reports on its page.
+ * A text counts as found for a clause when any rule citing the clause reports on its page; rules of
+ * other clauses that report on the texts are listed apart, for information.
  * Run after `pnpm run build`: `node scripts/eval-rules.mjs [--misses]`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -18,13 +19,15 @@ const showMisses = process.argv.includes('--misses');
 
 const evalDir = `${root}rules/content/eval/`;
 const rules = await loadRules();
+/** The rules that read page text: every rule of the content and UI areas. */
+const contentRules = rules.filter((rule) => /^(content|ui)\//.test(rule.meta.id));
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
 
 for (const name of readdirSync(evalDir).filter((file) => file.endsWith('.jsonl')).sort()) {
   const clause = name.replace(/\.jsonl$/, '');
   const items = readFileSync(evalDir + name, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
-  const citing = rules.filter((rule) => rule.meta.clauses.includes(clause));
+  const citing = contentRules.filter((rule) => rule.meta.clauses.includes(clause));
   const pages = items.map((_, index) => `pages/p${index}/index`);
   const files = {
     'app.json': JSON.stringify({ pages }),
@@ -35,12 +38,17 @@ for (const name of readdirSync(evalDir).filter((file) => file.endsWith('.jsonl')
     files[`${pages[index]}.js`] = 'Page({});\n';
     files[`${pages[index]}.json`] = '{}\n';
   });
-  const result = await lint(openMemoryBundle(files), { rules: citing });
+  const result = await lint(openMemoryBundle(files), { rules: contentRules });
   /** rule id → set of item indexes it reported on */
   const hits = new Map(citing.map((rule) => [rule.meta.id, new Set()]));
+  /** Rules of other clauses that also report on these texts (shown apart, not counted for the clause). */
+  const others = new Map();
   for (const finding of result.findings) {
     const match = /^pages\/p(\d+)\/index\.bxml$/.exec(finding.file);
-    if (match && hits.has(finding.ruleId)) hits.get(finding.ruleId).add(Number(match[1]));
+    if (!match) continue;
+    const target = hits.has(finding.ruleId) ? hits : others;
+    if (!target.has(finding.ruleId)) target.set(finding.ruleId, new Set());
+    target.get(finding.ruleId).add(Number(match[1]));
   }
   const any = new Set([...hits.values()].flatMap((set) => [...set]));
   const row = (label, found, subset = items.map((_, index) => index)) => {
@@ -54,6 +62,7 @@ for (const name of readdirSync(evalDir).filter((file) => file.endsWith('.jsonl')
   console.log(`  ${row('all rules citing it', any)}`);
   for (const lang of ['en', 'zh']) console.log(`  ${row(`  ${lang}`, any, byLang(lang))}`);
   for (const [id, found] of hits) console.log(`  ${row(id, found)}`);
+  for (const [id, found] of others) console.log(`  ${row(`(other clauses) ${id}`, found)}`);
   if (showMisses) {
     for (const [index, item] of items.entries()) {
       if (item.positive !== any.has(index)) console.log(`    ${item.positive ? 'missed' : 'false positive'}: ${item.text}`);

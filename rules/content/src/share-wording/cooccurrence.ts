@@ -6,6 +6,8 @@
  * lottery chance", "分享后可再抽一次", "邀好友得现金").
  */
 
+import { DENIAL, sentences } from '../sentences.js';
+
 /** Share cues, by stem. Financial "shares" (market share, share price, per share) are not sharing. */
 const SHARE_EN = /\b(?:shar(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|refer(?:s|red|ring|ral|rals)?|forward(?:s|ed|ing)?|repost(?:s|ed|ing)?|bring (?:a|your|\d+) friends?|tell (?:your |\d+ )?friends|send (?:this|it) to (?:\d+|a|one|two|three|five|your) (?:friends?|groups?|chats?))\b/i;
 const FINANCIAL_SHARE = /\bmarket share\b|\bshare (?:price|capital|holder)s?\b|\bper share\b|\bshares? (?:of|in) (?:the )?(?:company|stock)|\bshared (?:wallet|account|album|folder|by)\b/i;
@@ -15,21 +17,6 @@ const SHARE_ZH = /分享|转发|邀请|邀好友|邀请好友|拉新|好友助�
 const REWARD_EN = /\b(?:rewards?|rewarded|earn(?:s|ed|ing)?|gets?|getting|receiv(?:e|es|ed)|claim(?:s|ed)?|win(?:s|ning)?|won|unlock(?:s|ed|ing)?|bonus(?:es)?|free|gifts?|prizes?|points?|coupons?|cash|commissions?|lottery|spins?|chances?|mystery box|double|collect|cashback|usdt|bnb|btc|red packet|airdrop|discount|vouchers?|tickets?)\b|\b(?:must|need to|have to) share\b|\bshare (?:to|before you) (?:continue|play|read|view|access|see)\b|\bto (?:play|continue|access|view|read) the (?:next|full|rest)\b/i;
 const REWARD_ZH = /奖励|有奖|获得|获取|领取|领红包|领奖|抽奖|再抽|机会|解锁|免费|红包|优惠券|积分|现金|佣金|返现|返利|赚|赢|奖品|(?<!发|运|配|赠)送(?!货|达)|得(?:现金|奖|红包|积分|\d)|\d+\s*(?:元|usdt|bnb|btc)|才能|方可|后可|即可(?:获|领|得|免|解|抽|参与)|拿/i;
 
-/** A sentence that warns against the practice or denies it ("We never ask you to share to unlock", "禁止诱导分享") is not the practice. */
-const DENIAL = /\b(?:never|not|don't|doesn't|won't|no longer|prohibited|forbidden|not allowed|must not|may not|against the rules)\b|禁止|不得|不会|不要|严禁|违规|切勿|谨防|请勿|不可以/i;
-
-/** Sentences of a text: split at sentence ends and line breaks, with their offsets. */
-function* sentences(text: string): Generator<{ start: number; end: number }> {
-  const ends = /[。！？!?；;\n]|\.(?=\s|$)/g;
-  let start = 0;
-  for (let match = ends.exec(text); ; match = ends.exec(text)) {
-    const end = match ? match.index : text.length;
-    if (end > start) yield { start, end };
-    if (!match) return;
-    start = match.index + match[0].length;
-  }
-}
-
 export interface ShareRewardSentence {
   start: number;
   end: number;
@@ -38,14 +25,12 @@ export interface ShareRewardSentence {
 /** The sentences of `text` that pair a share cue with a reward or a condition. */
 export function shareRewardSentences(text: string): ShareRewardSentence[] {
   const found: ShareRewardSentence[] = [];
-  for (const { start, end } of sentences(text)) {
-    const sentence = text.slice(start, end);
+  for (const { start, end, text: sentence } of sentences(text)) {
     if (DENIAL.test(sentence)) continue;
     const english = SHARE_EN.test(sentence) && !FINANCIAL_SHARE.test(sentence) && REWARD_EN.test(sentence.replace(SHARE_EN, ' '));
     const chinese = SHARE_ZH.test(sentence) && REWARD_ZH.test(sentence.replace(SHARE_ZH, ' '));
     if (!english && !chinese) continue;
-    const lead = sentence.length - sentence.trimStart().length;
-    found.push({ start: start + lead, end: start + sentence.trimEnd().length });
+    found.push({ start, end });
   }
   return found;
 }
