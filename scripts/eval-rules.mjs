@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Runs the built-in rules over the evaluation sets of the content clauses
- * (rules/content/eval/<clause>.jsonl: one `{"text", "positive", "lang"}` a line, written apart from the
+ * (rules/content/eval/<clause>.jsonl and <clause>-<set>.jsonl: one `{"text", "positive", "lang"}` a line, written apart from the
  * rules' tests) and prints recall and precision per clause and per rule that cites the clause.
  *
  * Each text is the page text of its own page in one in-memory app (`<view><text>…</text></view>`).
@@ -25,7 +25,9 @@ const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').repla
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
 
 for (const name of readdirSync(evalDir).filter((file) => file.endsWith('.jsonl')).sort()) {
-  const clause = name.replace(/\.jsonl$/, '');
+  // `4.4.jsonl`, or a further set of the same clause: `4.4-holdout.jsonl`.
+  const set = name.replace(/\.jsonl$/, '');
+  const clause = set.split('-')[0];
   const items = readFileSync(evalDir + name, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
   const citing = contentRules.filter((rule) => rule.meta.clauses.includes(clause));
   const pages = items.map((_, index) => `pages/p${index}/index`);
@@ -58,7 +60,7 @@ for (const name of readdirSync(evalDir).filter((file) => file.endsWith('.jsonl')
     return `${label.padEnd(34)} recall ${pct(tp, positives.length).padStart(6)} (${tp}/${positives.length})  precision ${pct(tp, tp + fp).padStart(6)} (${tp}/${tp + fp})`;
   };
   const byLang = (lang) => items.map((_, index) => index).filter((index) => items[index].lang === lang);
-  console.log(`clause ${clause}: ${items.filter((item) => item.positive).length} positive, ${items.filter((item) => !item.positive).length} near-miss negative texts`);
+  console.log(`clause ${clause} (${name}): ${items.filter((item) => item.positive).length} positive, ${items.filter((item) => !item.positive).length} near-miss negative texts`);
   console.log(`  ${row('all rules citing it', any)}`);
   for (const lang of ['en', 'zh']) console.log(`  ${row(`  ${lang}`, any, byLang(lang))}`);
   for (const [id, found] of hits) console.log(`  ${row(id, found)}`);
