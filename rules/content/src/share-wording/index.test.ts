@@ -35,6 +35,8 @@ new RuleTester().run(rule, {
           '  <text>Market share rose; share price up 3%, earning per share 0.2 USDT</text>',
           '  <text>邀请码（选填）</text>',
           '  <text>发送给好友</text>',
+          '  <text>Share your screen with support to get help faster. Refer to the guide for rewards.</text>',
+          '  <text>转账给好友，免手续费</text>',
           '</view>',
         ),
       }),
@@ -73,6 +75,23 @@ new RuleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'friends asked to act for the user, a short two-sentence message, a rebate for a referral',
+      files: miniApp({
+        'pages/index/index.bxml': lines(
+          '<view class="page">',
+          '  <text>Want one more spin? Forward this to a group</text>',
+          '  <text>每位好友帮你砍一刀，立得2元</text>',
+          '  <text>Signed-up friends you refer earn you a 5% rebate</text>',
+          '</view>',
+        ),
+      }),
+      errors: [
+        { messageId: 'shareBait', line: 2, message: '"Want one more spin? Forward this to a group"' },
+        { messageId: 'shareBait', line: 3 },
+        { messageId: 'shareBait', line: 4 },
+      ],
+    },
     {
       name: 'share and reward in one sentence, in any word order and in paraphrases the term lists do not hold',
       files: miniApp({
