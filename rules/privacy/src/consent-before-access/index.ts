@@ -123,6 +123,8 @@ export default defineRule({
     severity: 'error',
     suppressible: true,
     confidence: 'high',
+    // Calls of one API reached the same way are one problem (each call site is listed under it).
+    subject: ['api', 'what'],
     docs: { description: 'Location, camera, photo album and personal data (phone, email, profile) may be read only after the user agreed: bn.authorize / bn.getSetting, or a consent prompt, before the call on its path.' },
     messages: {
       noConsent: 'bn.{{api}} accesses {{what}} from {{entry}} with no bn.authorize or bn.getSetting check and no consent prompt before it: ask first with {{how}} (5.2.1, 5.2.3).',
