@@ -52,6 +52,14 @@ new RuleTester().run(rule, {
       }),
     },
     {
+      name: 'a bare "address" in a crypto app is a wallet address',
+      files: page('<view>\n  <view class="title">Add an address</view>\n  <input placeholder="Label"/>\n</view>\n'),
+    },
+    {
+      name: 'data kept on the device says where it goes',
+      files: page('<view>\n  <text>Phone</text><input type="number"/>\n  <text>Saved on this device only.</text>\n</view>\n'),
+    },
+    {
       name: 'text that mentions an ID card outside any field',
       files: page('<view>Bring your ID card to the event.</view>\n'),
     },

@@ -11,7 +11,8 @@ const KINDS: Array<[Kind, RegExp]> = [
   ['passport number', /护照|passport/i],
   ['real name', /真实姓名|实名|姓名|收货人|联系人|\breal[\s_-]*name\b|\bfull[\s_-]*name\b|\blegal[\s_-]*name\b|\b(?:first|last|given|family)[\s_-]*name\b|\bsurname\b/i],
   ['phone number', /手机|电话|联系方式|\bphone\b|\bmobile\b|\btel(?:ephone)?\b/i],
-  ['home address', /详细地址|住址|家庭地址|居住地|所在地区|收货地址|地址|\b(?:home|street|postal|residential|mailing)?[\s_-]*address\b/i],
+  // A bare "address" in English is as often a wallet's: only a qualified one is where the user lives.
+  ['home address', /详细地址|住址|家庭地址|居住地|所在地区|收货地址|地址|\b(?:home|street|postal|residential|mailing|shipping|delivery)[\s_-]*address\b|\baddress[\s_-]*line\b/i],
 ];
 /** A blockchain or e-mail address is not where the user lives. */
 const NOT_HOME = /wallet|contract|token|chain|0x|email|e-mail|mail[\s_-]*box|钱包|合约|提币|充值|币|链|邮箱|网址|链接|url|ip/i;
@@ -24,7 +25,7 @@ const SEARCH = /搜索|查找|\bsearch\b/i;
 const USED_ON_DEVICE = /\b(?:makePhoneCall|openLocation|addPhoneContact)\b/;
 const SENDS = /\b(?:request|uploadFile)\b/;
 /** Text that tells the user why the data is asked for, or links a privacy notice. */
-const PURPOSE = /隐私|个人信息|用途|用于|仅用|以便|便于|方便(?:我们|与您)|为了|授权|协议|声明|privacy|purpose|personal (?:data|information)|\bused?\s+(?:only\s+)?(?:to|for)\b|\bso that we\b|\bin order to\b|\bwhy we (?:ask|need)\b|\bwe (?:need|use|ask)\b|\bconsent\b|\bterms\b/i;
+const PURPOSE = /隐私|个人信息|用途|用于|仅用|以便|便于|方便(?:我们|与您)|为了|授权|协议|声明|privacy|purpose|personal (?:data|information)|\bused?\s+(?:only\s+)?(?:to|for)\b|\bso that we\b|\bin order to\b|\bwhy we (?:ask|need)\b|\bwe (?:need|use|ask)\b|\bconsent\b|\bterms\b|\b(?:saved|stored|kept) (?:on|in) (?:this|your) (?:device|phone)\b|\bstored locally\b|(?:仅|只)?(?:保存|存储)在(?:本机|本地|您的设备)/i;
 /** Custom components that are input fields: `<van-field>`, `<t-input>`, `<input-item>`. */
 const FIELD_COMPONENT = /(?:^|-)(?:input|field|textarea)(?:-|$)|^input-item$/;
 
