@@ -30,7 +30,8 @@ const SCHEMES: Scheme[] = [
     kind: 'a seed phrase or private key asked for to claim or verify',
     cues: [
       /\b(?:seed|recovery|secret|mnemonic)\s*(?:phrase|words?)\b|\bmnemonic\b|\bprivate\s*key\b|助记词|私钥|密钥/i,
-      /\b(?:claim|receive|verify|unlock|activate|withdraw|validate|sync|restore|enter|input)\b|领取|验证|激活|解冻|提现|输入|填写|同步/i,
+      // Something to gain from it: a field that only asks for the phrase is privacy/no-password-collection's.
+      /\b(?:claim|receive|unlock|activate|withdraw|reward|airdrop|bonus|prize)\b|领取|激活|解冻|提现|奖励|空投|奖金/i,
     ],
   },
   {

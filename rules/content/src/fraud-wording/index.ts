@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from '@bmplint/core';
-import { FRAUD } from '../lists.js';
+import { FRAUD, IMPERSONATION } from '../lists.js';
 import { excerpt, listingPieces, textReporter } from '../scan.js';
 import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
 import { fraudSentences } from './cooccurrence.js';
@@ -40,7 +40,8 @@ export default defineRule({
 function withSchemes(context: RuleContext, terms: (piece: TextPiece) => void): (piece: TextPiece) => void {
   return (piece) => {
     terms(piece);
-    if (!piece.text.trim() || FRAUD.scan(piece.text).some((match) => match.severity === 'error')) return;
+    // One finding per root cause: listed scam terms, and wording that poses as Binance or an authority (content/impersonation), come first.
+    if (!piece.text.trim() || FRAUD.scan(piece.text).some((match) => match.severity === 'error') || IMPERSONATION.scan(piece.text).length) return;
     for (const sentence of fraudSentences(piece.text)) {
       context.report({
         file: piece.file,
