@@ -9,7 +9,13 @@ export interface Sentence {
   text: string;
 }
 
-/** Sentences of a text: split at sentence ends and line breaks, trimmed, with their offsets. */
+/**
+ * Longest sentence read for cues. Offers and baits are short; a longer run (a wall of text with no
+ * sentence end) is skipped, which keeps the cue patterns linear in the text's length.
+ */
+export const MAX_SENTENCE = 280;
+
+/** Sentences of a text (up to MAX_SENTENCE characters): split at sentence ends and line breaks, trimmed, with their offsets. */
 export function* sentences(text: string): Generator<Sentence> {
   const ends = /[。！？!?；;\n]|\.(?=\s|$)/g;
   let start = 0;
@@ -18,7 +24,7 @@ export function* sentences(text: string): Generator<Sentence> {
     const raw = text.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();
-    if (body) yield { start: start + lead, end: start + lead + body.length, text: body };
+    if (body && body.length <= MAX_SENTENCE) yield { start: start + lead, end: start + lead + body.length, text: body };
     if (!match) return;
     start = match.index + match[0].length;
   }
