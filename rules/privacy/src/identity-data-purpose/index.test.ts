@@ -52,6 +52,16 @@ new RuleTester().run(rule, {
       }),
     },
     {
+      name: 'an address book page is a delivery form; a field that says it is needed for verification states why',
+      files: miniApp({
+        'app.json': JSON.stringify({ pages: ['pages/address-add/index', 'pages/withdraw/index'] }),
+        'pages/address-add/index.bxml': '<view class="form">\n  <input placeholder="姓名"/>\n  <input placeholder="手机号码"/>\n  <input placeholder="详细地址"/>\n</view>\n',
+        'pages/address-add/index.js': 'Page({});\n',
+        'pages/withdraw/index.bxml': '<view>\n  <text>真实姓名</text>\n  <input placeholder="提现超过2000需要校验真实姓名"/>\n</view>\n',
+        'pages/withdraw/index.js': 'Page({});\n',
+      }),
+    },
+    {
       name: 'a bare "address" in a crypto app is a wallet address',
       files: page('<view>\n  <view class="title">Add an address</view>\n  <input placeholder="Label"/>\n</view>\n'),
     },

@@ -25,7 +25,7 @@ const SEARCH = /搜索|查找|\bsearch\b/i;
 const USED_ON_DEVICE = /\b(?:makePhoneCall|openLocation|addPhoneContact)\b/;
 const SENDS = /\b(?:request|uploadFile)\b/;
 /** Text that tells the user why the data is asked for, or links a privacy notice. */
-const PURPOSE = /隐私|个人信息|用途|用于|仅用|以便|便于|方便(?:我们|与您)|为了|授权|协议|声明|privacy|purpose|personal (?:data|information)|\bused?\s+(?:only\s+)?(?:to|for)\b|\bso that we\b|\bin order to\b|\bwhy we (?:ask|need)\b|\bwe (?:need|use|ask)\b|\bconsent\b|\bterms\b|\b(?:saved|stored|kept) (?:on|in) (?:this|your) (?:device|phone)\b|\bstored locally\b|(?:仅|只)?(?:保存|存储)在(?:本机|本地|您的设备)/i;
+const PURPOSE = /隐私|个人信息|用途|用于|仅用|以便|便于|方便(?:我们|与您)|为了|(?:需要|需)(?:校验|验证|核实|认证)|授权|协议|声明|privacy|purpose|personal (?:data|information)|\bused?\s+(?:only\s+)?(?:to|for)\b|\bso that we\b|\bin order to\b|\bwhy we (?:ask|need)\b|\bwe (?:need|use|ask)\b|\bconsent\b|\bterms\b|\b(?:saved|stored|kept) (?:on|in) (?:this|your) (?:device|phone)\b|\bstored locally\b|(?:仅|只)?(?:保存|存储)在(?:本机|本地|您的设备)/i;
 /** Custom components that are input fields: `<van-field>`, `<t-input>`, `<input-item>`. */
 const FIELD_COMPONENT = /(?:^|-)(?:input|field|textarea)(?:-|$)|^input-item$/;
 
@@ -50,7 +50,8 @@ export default defineRule({
           if (PURPOSE.test(text)) return;
           const script = scriptOf(context.project, context.file?.path);
           if (script && USED_ON_DEVICE.test(script) && !SENDS.test(script)) return;
-          const delivery = DELIVERY.test(text);
+          // An address book page (`pages/ucenter/addressAdd`) is a delivery form by what it is.
+          const delivery = DELIVERY.test(text) || /address|shipping|consignee|receiver|收货/i.test(context.file?.path ?? '');
           let first: BxmlElement | undefined;
           const kinds = new Set<Kind>();
           for (const element of descendants(document as unknown as BxmlElement)) {
