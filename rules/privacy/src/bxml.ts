@@ -1,5 +1,5 @@
 /** Template helpers shared by the privacy rules: what an element says and what is written next to it. */
-import { getAttribute, type BxmlElement } from '@bmplint/core';
+import { getAttribute, type BxmlElement, type JsFile, type Project } from '@bmplint/core';
 
 /** Decodes the few entities templates use in text. */
 function decode(text: string): string {
@@ -126,4 +126,11 @@ export function* descendants(root: BxmlElement): Generator<BxmlElement> {
     yield node;
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
+}
+
+/** The script of the page or component whose template is `path`. */
+export function scriptOfTemplate(project: Project, path: string | undefined): JsFile | undefined {
+  if (!path) return undefined;
+  const unit = [...project.pages, ...project.componentUses].find((candidate) => candidate.files.template === path);
+  return unit?.files.script ? project.jsFile(unit.files.script) : undefined;
 }

@@ -1,5 +1,5 @@
-import { defineRule, type BxmlDocument, type BxmlElement, type Project } from '@bmplint/core';
-import { descendants, isField, nearbyLabel, staticValue } from '../bxml.js';
+import { defineRule, type BxmlDocument, type BxmlElement } from '@bmplint/core';
+import { descendants, isField, nearbyLabel, scriptOfTemplate, staticValue } from '../bxml.js';
 import { words } from '../names.js';
 
 type Kind = 'national ID number' | 'passport number' | 'real name' | 'emergency contact' | 'phone number' | 'home address';
@@ -48,7 +48,7 @@ export default defineRule({
         document(document: BxmlDocument) {
           const text = (context.file?.text ?? '').replace(/<!--[\s\S]*?-->/g, ' ');
           if (PURPOSE.test(text)) return;
-          const script = scriptOf(context.project, context.file?.path);
+          const script = scriptOfTemplate(context.project, context.file?.path)?.text;
           if (script && USED_ON_DEVICE.test(script) && !SENDS.test(script)) return;
           // An address book page (`pages/ucenter/addressAdd`) is a delivery form by what it is.
           const delivery = DELIVERY.test(text) || /address|shipping|consignee|receiver|收货/i.test(context.file?.path ?? '');
@@ -93,14 +93,4 @@ function groupTitle(element: BxmlElement): string {
   const parent = element.parent;
   if (parent.type !== 'element' || parent.children.filter((child) => child.type === 'element').length > 2) return '';
   return [staticValue(parent, 'label'), staticValue(parent, 'title')].filter(Boolean).join(' ');
-}
-
-/** The text of the script beside a template (`index.bxml` → `index.js` / `.ts`). */
-function scriptOf(project: Project, path: string | undefined): string | undefined {
-  if (!path) return undefined;
-  for (const ext of ['.js', '.ts']) {
-    const script = project.jsFile(path.replace(/\.bxml$/, ext));
-    if (script) return script.text;
-  }
-  return undefined;
 }

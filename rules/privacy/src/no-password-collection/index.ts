@@ -1,5 +1,5 @@
 import { defineRule, getAttribute, optionValue, type BxmlElement, type JsFile, type RuleContext } from '@bmplint/core';
-import { nearbyLabel, staticValue } from '../bxml.js';
+import { nearbyLabel, scriptOfTemplate, staticValue } from '../bxml.js';
 import { jsxAttribute, jsxLabel, jsxName, propertyName, unwrap, walkedJs, type Node, type NodeOf } from '../js.js';
 import { secretOfName, secretOfWording, type SecretKind } from '../names.js';
 
@@ -107,7 +107,7 @@ function reportPassword(
     context.report({ node: element, messageId: 'paymentPin', confidence: 'low', data: { element: element.name, evidence: quote(PAYMENT_PASSWORD.exec(around)?.[0] ?? context.file?.path ?? '') } });
     return;
   }
-  const used = ACCOUNT_CUE.test(`${context.file?.text ?? ''} ${context.file?.path ?? ''}`) || SENDS_PASSWORD.test(scriptOf(context) ?? '');
+  const used = ACCOUNT_CUE.test(`${context.file?.text ?? ''} ${context.file?.path ?? ''}`) || SENDS_PASSWORD.test(scriptOfTemplate(context.project, context.file?.path)?.text ?? '');
   context.report({ node: element, messageId, data, confidence: used ? confidence ?? 'high' : 'low' });
 }
 
@@ -122,16 +122,6 @@ function ancestorTitles(element: BxmlElement): string {
   return parts.join(' ');
 }
 
-/** The text of the script beside a template (`index.bxml` → `index.js` / `.ts`). */
-function scriptOf(context: RuleContext): string | undefined {
-  const path = context.file?.path;
-  if (!path) return undefined;
-  for (const ext of ['.js', '.ts']) {
-    const script = context.project.jsFile(path.replace(/\.bxml$/, ext));
-    if (script) return script.text;
-  }
-  return undefined;
-}
 
 /** A custom component used as a password field: `<van-field type="password">`, `<t-input password>`. */
 function checkComponentUse(context: RuleContext, element: BxmlElement): void {
