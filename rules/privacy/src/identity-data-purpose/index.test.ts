@@ -70,11 +70,26 @@ new RuleTester().run(rule, {
       files: page('<view>\n  <text>Phone</text><input type="number"/>\n  <text>Saved on this device only.</text>\n</view>\n'),
     },
     {
+      name: 'a React form that says what the data is for',
+      files: {
+        'src/app.config.ts': "export default { pages: ['pages/index/index'] };\n",
+        'src/pages/index/index.tsx': "import { Input, Text, View } from '@binance/mp-components';\nexport default () => (\n  <View>\n    <Input placeholder=\"Full name\" />\n    <Text>Used only to verify your identity, see our privacy notice.</Text>\n  </View>\n);\n",
+      },
+    },
+    {
       name: 'text that mentions an ID card outside any field',
       files: page('<view>Bring your ID card to the event.</view>\n'),
     },
   ],
   invalid: [
+    {
+      name: 'a React form asking for a real name and a passport number with no purpose',
+      files: {
+        'src/app.config.ts': "export default { pages: ['pages/index/index'] };\n",
+        'src/pages/index/index.tsx': "import { Input, View } from '@binance/mp-components';\nexport default () => (\n  <View>\n    <Input placeholder=\"Full name\" />\n    <Input placeholder=\"Passport number\" />\n  </View>\n);\n",
+      },
+      errors: [{ messageId: 'noPurpose', file: 'src/pages/index/index.tsx', line: 4, data: { kinds: 'real name and passport number' } }],
+    },
     {
       name: 'real name, national ID and an emergency contact, with no purpose stated: one finding for the page',
       files: page('<view class="form">\n  <text>真实姓名</text>\n  <input bindinput="onName"/>\n  <input type="idcard" placeholder="请输入"/>\n  <text>紧急联系人电话</text><input type="number"/>\n</view>\n'),

@@ -1,5 +1,6 @@
 import { defineRule, type BxmlDocument, type BxmlElement } from '@bmplint/core';
 import { descendants, isField, nearbyLabel, scriptOfTemplate, staticValue } from '../bxml.js';
+import { jsxAttribute, jsxName, type NodeOf } from '../js.js';
 import { words } from '../names.js';
 
 type Kind = 'national ID number' | 'passport number' | 'real name' | 'emergency contact' | 'phone number' | 'home address';
@@ -26,6 +27,8 @@ const USED_ON_DEVICE = /\b(?:makePhoneCall|openLocation|addPhoneContact)\b/;
 const SENDS = /\b(?:request|uploadFile)\b/;
 /** Text that tells the user why the data is asked for, or links a privacy notice. */
 const PURPOSE = /隐私|个人信息|用途|用于|仅用|以便|便于|方便(?:我们|与您)|为了|(?:需要|需)(?:校验|验证|核实|认证)|授权|协议|声明|privacy|purpose|personal (?:data|information)|\bused?\s+(?:only\s+)?(?:to|for)\b|\bso that we\b|\bin order to\b|\bwhy we (?:ask|need)\b|\bwe (?:need|use|ask)\b|\bconsent\b|\bterms\b|\b(?:saved|stored|kept) (?:on|in) (?:this|your) (?:device|phone)\b|\bstored locally\b|(?:仅|只)?(?:保存|存储)在(?:本机|本地|您的设备)/i;
+/** React field components: `<Input>`, `<Textarea>`, `<Field>`. */
+const JSX_FIELD = /^(?:input|textarea|deprecatedinput|field|textfield|inputitem)$/i;
 /** Custom components that are input fields: `<van-field>`, `<t-input>`, `<input-item>`. */
 const FIELD_COMPONENT = /(?:^|-)(?:input|field|textarea)(?:-|$)|^input-item$/;
 
@@ -43,6 +46,8 @@ export default defineRule({
     },
   },
   create(context) {
+    /** JSX identity fields of the script being walked, reported together when its walk ends. */
+    let jsxFields: Array<{ element: NodeOf<'JSXElement'>; kind: Kind }> | undefined;
     return {
       bxml: {
         document(document: BxmlDocument) {
@@ -63,13 +68,45 @@ export default defineRule({
             kinds.add(kind);
           }
           if (!first) return;
-          const list = [...kinds];
-          context.report({ node: first, messageId: 'noPurpose', data: { kinds: list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}` : list[0] } });
+          context.report({ node: first, messageId: 'noPurpose', data: { kinds: listOf(kinds) } });
+        },
+      },
+      js: {
+        JSXElement(element) {
+          if (!JSX_FIELD.test(jsxName(element))) return;
+          const kind = jsxKindOf(element);
+          if (kind) (jsxFields ??= []).push({ element, kind });
+        },
+        'Program:exit'() {
+          const fields = jsxFields;
+          jsxFields = undefined;
+          if (!fields?.length || PURPOSE.test(context.file?.text ?? '')) return;
+          const delivery = DELIVERY.test(context.file?.text ?? '') || /address|shipping|consignee|receiver/i.test(context.file?.path ?? '');
+          const kept = fields.filter((field) => !(delivery && DELIVERY_KINDS.has(field.kind)));
+          if (!kept.length) return;
+          context.report({ node: kept[0].element.openingElement, messageId: 'noPurpose', data: { kinds: listOf(new Set(kept.map((field) => field.kind))) } });
         },
       },
     };
   },
 });
+
+function listOf(kinds: ReadonlySet<Kind>): string {
+  const list = [...kinds];
+  return list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}` : list[0];
+}
+
+/** What a React field asks for: its type, placeholder, label, title and name. */
+function jsxKindOf(element: NodeOf<'JSXElement'>): Kind | undefined {
+  const text = (name: string) => {
+    const value = jsxAttribute(element, name)?.value;
+    return typeof value === 'string' ? value : '';
+  };
+  if (text('type').toLowerCase() === 'idcard') return 'national ID number';
+  if (/搜索|查找|\bsearch\b/i.test(text('placeholder')) || text('confirmType') === 'search') return undefined;
+  const wording = [text('placeholder'), text('label'), text('title'), text('aria-label'), words(text('name')).join(' ')].filter(Boolean).join(' ');
+  return kindOfWording(wording);
+}
 
 /** What a field asks for: from its type, its own wording, its name, its label and the titles of the groups around it. */
 function kindOf(element: BxmlElement): Kind | undefined {
@@ -79,9 +116,12 @@ function kindOf(element: BxmlElement): Kind | undefined {
     staticValue(element, 'placeholder'), staticValue(element, 'label'), staticValue(element, 'title'), staticValue(element, 'aria-label'),
     ...name, nearbyLabel(element), groupTitle(element),
   ].filter(Boolean).join(' ');
+  return kindOfWording(wording);
+}
+
+function kindOfWording(wording: string): Kind | undefined {
   for (const [kind, pattern] of KINDS) {
-    const match = pattern.exec(wording);
-    if (!match) continue;
+    if (!pattern.test(wording)) continue;
     if (kind === 'home address' && NOT_HOME.test(wording)) return undefined;
     return kind;
   }
