@@ -1,8 +1,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { BUNDLE_RULE_ID, CONFIG_FILE_NAME, InputError, lint, loadConfigFile, localizeFindings, summarize, type AnyRule, type LintResult, type LoadedConfig } from '@bmplint/core';
+import { BUNDLE_RULE_ID, CONFIG_FILE_NAME, InputError, lint, loadConfigFile, localizeFindings, type AnyRule, type LintResult, type LoadedConfig } from '@bmplint/core';
 import { loadRuleSet, loadRules } from './load-rules.js';
 import { collect, effectiveConfig, printConfig, type ConfigOptions } from './commands/config.js';
 import { applyBaseline, BASELINE_FILE_NAME, createBaseline, readBaseline } from './commands/baseline.js';
@@ -11,14 +10,12 @@ import { explainRule } from './commands/explain.js';
 import { initFiles } from './commands/init.js';
 import { resolveLocale, type Locale } from './locale.js';
 import { cliMessage } from './messages.js';
-import { formatJson } from './formatters/json.js';
-import { formatText } from './formatters/text.js';
+import { REPORT_FORMATS } from './formatters/index.js';
+import { writeReport, type OutputOptions } from './report-output.js';
+import { TOOL } from './tool.js';
 
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-const TOOL = { name: 'bmplint', version };
-
-/** Exit codes: 0 no errors, 1 errors found, 2 usage or tool failure. */
-export const EXIT = { ok: 0, errors: 1, failure: 2 } as const;
+/** Exit codes: 0 no errors, 1 errors found, 2 usage or tool failure, 3 no errors but parts of the bundle were not checked. */
+export const EXIT = { ok: 0, errors: 1, failure: 2, unchecked: 3 } as const;
 
 interface Io {
   stdout: (text: string) => void;
@@ -36,7 +33,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   let exitCode: number = EXIT.ok;
   const program = new Command('bmplint')
     .description('Compliance linter for Binance mini programs: checks a bundle against the platform Operation Rules before submission.')
-    .version(version, '-v, --version')
+    .version(TOOL.version, '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
@@ -45,7 +42,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .command('check')
     .description('check a mini program (a directory or a .zip)')
     .argument('<path>', 'the app folder (or its project root) or a zip of it')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    // Output options (formats, report file, colour, verbosity): see report-output.ts.
+    .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
+    .option('-o, --output-file <file>', 'write the report to a file (folders are created; written whole or not at all)')
+    .option('--color', 'colour the text output (default: when printing to a terminal; NO_COLOR and FORCE_COLOR are honoured)')
+    .option('--no-color', 'never colour the text output')
+    .option('--verbose', 'list every finding: repeats and vendored packages are not collapsed')
     .option('--listing <file>', 'listing.json with the app\'s basic info (default: listing.json in <path>)')
     .option('-c, --config <file>', `config file (default: ${CONFIG_FILE_NAME} in <path>)`)
     .option('--quiet', 'report errors only')
@@ -124,9 +126,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 }
 
-interface CheckOptions extends ConfigOptions {
-  format: 'text' | 'json';
-  listing?: string;
+interface CheckOptions extends OutputOptions, ConfigOptions {
   config?: string;
   quiet?: boolean;
   maxWarnings?: number;
@@ -155,40 +155,36 @@ async function check(path: string, options: CheckOptions, io: Io): Promise<numbe
     onProgress: progress.update,
     onWarning: (message: string) => io.stderr(`bmplint: warning: ${message}\n`),
   };
-  const fixing = options.fix || options.fixDryRun;
-  const fixed = fixing ? await lintAndFix(path, lintOptions, Boolean(options.fix)) : undefined;
+  const fixed = options.fix || options.fixDryRun ? await lintAndFix(path, lintOptions, Boolean(options.fix)) : undefined;
   const result = fixed?.result ?? (await lint(path, lintOptions));
   progress.done();
   refuseCorruptArchive(path, result);
   localizeFindings(result.findings, catalog, locale);
-  if (baseline) applyBaseline(result, baseline);
+  if (baseline) {
+    applyBaseline(result, baseline);
+    noteHardRulesBaselined(result, rules, locale, io);
+  }
   if (fixed) reportFixes(fixed, Boolean(options.fix), locale, io);
   if (options.quiet) {
     result.findings = result.findings.filter((finding) => finding.severity === 'error');
   }
-  const root = path.split('\\').join('/');
-  if (options.format === 'json') {
-    io.stdout(options.fixDryRun ? withFixOutputs(formatJson(result, TOOL, root), fixed!.outputs) : formatJson(result, TOOL, root));
-  } else {
-    io.stdout(formatText(withoutBaselined(result, rules, locale, io), io.isTTY && !process.env.NO_COLOR));
-  }
+  // `--fix-dry-run --format json` printed: the report gains `output`, the fixed text of each changed file.
+  const stdout = options.fixDryRun && options.format === 'json' ? (text: string) => io.stdout(withFixOutputs(text, fixed!.outputs)) : io.stdout;
+  await writeReport(result, path, options, { rules, isTTY: io.isTTY, stdout });
   if (result.summary.errors > 0) return EXIT.errors;
   if (options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings) {
     io.stderr(`${cliMessage(locale, 'tooManyWarnings', { max: options.maxWarnings, count: result.summary.warnings })}\n`);
     return EXIT.errors;
   }
-  return EXIT.ok;
+  return result.summary.unchecked > 0 ? EXIT.unchecked : EXIT.ok;
 }
 
-/** The text report shows new findings only, and says how many known ones it left out. */
-function withoutBaselined(result: LintResult, rules: readonly AnyRule[], locale: Locale, io: Io): LintResult {
-  const known = result.findings.filter((finding) => finding.baselined);
-  if (!known.length) return result;
+/** Findings of hard platform rules that the baseline hides locally: the reviewer still sees them. */
+function noteHardRulesBaselined(result: LintResult, rules: readonly AnyRule[], locale: Locale, io: Io): void {
   const hardRules = new Set(rules.filter((rule) => !rule.meta.suppressible).map((rule) => rule.meta.id));
+  const known = result.findings.filter((finding) => finding.baselined);
   const hard = known.filter((finding) => hardRules.has(finding.ruleId)).length;
-  io.stderr(`bmplint: ${cliMessage(locale, 'baselineHidden', { count: known.length, hard })}\n`);
-  const findings = result.findings.filter((finding) => !finding.baselined);
-  return { ...result, findings, summary: summarize(findings) };
+  if (hard) io.stderr(`bmplint: ${cliMessage(locale, 'baselineHidden', { count: known.length, hard })}\n`);
 }
 
 function reportFixes(fixed: { outputs: Map<string, string>; fixed: number }, wrote: boolean, locale: Locale, io: Io): void {
@@ -196,7 +192,6 @@ function reportFixes(fixed: { outputs: Map<string, string>; fixed: number }, wro
   io.stderr(`bmplint: ${fixed.fixed ? cliMessage(locale, wrote ? 'fixWritten' : 'fixDryRun', data) : cliMessage(locale, 'fixNothing')}\n`);
 }
 
-/** `--fix-dry-run --format json`: the report gains `output`, the fixed text of each changed file. */
 function withFixOutputs(json: string, outputs: ReadonlyMap<string, string>): string {
   const report = JSON.parse(json) as Record<string, unknown>;
   report.output = Object.fromEntries([...outputs].sort(([a], [b]) => (a < b ? -1 : 1)));

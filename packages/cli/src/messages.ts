@@ -6,7 +6,7 @@ export const CLI_MESSAGES = {
   en: {
     tooManyWarnings: 'bmplint found too many warnings (maximum: {{max}}, found: {{count}}).',
     baselineWritten: 'wrote {{file}}: {{count}} findings in {{files}} files are now the baseline.',
-    baselineHidden: '{{count}} findings known from the baseline are not shown; {{hard}} of them are from hard platform rules, which the reviewer still applies.',
+    baselineHidden: '{{count}} findings are known from the baseline; {{hard}} of them are from hard platform rules, which the reviewer still applies.',
     fixWritten: 'fixed {{count}} problems in {{files}} files.',
     fixDryRun: 'would fix {{count}} problems in {{files}} files (nothing written: --fix-dry-run).',
     fixNothing: 'nothing to fix.',
@@ -16,7 +16,7 @@ export const CLI_MESSAGES = {
   'zh-CN': {
     tooManyWarnings: 'bmplint 发现的警告过多（上限：{{max}}，实际：{{count}}）。',
     baselineWritten: '已写入 {{file}}：{{files}} 个文件中的 {{count}} 个问题已记为基线。',
-    baselineHidden: '基线中已知的 {{count}} 个问题未显示；其中 {{hard}} 个来自平台硬性规则，审核人员仍会按这些规则审核。',
+    baselineHidden: '有 {{count}} 个问题已记录在基线中；其中 {{hard}} 个来自平台硬性规则，审核人员仍会按这些规则审核。',
     fixWritten: '已修复 {{files}} 个文件中的 {{count}} 个问题。',
     fixDryRun: '可修复 {{files}} 个文件中的 {{count}} 个问题（--fix-dry-run：未写入任何文件）。',
     fixNothing: '没有可自动修复的问题。',

@@ -1,11 +1,12 @@
 import consentBeforeAccess from './consent-before-access/index.js';
+import identityDataPurpose from './identity-data-purpose/index.js';
 import noPasswordCollection from './no-password-collection/index.js';
 import noSecrets from './no-secrets/index.js';
 import personalDataLeak from './personal-data-leak/index.js';
 import searchFeature from './search-feature/index.js';
 
 /** Rules for Operation Rules 5.2: collection of users' private information, and the developer's own secrets. */
-export default [consentBeforeAccess, noPasswordCollection, personalDataLeak, searchFeature, noSecrets];
+export default [consentBeforeAccess, identityDataPurpose, noPasswordCollection, personalDataLeak, searchFeature, noSecrets];
 
 // Translations of these rules' messages, by locale (rule id → message id → template); see @bmplint/core's locale.ts.
 import zhCN from './locales/zh-CN.json' with { type: 'json' };

@@ -20,7 +20,8 @@ export interface FixOutcome {
 
 export async function lintAndFix(path: string, options: LintOptions, write: boolean): Promise<FixOutcome> {
   const config = options.config ?? {};
-  const bundle = await openBundle(path, { limits: { ...DEFAULT_LIMITS, ...config.limits }, ignorePatterns: config.ignorePatterns });
+  // As lint() opens it: ignored files stay in the bundle (for resolution) and get no findings, so no fixes.
+  const bundle = await openBundle(path, { limits: { ...DEFAULT_LIMITS, ...config.limits } });
   if (write && bundle.kind !== 'directory') {
     throw new InputError(`--fix rewrites files in a folder; ${path} is a ${bundle.kind}: unpack it, or see the fixes with --fix-dry-run`);
   }

@@ -37,6 +37,11 @@ export interface RuleMeta {
   subject?: string[];
   /** Set when the rule's reports may carry a `fix` (`--fix` applies it; see fix.ts). */
   fixable?: 'code';
+  /**
+   * More specific rules that report the same root cause: where one of them reported on the same
+   * lines of the same file, this rule's finding is dropped (one root cause, one finding).
+   */
+  defersTo?: string[];
 }
 
 type BabelNodeOfType<T extends Node['type']> = Extract<Node, { type: T }>;
@@ -114,6 +119,8 @@ export interface ReportDescriptor {
   fix?: FixFunction;
   /** Edits offered to the user, not applied by `--fix`. */
   suggestions?: ReadonlyArray<{ desc: string; fix: FixFunction }>;
+  /** Lower than the rule's severity for this finding (a cosmetic value of a key the rule checks); never higher. */
+  severity?: Severity;
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {
