@@ -29,7 +29,7 @@ const rules = await loadRules();
 const contentRules = rules.filter((rule) => /^(content|ui)\//.test(rule.meta.id));
 /** The rules that read the listing: the basic-info, content and UI areas. */
 const listingRules = rules.filter((rule) => /^(basic-info|content|ui)\//.test(rule.meta.id));
-const NEUTRAL = { name: 'Daily Notes', description: 'Write, organise and search your daily notes.' };
+const NEUTRAL = { name: 'Inkwell Notes', description: 'Write, organise and search your daily notes.' };
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 /** A 256×256 PNG logo (a two-colour gradient), so the listing has a decodable logo. */
 const LOGO = (() => {
