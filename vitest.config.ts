@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^@bmplint\/core$/, replacement: here('./packages/core/src/index.ts') },
       { find: /^@bmplint\/cli$/, replacement: here('./packages/cli/src/index.ts') },
       { find: /^@bmplint\/language-server$/, replacement: here('./packages/language-server/src/index.ts') },
+      { find: /^@bmplint\/eslint-plugin$/, replacement: here('./packages/eslint-plugin/src/index.ts') },
       { find: /^@bmplint\/rules-([a-z-]+)$/, replacement: here('./rules/$1/src/index.ts') },
     ],
   },
