@@ -2,7 +2,8 @@
  * One mini program open in the editor: its engine session (disk files with open buffers laid over
  * them), its config and rules, and the debounced lint whose findings the server publishes.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import picomatch from 'picomatch';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, InputError, loadConfigFile, type AnyRule, type Config, type Finding, type LoadedConfig } from '@bmplint/core';
 import { openSession, type LintSession } from './session.js';
@@ -31,6 +32,8 @@ export class ProjectState {
   /** Open buffers (project path → text): they win over the disk. */
   private readonly buffers = new Map<string, string>();
   private configProblem: ConfigProblem | undefined;
+  /** Paths a directory bundle leaves out (node_modules, the config's ignorePatterns): changes there are not the app's. */
+  private skipped: (path: string) => boolean = alwaysSkipped;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -58,7 +61,7 @@ export class ProjectState {
 
   /** A file changed, appeared or went away on disk (ignored while its buffer is open). */
   diskChanged(path: string): void {
-    if (this.buffers.has(path)) return;
+    if (this.buffers.has(path) || this.skipped(path)) return;
     if (this.isConfig(path)) this.reset();
     else void this.session?.then((session) => session.setFile(path, readOrNull(join(this.root, path))));
     this.schedule();
@@ -134,6 +137,8 @@ export class ProjectState {
     const loaded = withConfig ? this.loadConfig() : undefined;
     const rules = await this.host.loadRules(loaded);
     this.rules = new Map(rules.map((rule) => [rule.meta.id, rule]));
+    const ignore = loaded?.config.ignorePatterns?.length ? picomatch([...loaded.config.ignorePatterns], { dot: true }) : undefined;
+    this.skipped = ignore ? (path) => alwaysSkipped(path) || prefixesOf(path).some((prefix) => ignore(prefix)) : alwaysSkipped;
     const session = await openSession(this.root, { rules, config: loaded?.config });
     for (const [path, text] of this.buffers) session.setFile(path, text);
     return session;
@@ -157,8 +162,22 @@ export class ProjectState {
   }
 }
 
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+function alwaysSkipped(path: string): boolean {
+  return path.split('/').some((part) => ALWAYS_SKIPPED.has(part));
+}
+
+/** `a/b/c.js` → `a/`, `a/b/`, `a/b/c.js`: an ignore pattern may name the file or a folder above it. */
+function prefixesOf(path: string): string[] {
+  const parts = path.split('/');
+  return parts.map((_, index) => (index === parts.length - 1 ? path : `${parts.slice(0, index + 1).join('/')}/`));
+}
+
+/** A regular file's bytes; null when it is gone or is not a regular file (links are not followed). */
 function readOrNull(path: string): Uint8Array | null {
   try {
+    if (!lstatSync(path).isFile()) return null;
     return readFileSync(path);
   } catch {
     return null;

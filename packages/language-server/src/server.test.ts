@@ -2,7 +2,7 @@
  * The real server, as an editor runs it (`bmplint lsp --stdio` from the CLI's bundle; `pnpm test`
  * builds first), driven over stdio with a JSON-RPC client.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -195,5 +195,56 @@ describe('bmplint lsp --stdio', () => {
     await client.open(configUri, '{ "rules": { "availability/navigation-target": "off" } }\n', 'json');
     await client.diagnostics(configUri, none, since);
     await client.diagnostics(uriOf(dir, 'pages/index/index.js'), none, since);
+  });
+
+  it('takes in files created on disk, except where the bundle would not (ignorePatterns, node_modules)', async () => {
+    const dir = writeApp(miniApp({ 'bmplint.config.json': '{ "ignorePatterns": ["mock/**"] }\n' }));
+    const client = await start(dir);
+    await client.open(uriOf(dir, 'pages/index/index.bxml'), '<view class="page">Hello</view>\n', 'bxml');
+    await client.diagnostics(uriOf(dir, 'pages/index/index.bxml'), none);
+    const privateCall = 'bn._internalDump();\n';
+    for (const path of ['mock/data.js', 'node_modules/lib/index.js', 'utils/debug.js']) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), privateCall);
+    }
+    const created = performance.now();
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: ['mock/data.js', 'node_modules/lib/index.js', 'utils/debug.js'].map((path) => ({ uri: uriOf(dir, path), type: 1 })),
+    });
+    await client.diagnostics(uriOf(dir, 'utils/debug.js'), ofRule('api/no-private-api'), created);
+    expect(client.published.has(uriOf(dir, 'mock/data.js'))).toBe(false);
+    expect(client.published.has(uriOf(dir, 'node_modules/lib/index.js'))).toBe(false);
+
+    const deleted = performance.now();
+    rmSync(join(dir, 'utils/debug.js'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'utils/debug.js'), type: 3 }] });
+    await client.diagnostics(uriOf(dir, 'utils/debug.js'), none, deleted);
+  });
+
+  it('clears every diagnostic when the bmplint.enable setting is turned off', async () => {
+    const script = "Page({ go() { bn.navigateTo({ url: '/pages/vip/index' }); } });\n";
+    const dir = writeApp(miniApp({ 'pages/index/index.js': script }));
+    const client = await start(dir);
+    const uri = uriOf(dir, 'pages/index/index.js');
+    await client.open(uri, script);
+    await client.diagnostics(uri, ofRule('availability/navigation-target'));
+    const off = performance.now();
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { bmplint: { enable: false } } });
+    await client.diagnostics(uri, none, off);
+  });
+});
+
+describe('the CLI bundle', () => {
+  it('keeps the language server out of what `bmplint check` loads', () => {
+    const dist = join(repo, 'packages/cli/dist');
+    const entry = readFileSync(join(dist, 'bmplint.mjs'), 'utf8');
+    // The protocol library is only in the chunk the lsp command imports on demand.
+    expect(entry).not.toContain('vscode-languageserver');
+    const lazy = /import\("\.\/(lsp-[A-Z0-9]+\.mjs)"\)/.exec(entry);
+    expect(lazy, 'the entry imports the lsp chunk dynamically').not.toBeNull();
+    expect(readFileSync(join(dist, lazy![1]), 'utf8')).toContain('vscode-languageserver');
+    const staticImports = [...entry.matchAll(/from "\.\/([^"]+\.mjs)";/g)].map((match) => match[1]);
+    expect(staticImports.length).toBeGreaterThan(0);
+    for (const chunk of staticImports) expect(readFileSync(join(dist, chunk), 'utf8')).not.toContain('vscode-languageserver');
   });
 });
