@@ -2,12 +2,12 @@
 /**
  * Bundles the extension (dist/extension.cjs, CommonJS, as VS Code loads it) and the language server
  * with the engine, the built-in rules and their parsers (dist/server.mjs), and copies the rule docs
- * pages for hovers (dist/docs/rules). The .vsix holds no node_modules: everything is in the bundles,
+ * pages for hovers (dist/docs/rules), and saves the rules' compiled term tables (dist/term-tables.bin). The .vsix holds no node_modules: everything is in the bundles,
  * except sharp (native, per platform): rules that read images are left to `bmplint check`.
  * Runs on the built packages (`pnpm run build` first).
  */
-import { cpSync, readFileSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
@@ -32,7 +32,7 @@ const inlineRequires = {
   },
 };
 
-for (const built of ['extension.cjs', 'server.mjs', 'server.mjs.map', 'docs', 'bmplint.vsix']) rmSync(`${here}dist/${built}`, { recursive: true, force: true });
+for (const built of ['extension.cjs', 'server.mjs', 'term-tables.bin', 'docs', 'bmplint.vsix']) rmSync(`${here}dist/${built}`, { recursive: true, force: true });
 
 await build({
   entryPoints: [`${here}src/extension.ts`],
@@ -63,4 +63,6 @@ await build({
 });
 
 cpSync(`${repo}docs/rules`, `${here}dist/docs/rules`, { recursive: true });
-console.log('wrote packages/vscode/dist/extension.cjs, dist/server.mjs and dist/docs/rules');
+const { termTables } = await import(pathToFileURL(`${here}dist/server.mjs`).href);
+writeFileSync(`${here}dist/term-tables.bin`, await termTables());
+console.log('wrote packages/vscode/dist/extension.cjs, dist/server.mjs, dist/term-tables.bin and dist/docs/rules');
