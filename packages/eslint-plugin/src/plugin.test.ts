@@ -3,15 +3,14 @@
  * mini programs are written to disk, since the rules read the project around the linted file; the
  * code under test is what ESLint holds, which may differ from the disk (an unsaved buffer).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ESLint, RuleTester } from 'eslint';
 import { RuleTester as TsRuleTester } from '@typescript-eslint/rule-tester';
 import tsParser from '@typescript-eslint/parser';
 import { miniApp, type Files } from '@bmplint/core/testing';
 import plugin from '@bmplint/eslint-plugin';
+import { removeAppsOnDisk, writeAppOnDisk } from '../../language-server/src/test-support/app-on-disk.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
@@ -21,29 +20,15 @@ TsRuleTester.describe = describe;
 TsRuleTester.it = it;
 TsRuleTester.itOnly = it.only;
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function writeApp(files: Files): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bmplint-eslint-'));
-  dirs.push(dir);
-  for (const [path, content] of Object.entries(files)) {
-    if (content === null) continue;
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
+afterAll(removeAppsOnDisk);
+const writeApp = (files: Files) => writeAppOnDisk(files, 'bmplint-eslint-');
 
 const listing = JSON.stringify({ name: 'Gas Watch', description: 'Gas prices on chain', serviceDomains: ['https://api.example.com'] });
 const template = '<view>\n  <text>Premium signals</text>\n  <button bindtap="buy">Buy</button>\n</view>\n';
 /** On disk the page script is clean: findings come from the code ESLint is given. */
 const shop = writeApp(miniApp({ 'listing.json': listing, 'pages/index/index.bxml': template, 'pages/index/index.js': 'Page({});\n' }));
 const tsShop = writeApp(miniApp({ 'listing.json': listing, 'pages/index/index.bxml': template, 'pages/index/index.js': null, 'pages/index/index.ts': 'Page({});\n' }));
-const outside = mkdtempSync(join(tmpdir(), 'bmplint-eslint-outside-'));
-dirs.push(outside);
+const outside = writeAppOnDisk({}, 'bmplint-eslint-outside-');
 
 const pageJs = join(shop, 'pages/index/index.js');
 const pageTs = join(tsShop, 'pages/index/index.ts');

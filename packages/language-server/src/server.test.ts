@@ -2,8 +2,7 @@
  * The real server, as an editor runs it (`bmplint lsp --stdio` from the CLI's bundle; `pnpm test`
  * builds first), driven over stdio with a JSON-RPC client.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { miniApp, type Files } from '@bmplint/core/testing';
 import { DiagnosticSeverity, type CodeAction, type Diagnostic, type Hover, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from './test-support/lsp-client.js';
+import { removeAppsOnDisk, writeAppOnDisk } from './test-support/app-on-disk.js';
 
 const repo = join(import.meta.dirname, '../../..');
 const cliBin = join(repo, 'packages/cli/bin/bmplint.js');
@@ -20,22 +20,12 @@ const DEBOUNCE_MS = 150;
 const BUDGET_MS = DEBOUNCE_MS + 2_000;
 
 const clients: LspClient[] = [];
-const dirs: string[] = [];
 afterEach(() => {
   for (const client of clients.splice(0)) client.kill();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  removeAppsOnDisk();
 });
 
-function writeApp(files: Files): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bmplint-lsp-'));
-  dirs.push(dir);
-  for (const [path, content] of Object.entries(files)) {
-    if (content === null) continue;
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
+const writeApp = (files: Files) => writeAppOnDisk(files, 'bmplint-lsp-');
 
 async function start(dir: string, bin = [cliBin, 'lsp', '--stdio'], options: Record<string, unknown> = {}): Promise<LspClient> {
   const client = LspClient.start(bin);

@@ -12,10 +12,14 @@ import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodePng, miniApp, rgba } from '@bmplint/core/testing';
 import { LspClient } from '../../language-server/src/test-support/lsp-client.js';
+import { removeAppsOnDisk, writeAppOnDisk } from '../../language-server/src/test-support/app-on-disk.js';
 
 const here = join(import.meta.dirname, '..');
 const scratch = mkdtempSync(join(tmpdir(), 'bmplint-vsix-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+  removeAppsOnDisk();
+});
 
 function unpack(vsix: string, into: string): void {
   for (const [name, bytes] of Object.entries(unzipSync(readFileSync(vsix)))) {
@@ -38,13 +42,9 @@ describe('the .vsix', () => {
     // Everything the server needs is in its bundle: no node_modules are shipped.
     expect(Object.keys(unzipSync(readFileSync(join(here, 'dist/bmplint.vsix')))).some((name) => name.includes('node_modules'))).toBe(false);
 
-    const app = join(scratch, 'app');
     const listing = JSON.stringify({ name: 'Gas Watch', description: 'Gas prices on chain', logo: 'logo.png', serviceDomains: ['https://api.example.com'] });
     const files = miniApp({ 'listing.json': listing, 'logo.png': encodePng(144, 144, () => rgba('#3366ff')), 'pages/index/index.bxml': '<web-view src="https://h5.example.com/home"/>\n' });
-    for (const [path, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(app, path)), { recursive: true });
-      writeFileSync(join(app, path), content!);
-    }
+    const app = writeAppOnDisk(files, 'bmplint-vsix-app-');
     // As VS Code starts it: without the NODE_PATH into the monorepo's packages that pnpm gives tests.
     const client = LspClient.start([join(unpacked, 'extension/dist/server.mjs'), '--stdio'], { NODE_PATH: '' });
     try {
