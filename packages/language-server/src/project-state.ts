@@ -107,21 +107,23 @@ export class ProjectState {
   }
 
   private async lintOnce(): Promise<void> {
-    let findings: Finding[] = [];
+    let findings: Finding[];
     try {
-      this.session ??= this.open();
-      const session = await this.session;
-      findings = (await session.lint()).findings;
-    } catch (error) {
-      if (!(error instanceof InputError)) {
-        this.host.log(`bmplint: lint of ${this.root} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        this.session = undefined;
-        return;
+      try {
+        this.session ??= this.open();
+        findings = (await (await this.session).lint()).findings;
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        // A config the engine refuses (unknown rule, bad options, missing plugin): report it and lint without it.
+        this.configProblem = { path: this.configFile, message: error.message };
+        this.session = this.open(false);
+        findings = (await (await this.session).lint()).findings;
       }
-      // A config the engine refuses (unknown rule, bad options): report it and lint without it.
-      this.configProblem = { path: this.configFile, message: error.message };
-      this.session = this.open(false);
-      findings = (await (await this.session).lint()).findings;
+    } catch (error) {
+      // The server keeps running; the next change tries again from the disk.
+      this.host.log(`bmplint: checking ${this.root} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.session = undefined;
+      return;
     }
     this.findingsByFile = new Map();
     for (const finding of findings) {
