@@ -211,6 +211,23 @@ describe('bmplint lsp --stdio', () => {
     await client.diagnostics(uriOf(dir, 'utils/debug.js'), none, deleted);
   });
 
+  it('reads the config named by the bmplint.configPath setting', async () => {
+    const script = "Page({ go() { bn.navigateTo({ url: '/pages/vip/index' }); } });\n";
+    const dir = writeApp(miniApp({
+      'pages/index/index.js': script,
+      // The default config file would report the page; the configured one turns the rule off.
+      'bmplint.config.json': '{ "rules": { "availability/navigation-target": "error" } }\n',
+      'config/editor.json': '{ "rules": { "availability/navigation-target": "off" } }\n',
+    }));
+    const client = await start(dir, undefined, { configPath: 'config/editor.json' });
+    const uri = uriOf(dir, 'pages/index/index.js');
+    await client.open(uri, script);
+    await client.diagnostics(uri, none);
+    const switched = performance.now();
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { bmplint: { configPath: '' } } });
+    await client.diagnostics(uri, ofRule('availability/navigation-target'), switched);
+  });
+
   it('clears every diagnostic when the bmplint.enable setting is turned off', async () => {
     const script = "Page({ go() { bn.navigateTo({ url: '/pages/vip/index' }); } });\n";
     const dir = writeApp(miniApp({ 'pages/index/index.js': script }));
