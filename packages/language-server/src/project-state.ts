@@ -3,8 +3,8 @@
  * them), its config and rules, and the debounced lint whose findings the server publishes.
  */
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
-import picomatch from 'picomatch';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import picomatch from 'picomatch';
 import { CONFIG_FILE_NAME, InputError, loadConfigFile, type AnyRule, type Config, type Finding, type LoadedConfig } from '@bmplint/core';
 import { openSession, type LintSession } from './session.js';
 
@@ -49,7 +49,7 @@ export class ProjectState {
   setBuffer(path: string, text: string): void {
     this.buffers.set(path, text);
     if (this.isConfig(path)) this.reset();
-    else void this.session?.then((session) => session.setFile(path, text));
+    else this.withSession((session) => session.setFile(path, text));
     this.schedule();
   }
 
@@ -63,8 +63,14 @@ export class ProjectState {
   diskChanged(path: string): void {
     if (this.buffers.has(path) || this.skipped(path)) return;
     if (this.isConfig(path)) this.reset();
-    else void this.session?.then((session) => session.setFile(path, readOrNull(join(this.root, path))));
+    else this.withSession((session) => session.setFile(path, readOrNull(join(this.root, path))));
     this.schedule();
+  }
+
+  /** Applies a change to the open session; one still opening gets it too (open() lays buffers over the disk). */
+  private withSession(change: (session: LintSession) => void): void {
+    // A session that fails to open is reported by the lint that awaits it.
+    this.session?.then(change, () => {});
   }
 
   /** Re-reads config, rules and files (config or settings changed). */
@@ -96,7 +102,7 @@ export class ProjectState {
       this.again = true;
       return;
     }
-    this.running = this.lintOnce().finally(() => {
+    this.running = this.lintOnce().catch((error) => this.host.log(`bmplint: publishing the findings of ${this.root} failed: ${String(error)}`)).finally(() => {
       this.running = undefined;
       if (this.again) {
         this.again = false;
