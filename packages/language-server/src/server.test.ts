@@ -228,7 +228,7 @@ describe('bmplint lsp --stdio', () => {
     await client.diagnostics(uri, ofRule('availability/navigation-target'), switched);
   });
 
-  it('clears every diagnostic when the bmplint.enable setting is turned off', async () => {
+  it('clears every diagnostic when bmplint.enable is turned off, and checks the buffers as they are when it is turned on', async () => {
     const script = "Page({ go() { bn.navigateTo({ url: '/pages/vip/index' }); } });\n";
     const dir = writeApp(miniApp({ 'pages/index/index.js': script }));
     const client = await start(dir);
@@ -238,6 +238,11 @@ describe('bmplint lsp --stdio', () => {
     const off = performance.now();
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { bmplint: { enable: false } } });
     await client.diagnostics(uri, none, off);
+    // Typed while disabled, seen once enabled again.
+    await client.change(uri, 2, `${script}bn._internalDump();\n`);
+    const on = performance.now();
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { bmplint: { enable: true } } });
+    await client.diagnostics(uri, (list) => ofRule('availability/navigation-target')(list) && ofRule('api/no-private-api')(list), on);
   });
 });
 

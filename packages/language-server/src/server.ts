@@ -177,6 +177,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return;
     }
     for (const project of projects.values()) project.reset();
+    // Edits made while disabled were not taken in: lay every open buffer over its project again.
+    for (const document of documents.all()) {
+      const target = projectFor(document.uri, true);
+      target?.project.setBuffer(target.path, document.getText());
+    }
   });
 
   documents.onDidChangeContent(({ document }) => {
