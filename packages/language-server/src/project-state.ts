@@ -4,7 +4,6 @@
  */
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import picomatch from 'picomatch';
 import { CONFIG_FILE_NAME, InputError, loadConfigFile, type AnyRule, type Config, type Finding, type LoadedConfig } from '@bmplint/core';
 import { openSession, type LintSession } from './session.js';
 
@@ -32,8 +31,6 @@ export class ProjectState {
   /** Open buffers (project path → text): they win over the disk. */
   private readonly buffers = new Map<string, string>();
   private configProblem: ConfigProblem | undefined;
-  /** Paths a directory bundle leaves out (node_modules, the config's ignorePatterns): changes there are not the app's. */
-  private skipped: (path: string) => boolean = alwaysSkipped;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -61,7 +58,7 @@ export class ProjectState {
 
   /** A file changed, appeared or went away on disk (ignored while its buffer is open). */
   diskChanged(path: string): void {
-    if (this.buffers.has(path) || this.skipped(path)) return;
+    if (this.buffers.has(path) || outsideBundle(path)) return;
     if (this.isConfig(path)) this.reset();
     else this.withSession((session) => session.setFile(path, readOrNull(join(this.root, path))));
     this.schedule();
@@ -145,8 +142,6 @@ export class ProjectState {
     const loaded = withConfig ? this.loadConfig() : undefined;
     const rules = await this.host.loadRules(loaded);
     this.rules = new Map(rules.map((rule) => [rule.meta.id, rule]));
-    const ignore = loaded?.config.ignorePatterns?.length ? picomatch([...loaded.config.ignorePatterns], { dot: true }) : undefined;
-    this.skipped = ignore ? (path) => alwaysSkipped(path) || prefixesOf(path).some((prefix) => ignore(prefix)) : alwaysSkipped;
     const session = await openSession(this.root, { rules, config: loaded?.config });
     for (const [path, text] of this.buffers) session.setFile(path, text);
     return session;
@@ -170,16 +165,11 @@ export class ProjectState {
   }
 }
 
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Folders a directory bundle never reads (files the config ignores are read, resolved, and not checked). */
+const NOT_IN_BUNDLE = new Set(['node_modules', '.git', '.hg', '.svn']);
 
-function alwaysSkipped(path: string): boolean {
-  return path.split('/').some((part) => ALWAYS_SKIPPED.has(part));
-}
-
-/** `a/b/c.js` → `a/`, `a/b/`, `a/b/c.js`: an ignore pattern may name the file or a folder above it. */
-function prefixesOf(path: string): string[] {
-  const parts = path.split('/');
-  return parts.map((_, index) => (index === parts.length - 1 ? path : `${parts.slice(0, index + 1).join('/')}/`));
+function outsideBundle(path: string): boolean {
+  return path.split('/').some((part) => NOT_IN_BUNDLE.has(part));
 }
 
 /** A regular file's bytes; null when it is gone or is not a regular file (links are not followed). */

@@ -187,7 +187,7 @@ describe('bmplint lsp --stdio', () => {
     await client.diagnostics(uriOf(dir, 'pages/index/index.js'), none, since);
   });
 
-  it('takes in files created on disk, except where the bundle would not (ignorePatterns, node_modules)', async () => {
+  it('takes in files created on disk; none are reported where the bundle ignores them (ignorePatterns, node_modules)', async () => {
     const dir = writeApp(miniApp({ 'bmplint.config.json': '{ "ignorePatterns": ["mock/**"] }\n' }));
     const client = await start(dir);
     await client.open(uriOf(dir, 'pages/index/index.bxml'), '<view class="page">Hello</view>\n', 'bxml');

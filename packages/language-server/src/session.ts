@@ -13,7 +13,7 @@ export interface LintSession {
 
 export async function openSession(input: string | Bundle, options: LintOptions): Promise<LintSession> {
   const limits = { ...DEFAULT_LIMITS, ...options.config?.limits };
-  const bundle = typeof input === 'string' ? await openBundle(input, { limits, ignorePatterns: options.config?.ignorePatterns }) : input;
+  const bundle = typeof input === 'string' ? await openBundle(input, { limits }) : input;
   const files = new Map<string, Uint8Array>();
   for (const path of bundle.entries.keys()) files.set(path, bundle.read(path));
   const parseCache = options.parseCache ?? latestParseCache();
