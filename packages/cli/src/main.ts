@@ -56,6 +56,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stdout(formatRules(await loadRules(), options.format));
     });
 
+  program
+    .command('lsp')
+    .description('start the language server for editors (LSP over stdin/stdout)')
+    .option('--stdio', 'talk LSP over stdin/stdout (the only transport)')
+    .action(async () => {
+      const { lsp } = await import('./commands/lsp.js');
+      lsp({ loadRules, version: TOOL.version });
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
