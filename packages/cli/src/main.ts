@@ -6,6 +6,9 @@ import { CONFIG_FILE_NAME, InputError, lint, loadConfigFile, type AnyRule, type 
 import { loadRules } from './load-rules.js';
 import { formatJson } from './formatters/json.js';
 import { formatText } from './formatters/text.js';
+import { registerServe } from './commands/serve.js';
+import { registerWorker } from './commands/worker.js';
+import { registerUpload } from './commands/upload.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 const TOOL = { name: 'bmplint', version };
@@ -30,6 +33,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const program = new Command('bmplint')
     .description('Compliance linter for Binance mini programs: checks a bundle against the platform Operation Rules before submission.')
     .version(version, '-v, --version')
+    // Program options only before the command: `upload --version 1.2.0` is the upload's own option.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
@@ -53,6 +58,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action(async (options: { format: 'text' | 'json' }) => {
       io.stdout(formatRules(await loadRules(), options.format));
     });
+
+  registerServe(program, io, TOOL);
+  registerWorker(program, io);
+  registerUpload(program, io, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -485,22 +485,22 @@ export class Store {
   }
 
   async approve(actor: Principal, appId: string, versionId: string, input: { reason?: unknown } = {}) {
-    const reason = input.reason === undefined ? '' : requireString(input.reason, 'reason', 4000, true);
-    return this.review(actor, appId, versionId, 'approved', reason);
+    return this.review(actor, appId, versionId, 'approved', () => (input.reason === undefined ? '' : requireString(input.reason, 'reason', 4000, true)));
   }
 
+  /** A rejection needs its reason: the developer reads it. */
   async reject(actor: Principal, appId: string, versionId: string, input: { reason?: unknown }) {
-    const reason = requireString(input.reason, 'reason', 4000);
-    return this.review(actor, appId, versionId, 'rejected', reason);
+    return this.review(actor, appId, versionId, 'rejected', () => requireString(input.reason, 'reason', 4000));
   }
 
-  private async review(actor: Principal, appId: string, versionId: string, decision: 'approved' | 'rejected', reason: string) {
+  private async review(actor: Principal, appId: string, versionId: string, decision: 'approved' | 'rejected', readReason: () => string) {
     if (!actor.platformRole) {
       // Members may see the version, but reviewing is the platform's: 403; others get 404 as usual.
       const access = await this.appAccess(this.db, actor, appId);
       this.requireApp(actor, access, 'app.view');
       throw forbidden('reviewing versions');
     }
+    const reason = readReason();
     return this.transition(actor, appId, versionId, null, async (tx, version) => {
       if (version.state !== 'review') throw conflict(`a version in ${version.state} cannot be ${decision}`);
       if (decision === 'approved') {
