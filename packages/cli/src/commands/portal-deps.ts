@@ -6,20 +6,16 @@
 import type { LintResult } from '@bmplint/core';
 import type { ReportFormat } from '@bmplint/server';
 import { loadRules } from '../load-rules.js';
-import { formatJson } from '../formatters/json.js';
+import { formatReport } from '../formatters/index.js';
+import { TOOL } from '../tool.js';
 
 export async function portalEngine() {
   return { rules: await loadRules() };
 }
 
-/**
- * MERGE: the portal's single report call site. Switch to `formatReport(result, format, …)` from
- * `../index.js` when the formats branch lands (then html and sarif are served too); until then
- * JSON only, and other formats answer 400.
- */
-export function portalFormatReport(tool: { name: string; version: string }) {
-  return (result: LintResult, format: ReportFormat): string | undefined =>
-    format === 'json' ? formatJson(result, tool, result.bundle.root) : undefined;
+/** The portal's single report call site: the CLI's `formatReport`, with the rules for help texts and links. */
+export function portalFormatReport(rules: Awaited<ReturnType<typeof loadRules>>) {
+  return (result: LintResult, format: ReportFormat): string | undefined => formatReport(result, format, { tool: TOOL, root: result.bundle.root, rules });
 }
 
 /** Imports the server package (outside the CLI bundle). */

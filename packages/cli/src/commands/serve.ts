@@ -11,7 +11,7 @@ interface ServeOptions {
 }
 
 /** `bmplint serve`: the review portal on PGlite in --data, or on PostgreSQL when DATABASE_URL is set. */
-export function registerServe(program: Command, io: CommandIo, tool: { name: string; version: string }): void {
+export function registerServe(program: Command, io: CommandIo): void {
   program
     .command('serve')
     .description('run the review portal: HTTP API, web UI and audit workers (PGlite in --data, or PostgreSQL from DATABASE_URL)')
@@ -27,9 +27,10 @@ export function registerServe(program: Command, io: CommandIo, tool: { name: str
       const databaseUrl = process.env.DATABASE_URL || undefined;
       const adminToken = process.env.BMPLINT_ADMIN_TOKEN || undefined;
       const { createPortal } = await loadServer();
+      const engine = await portalEngine();
       const portal = await createPortal({
         databaseUrl, dataDir: databaseUrl ? undefined : resolve(options.data), adminToken, workers,
-        engine: await portalEngine(), formatReport: portalFormatReport(tool),
+        engine, formatReport: portalFormatReport(engine.rules),
       });
       const url = await portal.listen(port, options.host);
       io.stderr(`bmplint: portal at ${url} (${databaseUrl ? 'PostgreSQL' : `embedded database in ${resolve(options.data)}`}, ${workers} audit worker(s))\n`);

@@ -1,7 +1,7 @@
 /** Shared by the portal's tests: small bundles as zips, a portal on a test database, API calls. */
 import { zipSync, strToU8 } from 'fflate';
 import { encodePng, miniApp, rgba } from '@bmplint/core/testing';
-import { formatJson, loadRules } from '@bmplint/cli';
+import { formatReport as cliFormatReport, loadRules } from '@bmplint/cli';
 import type { LintResult } from '@bmplint/core';
 import { createPortal, type Portal, type PortalOptions, type ReportFormat } from '../index.js';
 
@@ -33,10 +33,7 @@ export function failingApp(): Files {
 
 export const ADMIN_TOKEN = 'test-admin-token';
 
-export const formatReport = (result: LintResult, format: ReportFormat) => {
-  if (format !== 'json') return undefined;
-  return formatJson(result, { name: 'bmplint', version: 'test' }, result.bundle.root);
-};
+export const formatReport = (result: LintResult, format: ReportFormat) => cliFormatReport(result, format, { root: result.bundle.root });
 
 export async function testPortal(options: Partial<PortalOptions> = {}): Promise<Portal & { url: string }> {
   const portal = await createPortal({
