@@ -54,6 +54,11 @@ describe.each(testDatabases())('portal API on $kind', ({ kind, setup }) => {
     const report = await owner('GET', `/api/apps/${appId}/versions/${first}/report?format=json`);
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({ tool: { name: 'bmplint' }, summary: { errors: 0 } });
+    const sarif = await owner('GET', `/api/apps/${appId}/versions/${first}/report?format=sarif`);
+    expect([sarif.status, sarif.body.version]).toEqual([200, '2.1.0']);
+    const html = await owner('GET', `/api/apps/${appId}/versions/${first}/report?format=html`);
+    expect(html.status).toBe(200);
+    expect(html.body).toMatch(/^<!doctype html>/i);
     expect((await owner('POST', `/api/apps/${appId}/versions/${first}/submit`)).body.state).toBe('review');
     expect((await admin('GET', '/api/reviews')).body.map((v: any) => v.versionId)).toContain(first);
     expect((await admin('POST', `/api/apps/${appId}/versions/${first}/approve`)).body.state).toBe('approved');
