@@ -545,7 +545,7 @@ export class Store {
       await tx.query(`UPDATE versions SET state = 'offline' WHERE app_id = $1 AND state = 'online'`, [appId]);
       await tx.query(`UPDATE versions SET state = 'online', released_at = now() WHERE id = $1`, [versionId]);
       await tx.query(`UPDATE apps SET online_version_id = $2, status = 'active' WHERE id = $1`, [appId, versionId]);
-      return { action: 'app.rollback', state: 'online', data: { from: previous } };
+      return { action: 'app.rollback', state: 'online', data: { previousOnline: previous } };
     });
   }
 
