@@ -29,7 +29,9 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['sharp'],
+  // The portal (serve, worker) is imported on demand from its own package, with its database and
+  // HTTP libraries: `check` never loads it.
+  external: ['sharp', '@bmplint/server'],
   sourcemap: 'linked',
   // Bundled CommonJS code (commander) requires Node's built-ins: give the ESM bundle a `require`.
   banner: { js: "import { createRequire as bmplintCreateRequire } from 'node:module';\nconst require = bmplintCreateRequire(import.meta.url);" },
