@@ -5,6 +5,7 @@ import { Project } from '../project/project.js';
 import { walkJs } from '../analysis/walk.js';
 import { UNKNOWN } from '../analysis/static-value.js';
 import { handlerGraph } from '../analysis/handlers.js';
+import { flowOf } from '../analysis/flow.js';
 import { parseOrigin } from '../analysis/url.js';
 
 function projectOf(files: Record<string, string>) {
@@ -207,6 +208,25 @@ describe('handlerGraph', () => {
     expect(graph.reachableFrom('pay').map((method) => method.name)).toEqual(['pay', 'doPay', 'done']);
     expect(graph.methods.get('pay')!.bnCalls.map((call) => call.name)).toEqual(['showModal']);
     expect(graph.methods.get('doPay')!.bnCalls.map((call) => call.name)).toEqual(['requestPayment']);
+  });
+
+  it('resolves a handler chosen in an expression to every constant name it can take', () => {
+    const project = projectOf({
+      'pages/index/index.bxml': [
+        `<button bindtap="{{ disabled ? '' : 'onPay' }}">Pay</button>`,
+        `<view bindTap="{{ mode === 1 ? 'openA' : (ok && 'openB') }}"/>`,
+        '<view onLongPress="hold"/>',
+        '<view bindtap="on{{ name }}"/>',
+      ].join('\n'),
+      'pages/index/index.js': 'Page({ onPay() { bn.requestPayment({}); }, openA() {}, openB() {}, hold() {} });',
+    });
+    const graph = handlerGraph(project, project.pages[0]);
+    expect(graph.bindings.map((binding) => [binding.event, binding.handlers])).toEqual([
+      ['tap', ['onPay']], ['tap', ['openB', 'openA']], ['longpress', ['hold']], ['tap', []],
+    ]);
+    // Flow rules see the tap that starts the payment.
+    const triggers = flowOf(project).triggers().filter((trigger) => trigger.kind === 'event');
+    expect(triggers.map((trigger) => [trigger.name, trigger.fn.name])).toEqual([['tap', 'onPay'], ['tap', 'openB'], ['tap', 'openA'], ['longpress', 'hold']]);
   });
 
   it('marks a graph incomplete when methods may come from behaviors or spreads', () => {

@@ -11,6 +11,8 @@ import { walkJs } from '../analysis/walk.js';
 import { jsConfigSource, jsonConfigSource, type ConfigSource } from './config-source.js';
 import { readListing, type ListingSource } from './listing.js';
 import { dirnameOf, joinPath } from './paths.js';
+import { detectVendor } from './vendor.js';
+import picomatch from 'picomatch';
 
 export type AppStyle = 'classic' | 'react';
 
@@ -51,6 +53,8 @@ export interface ProjectOptions {
   /** listing.json outside the bundle: its display path and bytes. */
   externalListing?: { path: string; bytes: Uint8Array; resolveLogo(logo: string): string | undefined };
   parseCache?: ParseCache;
+  /** Config `ignorePatterns`: files that exist (paths resolve to them) but are not checked. */
+  ignorePatterns?: readonly string[];
 }
 
 const SCRIPT_EXTENSIONS = ['.js', '.ts'];
@@ -81,9 +85,13 @@ export class Project implements ModuleHost {
   private readonly bnIndexes = new WeakMap<JsFile, BnApiIndex | undefined>();
   private readonly pageConfigs = new Map<string, ConfigSource | undefined>();
   private appObjectCache?: { file: JsFile; object: ObjectExpression } | null;
+  private readonly vendors = new Map<string, string | undefined>();
+  private readonly ignored: (path: string) => boolean;
 
   constructor(readonly bundle: Bundle, private readonly options: ProjectOptions = {}) {
     this.evaluator = new StaticEvaluator(this);
+    const patterns = options.ignorePatterns ?? [];
+    this.ignored = patterns.length ? picomatch([...patterns], { dot: true }) : () => false;
     const detected = detectApp(bundle);
     this.style = detected.style;
     this.appRoot = detected.appRoot;
@@ -98,6 +106,17 @@ export class Project implements ModuleHost {
   /** All bundle paths, in a stable order. */
   get paths(): string[] {
     return [...this.bundle.entries.keys()];
+  }
+
+  /** Matched by config `ignorePatterns`: known to exist for resolution, but neither walked nor reported on. */
+  isIgnored(path: string): boolean {
+    return this.ignored(path);
+  }
+
+  /** The third-party package a file belongs to (see vendor.ts), or undefined for the app's own code. */
+  vendorOf(path: string): string | undefined {
+    if (!this.vendors.has(path)) this.vendors.set(path, this.bundle.has(path) ? detectVendor(this.bundle, path) : undefined);
+    return this.vendors.get(path);
   }
 
   kindOf(path: string): FileKind {

@@ -34,6 +34,11 @@ export interface RuleMeta {
    * one problem share a group. Default: all of `data`.
    */
   subject?: string[];
+  /**
+   * More specific rules that report the same root cause: where one of them reported on the same
+   * lines of the same file, this rule's finding is dropped (one root cause, one finding).
+   */
+  defersTo?: string[];
 }
 
 type BabelNodeOfType<T extends Node['type']> = Extract<Node, { type: T }>;
@@ -107,6 +112,8 @@ export interface ReportDescriptor {
   file?: string;
   confidence?: Confidence;
   suggestion?: string;
+  /** Lower than the rule's severity for this finding (a cosmetic value of a key the rule checks); never higher. */
+  severity?: Severity;
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {

@@ -16,6 +16,7 @@ import { rangeOfTarget } from './locate.js';
 import { mergeVisitors, type MergedVisitors, type Tagged } from './merge.js';
 import { applySuppressions } from './suppressions.js';
 import { assignFingerprints } from '../fingerprint.js';
+import { applySeverityPolicy, reportedSeverity } from './policy.js';
 
 export interface LintOptions {
   rules: readonly AnyRule[];
@@ -43,17 +44,19 @@ export { BUNDLE_RULE_ID, INTERNAL_ERROR_RULE_ID };
 export async function lint(input: string | Bundle, options: LintOptions): Promise<LintResult> {
   const config = options.config ?? {};
   const limits: BundleLimits = { ...DEFAULT_LIMITS, ...config.limits };
-  const bundle = typeof input === 'string' ? await openBundle(input, { limits, ignorePatterns: config.ignorePatterns }) : input;
+  const bundle = typeof input === 'string' ? await openBundle(input, { limits }) : input;
   const active = activateRules(options.rules, config, options.onWarning ?? (() => {}));
   const project = new Project(bundle, {
     externalListing: options.listingPath ? readExternalListing(options.listingPath, bundle) : undefined,
     parseCache: options.parseCache,
+    ignorePatterns: config.ignorePatterns,
   });
   const run = new Run(project, active);
   run.reportBundleIssues(bundle.issues);
   run.walkFiles(options.onProgress);
   await run.runProjectHooks();
-  const findings = applySuppressions(run.findings, project, active).sort(compareFindings);
+  const metas = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta]));
+  const findings = applySeverityPolicy(applySuppressions(run.findings, project, active), project, (id) => metas.get(id)).sort(compareFindings);
   const subjects = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta.subject]));
   assignFingerprints(findings, (ruleId) => subjects.get(ruleId), (path, line) => lineTextOf(project, path, line));
   return {
@@ -148,7 +151,7 @@ class Run {
     const finding: Finding = {
       ruleId: rule.meta.id,
       clauses: [...rule.meta.clauses],
-      severity,
+      severity: reportedSeverity(severity, descriptor.severity),
       messageId: descriptor.messageId,
       message: renderMessage(template, descriptor.data),
       file: path,
@@ -203,7 +206,7 @@ class Run {
     const paths = this.project.paths;
     paths.forEach((path, index) => {
       const kind = this.project.kindOf(path);
-      if (kind === 'image' || kind === 'other') return;
+      if (kind === 'image' || kind === 'other' || this.project.isIgnored(path)) return;
       // Templates also carry inline <bns> scripts, which JS visitors must see.
       const wanted = this.merged[kind].size > 0 || (kind === 'bxml' && this.merged.js.size > 0 && this.project.bundle.read(path).includes('<bns'));
       if (!wantsAny && !wanted) return;

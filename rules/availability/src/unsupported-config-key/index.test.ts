@@ -1,5 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { lint, openMemoryBundle } from '@bmplint/core';
 import { RuleTester, miniApp } from '@bmplint/core/testing';
 import rule from './index.js';
+import appJsonSchema from '../app-json-schema/index.js';
+import noTestBuild from '../no-test-build/index.js';
 
 const lines = (...text: string[]) => `${text.join('\n')}\n`;
 
@@ -132,4 +136,18 @@ new RuleTester().run(rule, {
       ],
     },
   ],
+});
+
+describe('one root cause, one finding', () => {
+  it('leaves "debug": true to the test-build rule, and reports the keys no other rule explains', async () => {
+    const files = miniApp({
+      'app.json': lines('{', '  "pages": ["pages/index/index"],', '  "debug": true,', '  "sitemapLocation": "sitemap.json",', '  "window": { "defaultTitle": "Shop" }', '}'),
+    }) as Record<string, string>;
+    const result = await lint(openMemoryBundle(files), { rules: [rule, appJsonSchema, noTestBuild] });
+    expect(result.findings.map((finding) => `${finding.line} ${finding.ruleId} ${finding.severity}`)).toEqual([
+      '3 availability/no-test-build error',
+      '4 availability/unsupported-config-key warning',
+      '5 availability/unsupported-config-key warning',
+    ]);
+  });
 });
