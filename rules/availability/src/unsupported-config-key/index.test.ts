@@ -139,7 +139,7 @@ new RuleTester().run(rule, {
 });
 
 describe('one root cause, one finding', () => {
-  it('reports the WeChat "debug": true once, as a key with no effect: Binance ignores it, so it is no debug build', async () => {
+  it('reports a top-level "debug": true once, as a key Binance ignores (devtool.debug is the test-build marker)', async () => {
     const files = miniApp({
       'app.json': lines('{', '  "pages": ["pages/index/index"],', '  "debug": true,', '  "sitemapLocation": "sitemap.json",', '  "window": { "defaultTitle": "Shop" }', '}'),
     }) as Record<string, string>;
