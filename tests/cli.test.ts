@@ -108,10 +108,11 @@ describe('bmplint check', () => {
     expect(report.findings.map((finding) => position({ ...finding, file: finding.file.replace(/^moon\//, '') })).sort()).toEqual(fromFolder.findings.map(position).sort());
   });
 
-  it('prints readable text grouped by file with a summary', async () => {
+  it('prints readable text, one line per problem from a path the working directory opens, with a summary', async () => {
     const run = await bmplint(['check', 'fixtures/apps/problem-app']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^pages\/home\/index\.bxml\n {2}1:1 +error +The home page pages\/home\/index is only a <web-view>.* webview\/no-webview-home \(3\.4\.1\)$/m);
+    expect(run.stdout).toMatch(/^fixtures\/apps\/problem-app\/pages\/home\/index\.bxml:1:1 +error +The home page pages\/home\/index is only a <web-view>.*\(3\.4\.1\)\. +webview\/no-webview-home$/m);
+    expect(run.stdout).toMatch(/^By rule:\n(  .*\n)*  webview\/no-webview-home +3\.4\.1 +1 error\n/m);
     expect(run.stdout).toMatch(/^✖ \d+ problems \(\d+ errors, \d+ warnings?, 0 info\) in \d+ files checked$/m);
     const clean = await bmplint(['check', 'fixtures/apps/clean-app']);
     expect(clean.stdout).toMatch(/^✔ No problems found \(\d+ files checked, classic style\)$/m);

@@ -1,14 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_FILE_NAME, InputError, lint, loadConfigFile, type AnyRule, type LoadedConfig } from '@bmplint/core';
 import { loadRules } from './load-rules.js';
-import { formatJson } from './formatters/json.js';
-import { formatText } from './formatters/text.js';
-
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-const TOOL = { name: 'bmplint', version };
+import { REPORT_FORMATS } from './formatters/index.js';
+import { writeReport, type OutputOptions } from './report-output.js';
+import { TOOL } from './tool.js';
 
 /** Exit codes: 0 no errors, 1 errors found, 2 usage or tool failure, 3 no errors but parts of the bundle were not checked. */
 export const EXIT = { ok: 0, errors: 1, failure: 2, unchecked: 3 } as const;
@@ -29,7 +26,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   let exitCode: number = EXIT.ok;
   const program = new Command('bmplint')
     .description('Compliance linter for Binance mini programs: checks a bundle against the platform Operation Rules before submission.')
-    .version(version, '-v, --version')
+    .version(TOOL.version, '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
@@ -38,11 +35,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .command('check')
     .description('check a mini program (a directory or a .zip)')
     .argument('<path>', 'the app folder (or its project root) or a zip of it')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    // Output options (formats, report file, colour, verbosity): see report-output.ts.
+    .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
+    .option('-o, --output-file <file>', 'write the report to a file (folders are created; written whole or not at all)')
+    .option('--color', 'colour the text output (default: when printing to a terminal; NO_COLOR and FORCE_COLOR are honoured)')
+    .option('--no-color', 'never colour the text output')
+    .option('--verbose', 'list every finding: repeats and vendored packages are not collapsed')
     .option('--listing <file>', 'listing.json with the app\'s basic info (default: listing.json in <path>)')
     .option('-c, --config <file>', `config file (default: ${CONFIG_FILE_NAME} in <path>)`)
     .option('--quiet', 'report errors only')
-    .action(async (path: string, options: { format: 'text' | 'json'; listing?: string; config?: string; quiet?: boolean }) => {
+    .action(async (path: string, options: CheckOptions) => {
       exitCode = await check(path, options, io);
     });
 
@@ -69,7 +71,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 }
 
-async function check(path: string, options: { format: 'text' | 'json'; listing?: string; config?: string; quiet?: boolean }, io: Io): Promise<number> {
+interface CheckOptions extends OutputOptions {
+  config?: string;
+  quiet?: boolean;
+}
+
+async function check(path: string, options: CheckOptions, io: Io): Promise<number> {
   const config = findConfig(path, options.config);
   const rules = await loadRules(config);
   const progress = progressReporter(io);
@@ -84,8 +91,7 @@ async function check(path: string, options: { format: 'text' | 'json'; listing?:
   if (options.quiet) {
     result.findings = result.findings.filter((finding) => finding.severity === 'error');
   }
-  const root = path.split('\\').join('/');
-  io.stdout(options.format === 'json' ? formatJson(result, TOOL, root) : formatText(result, io.isTTY && !process.env.NO_COLOR));
+  await writeReport(result, path, options, { rules, isTTY: io.isTTY, stdout: io.stdout });
   return result.summary.errors > 0 ? EXIT.errors : result.summary.unchecked > 0 ? EXIT.unchecked : EXIT.ok;
 }
 
