@@ -78,8 +78,6 @@ export function formatText(result: LintResult, options: ReportOptions = {}): str
     const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.info} info`];
     lines.push(paint(counts.error ? 'red' : 'yellow', `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${files}`));
   }
-  // A partial check must not read as a pass (docs/severity.md: exit code 3).
-  if (result.summary.unchecked) lines.push(paint('yellow', `! Parts of the bundle were not checked (${plural(result.summary.unchecked, 'notice')} above): no errors here is not a pass.`));
   const collapsed = groupRepeats(own).length < own.length || vendored.size > 0;
   if (collapsed && !options.verbose) lines.push(paint('dim', 'Repeats and vendored packages are collapsed: --verbose lists every finding.'));
   const hidden = result.findings.length - active.length;
@@ -87,6 +85,7 @@ export function formatText(result: LintResult, options: ReportOptions = {}): str
     const baselined = result.findings.filter((finding) => marksOf(finding).baselined).length;
     lines.push(paint('dim', `${plural(baselined, 'baselined finding')} and ${plural(hidden - baselined, 'suppressed finding')} not shown.`));
   }
+  if (result.summary.unchecked) lines.push(paint('yellow', `! Parts of the bundle were not checked (${plural(result.summary.unchecked, 'notice')} above): no errors here is not a pass.`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -68,6 +68,53 @@ describe('StaticEvaluator', () => {
     ]);
   });
 
+  it('follows exported config objects through require(), default and namespace imports, members and destructuring', () => {
+    const project = projectOf({
+      'config.js': "module.exports = { root: 'http://localhost:8080', api: { v1: 'https://api.example.com/v1' } };",
+      'config/api.js': "var ROOT = 'https://cfg.example.com/wx/';\nmodule.exports = {\n  IndexUrl: ROOT + 'home/index',\n};",
+      'config/named.js': "exports.base = 'https://named.example.com';",
+      'config/alias.js': "const settings = { host: 'https://alias.example.com' };\nmodule.exports = settings;",
+      'config/esm.js': "export const HOST = 'https://esm.example.com';",
+      'pages/index/index.js': [
+        "const { root } = require('../../config');",
+        "import config from '../../config.js';",
+        "const api = require('../../config/api.js');",
+        "const named = require('../../config/named');",
+        "import * as esm from '../../config/esm';",
+        "const { api: { v1 } } = config;",
+        "const alias = require('../../config/alias');",
+        'probe(`${root}/x`);',
+        "probe(config.root + '/y');",
+        'probe(api.IndexUrl);',
+        'probe(named.base);',
+        'probe(esm.HOST);',
+        "probe(config.api.v1 + '/z');",
+        'probe(alias.host);',
+        "probe(require('../../config').root);",
+      ].join('\n'),
+    });
+    expect(probes(project, 'pages/index/index.js').map((result) => result.value)).toEqual([
+      'http://localhost:8080/x', 'http://localhost:8080/y', 'https://cfg.example.com/wx/home/index', 'https://named.example.com',
+      'https://esm.example.com', 'https://api.example.com/v1/z', 'https://alias.example.com', 'http://localhost:8080',
+    ]);
+  });
+
+  it('folds a var or let the file never writes again, and nothing that is written again', () => {
+    const project = projectOf({
+      'a.js': [
+        "var ONCE = 'https://once.example.com';",
+        "let twice = 'https://a.example.com';",
+        "twice = 'https://b.example.com';",
+        "var branch = 'https://c.example.com';",
+        "if (dev) { var branch = 'http://localhost'; }",
+        "let counted = 'x';",
+        'counted += 1;',
+        'probe(ONCE); probe(twice); probe(branch); probe(counted);',
+      ].join('\n'),
+    });
+    expect(probes(project, 'a.js').map((result) => result.value)).toEqual(['https://once.example.com', undefined, undefined, undefined]);
+  });
+
   it('reads getApp().globalData from app.js', () => {
     const project = projectOf({
       'app.js': "App({ globalData: { apiBase: 'https://app.example.com' } });",
