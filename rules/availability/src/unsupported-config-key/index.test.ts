@@ -4,6 +4,7 @@ import { RuleTester, miniApp } from '@bmplint/core/testing';
 import rule from './index.js';
 import appJsonSchema from '../app-json-schema/index.js';
 import noTestBuild from '../no-test-build/index.js';
+import entryPagePath from '../entry-page-path/index.js';
 
 const lines = (...text: string[]) => `${text.join('\n')}\n`;
 
@@ -139,15 +140,19 @@ new RuleTester().run(rule, {
 });
 
 describe('one root cause, one finding', () => {
-  it('leaves "debug": true to the test-build rule, and reports the keys no other rule explains', async () => {
+  it('reports a misspelt entryPagePath once, as the misspelling, not also as a missing entry page', async () => {
     const files = miniApp({
-      'app.json': lines('{', '  "pages": ["pages/index/index"],', '  "debug": true,', '  "sitemapLocation": "sitemap.json",', '  "window": { "defaultTitle": "Shop" }', '}'),
+      'app.json': lines('{', '  "entryPage": "pages/index/index",', '  "pages": ["pages/index/index"],', '  "debug": true', '}'),
     }) as Record<string, string>;
-    const result = await lint(openMemoryBundle(files), { rules: [rule, appJsonSchema, noTestBuild] });
-    expect(result.findings.map((finding) => `${finding.line} ${finding.ruleId} ${finding.severity}`)).toEqual([
-      '3 availability/no-test-build error',
-      '4 availability/unsupported-config-key warning',
-      '5 availability/unsupported-config-key warning',
+    const result = await lint(openMemoryBundle(files), { rules: [rule, appJsonSchema, noTestBuild, entryPagePath] });
+    expect(result.findings.map((finding) => `${finding.line} ${finding.ruleId} ${finding.messageId}`)).toEqual([
+      '2 availability/app-json-schema unknownKeyTypo',
+      // The WeChat top-level "debug" is a key the runtime ignores, not a debug build.
+      '4 availability/unsupported-config-key unsupportedKey',
     ]);
+    // Without the misspelling, the missing entry page is reported.
+    const plain = miniApp({ 'app.json': lines('{', '  "pages": ["pages/index/index"]', '}') }) as Record<string, string>;
+    const alone = await lint(openMemoryBundle(plain), { rules: [rule, appJsonSchema, noTestBuild, entryPagePath] });
+    expect(alone.findings.map((finding) => finding.ruleId)).toEqual(['availability/entry-page-path']);
   });
 });
