@@ -39,7 +39,7 @@ export interface RuleMeta {
   fixable?: 'code';
   /**
    * More specific rules that report the same root cause: where one of them reported on the same
-   * lines of the same file, this rule's finding is dropped (one root cause, one finding).
+   * line of the same file, this rule's finding is dropped (one root cause, one finding).
    */
   defersTo?: string[];
 }

@@ -7,6 +7,8 @@ export default defineRule({
     severity: 'warning',
     suppressible: true,
     fixable: 'code',
+    // A misspelt entry key (`entryPage`) is the root cause: the schema rule names it, with the fix.
+    defersTo: ['availability/app-json-schema'],
     docs: { description: 'The app config should set entryPagePath: the docs mark it required; without it the first page becomes the home page.' },
     messages: {
       missingEntryPagePath:
@@ -21,9 +23,12 @@ export default defineRule({
         // No main page to fall back to: the schema rule reports the empty `pages`.
         const first = project.pages.find((page) => !page.subpackage);
         if (!first) return;
-        const at = config.locate(['pages'], { key: true });
-        // The fix writes down what the runtime does now: the first page stays the home page.
-        const text = config.format === 'json' ? project.parsed(at.file)?.text : undefined;
+        // Reported at a key that looks meant to be it (`entryPage`), else at `pages`.
+        const meant = Object.keys(config.value).find((key) => /^entry/i.test(key));
+        const at = config.locate([meant ?? 'pages'], { key: true });
+        // The fix writes down what the runtime does now: the first page stays the home page. Not with a
+        // misspelt entry key: the schema rule's fix renames that one.
+        const text = config.format === 'json' && !meant ? project.parsed(at.file)?.text : undefined;
         context.report({
           file: at.file, span: at, messageId: 'missingEntryPagePath', data: { page: first.route },
           fix: text === undefined ? undefined : () => jsonEdit(text, ['entryPagePath'], first.route),
