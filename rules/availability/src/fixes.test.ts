@@ -27,6 +27,12 @@ tester.run(entryPagePath, {
       output: { 'app.json': '{\n\t"pages": ["pages/index/index"],\n\t"entryPagePath": "pages/index/index"\n}' },
     },
     {
+      name: 'no fix beside a misspelt entry key (the schema rule renames it; adding one would duplicate it)',
+      files: miniApp({ 'app.json': lines('{', '  "entryPage": "pages/index/index",', '  "pages": ["pages/index/index"]', '}') }),
+      errors: [{ messageId: 'missingEntryPagePath' }],
+      output: null,
+    },
+    {
       name: 'no fix for an app.config.ts (the code is not rewritten)',
       files: { 'src/app.config.ts': "export default { pages: ['pages/index/index'] };", 'src/pages/index/index.tsx': 'export default () => null;' },
       errors: [{ messageId: 'missingEntryPagePath' }],
