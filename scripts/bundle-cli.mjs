@@ -9,7 +9,7 @@
  * load the language server.
  */
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -38,3 +38,7 @@ await build({
   logLevel: 'warning',
 });
 console.log('wrote packages/cli/dist/bmplint.mjs');
+
+// `bmplint explain <rule-id>` prints these pages; they ship in the package beside the bundle.
+cpSync(`${root}docs/rules`, `${root}packages/cli/dist/docs/rules`, { recursive: true });
+console.log('copied docs/rules to packages/cli/dist/docs/rules');

@@ -1,8 +1,15 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
-import { CONFIG_FILE_NAME, InputError, lint, loadConfigFile, type AnyRule, type LoadedConfig } from '@bmplint/core';
-import { loadRules } from './load-rules.js';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { BUNDLE_RULE_ID, CONFIG_FILE_NAME, InputError, lint, loadConfigFile, localizeFindings, type AnyRule, type LintResult, type LoadedConfig } from '@bmplint/core';
+import { loadRuleSet, loadRules } from './load-rules.js';
+import { collect, effectiveConfig, printConfig, type ConfigOptions } from './commands/config.js';
+import { applyBaseline, BASELINE_FILE_NAME, createBaseline, readBaseline } from './commands/baseline.js';
+import { lintAndFix } from './commands/fix.js';
+import { explainRule } from './commands/explain.js';
+import { initFiles } from './commands/init.js';
+import { resolveLocale, type Locale } from './locale.js';
+import { cliMessage } from './messages.js';
 import { REPORT_FORMATS } from './formatters/index.js';
 import { writeReport, type OutputOptions } from './report-output.js';
 import { TOOL } from './tool.js';
@@ -49,8 +56,56 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--listing <file>', 'listing.json with the app\'s basic info (default: listing.json in <path>)')
     .option('-c, --config <file>', `config file (default: ${CONFIG_FILE_NAME} in <path>)`)
     .option('--quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
+    .option('--rule <id:severity>', 'set a rule\'s severity (error, warning, info, off); repeatable; hard rules cannot be lowered', collect)
+    .option('--print-config', 'print the effective config for <path> as JSON, and check nothing')
+    .option('--no-inline-config', 'ignore bmplint-disable comments')
+    .option('--report-unused-disable-directives', 'report disable comments that suppress nothing, name no rule, or name a hard rule')
+    .option('--baseline <file>', `report only findings not in this baseline (written by \`bmplint baseline\`)`)
+    .option('--fix', 'apply the rules\' safe fixes to the files, then report what remains')
+    .option('--fix-dry-run', 'compute the fixes without writing; JSON output gives each fixed file\'s text')
+    .option('--locale <locale>', 'language of the messages: en or zh-CN (default: from LC_ALL, LC_MESSAGES or LANG)')
     .action(async (path: string, options: CheckOptions) => {
       exitCode = await check(path, options, io);
+    });
+
+  program
+    .command('baseline')
+    .description(`record the current findings in ${BASELINE_FILE_NAME}, so that \`check --baseline\` reports only new ones`)
+    .argument('<path>', 'the app folder (or its project root) or a zip of it')
+    .option('--listing <file>', 'listing.json with the app\'s basic info (default: listing.json in <path>)')
+    .option('-c, --config <file>', `config file (default: ${CONFIG_FILE_NAME} in <path>)`)
+    .option('--output-file <file>', 'where to write the baseline', BASELINE_FILE_NAME)
+    .option('--locale <locale>', 'language of the messages: en or zh-CN')
+    .action(async (path: string, options: { listing?: string; config?: string; outputFile: string; locale?: string }) => {
+      exitCode = await writeBaseline(path, options, io);
+    });
+
+  program
+    .command('explain')
+    .description('print a rule\'s docs page: its clauses, what it checks, bad and good examples')
+    .argument('<rule-id>', 'e.g. api/no-private-api')
+    .action(async (id: string) => {
+      io.stdout(explainRule(id, await loadRules()));
+    });
+
+  program
+    .command('init')
+    .description(`write a starter ${CONFIG_FILE_NAME} and listing.json (with listing.fields.md explaining each field)`)
+    .argument('[dir]', 'where to write them', '.')
+    .option('--force', 'replace files that exist')
+    .option('--locale <locale>', 'language of the messages: en or zh-CN')
+    .action((dir: string, options: { force?: boolean; locale?: string }) => {
+      const locale = resolveLocale(options.locale);
+      let kept = false;
+      for (const { file, written } of initFiles(dir, Boolean(options.force))) {
+        if (written) io.stdout(`${cliMessage(locale, 'initWritten', { file })}\n`);
+        else {
+          io.stderr(`bmplint: ${cliMessage(locale, 'initExists', { file })}\n`);
+          kept = true;
+        }
+      }
+      exitCode = kept ? EXIT.failure : EXIT.ok;
     });
 
   program
@@ -89,28 +144,99 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 }
 
-interface CheckOptions extends OutputOptions {
+interface CheckOptions extends OutputOptions, ConfigOptions {
   config?: string;
   quiet?: boolean;
+  maxWarnings?: number;
+  printConfig?: boolean;
+  baseline?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  locale?: string;
 }
 
 async function check(path: string, options: CheckOptions, io: Io): Promise<number> {
-  const config = findConfig(path, options.config);
-  const rules = await loadRules(config);
+  const locale = resolveLocale(options.locale);
+  const loaded = findConfig(path, options.config);
+  const { rules, catalog } = await loadRuleSet(loaded);
+  const config = effectiveConfig(loaded, options, rules);
+  if (options.printConfig) {
+    io.stdout(printConfig(loaded, config, rules));
+    return EXIT.ok;
+  }
+  const baseline = options.baseline ? readBaseline(options.baseline) : undefined;
   const progress = progressReporter(io);
-  const result = await lint(path, {
+  const lintOptions = {
     rules,
-    config: config?.config,
+    config,
     listingPath: options.listing,
     onProgress: progress.update,
-    onWarning: (message) => io.stderr(`bmplint: warning: ${message}\n`),
-  });
+    onWarning: (message: string) => io.stderr(`bmplint: warning: ${message}\n`),
+  };
+  const fixed = options.fix || options.fixDryRun ? await lintAndFix(path, lintOptions, Boolean(options.fix)) : undefined;
+  const result = fixed?.result ?? (await lint(path, lintOptions));
   progress.done();
+  refuseCorruptArchive(path, result);
+  localizeFindings(result.findings, catalog, locale);
+  if (baseline) {
+    applyBaseline(result, baseline);
+    noteHardRulesBaselined(result, rules, locale, io);
+  }
+  if (fixed) reportFixes(fixed, Boolean(options.fix), locale, io);
   if (options.quiet) {
     result.findings = result.findings.filter((finding) => finding.severity === 'error');
   }
-  await writeReport(result, path, options, { rules, isTTY: io.isTTY, stdout: io.stdout });
-  return result.summary.errors > 0 ? EXIT.errors : result.summary.unchecked > 0 ? EXIT.unchecked : EXIT.ok;
+  // `--fix-dry-run --format json` printed: the report gains `output`, the fixed text of each changed file.
+  const stdout = options.fixDryRun && options.format === 'json' ? (text: string) => io.stdout(withFixOutputs(text, fixed!.outputs)) : io.stdout;
+  await writeReport(result, path, options, { rules, isTTY: io.isTTY, stdout });
+  if (result.summary.errors > 0) return EXIT.errors;
+  if (options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings) {
+    io.stderr(`${cliMessage(locale, 'tooManyWarnings', { max: options.maxWarnings, count: result.summary.warnings })}\n`);
+    return EXIT.errors;
+  }
+  return result.summary.unchecked > 0 ? EXIT.unchecked : EXIT.ok;
+}
+
+/** Findings of hard platform rules that the baseline hides locally: the reviewer still sees them. */
+function noteHardRulesBaselined(result: LintResult, rules: readonly AnyRule[], locale: Locale, io: Io): void {
+  const hardRules = new Set(rules.filter((rule) => !rule.meta.suppressible).map((rule) => rule.meta.id));
+  const known = result.findings.filter((finding) => finding.baselined);
+  const hard = known.filter((finding) => hardRules.has(finding.ruleId)).length;
+  if (hard) io.stderr(`bmplint: ${cliMessage(locale, 'baselineHidden', { count: known.length, hard })}\n`);
+}
+
+function reportFixes(fixed: { outputs: Map<string, string>; fixed: number }, wrote: boolean, locale: Locale, io: Io): void {
+  const data = { count: fixed.fixed, files: fixed.outputs.size };
+  io.stderr(`bmplint: ${fixed.fixed ? cliMessage(locale, wrote ? 'fixWritten' : 'fixDryRun', data) : cliMessage(locale, 'fixNothing')}\n`);
+}
+
+function withFixOutputs(json: string, outputs: ReadonlyMap<string, string>): string {
+  const report = JSON.parse(json) as Record<string, unknown>;
+  report.output = Object.fromEntries([...outputs].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+async function writeBaseline(path: string, options: { listing?: string; config?: string; outputFile: string; locale?: string }, io: Io): Promise<number> {
+  const locale = resolveLocale(options.locale);
+  const loaded = findConfig(path, options.config);
+  const rules = await loadRules(loaded);
+  const result = await lint(path, { rules, config: loaded?.config, listingPath: options.listing, onWarning: (message) => io.stderr(`bmplint: warning: ${message}\n`) });
+  refuseCorruptArchive(path, result);
+  const baseline = createBaseline(result.findings);
+  writeFileSync(options.outputFile, `${JSON.stringify(baseline, null, 2)}\n`);
+  io.stderr(`bmplint: ${cliMessage(locale, 'baselineWritten', { file: options.outputFile, count: result.findings.length, files: Object.keys(baseline.files).length })}\n`);
+  return EXIT.ok;
+}
+
+/** A zip that cannot be read is a bad input (exit 2), not an app with its app.json missing. */
+function refuseCorruptArchive(path: string, result: LintResult): void {
+  const corrupt = result.findings.find((finding) => finding.ruleId === BUNDLE_RULE_ID && finding.messageId === 'corrupt-archive');
+  if (corrupt) throw new InputError(`${path} is not a readable zip archive (${corrupt.message.replace(/^archive is corrupt: /, '')})`);
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('a whole number of warnings, 0 or more');
+  return Number(value);
 }
 
 function findConfig(path: string, explicit: string | undefined): LoadedConfig | undefined {

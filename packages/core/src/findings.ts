@@ -1,5 +1,7 @@
 /** The finding: what every stage after the rules (suppressions, formatters, store, LSP) consumes. */
 
+import type { Fix, Suggestion } from './fix.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -40,6 +42,11 @@ export interface Finding {
   group?: string;
   /** Stable across runs and line shifts: rule, subject, file, the flagged line's text, occurrence. */
   fingerprint?: string;
+  /** The rule's edit that removes the problem: offsets into `file`'s text (UTF-16 code units, after any BOM; see fix.ts). */
+  fix?: Fix;
+  suggestions?: Suggestion[];
+  /** Known from a baseline (`check --baseline`): reported, but not counted as new. */
+  baselined?: boolean;
   /** The third-party package the flagged file belongs to (`miniprogram_npm/<pkg>`, a vendored copy, a minified bundle). */
   vendor?: string;
 }
@@ -60,9 +67,11 @@ export function renderMessage(template: string, data: Record<string, string | nu
   );
 }
 
+/** Counts by severity; baselined findings are known, not new, and are not counted. */
 export function summarize(findings: readonly Finding[]): Summary {
   const summary: Summary = { errors: 0, warnings: 0, infos: 0, unchecked: 0 };
   for (const finding of findings) {
+    if (finding.baselined) continue;
     if (isUncheckedNotice(finding)) summary.unchecked++;
     if (finding.severity === 'error') summary.errors++;
     else if (finding.severity === 'warning') summary.warnings++;

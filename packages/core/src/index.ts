@@ -10,7 +10,10 @@ export { renderMessage, summarize, compareFindings, isUncheckedNotice, SEVERITIE
 export { openBundle, InputError } from './bundle/open.js';
 export { openMemoryBundle } from './bundle/memory.js';
 export { DEFAULT_LIMITS, type Bundle, type BundleLimits, type BundleIssue } from './bundle/bundle.js';
-export { loadConfigFile, activateRules, CONFIG_FILE_NAME, type Config, type LoadedConfig, type RuleSetting } from './config/config.js';
+export { loadConfigFile, activateRules, configProblems, CONFIG_FILE_NAME, type Config, type LoadedConfig, type RuleSetting, type LinterOptions, type ActiveRule } from './config/config.js';
+export { applyFixes, fixFiles, resolveFix, fixesOf, jsonEdit, ruleFixer, MAX_FIX_PASSES, type Fix, type Suggestion, type RuleFixer, type FixFunction, type FixRun } from './fix.js';
+export { DIRECTIVE_RULE_ID, DIRECTIVE_MESSAGES } from './runner/suppressions.js';
+export { closestName, editDistance } from './text/closest.js';
 export { Project, normalizeRoute, type Page, type ComponentUse, type AppStyle, type UnitFiles, type ParseCache } from './project/project.js';
 export { jsonConfigSource, jsConfigSource, type ConfigSource, type SourceSpan } from './project/config-source.js';
 export type { Listing, ListingSource } from './project/listing.js';
@@ -45,3 +48,4 @@ export { TermMatcher, serializeTermTables, termMatcherSources, expandTerm, valid
 export * from './analysis/flow.js';
 export * from './analysis/confirmation.js';
 export { readImage, pixelFraction, statistics as imageStatistics, type ImageInfo, type ImagePixels, type DominantColour, type ImageError, type ImageErrorCode, type ReadImageOptions } from './parse/image.js';
+export { localizeFindings, mergeCatalogs, placeholdersOf, CORE_LOCALES, DEFAULT_LOCALE, type MessageCatalog, type MessageTable } from './locale.js';

@@ -10,3 +10,7 @@ import foreignTemplateSyntax from './foreign-template-syntax/index.js';
 
 /** Rules for Operation Rules 6: availability and completeness (crashes, major bugs). */
 export default [syntaxError, appJsonSchema, unsupportedConfigKey, missingFile, unknownPage, entryPagePath, navigationTarget, noTestBuild, foreignTemplateSyntax];
+
+// Translations of these rules' messages, by locale (rule id → message id → template); see @bmplint/core's locale.ts.
+import zhCN from './locales/zh-CN.json' with { type: 'json' };
+export const locales = { 'zh-CN': zhCN };

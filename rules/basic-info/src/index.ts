@@ -11,3 +11,7 @@ import noContactDetails from './no-contact-details/index.js';
 
 /** Rules for Operation Rules 2.2: the basic info (listing) of a mini program account. */
 export default [listingSchema, nameLength, noContactDetails, logo, brandLookalikeLogo, trademarkInName, prohibitedListingText, adWording, nameAndDescription, imageBudget];
+
+// Translations of these rules' messages, by locale (rule id → message id → template); see @bmplint/core's locale.ts.
+import zhCN from './locales/zh-CN.json' with { type: 'json' };
+export const locales = { 'zh-CN': zhCN };

@@ -21,3 +21,7 @@ import adPlacement from './ad-placement/index.js';
 export default [
   prohibitedPageText, fraudWording, falseAdvertising, impersonation, impersonationListing,
   shareReward, shareWording, ugcModeration, minorsNotice, binanceAppFeatures, crossPromotion, advertising, adPlacement] as AnyRule[];
+
+// Translations of these rules' messages, by locale (rule id → message id → template); see @bmplint/core's locale.ts.
+import zhCN from './locales/zh-CN.json' with { type: 'json' };
+export const locales = { 'zh-CN': zhCN };

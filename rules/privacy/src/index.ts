@@ -7,3 +7,7 @@ import searchFeature from './search-feature/index.js';
 
 /** Rules for Operation Rules 5.2: collection of users' private information, and the developer's own secrets. */
 export default [consentBeforeAccess, identityDataPurpose, noPasswordCollection, personalDataLeak, searchFeature, noSecrets];
+
+// Translations of these rules' messages, by locale (rule id → message id → template); see @bmplint/core's locale.ts.
+import zhCN from './locales/zh-CN.json' with { type: 'json' };
+export const locales = { 'zh-CN': zhCN };

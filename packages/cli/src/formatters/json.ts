@@ -25,6 +25,8 @@ export function formatJson(result: LintResult, options: ReportOptions = {}): str
           ...(finding.confidence ? { confidence: finding.confidence } : {}),
           ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
           ...(finding.fingerprint ? { fingerprint: finding.fingerprint, group: finding.group } : {}),
+          ...(finding.fix ? { fix: finding.fix } : {}),
+          ...(finding.suggestions ? { suggestions: finding.suggestions } : {}),
           ...(vendor ? { vendor } : {}),
           ...(baselined ? { baselined } : {}),
           ...(suppressed ? { suppressed } : {}),

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, lstatSync, type Dirent } from 'node:fs';
+import { accessSync, constants as fsConstants, readdirSync, readFileSync, lstatSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { EntryCollector, type Bundle, type BundleLimits } from './bundle.js';
 
@@ -28,8 +28,11 @@ export function openDirectoryBundle(root: string, limits: BundleLimits): Bundle 
         let size: number;
         try {
           size = lstatSync(join(root, path)).size;
+          // A file the user cannot read (`chmod 000`) is one issue here, not a failed run later.
+          accessSync(join(root, path), fsConstants.R_OK);
         } catch (error) {
-          collector.refuse('unreadable', path, (error as Error).message);
+          // The error's code, not its message: that names the host path.
+          collector.refuse('unreadable', path, (error as NodeJS.ErrnoException).code ?? 'cannot be read');
           continue;
         }
         collector.accept(path, size);

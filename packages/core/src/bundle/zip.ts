@@ -66,6 +66,8 @@ async function handleEntry(
   const rawName = entry.fileName as unknown;
   const name = typeof rawName === 'string' ? rawName : nameDecoder.decode(rawName as Buffer);
   if (name.endsWith('/')) return; // directory entry
+  // macOS "Compress" adds resource forks (`__MACOSX/…`, `._name`): metadata, not part of the app.
+  if (/^__MACOSX\/|(?:^|\/)\._[^/]*$/.test(name)) return;
   const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
   if (mode === S_IFLNK) return collector.refuse('link', name, 'symbolic links are not followed');
   if (mode !== 0 && mode !== S_IFREG) return collector.refuse('special-file', name, 'not a regular file');

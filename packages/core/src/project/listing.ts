@@ -1,5 +1,6 @@
 import type { JsonFile } from '../parse/source-file.js';
 import { jsonConfigSource, type ConfigSource } from './config-source.js';
+import { safeRelativePath } from '../bundle/bundle.js';
 
 /** The app's basic info (Management Portal fields), as far as listing.json gives it. */
 export interface Listing {
@@ -37,5 +38,6 @@ export function readListing(json: JsonFile, resolveLogo: (logo: string) => strin
   const account = raw.testAccount as { id?: unknown; password?: unknown } | null | undefined;
   if (account === null) listing.testAccount = null;
   else if (account && typeof account.id === 'string' && typeof account.password === 'string') listing.testAccount = { id: account.id, password: account.password };
-  return { ...source, listing, json, logoPath: listing.logo ? resolveLogo(listing.logo) : undefined };
+  // A logo outside the listing's folder (`../../etc/passwd`, `/home/…`) is never opened: the listing comes from the bundle's author.
+  return { ...source, listing, json, logoPath: listing.logo && safeRelativePath(listing.logo) ? resolveLogo(listing.logo) : undefined };
 }

@@ -397,6 +397,10 @@ function detectApp(bundle: Bundle, prefix = ''): Detected {
       if (bundle.has(inner.configPath)) return inner;
     }
   }
+  // No app anywhere: the missing app config is looked for where project.config.json's miniprogramRoot says it is.
+  const root = bundle.has(projectConfig) ? miniprogramRootOf(bundle.read(projectConfig)) : undefined;
+  const named = root === undefined ? undefined : joinPath(prefix.replace(/\/$/, ''), root);
+  if (named) return { style: 'classic', projectRoot: prefix, appRoot: `${named}/`, configPath: `${named}/app.json` };
   return { style: 'classic', projectRoot: prefix, appRoot: prefix, configPath: `${prefix}app.json` };
 }
 

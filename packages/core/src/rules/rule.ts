@@ -7,6 +7,7 @@ import type { BxmlFile, BxssFile, JsFile, JsonFile, ParseError, ParsedFile } fro
 import type { Project } from '../project/project.js';
 import type { BnApiIndex, BnCall, BnMember } from '../analysis/bn-api.js';
 import type { Range } from '../text/line-index.js';
+import type { FixFunction } from '../fix.js';
 
 export interface RuleDocs {
   description: string;
@@ -34,6 +35,8 @@ export interface RuleMeta {
    * one problem share a group. Default: all of `data`.
    */
   subject?: string[];
+  /** Set when the rule's reports may carry a `fix` (`--fix` applies it; see fix.ts). */
+  fixable?: 'code';
   /**
    * More specific rules that report the same root cause: where one of them reported on the same
    * line of the same file, this rule's finding is dropped (one root cause, one finding).
@@ -112,6 +115,10 @@ export interface ReportDescriptor {
   file?: string;
   confidence?: Confidence;
   suggestion?: string;
+  /** A mechanical, safe edit that removes the problem (needs `meta.fixable: 'code'`). */
+  fix?: FixFunction;
+  /** Edits offered to the user, not applied by `--fix`. */
+  suggestions?: ReadonlyArray<{ desc: string; fix: FixFunction }>;
   /** Lower than the rule's severity for this finding (a cosmetic value of a key the rule checks); never higher. */
   severity?: Severity;
 }

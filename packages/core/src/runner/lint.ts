@@ -16,6 +16,7 @@ import { rangeOfTarget } from './locate.js';
 import { mergeVisitors, type MergedVisitors, type Tagged } from './merge.js';
 import { applySuppressions } from './suppressions.js';
 import { assignFingerprints } from '../fingerprint.js';
+import { fixesOf } from '../fix.js';
 import { applySeverityPolicy, reportedSeverity } from './policy.js';
 
 export interface LintOptions {
@@ -63,7 +64,7 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   run.walkFiles(options.onProgress);
   await run.runProjectHooks();
   const metas = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta]));
-  const findings = applySeverityPolicy(applySuppressions(run.findings, project, active), project, (id) => metas.get(id)).sort(compareFindings);
+  const findings = applySeverityPolicy(applySuppressions(run.findings, project, active, options), project, (id) => metas.get(id)).sort(compareFindings);
   const subjects = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta.subject]));
   assignFingerprints(findings, (ruleId) => subjects.get(ruleId), (path, line) => lineTextOf(project, path, line));
   return {
@@ -171,6 +172,7 @@ class Run {
     const confidence = descriptor.confidence ?? rule.meta.confidence;
     if (confidence) finding.confidence = confidence;
     if (descriptor.suggestion) finding.suggestion = descriptor.suggestion;
+    if (descriptor.fix || descriptor.suggestions) Object.assign(finding, fixesOf(descriptor, rule.meta, file?.text));
     this.findings.push(finding);
   }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '../runner/lint.js';
 import { openMemoryBundle } from '../bundle/memory.js';
 import type { AnyRule } from '../rules/rule.js';
+import { fixFiles } from '../fix.js';
 import type { Confidence, Finding, Severity } from '../findings.js';
 import type { Config } from '../config/config.js';
 
@@ -36,6 +37,12 @@ export interface ExpectedFinding {
 
 export interface InvalidCase extends ValidCase {
   errors: ExpectedFinding[];
+  /**
+   * For fixable rules: the files `--fix` changes, as they read after fixing (ESLint's `output`).
+   * The tester also checks that the fixed bundle has no finding of the rule left and that fixing
+   * it again changes nothing. `null`: the findings carry no fix.
+   */
+  output?: Files | null;
 }
 
 /** The smallest valid classic app: one page with all four files. Pass files to add, replace or (null) remove. */
@@ -53,10 +60,26 @@ export function miniApp(files: Files = {}): Files {
 
 /** Runs one rule alone over an in-memory bundle; returns its findings and any internal errors. */
 export async function runRule(rule: AnyRule, files: Files, options?: Record<string, unknown>, runConfig: Omit<Config, 'rules'> = {}): Promise<Finding[]> {
-  const present = Object.fromEntries(Object.entries(files).filter((entry): entry is [string, string | Uint8Array] => entry[1] !== null));
-  const config = { ...runConfig, ...(options ? { rules: { [rule.meta.id]: [rule.meta.severity, options] as [typeof rule.meta.severity, Record<string, unknown>] } } : {}) };
-  const result = await lint(openMemoryBundle(present), { rules: [rule], config });
+  const result = await lint(openMemoryBundle(presentFiles(files)), { rules: [rule], config: { ...runConfig, ...configFor(rule, options) } });
   return result.findings;
+}
+
+/** Runs one rule alone and applies its fixes as `--fix` does; returns the changed files' new text. */
+export async function fixRule(rule: AnyRule, files: Files, options?: Record<string, unknown>): Promise<{ outputs: Record<string, string>; findings: Finding[] }> {
+  const present = presentFiles(files);
+  const run = await fixFiles(
+    (outputs) => lint(openMemoryBundle({ ...present, ...Object.fromEntries(outputs) }), { rules: [rule], config: configFor(rule, options) }),
+    (path) => (typeof present[path] === 'string' ? (present[path] as string) : present[path] ? Buffer.from(present[path]).toString('utf8') : undefined),
+  );
+  return { outputs: Object.fromEntries(run.outputs), findings: run.result.findings };
+}
+
+function presentFiles(files: Files): Record<string, string | Uint8Array> {
+  return Object.fromEntries(Object.entries(files).filter((entry): entry is [string, string | Uint8Array] => entry[1] !== null));
+}
+
+function configFor(rule: AnyRule, options: Record<string, unknown> | undefined) {
+  return options ? { rules: { [rule.meta.id]: [rule.meta.severity, options] as [typeof rule.meta.severity, Record<string, unknown>] } } : {};
 }
 
 /**
@@ -85,6 +108,16 @@ export class RuleTester {
           expect(internal.map(describeFinding)).toEqual([]);
           const actual = findings.map((finding, index) => pick(finding, testCase.errors[index]));
           expect(actual).toEqual(testCase.errors.map((error) => ({ ...error, message: error.message ? expect.stringContaining(error.message) : undefined })));
+          if (testCase.output === undefined) return;
+          const fixed = await fixRule(rule, testCase.files, testCase.options);
+          if (testCase.output === null) {
+            expect(fixed.outputs, 'no fix').toEqual({});
+            return;
+          }
+          expect(fixed.outputs).toEqual(testCase.output);
+          expect(fixed.findings.filter((finding) => finding.ruleId === rule.meta.id).map(describeFinding), 'no finding left after fixing').toEqual([]);
+          const again = await fixRule(rule, { ...testCase.files, ...fixed.outputs }, testCase.options);
+          expect(again.outputs, 'fixing again changes nothing').toEqual({});
         });
       }
     });

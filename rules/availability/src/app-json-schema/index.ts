@@ -1,4 +1,4 @@
-import { defineRule, describeSchemaError, registerCompiledSchema, schemaErrorPath, validateWithSchema, type ConfigSource, type SchemaError } from '@bmplint/core';
+import { defineRule, describeSchemaError, registerCompiledSchema, schemaErrorPath, validateWithSchema, type ConfigSource, type Project, type SchemaError } from '@bmplint/core';
 import appSchema from '../schemas/app.schema.json' with { type: 'json' };
 import pageSchema from '../schemas/page.schema.json' with { type: 'json' };
 import validateApp from '../schemas/app.validate.generated.js';
@@ -36,6 +36,7 @@ export default defineRule({
     clauses: ['6.2', '6.3'],
     severity: 'error',
     suppressible: false,
+    fixable: 'code',
     docs: { description: 'app.json (or app.config.ts), page and component configs must match the schema of the Binance mini program configuration.' },
     messages: {
       invalidConfig: 'Invalid {{config}}: {{detail}}. The pages, components or packages it declares cannot load as written: the mini program may fail to build or start (6.2).',
@@ -62,6 +63,7 @@ export default defineRule({
               severity: kind === 'structural' ? undefined : 'warning',
               data,
               suggestion: problem.suggestion ? `Rename "${String(problem.path[problem.path.length - 1])}" to "${problem.suggestion}".` : undefined,
+              fix: problem.suggestion ? renameKey(config.source, project, span, problem.path, problem.suggestion) : undefined,
             });
           }
         }
@@ -246,4 +248,16 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length];
+}
+
+/**
+ * Renames a misspelt key of a JSON config to the key it is one or two edits from, unless the
+ * object already has that key (a rename would then duplicate it).
+ */
+function renameKey(source: ConfigSource, project: Project, keySpan: { start: number; end: number }, path: ReadonlyArray<string | number>, to: string) {
+  if (source.format !== 'json') return undefined;
+  const text = project.parsed(source.file)?.text;
+  const parent = valueAt(source.value, path.slice(0, -1));
+  if (text === undefined || text[keySpan.start] !== '"' || (parent && typeof parent === 'object' && Object.hasOwn(parent, to))) return undefined;
+  return () => ({ range: [keySpan.start, keySpan.end] as [number, number], text: JSON.stringify(to) });
 }

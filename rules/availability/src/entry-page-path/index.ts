@@ -1,4 +1,4 @@
-import { defineRule, type ConfigSource } from '@bmplint/core';
+import { defineRule, jsonEdit, type ConfigSource } from '@bmplint/core';
 
 export default defineRule({
   meta: {
@@ -6,6 +6,7 @@ export default defineRule({
     clauses: ['6.3'],
     severity: 'warning',
     suppressible: true,
+    fixable: 'code',
     // A misspelt entry key (`entryPage`) is the root cause: the schema rule names it, with the fix.
     defersTo: ['availability/app-json-schema'],
     docs: { description: 'The app config should set entryPagePath: the docs mark it required; without it the first page becomes the home page.' },
@@ -25,7 +26,13 @@ export default defineRule({
         // Reported at a key that looks meant to be it (`entryPage`), else at `pages`.
         const meant = Object.keys(config.value).find((key) => /^entry/i.test(key));
         const at = config.locate([meant ?? 'pages'], { key: true });
-        context.report({ file: at.file, span: at, messageId: 'missingEntryPagePath', data: { page: first.route } });
+        // The fix writes down what the runtime does now: the first page stays the home page. Not with a
+        // misspelt entry key: the schema rule's fix renames that one.
+        const text = config.format === 'json' && !meant ? project.parsed(at.file)?.text : undefined;
+        context.report({
+          file: at.file, span: at, messageId: 'missingEntryPagePath', data: { page: first.route },
+          fix: text === undefined ? undefined : () => jsonEdit(text, ['entryPagePath'], first.route),
+        });
       },
     };
   },

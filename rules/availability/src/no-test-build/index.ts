@@ -1,5 +1,5 @@
 import {
-  defineRule, memoize, optionValue, TermMatcher, validateTermList,
+  defineRule, jsonEdit, memoize, optionValue, TermMatcher, validateTermList,
   type ConfigSource, type JsFile, type JsNode, type NodeOf, type Project, type TermList,
 } from '@bmplint/core';
 import { testOriginOf, type TestOrigin } from './hosts.js';
@@ -48,6 +48,7 @@ export default defineRule({
     clauses: ['6.1'],
     severity: 'error',
     suppressible: true,
+    fixable: 'code',
     docs: {
       description: 'The submitted mini program must be a finished product, not a test build: no test/demo/debug name or title, no local, private or staging server, no debug mode, no mock data.',
     },
@@ -204,7 +205,9 @@ export default defineRule({
 
     function reportConfig(config: ConfigSource, path: string[], key: string) {
       const span = config.locate(path, { key: true });
-      context.report({ file: span.file, span, messageId: 'debugConfig', data: { key } });
+      // `debug: true` only turns on debug output: removing it gives the release default.
+      const text = config.format === 'json' ? context.project.parsed(span.file)?.text : undefined;
+      context.report({ file: span.file, span, messageId: 'debugConfig', data: { key }, fix: text === undefined ? undefined : () => jsonEdit(text, path, undefined) });
     }
   },
 });

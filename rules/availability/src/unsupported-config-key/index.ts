@@ -1,4 +1,4 @@
-import { defineRule } from '@bmplint/core';
+import { defineRule, jsonEdit } from '@bmplint/core';
 import unsupported from '../schemas/unsupported-keys.json' with { type: 'json' };
 import { configFiles, keyWritten, type ConfigFile } from '../app-json-schema/configs.js';
 
@@ -6,6 +6,13 @@ interface UnsupportedKey {
   key: string;
   note: string;
 }
+
+/**
+ * Keys the fix removes: those whose note says Binance has no such thing (WeChat-only, Taro-only).
+ * A key that is only undocumented (`usingComponents` in app.json) might still be honoured, so it
+ * is left to a person.
+ */
+const SURELY_IGNORED = /WeChat-only|Taro-only|Taro H5|Taro-copied|not a Binance app\.json key|Binance (?:has|documents) no /;
 
 const APP_KEYS: readonly UnsupportedKey[] = unsupported.app;
 const WINDOW_KEYS: readonly UnsupportedKey[] = unsupported.window;
@@ -18,6 +25,7 @@ export default defineRule({
     clauses: ['6.3'],
     severity: 'warning',
     suppressible: true,
+    fixable: 'code',
     docs: { description: 'Config keys that WeChat documents but Binance does not have no effect in a Binance mini program: the behaviour they were written for is missing.' },
     messages: {
       unsupportedKey: '"{{key}}" is a setting Binance does not document; it has no effect here: {{note}}',
@@ -26,7 +34,7 @@ export default defineRule({
   },
   create(context) {
     /** Every place each key is set: a component library sets the same key in a hundred files, so it is reported once. */
-    const found = new Map<string, Array<{ file: string; span: { start: number; end: number }; note: string }>>();
+    const found = new Map<string, Array<{ file: string; span: { start: number; end: number }; note: string; remove?: () => ReturnType<typeof jsonEdit> }>>();
     return {
       project(project) {
         for (const config of configFiles(project)) {
@@ -45,6 +53,8 @@ export default defineRule({
             span: first.span,
             messageId: others ? 'unsupportedKeyRepeated' : 'unsupportedKey',
             data: others ? { key, note: first.note, others } : { key, note: first.note },
+            // The key has no effect, so removing it changes nothing at run time (the other files' copies go in later passes).
+            fix: first.remove,
           });
         }
       },
@@ -61,7 +71,9 @@ export default defineRule({
         const span = config.source.locate([...path, key], { key: true });
         const name = [...path, key].join('.');
         const places = found.get(name) ?? [];
-        places.push({ file: config.source.file, span: { start: span.start, end: span.end }, note });
+        const text = config.source.format === 'json' ? context.project.parsed(config.source.file)?.text : undefined;
+        const remove = text === undefined || !SURELY_IGNORED.test(note) ? undefined : () => jsonEdit(text, [...path, key], undefined);
+        places.push({ file: config.source.file, span: { start: span.start, end: span.end }, note, remove });
         found.set(name, places);
       }
     }

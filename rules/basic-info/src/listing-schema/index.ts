@@ -37,9 +37,10 @@ export default defineRule({
         if (!logo) return;
         const path = listing.logoPath;
         let where: string | undefined;
-        if (path === undefined) where = 'points outside the bundle';
+        if (path === undefined) where = 'points outside the folder of listing.json, so it is not read';
         else if (isAbsolute(path)) {
-          if (!isFile(path)) where = `does not exist (looked for ${path})`;
+          // Named relative to the listing: a host path has no place in a report.
+          if (!isFile(path)) where = 'does not exist beside listing.json';
         } else if (!project.bundle.has(path)) where = path === logo ? 'is not in the bundle' : `is not in the bundle (looked for ${path})`;
         if (where) context.report({ file: listing.file, span: listing.locate(['logo']), messageId: 'logoMissing', data: { logo, where } });
       },

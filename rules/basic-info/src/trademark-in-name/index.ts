@@ -12,6 +12,7 @@ export default defineRule({
     clauses: ['2.2.4', '5.7.1'],
     severity: 'error',
     suppressible: true,
+    fixable: 'code',
     docs: { description: 'The listing name must not use Binance\'s brand as if the app were Binance\'s own, other companies\' brands or popular app names, "official" claims, or trademark signs, without authorisation.' },
     messages: {
       binance: 'The listing name uses "{{text}}" as if the mini program were Binance\'s own: without Binance\'s authorisation a name may only mention the platform it works with ("… for Binance") (2.2.4, 5.7.1).',
@@ -37,7 +38,10 @@ export default defineRule({
             found.push({ start: sign.index, end: sign.index + sign[0].length, messageId: 'sign', data: { text: sign[0] }, confidence: 'medium' });
           }
           for (const { start, end, messageId, data, confidence } of found) {
-            context.report({ file: listing!.file, span: spanOf(text, start, end), messageId, data, ...(confidence ? { confidence } : {}) });
+            const span = spanOf(text, start, end);
+            // A trademark sign carries no meaning of the name: removing it is safe; brand words need a person.
+            const fix = messageId === 'sign' ? () => ({ range: [span.start, span.end] as [number, number], text: '' }) : undefined;
+            context.report({ file: listing!.file, span, messageId, data, ...(confidence ? { confidence } : {}), fix });
           }
         }
       },
