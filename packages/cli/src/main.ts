@@ -1,14 +1,17 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { CONFIG_FILE_NAME, InputError, lint, loadConfigFile, type AnyRule, type LoadedConfig } from '@bmplint/core';
+import { CONFIG_FILE_NAME, DiskResultCache, InputError, lint, loadConfigFile, type AnyRule, type Config, type LoadedConfig } from '@bmplint/core';
 import { loadRules } from './load-rules.js';
 import { formatJson } from './formatters/json.js';
 import { formatText } from './formatters/text.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 const TOOL = { name: 'bmplint', version };
+
+/** `--cache`'s default folder, in the checked folder (bundles never include it). */
+const CACHE_FOLDER = '.bmplint-cache';
 
 /** Exit codes: 0 no errors, 1 errors found, 2 usage or tool failure. */
 export const EXIT = { ok: 0, errors: 1, failure: 2 } as const;
@@ -42,7 +45,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--listing <file>', 'listing.json with the app\'s basic info (default: listing.json in <path>)')
     .option('-c, --config <file>', `config file (default: ${CONFIG_FILE_NAME} in <path>)`)
     .option('--quiet', 'report errors only')
-    .action(async (path: string, options: { format: 'text' | 'json'; listing?: string; config?: string; quiet?: boolean }) => {
+    .option('--cache', 'keep per-file results between runs and re-check only what changed')
+    .option('--cache-location <dir>', 'where --cache keeps its results (default: .bmplint-cache in <path>)')
+    .action(async (path: string, options: CheckOptions) => {
       exitCode = await check(path, options, io);
     });
 
@@ -69,17 +74,30 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 }
 
-async function check(path: string, options: { format: 'text' | 'json'; listing?: string; config?: string; quiet?: boolean }, io: Io): Promise<number> {
+interface CheckOptions {
+  format: 'text' | 'json';
+  listing?: string;
+  config?: string;
+  quiet?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+}
+
+async function check(path: string, options: CheckOptions, io: Io): Promise<number> {
   const config = findConfig(path, options.config);
   const rules = await loadRules(config);
   const progress = progressReporter(io);
+  const onWarning = (message: string) => io.stderr(`bmplint: warning: ${message}\n`);
+  const cache = options.cache || options.cacheLocation ? openCache(path, options.cacheLocation, config?.config, onWarning) : undefined;
   const result = await lint(path, {
     rules,
-    config: config?.config,
+    config: cache?.config ?? config?.config,
     listingPath: options.listing,
+    resultCache: cache?.store,
     onProgress: progress.update,
-    onWarning: (message) => io.stderr(`bmplint: warning: ${message}\n`),
+    onWarning,
   });
+  cache?.store.save(onWarning);
   progress.done();
   if (options.quiet) {
     result.findings = result.findings.filter((finding) => finding.severity === 'error');
@@ -87,6 +105,25 @@ async function check(path: string, options: { format: 'text' | 'json'; listing?:
   const root = path.split('\\').join('/');
   io.stdout(options.format === 'json' ? formatJson(result, TOOL, root) : formatText(result, io.isTTY && !process.env.NO_COLOR));
   return result.summary.errors > 0 ? EXIT.errors : EXIT.ok;
+}
+
+/**
+ * The `--cache` store: `.bmplint-cache` in the checked folder (beside a zip), or `location`. A
+ * location inside the checked folder is left out of the bundle.
+ */
+function openCache(path: string, location: string | undefined, config: Config | undefined, warn: (message: string) => void) {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    // lint() reports the unreadable path
+  }
+  const folder = resolve(location ?? join(isDirectory ? path : dirname(path), CACHE_FOLDER));
+  const inside = isDirectory ? relative(resolve(path), folder).split(sep).join('/') : '..';
+  const excluded = inside && !inside.startsWith('..') && !isAbsolute(inside) && basename(folder) !== CACHE_FOLDER
+    ? { ...config, ignorePatterns: [...(config?.ignorePatterns ?? []), `${inside}/**`] }
+    : undefined;
+  return { store: new DiskResultCache(folder, version, warn), config: excluded };
 }
 
 function findConfig(path: string, explicit: string | undefined): LoadedConfig | undefined {

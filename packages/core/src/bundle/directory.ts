@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { EntryCollector, type Bundle, type BundleLimits } from './bundle.js';
 
-/** Folders that are never part of an uploaded bundle. */
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Folders that are never part of an uploaded bundle (`.bmplint-cache`: `--cache`'s default folder). */
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', '.bmplint-cache']);
 
 export function openDirectoryBundle(root: string, limits: BundleLimits, ignorePatterns: readonly string[] = []): Bundle {
   const collector = new EntryCollector(limits);

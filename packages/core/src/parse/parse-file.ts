@@ -11,6 +11,13 @@ const PROBLEM_TEXT = {
   binary: 'the file holds binary data, not text',
 } as const;
 
+/** The text a parse of these bytes sees: decoded, without a BOM; empty for binary data. */
+export function sourceText(bytes: Uint8Array): string {
+  const decoded = decodeText(bytes);
+  if (decoded.problem === 'binary') return '';
+  return decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+}
+
 /** Decodes and parses one file by its kind; returns undefined for kinds that have no parser. */
 export function parseFile(path: string, bytes: Uint8Array): ParsedFile | undefined {
   const kind = fileKindOf(path);

@@ -3,6 +3,7 @@ import { lint } from '../runner/lint.js';
 import { openMemoryBundle } from '../bundle/memory.js';
 import type { AnyRule } from '../rules/rule.js';
 import type { Confidence, Finding } from '../findings.js';
+import type { FileResult, ResultCache } from '../runner/file-result.js';
 
 export * from './png.js';
 
@@ -50,7 +51,16 @@ export function miniApp(files: Files = {}): Files {
 export async function runRule(rule: AnyRule, files: Files, options?: Record<string, unknown>): Promise<Finding[]> {
   const present = Object.fromEntries(Object.entries(files).filter((entry): entry is [string, string | Uint8Array] => entry[1] !== null));
   const config = options ? { rules: { [rule.meta.id]: [rule.meta.severity, options] as [typeof rule.meta.severity, Record<string, unknown>] } } : {};
-  const result = await lint(openMemoryBundle(present), { rules: [rule], config });
+  // Twice: the second run takes each file's results (findings and facts) from the first, through
+  // JSON, as `--cache` does; both must give the same findings.
+  const stored = new Map<string, string>();
+  const resultCache: ResultCache = {
+    get: (key) => (stored.has(key) ? (JSON.parse(stored.get(key)!) as FileResult) : undefined),
+    set: (key, result) => void stored.set(key, JSON.stringify(result)),
+  };
+  const result = await lint(openMemoryBundle(present), { rules: [rule], config, resultCache });
+  const cached = await lint(openMemoryBundle(present), { rules: [rule], config, resultCache });
+  expect(JSON.stringify(cached.findings), 'findings from cached file results').toBe(JSON.stringify(result.findings));
   return result.findings;
 }
 
