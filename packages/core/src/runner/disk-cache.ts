@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileResult, ResultCache } from './file-result.js';
+import type { LintResult } from './lint.js';
 
 /** The cache file inside the cache folder. */
 export const CACHE_FILE_NAME = 'bmplint-results.json';
@@ -11,6 +12,8 @@ interface CacheFile {
   format: number;
   version: string;
   entries: Record<string, FileResult>;
+  /** Whole-run results by inputs key (only the last run's). */
+  runs?: Record<string, LintResult>;
 }
 
 /**
@@ -22,7 +25,11 @@ interface CacheFile {
  */
 export class DiskResultCache implements ResultCache {
   private readonly stored: Record<string, FileResult>;
+  private readonly storedRuns: Record<string, LintResult>;
   private readonly used = new Map<string, FileResult>();
+  private lastRun: [string, LintResult] | undefined;
+  /** Whether this run added anything; a run that changed nothing does not rewrite the file. */
+  private dirty = false;
   private readonly file: string;
   /** False when the file there is not ours: it is left alone. */
   private readonly writable: boolean;
@@ -32,6 +39,7 @@ export class DiskResultCache implements ResultCache {
     const loaded = readCache(this.file, version);
     if (loaded.warning) warn(loaded.warning);
     this.stored = loaded.entries;
+    this.storedRuns = loaded.runs ?? {};
     this.writable = !loaded.foreign;
   }
 
@@ -42,13 +50,27 @@ export class DiskResultCache implements ResultCache {
   }
 
   set(key: string, result: FileResult): void {
+    this.dirty = true;
     this.used.set(key, result);
+  }
+
+  getRun(key: string): LintResult | undefined {
+    const run = Object.hasOwn(this.storedRuns, key) ? this.storedRuns[key] : undefined;
+    if (!run || !Array.isArray(run.findings) || !run.bundle || !run.summary) return undefined;
+    this.lastRun = [key, run];
+    return structuredClone(run);
+  }
+
+  setRun(key: string, result: LintResult): void {
+    this.dirty = true;
+    this.lastRun = [key, structuredClone(result)];
   }
 
   /** Writes the entries of this run; a failure to write is a warning, never a failed run. */
   save(warn: (message: string) => void): void {
-    if (!this.writable) return;
+    if (!this.writable || !this.dirty) return;
     const content: CacheFile = { tool: 'bmplint', format: FORMAT, version: this.version, entries: Object.fromEntries(this.used) };
+    if (this.lastRun) content.runs = { [this.lastRun[0]]: this.lastRun[1] };
     const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       mkdirSync(this.folder, { recursive: true });
@@ -61,7 +83,7 @@ export class DiskResultCache implements ResultCache {
   }
 }
 
-function readCache(file: string, version: string): { entries: Record<string, FileResult>; warning?: string; foreign?: boolean } {
+function readCache(file: string, version: string): { entries: Record<string, FileResult>; runs?: Record<string, LintResult>; warning?: string; foreign?: boolean } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -79,7 +101,8 @@ function readCache(file: string, version: string): { entries: Record<string, Fil
     return { entries: {}, warning: `${file} is not a bmplint cache; it is ignored and left as it is`, foreign: true };
   }
   if (cache.format !== FORMAT || cache.version !== version) return { entries: {} };
-  return { entries: cache.entries };
+  const runs = cache.runs && typeof cache.runs === 'object' && !Array.isArray(cache.runs) ? cache.runs : undefined;
+  return { entries: cache.entries, runs };
 }
 
 /** A stored entry of the right shape (an entry edited by hand is a miss, not a crash). */

@@ -1,5 +1,6 @@
 import type { Finding } from '../findings.js';
 import type { Directive } from './directives.js';
+import type { LintResult } from './lint.js';
 
 /**
  * What a file's phase produces, all plain JSON so it can be cached: the findings of per-file
@@ -22,4 +23,10 @@ export interface FileResult {
 export interface ResultCache {
   get(key: string): FileResult | undefined;
   set(key: string, result: FileResult): void;
+  /**
+   * A whole run's result, keyed by every input (rules, options, every file's content, the
+   * listing and a logo outside the bundle): a run with nothing changed does no work at all.
+   */
+  getRun?(key: string): LintResult | undefined;
+  setRun?(key: string, result: LintResult): void;
 }

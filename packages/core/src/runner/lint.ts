@@ -61,7 +61,13 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   if (externalListing) hashes.external(externalListing.path, externalListing.bytes);
   const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch });
   run = new Run(project, active);
-  const results = walkFiles(run, project, hashes, options, limits);
+  const cache = options.resultCache;
+  const runKey = cache ? runKeyOf(run, project, hashes, limits) : '';
+  const inputsKey = cache?.getRun ? inputsKeyOf(runKey, raw, project, hashes) : undefined;
+  const unchanged = inputsKey ? cache!.getRun!(inputsKey) : undefined;
+  if (unchanged) return { ...unchanged, bundle: { ...unchanged.bundle, root: raw.source } };
+
+  const results = walkFiles(run, project, hashes, options, runKey);
   await run.runProjectHooks();
 
   const bundleFindings = reportBundleIssues(raw.issues);
@@ -76,11 +82,13 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   const findings = applySuppressions([...bundleFindings, ...fileFindings, ...run.findings], directives, active).sort(compareFindings);
   const subjects = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta.subject]));
   assignFingerprints(findings, (ruleId) => subjects.get(ruleId), (path, line) => lineTextOf(project, path, line));
-  return {
+  const result: LintResult = {
     bundle: { root: raw.source, style: project.style, files: raw.entries.size },
     findings,
     summary: summarize(findings),
   };
+  if (inputsKey) cache!.setRun!(inputsKey, result);
+  return result;
 }
 
 /**
@@ -89,10 +97,9 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
  * for an AST-reading project hook still walk it. ASTs are released after each file unless a
  * project hook may read them.
  */
-function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: LintOptions, limits: BundleLimits): Map<string, FileResult> {
+function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: LintOptions, runKey: string): Map<string, FileResult> {
   const results = new Map<string, FileResult>();
   const cache = options.resultCache;
-  const runKey = cache ? runKeyOf(run, project, hashes, limits) : '';
   const paths = project.paths;
   const bytesOf = (path: string) => project.bundle.read(path);
   paths.forEach((path, index) => {
@@ -126,6 +133,28 @@ function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: L
 function runKeyOf(run: Run, project: Project, hashes: ContentHashes, limits: BundleLimits): string {
   const model = [...project.modelPaths].sort().map((path) => `${path}=${hashes.of(path)}`);
   return sha1(JSON.stringify([RESULT_FORMAT, run.ruleSignature, limits, model, project.paths.join('\0')]));
+}
+
+/**
+ * Every input of a run: the run key, every file's content, the bundle's issues, and the logo when it
+ * lies outside the bundle (read from disk by the logo rules).
+ */
+function inputsKeyOf(runKey: string, bundle: Bundle, project: Project, hashes: ContentHashes): string {
+  const hash = createHash('sha1').update(runKey).update(JSON.stringify(bundle.issues));
+  for (const path of project.paths) hash.update(`\0${path}\0${hashes.of(path)}`);
+  const listing = project.listing;
+  if (listing) hash.update(`\0listing\0${listing.file}\0${hashes.of(listing.file)}`);
+  const logo = listing?.logoPath;
+  if (logo && isAbsolute(logo)) {
+    let bytes: Uint8Array | string = 'absent';
+    try {
+      bytes = readFileSync(logo);
+    } catch {
+      // a missing logo is an input too
+    }
+    hash.update(`\0logo\0${logo}\0`).update(bytes);
+  }
+  return hash.digest('hex');
 }
 
 /** Content hashes of bundle files (and the external listing), each computed once per run. */
