@@ -130,3 +130,28 @@ describe('openSession', () => {
     expect(first).toBe(await fresh(app));
   });
 });
+
+describe('the parse limit', () => {
+  const textRule = defineRule({
+    meta: { id: 'test/text', clauses: ['6.3'], severity: 'warning', suppressible: true, docs: { description: 'test' }, messages: { secret: 'secret at {{at}}' } },
+    create: (context) => ({
+      file: { enter: (file) => { const at = file.text.indexOf('SECRET'); if (at >= 0) context.report({ span: { start: at, end: at + 6 }, messageId: 'secret', data: { at } }); } },
+    }),
+  });
+  const astRule = defineRule({
+    meta: { id: 'test/ast', clauses: ['6.3'], severity: 'warning', suppressible: true, docs: { description: 'test' }, messages: { debug: 'debugger' } },
+    create: (context) => ({ js: { DebuggerStatement: (node) => context.report({ node, messageId: 'debug' }) }, file: { parseError: () => context.report({ messageId: 'debug' }) } }),
+  });
+
+  it('checks a larger script as text only, and says which checks ran on it', async () => {
+    const big = `var a = 1; debugger; var k = "SECRET"; ${'x = 1 +;'.repeat(200)}`;
+    const files = miniApp({ 'pages/index/big.js': big, 'pages/index/small.js': 'debugger;' }) as Record<string, string>;
+    const result = await lint(openMemoryBundle(files), { rules: [textRule, astRule], config: { limits: { maxParseBytes: 1000 } } });
+    const on = (path: string) => result.findings.filter((finding) => finding.file === path).map((finding) => `${finding.ruleId} ${finding.message}`);
+    expect(on('pages/index/big.js')).toEqual([
+      'bmplint/bundle file checked as text only: 1.6 KiB is over the 1000 B parse limit, so the checks that need its syntax tree did not run; checks that ran on it: test/text',
+      `test/text secret at ${big.indexOf('SECRET')}`,
+    ]);
+    expect(on('pages/index/small.js')).toEqual(['test/ast debugger']);
+  });
+});

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
 import type { ObjectExpression } from '@babel/types';
-import type { Bundle } from '../bundle/bundle.js';
+import { DEFAULT_LIMITS, type Bundle } from '../bundle/bundle.js';
 import { parseFile, sourceText } from '../parse/parse-file.js';
 import { LineIndex } from '../text/line-index.js';
 import { fileKindOf, type FileKind, type JsFile, type JsonFile, type ParsedFile } from '../parse/source-file.js';
@@ -54,6 +54,8 @@ export interface ProjectOptions {
   parseCache?: ParseCache;
   /** Called on every use of a file's content (parsed, cached or not): the engine tracks dependencies with it. */
   onAccess?(path: string): void;
+  /** Scripts, templates and stylesheets larger than this are not parsed (default: the bundle's limit). */
+  maxParseBytes?: number;
 }
 
 const SCRIPT_EXTENSIONS = ['.js', '.ts'];
@@ -86,10 +88,12 @@ export class Project implements ModuleHost {
   private appObjectCache?: { file: JsFile; object: ObjectExpression } | null;
   /** Files the project model was built from (configs, the listing): kept for the whole run. */
   readonly modelPaths: ReadonlySet<string>;
+  readonly maxParseBytes: number;
   private readonly lineIndexes = new Map<string, { text: string; lines: LineIndex }>();
 
   constructor(readonly bundle: Bundle, private readonly options: ProjectOptions = {}) {
     this.evaluator = new StaticEvaluator(this);
+    this.maxParseBytes = options.maxParseBytes ?? bundle.limits.maxParseBytes ?? DEFAULT_LIMITS.maxParseBytes;
     const detected = detectApp(bundle);
     this.style = detected.style;
     this.appRoot = detected.appRoot;
@@ -168,10 +172,10 @@ export class Project implements ModuleHost {
         const key = `${path}\0${createHash('sha1').update(bytes).digest('hex')}`;
         parsed = cache.get(key);
         if (!parsed) {
-          parsed = parseFile(path, bytes);
+          parsed = parseFile(path, bytes, this.maxParseBytes);
           if (parsed) cache.set(key, parsed);
         }
-      } else parsed = parseFile(path, bytes);
+      } else parsed = parseFile(path, bytes, this.maxParseBytes);
     } else if (this.options.externalListing?.path === path) {
       parsed = parseFile(path, this.options.externalListing.bytes);
     }

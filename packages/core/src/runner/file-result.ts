@@ -15,8 +15,6 @@ export interface FileResult {
   directives: Directive[];
   /** Bundle path → content hash of each other file the phase read. */
   deps: Record<string, string>;
-  /** Set when the file was over the parse limit: which checks ran on it (see `textOnlyChecks`). */
-  textOnly?: boolean;
 }
 
 /** Where per-file results are kept between runs: in memory (a session) or on disk (`--cache`). */

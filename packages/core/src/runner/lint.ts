@@ -59,7 +59,8 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   const bundle = trackReads(raw, touch);
   const externalListing = options.listingPath ? readExternalListing(options.listingPath, bundle) : undefined;
   if (externalListing) hashes.external(externalListing.path, externalListing.bytes);
-  const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch });
+  const maxParseBytes = config.limits?.maxParseBytes ?? raw.limits.maxParseBytes;
+  const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch, maxParseBytes });
   run = new Run(project, active);
   const cache = options.resultCache;
   const runKey = cache ? runKeyOf(run, project, hashes, limits) : '';

@@ -1,6 +1,7 @@
 import type { Node, CallExpression } from '@babel/types';
 import type { ActiveRule } from '../config/config.js';
-import { INTERNAL_ERROR_RULE_ID, renderMessage, type Finding, type Severity } from '../findings.js';
+import { formatBytes } from '../bundle/bundle.js';
+import { BUNDLE_RULE_ID, INTERNAL_ERROR_RULE_ID, renderMessage, type Finding, type Severity } from '../findings.js';
 import type { BxmlChild, BxmlElement } from '../parse/bxml-ast.js';
 import { elementsOf } from '../parse/bxml-ast.js';
 import type { BxmlFile, BxssFile, JsFile, ParsedFile } from '../parse/source-file.js';
@@ -172,18 +173,38 @@ export class Run {
     this.uncachedFacts = undefined;
     this.failed.clear();
     this.dispatch(merged.file.get('enter'), file);
+    if (file.textOnly) {
+      // Over the parse limit: only the rules that read text ran; the report says which.
+      if (result) result.findings.push(this.textOnlyFinding(file));
+      this.endFile(file, result);
+      return;
+    }
     for (const error of file.errors) this.dispatch(merged.file.get('parseError'), file, error);
     if (file.kind === 'js') {
       if (file.ast) this.walkJsAst(file.ast, file);
     } else if (file.kind === 'bxml') this.walkBxml(file);
     else if (file.kind === 'bxss') this.walkBxss(file);
     else this.dispatch(merged.json.get('document'), file);
+    this.endFile(file, result);
+  }
+
+  private endFile(file: ParsedFile, result: FileResult | undefined): void {
     if (result) result.directives = directivesOf(file);
     if (this.uncachedFacts) this.addFacts(file.path, this.uncachedFacts);
     this.currentFile = undefined;
     this.sink = undefined;
     this.uncachedFacts = undefined;
     this.merged = this.all;
+  }
+
+  private textOnlyFinding(file: ParsedFile): Finding {
+    const ran = [...new Set((this.all.file.get('enter') ?? []).map(({ slot }) => this.active[slot].rule.meta.id))].sort();
+    const limit = formatBytes(this.project.maxParseBytes);
+    const size = formatBytes(Buffer.byteLength(file.text));
+    const message = `file checked as text only: ${size} is over the ${limit} parse limit, so the checks that need its syntax tree did not run; checks that ran on it: ${ran.join(', ') || 'none'}`;
+    const finding = toolFinding(BUNDLE_RULE_ID, 'warning', file.path, message, 'parse-limit');
+    finding.data = { checks: ran.join(', ') };
+    return finding;
   }
 
   /** Makes a file's facts (fresh or from the cache) visible to the project hooks. */
