@@ -232,7 +232,10 @@ async function main() {
     const dir = join(work, name);
     if (files) writeApp(dir, files);
     else cpSync(path, dir, { recursive: true });
-    const edited = firstPageScript(dir);
+    // The edit runs change a script: they get their own copy, so the warm runs see nothing changed.
+    const editDir = `${dir}-edit`;
+    cpSync(dir, editDir, { recursive: true });
+    const edited = firstPageScript(editDir);
     let edits = 0;
     const tools = {
       bmplint: { args: [BIN, 'check', dir, '--format', 'json'], ok: [0, 1] },
@@ -241,7 +244,7 @@ async function main() {
       oxlint: { args: [OXLINT_BIN, '-c', '.oxlintrc.json', '-f', 'json', name], ok: [0, 1], cwd: work },
       warm: { args: [BIN, 'check', dir, '--format', 'json', '--cache', '--cache-location', join(work, `cache-warm-${name}`)], ok: [0, 1] },
       // One page's script changed since the last run: a new line each time, so every run has one changed file.
-      edit: { args: [BIN, 'check', dir, '--format', 'json', '--cache', '--cache-location', join(work, `cache-edit-${name}`)], ok: [0, 1], before: () => appendFileSync(edited, `\nvar benchEdit${edits++} = ${edits};\n`) },
+      edit: { args: [BIN, 'check', editDir, '--format', 'json', '--cache', '--cache-location', join(work, `cache-edit-${name}`)], ok: [0, 1], before: () => appendFileSync(edited, `\nvar benchEdit${edits++} = ${edits};\n`) },
     };
     if (pages && pages < 10) {
       // the tiny bundle is only about startup
