@@ -9,7 +9,7 @@
  * With `--profile <file.cpuprofile>`, the edit lints (only) are CPU-profiled from the unbundled
  * modules, so `bench/profile-summary.mjs` can name the rules and core modules they spend time in.
  */
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,10 +38,21 @@ export function script(lines, variant) {
   return `${out.slice(0, lines).join('\n')}\n`;
 }
 
+/** The folder of the first page script (by path): `pages/x`, or inside a subpackage. */
 function firstPageFolder(root) {
-  const pages = join(root, 'pages');
-  const entry = readdirSync(pages).sort().find((name) => statSync(join(pages, name)).isDirectory());
-  return `pages/${entry}`;
+  const scripts = [];
+  const walk = (sub) => {
+    for (const entry of readdirSync(join(root, sub), { withFileTypes: true })) {
+      const path = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(path);
+      } else if (/(^|\/)pages\/.*\.js$/.test(path)) scripts.push(path);
+    }
+  };
+  walk('');
+  if (!scripts.length) throw new Error(`no page script in ${root}`);
+  const first = scripts.sort()[0];
+  return first.slice(0, first.lastIndexOf('/'));
 }
 
 const rules = await cli.loadRules();
