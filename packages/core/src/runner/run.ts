@@ -159,7 +159,9 @@ export class Run {
   static wants(merged: MergedVisitors, kind: ParsedFile['kind'], bytes: () => Uint8Array): boolean {
     if (merged.file.size > 0 || merged[kind].size > 0) return true;
     // Templates also carry inline <bns> scripts, which JS visitors must see.
-    return kind === 'bxml' && merged.js.size > 0 && Buffer.from(bytes()).includes('<bns');
+    if (kind !== 'bxml' || merged.js.size === 0) return false;
+    const content = bytes();
+    return (Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength)).includes('<bns');
   }
 
   /**
