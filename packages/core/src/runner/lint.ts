@@ -102,7 +102,6 @@ function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: L
   const results = new Map<string, FileResult>();
   const cache = options.resultCache;
   const paths = project.paths;
-  const bytesOf = (path: string) => project.bundle.read(path);
   paths.forEach((path, index) => {
     const kind = project.kindOf(path);
     if (kind === 'image' || kind === 'other') return;
@@ -111,7 +110,7 @@ function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: L
     let result = key ? cache!.get(key) : undefined;
     if (result && !Object.entries(result.deps).every(([dep, hash]) => hashes.of(dep) === hash)) result = undefined;
     if (result) {
-      if (Run.wants(run.uncached, kind, () => bytesOf(path))) {
+      if (Run.wants(run.uncached, kind, () => hashes.bytes(path))) {
         const file = project.parsed(path);
         if (file) run.walkFile(file, run.uncached, undefined);
       }
