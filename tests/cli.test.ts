@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -31,7 +31,7 @@ interface JsonReport {
   tool: { name: string; version: string };
   bundle: { root: string; style: string; files: number };
   findings: Array<{ ruleId: string; clauses: string[]; severity: string; message: string; file: string; line: number; column: number; endLine: number; endColumn: number }>;
-  summary: { errors: number; warnings: number; infos: number };
+  summary: { errors: number; warnings: number; infos: number; unchecked: number };
 }
 
 async function checkJson(args: string[]): Promise<{ run: Run; report: JsonReport }> {
@@ -57,7 +57,7 @@ describe('bmplint check', () => {
     const { run, report } = await checkJson([join(apps, 'clean-app')]);
     expect(report.findings.map(position)).toEqual([]);
     expect(run.code).toBe(0);
-    expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
+    expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0, unchecked: 0 });
     expect(report.bundle.style).toBe('classic');
   });
 
@@ -108,10 +108,11 @@ describe('bmplint check', () => {
     expect(report.findings.map((finding) => position({ ...finding, file: finding.file.replace(/^moon\//, '') })).sort()).toEqual(fromFolder.findings.map(position).sort());
   });
 
-  it('prints readable text grouped by file with a summary', async () => {
+  it('prints readable text, one line per problem from a path the working directory opens, with a summary', async () => {
     const run = await bmplint(['check', 'fixtures/apps/problem-app']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^pages\/home\/index\.bxml\n {2}1:1 +error +The home page pages\/home\/index is only a <web-view>.* webview\/no-webview-home \(3\.4\.1\)$/m);
+    expect(run.stdout).toMatch(/^fixtures\/apps\/problem-app\/pages\/home\/index\.bxml:1:1 +error +The home page pages\/home\/index is only a <web-view>.*\(3\.4\.1\)\. +webview\/no-webview-home$/m);
+    expect(run.stdout).toMatch(/^By rule:\n(  .*\n)*  webview\/no-webview-home +3\.4\.1 +1 error\n/m);
     expect(run.stdout).toMatch(/^✖ \d+ problems \(\d+ errors, \d+ warnings?, 0 info\) in \d+ files checked$/m);
     const clean = await bmplint(['check', 'fixtures/apps/clean-app']);
     expect(clean.stdout).toMatch(/^✔ No problems found \(\d+ files checked, classic style\)$/m);
@@ -140,6 +141,19 @@ describe('bmplint check', () => {
     writeFileSync(join(dir, 'bmplint.config.json'), '{ "rules": { "no/such-rule": "off" } }');
     const badConfig = await bmplint(['check', join(apps, 'clean-app'), '--config', join(dir, 'bmplint.config.json')]);
     expect(badConfig).toMatchObject({ code: 2, stderr: 'bmplint: config names an unknown rule: no/such-rule\n' });
+  });
+
+  it('exits 3 when there is no error but part of the bundle was not checked, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bmplint-partial-'));
+    cpSync(join(apps, 'clean-app'), dir, { recursive: true });
+    writeFileSync(join(dir, 'bmplint.config.json'), '{ "limits": { "maxFileBytes": 4096 } }');
+    writeFileSync(join(dir, 'big.js'), `// ${'x'.repeat(8192)}\n`);
+    const { run, report } = await checkJson([dir]);
+    expect(report.summary).toMatchObject({ errors: 0, unchecked: 1 });
+    expect(run.code).toBe(3);
+    const text = await bmplint(['check', dir]);
+    expect(text.code).toBe(3);
+    expect(text.stdout).toMatch(/Parts of the bundle were not checked/);
   });
 
   it('never prints a stack trace for binary junk in source files', async () => {

@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lint, openMemoryBundle, type AnyRule, type Finding } from '@bmplint/core';
-import { formatJson } from '@bmplint/cli';
+import { formatReport } from '@bmplint/cli';
 import { allRules, repoRoot } from './helpers.js';
 
 const RUNS = Number(process.env.BMPLINT_FUZZ_RUNS) || 40;
@@ -159,7 +159,7 @@ describe('fuzzing the fixture bundles', () => {
         if (bad.length) throw new Error(`malformed finding (${bad[0][1]}): ${JSON.stringify(bad[0][0])}`);
         const failures = result.findings.filter((finding) => finding.ruleId === 'bmplint/internal-error');
         if (failures.length) throw new Error(`a rule failed: ${failures[0].file}: ${failures[0].message}`);
-        const report = JSON.parse(formatJson(result, { name: 'bmplint', version: '0.0.0' }, app)) as { findings: unknown[] };
+        const report = JSON.parse(formatReport(result, 'json', { tool: { name: 'bmplint', version: '0.0.0' }, root: app })) as { findings: unknown[] };
         if (report.findings.length !== result.findings.length) throw new Error('the JSON report lost findings');
         if (ms > RUN_LIMIT_MS) throw new Error(`took ${ms.toFixed(0)} ms`);
       }),

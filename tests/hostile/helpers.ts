@@ -104,7 +104,7 @@ export interface CliRun {
   report?: {
     bundle: { root: string; style: string; files: number };
     findings: Finding[];
-    summary: { errors: number; warnings: number; infos: number };
+    summary: { errors: number; warnings: number; infos: number; unchecked: number };
   };
 }
 
@@ -132,10 +132,15 @@ export function runCli(args: string[], timeoutMs = 60_000): Promise<CliRun> {
   });
 }
 
-/** The CLI finished normally: exit 0 or 1, valid JSON with well-formed findings. */
+/**
+ * The CLI finished normally: exit 0, 1 or 3 as its summary says (1 errors, 3 no errors but parts
+ * not checked), valid JSON with well-formed findings.
+ */
 export function expectCleanExit(run: CliRun): NonNullable<CliRun['report']> {
-  expect([0, 1], `exit ${run.code}; stderr: ${run.stderr.slice(0, 2000)}`).toContain(run.code);
+  expect([0, 1, 3], `exit ${run.code}; stderr: ${run.stderr.slice(0, 2000)}`).toContain(run.code);
   expect(run.report, `stdout is not JSON: ${run.stdout.slice(0, 500)}`).toBeDefined();
+  const { errors, unchecked } = run.report!.summary;
+  expect(run.code, 'exit code agrees with the summary').toBe(errors ? 1 : unchecked ? 3 : 0);
   expectWellFormed(run.report!.findings);
   return run.report!;
 }

@@ -10,4 +10,4 @@ export { serializeTermTables, termMatcherSources } from '@bmplint/core';
 export { lint } from '@bmplint/core';
 // For the benchmark's incremental row (bench/incremental.mjs).
 export { openSession } from '@bmplint/core';
-export { formatJson } from './formatters/json.js';
+export { formatReport } from './formatters/index.js';

@@ -1,20 +1,20 @@
 import { existsSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_FILE_NAME, DiskResultCache, InputError, lint, loadConfigFile, type AnyRule, type Config, type LoadedConfig } from '@bmplint/core';
 import { loadRules } from './load-rules.js';
-import { formatJson } from './formatters/json.js';
-import { formatText } from './formatters/text.js';
-
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-const TOOL = { name: 'bmplint', version };
+import { REPORT_FORMATS } from './formatters/index.js';
+import { writeReport, type OutputOptions } from './report-output.js';
+import { TOOL } from './tool.js';
+import { registerServe } from './commands/serve.js';
+import { registerWorker } from './commands/worker.js';
+import { registerUpload } from './commands/upload.js';
 
 /** `--cache`'s default folder, in the checked folder (bundles never include it). */
 const CACHE_FOLDER = '.bmplint-cache';
 
-/** Exit codes: 0 no errors, 1 errors found, 2 usage or tool failure. */
-export const EXIT = { ok: 0, errors: 1, failure: 2 } as const;
+/** Exit codes: 0 no errors, 1 errors found, 2 usage or tool failure, 3 no errors but parts of the bundle were not checked. */
+export const EXIT = { ok: 0, errors: 1, failure: 2, unchecked: 3 } as const;
 
 interface Io {
   stdout: (text: string) => void;
@@ -32,7 +32,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   let exitCode: number = EXIT.ok;
   const program = new Command('bmplint')
     .description('Compliance linter for Binance mini programs: checks a bundle against the platform Operation Rules before submission.')
-    .version(version, '-v, --version')
+    .version(TOOL.version, '-v, --version')
+    // Program options only before the command: `upload --version 1.2.0` is the upload's own option.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
@@ -41,7 +43,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .command('check')
     .description('check a mini program (a directory or a .zip)')
     .argument('<path>', 'the app folder (or its project root) or a zip of it')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    // Output options (formats, report file, colour, verbosity): see report-output.ts.
+    .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
+    .option('-o, --output-file <file>', 'write the report to a file (folders are created; written whole or not at all)')
+    .option('--color', 'colour the text output (default: when printing to a terminal; NO_COLOR and FORCE_COLOR are honoured)')
+    .option('--no-color', 'never colour the text output')
+    .option('--verbose', 'list every finding: repeats and vendored packages are not collapsed')
     .option('--listing <file>', 'listing.json with the app\'s basic info (default: listing.json in <path>)')
     .option('-c, --config <file>', `config file (default: ${CONFIG_FILE_NAME} in <path>)`)
     .option('--quiet', 'report errors only')
@@ -59,6 +66,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stdout(formatRules(await loadRules(), options.format));
     });
 
+  program
+    .command('lsp')
+    .description('start the language server for editors (LSP over stdin/stdout)')
+    .option('--stdio', 'talk LSP over stdin/stdout (the only transport)')
+    .action(async () => {
+      const { lsp } = await import('./commands/lsp.js');
+      lsp({ loadRules, version: TOOL.version });
+    });
+
+  registerServe(program, io);
+  registerWorker(program, io);
+  registerUpload(program, io, (code) => (exitCode = code));
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -74,9 +94,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 }
 
-interface CheckOptions {
-  format: 'text' | 'json';
-  listing?: string;
+interface CheckOptions extends OutputOptions {
   config?: string;
   quiet?: boolean;
   cache?: boolean;
@@ -102,9 +120,8 @@ async function check(path: string, options: CheckOptions, io: Io): Promise<numbe
   if (options.quiet) {
     result.findings = result.findings.filter((finding) => finding.severity === 'error');
   }
-  const root = path.split('\\').join('/');
-  io.stdout(options.format === 'json' ? formatJson(result, TOOL, root) : formatText(result, io.isTTY && !process.env.NO_COLOR));
-  return result.summary.errors > 0 ? EXIT.errors : EXIT.ok;
+  await writeReport(result, path, options, { rules, isTTY: io.isTTY, stdout: io.stdout });
+  return result.summary.errors > 0 ? EXIT.errors : result.summary.unchecked > 0 ? EXIT.unchecked : EXIT.ok;
 }
 
 /**
@@ -123,7 +140,7 @@ function openCache(path: string, location: string | undefined, config: Config | 
   const excluded = inside && !inside.startsWith('..') && !isAbsolute(inside) && basename(folder) !== CACHE_FOLDER
     ? { ...config, ignorePatterns: [...(config?.ignorePatterns ?? []), `${inside}/**`] }
     : undefined;
-  return { store: new DiskResultCache(folder, version, warn), config: excluded };
+  return { store: new DiskResultCache(folder, TOOL.version, warn), config: excluded };
 }
 
 function findConfig(path: string, explicit: string | undefined): LoadedConfig | undefined {

@@ -7,6 +7,14 @@ export type Confidence = 'high' | 'medium' | 'low';
 export const BUNDLE_RULE_ID = 'bmplint/bundle';
 export const INTERNAL_ERROR_RULE_ID = 'bmplint/internal-error';
 
+/** Bundle issues that leave part of the bundle unread (docs/severity.md: exit code 3). */
+const UNCHECKED_ISSUES = new Set(['file-too-large', 'too-many-files', 'total-too-large', 'unreadable', 'corrupt-archive']);
+
+/** A finding saying that part of the bundle could not be checked. */
+export function isUncheckedNotice(finding: Finding): boolean {
+  return finding.ruleId === BUNDLE_RULE_ID && UNCHECKED_ISSUES.has(finding.messageId);
+}
+
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export interface Finding {
@@ -32,12 +40,16 @@ export interface Finding {
   group?: string;
   /** Stable across runs and line shifts: rule, subject, file, the flagged line's text, occurrence. */
   fingerprint?: string;
+  /** The third-party package the flagged file belongs to (`miniprogram_npm/<pkg>`, a vendored copy, a minified bundle). */
+  vendor?: string;
 }
 
 export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
+  /** Notices that part of the bundle was not checked (over a limit, unreadable): no errors is then not a pass. */
+  unchecked: number;
 }
 
 /** Substitutes `{{name}}` placeholders, as ESLint does. Unknown placeholders are left as written. */
@@ -49,8 +61,9 @@ export function renderMessage(template: string, data: Record<string, string | nu
 }
 
 export function summarize(findings: readonly Finding[]): Summary {
-  const summary: Summary = { errors: 0, warnings: 0, infos: 0 };
+  const summary: Summary = { errors: 0, warnings: 0, infos: 0, unchecked: 0 };
   for (const finding of findings) {
+    if (isUncheckedNotice(finding)) summary.unchecked++;
     if (finding.severity === 'error') summary.errors++;
     else if (finding.severity === 'warning') summary.warnings++;
     else summary.infos++;

@@ -35,9 +35,14 @@ export function assignFingerprints(
   lineText: (file: string, line: number) => string,
 ): void {
   const occurrences = new Map<string, number>();
+  // Many findings on one long line (10,000 duplicate keys of a minified JSON) read and hash it once.
+  const contexts = new Map<string, string>();
   for (const finding of findings) {
     finding.group = groupOf(finding, subjectKeysOf(finding.ruleId));
-    const context = lineText(finding.file, finding.line).replace(/\s+/g, ' ').trim();
+    const where = `${finding.file}\u0000${finding.line}`;
+    let context = contexts.get(where);
+    // The line's text enters as its own hash, so a long line is hashed once, not once per finding.
+    if (context === undefined) contexts.set(where, (context = hash(lineText(finding.file, finding.line).replace(/\s+/g, ' ').trim(), 32)));
     const base = `${finding.group}\u0000${finding.file}\u0000${context}`;
     const seen = occurrences.get(base) ?? 0;
     occurrences.set(base, seen + 1);

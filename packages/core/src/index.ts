@@ -9,7 +9,7 @@ export type {
   Rule, AnyRule, RuleMeta, RuleContext, RuleVisitors, ReportDescriptor, ReportTarget,
   JsVisitors, BxmlVisitors, BxssVisitors, JsonVisitors, FileVisitors,
 } from './rules/rule.js';
-export { renderMessage, summarize, compareFindings, SEVERITIES, type Finding, type Severity, type Confidence, type Summary } from './findings.js';
+export { renderMessage, summarize, compareFindings, isUncheckedNotice, SEVERITIES, type Finding, type Severity, type Confidence, type Summary } from './findings.js';
 export { openBundle, InputError } from './bundle/open.js';
 export { openMemoryBundle } from './bundle/memory.js';
 export { DEFAULT_LIMITS, type Bundle, type BundleLimits, type BundleIssue } from './bundle/bundle.js';
@@ -38,6 +38,8 @@ export { getClause, allClauses, isKnownClause, type Clause } from './clauses/ind
 export { renderRuleDoc, renderRuleIndex, ruleFolder, ruleDocPath, compareClauseIds } from './docs/render.js';
 export type { Node as JsNode } from '@babel/types';
 export { memoize } from './memo.js';
+export { detectVendor, type VendorHost } from './project/vendor.js';
+export { reportedSeverity } from './runner/policy.js';
 export { assignFingerprints, groupOf, subjectOf } from './fingerprint.js';
 export { normalizeText, normalizedOf, toOriginalSpan, LEET_SOURCES, type NormalizedText } from './text/normalize.js';
 export { decodeEntities, decodeTextAt, type DecodedEntities } from './text/entities.js';

@@ -6,6 +6,7 @@ import unknownPage from './unknown-page/index.js';
 import entryPagePath from './entry-page-path/index.js';
 import navigationTarget from './navigation-target/index.js';
 import noTestBuild from './no-test-build/index.js';
+import foreignTemplateSyntax from './foreign-template-syntax/index.js';
 
 /** Rules for Operation Rules 6: availability and completeness (crashes, major bugs). */
-export default [syntaxError, appJsonSchema, unsupportedConfigKey, missingFile, unknownPage, entryPagePath, navigationTarget, noTestBuild];
+export default [syntaxError, appJsonSchema, unsupportedConfigKey, missingFile, unknownPage, entryPagePath, navigationTarget, noTestBuild, foreignTemplateSyntax];

@@ -5,7 +5,8 @@ export type DomainField = 'serviceDomains' | 'businessDomains';
 
 /** What is wrong with one URL; each problem becomes one finding. */
 export type UrlProblem =
-  | { messageId: 'insecureScheme' | 'wrongScheme'; scheme: string }
+  /** `origin` when the URL's host is known: what groups repeats of one problem. */
+  | { messageId: 'insecureScheme' | 'wrongScheme'; scheme: string; origin?: string }
   | { messageId: 'ipOrLocal'; host: string; what: string }
   | { messageId: 'notListed'; origin: string };
 
@@ -58,14 +59,18 @@ export function listedOrigins(project: Project, field: DomainField): ReadonlySet
 export function checkUrl(text: string, complete: boolean, check: UrlCheck): UrlProblem[] | undefined {
   const parsed = parseOrigin(text.trim(), complete);
   if (!parsed || (check.only && !check.only.includes(parsed.scheme))) return undefined;
-  const problems: UrlProblem[] = [];
   const schemeOk = check.expected.includes(parsed.scheme);
-  if (!schemeOk) problems.push({ messageId: check.insecure.includes(parsed.scheme) ? 'insecureScheme' : 'wrongScheme', scheme: parsed.scheme });
-  if (!parsed.origin || !parsed.host) return problems;
-  const hostOk = !parsed.isIp && !parsed.isLocal;
-  if (!hostOk) problems.push({ messageId: 'ipOrLocal', host: parsed.host, what: parsed.isIp ? 'an IP address' : 'a local or private host' });
-  if (schemeOk && hostOk && check.listed && !check.listed.has(parsed.origin)) problems.push({ messageId: 'notListed', origin: parsed.origin });
-  return problems;
+  const schemeProblem: UrlProblem[] = schemeOk ? [] : [{
+    messageId: check.insecure.includes(parsed.scheme) ? 'insecureScheme' : 'wrongScheme',
+    scheme: parsed.scheme,
+    ...(parsed.origin && parsed.host ? { origin: parsed.origin } : {}),
+  }];
+  if (!parsed.origin || !parsed.host) return schemeProblem;
+  // An IP or local host is the one problem to fix (with it goes the `http://` a dev server uses):
+  // one root cause, one finding.
+  if (parsed.isIp || parsed.isLocal) return [{ messageId: 'ipOrLocal', host: parsed.host, what: parsed.isIp ? 'an IP address' : 'a local or private host' }];
+  if (schemeOk && check.listed && !check.listed.has(parsed.origin)) return [{ messageId: 'notListed', origin: parsed.origin }];
+  return schemeProblem;
 }
 
 /** How a URL is shown in a message: whole, or its known start followed by an ellipsis. */
@@ -93,3 +98,6 @@ export function jsFileFor(context: RuleContext, offset: number, cache: WeakMap<o
   }
   return js;
 }
+
+/** The data keys that say what a finding of the network rules is about: repeats of one host are one problem. */
+export const URL_SUBJECT = ['host', 'origin', 'scheme'];

@@ -1,5 +1,5 @@
 /** Template helpers shared by the privacy rules: what an element says and what is written next to it. */
-import { getAttribute, type BxmlElement } from '@bmplint/core';
+import { getAttribute, type BxmlElement, type JsFile, type Project } from '@bmplint/core';
 
 /** Decodes the few entities templates use in text. */
 function decode(text: string): string {
@@ -54,7 +54,23 @@ export function controlLabel(element: BxmlElement): { text: string; dynamic: boo
     if (src) return { text: src.replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, '').replace(/[-_]+/g, ' '), dynamic };
     if (getAttribute(element, 'src')?.expressions.length) dynamic = true;
   }
-  return { text, dynamic };
+  // An icon control says what it does through its icon: `<van-icon name="scan">`, `class="weui-uploader__input"`.
+  if (text) return { text, dynamic };
+  const icon = iconWords(element);
+  return { text: icon, dynamic: dynamic && !icon };
+}
+
+/** Icon names and class names of a control and what it holds, as words ("scan", "uploader input"). */
+function iconWords(element: BxmlElement): string {
+  const words: string[] = [];
+  for (const node of [element, ...descendants(element)]) {
+    for (const name of ['name', 'icon', 'class']) {
+      const value = staticValue(node, name);
+      if (value) words.push(value.replace(/[-_]+/g, ' '));
+    }
+    if (words.length > 8) break;
+  }
+  return words.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -110,4 +126,11 @@ export function* descendants(root: BxmlElement): Generator<BxmlElement> {
     yield node;
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
+}
+
+/** The script of the page or component whose template is `path`. */
+export function scriptOfTemplate(project: Project, path: string | undefined): JsFile | undefined {
+  if (!path) return undefined;
+  const unit = [...project.pages, ...project.componentUses].find((candidate) => candidate.files.template === path);
+  return unit?.files.script ? project.jsFile(unit.files.script) : undefined;
 }

@@ -247,8 +247,7 @@ export function unitOf(project: Project, path: string): { files: UnitFiles } | u
 export function templateBindings(project: Project, file: JsFile, key: string): HandlerBinding[] {
   const unit = unitOf(project, file.path);
   if (!unit) return [];
-  return handlerGraph(project, unit).bindings.filter((binding) => binding.handler === key
-    || (binding.handler === undefined && binding.attribute.expressions.some((expression) => expression.code.includes(`'${key}'`) || expression.code.includes(`"${key}"`))));
+  return handlerGraph(project, unit).bindings.filter((binding) => binding.handlers.includes(key));
 }
 
 const THIS_ALIASES = new Set(['that', 'self', '_this', '_self', 'me', 'vm', 'page', '_that']);

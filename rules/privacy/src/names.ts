@@ -36,8 +36,8 @@ export function secretOfName(name: string): SecretKind | undefined {
 
 /** Wording of fields that ask for a wallet's seed phrase or private key (English and Simplified Chinese). */
 const SEED_WORDING = /\b(?:seed|recovery|secret|backup|mnemonic|wallet)[\s_-]*(?:phrase|words?)\b|\bmnemonic\b|\bprivate[\s_-]*key\b|\bkeystore\b|\b(?:12|15|18|21|24)[\s-]*words?\b|助记词|私钥|恢复短语|种子短语|密钥/i;
-/** Wording of password fields. */
-const PASSWORD_WORDING = /\bpass[\s-]?(?:word|code|phrase)\b|\bpwd\b|\bpasswd\b|密码|口令/i;
+/** Wording of password fields. (Not 口令 alone: "请输入口令" asks for a coupon or red-packet code word.) */
+const PASSWORD_WORDING = /\bpass[\s-]?(?:word|code|phrase)\b|\bpwd\b|\bpasswd\b|密码|(?:登录|账号|帐号|账户)口令/i;
 
 export function secretOfWording(text: string): SecretKind | undefined {
   if (!text) return undefined;

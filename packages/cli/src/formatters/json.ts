@@ -1,27 +1,35 @@
 import type { LintResult } from '@bmplint/core';
+import { defaultTool, marksOf, type ReportOptions } from './report.js';
 
 /** The stable JSON contract other tools read; see README "JSON output". */
-export function formatJson(result: LintResult, tool: { name: string; version: string }, root: string): string {
+export function formatJson(result: LintResult, options: ReportOptions = {}): string {
+  const { name, version } = defaultTool(options);
   return `${JSON.stringify(
     {
-      tool,
-      bundle: { root, style: result.bundle.style, files: result.bundle.files },
-      findings: result.findings.map((finding) => ({
-        ruleId: finding.ruleId,
-        clauses: finding.clauses,
-        severity: finding.severity,
-        message: finding.message,
-        file: finding.file,
-        line: finding.line,
-        column: finding.column,
-        endLine: finding.endLine,
-        endColumn: finding.endColumn,
-        messageId: finding.messageId,
-        ...(finding.data ? { data: finding.data } : {}),
-        ...(finding.confidence ? { confidence: finding.confidence } : {}),
-        ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
-        ...(finding.fingerprint ? { fingerprint: finding.fingerprint, group: finding.group } : {}),
-      })),
+      tool: { name, version },
+      bundle: { root: options.root ?? result.bundle.root, style: result.bundle.style, files: result.bundle.files },
+      findings: result.findings.map((finding) => {
+        const { vendor, baselined, suppressed } = marksOf(finding);
+        return {
+          ruleId: finding.ruleId,
+          clauses: finding.clauses,
+          severity: finding.severity,
+          message: finding.message,
+          file: finding.file,
+          line: finding.line,
+          column: finding.column,
+          endLine: finding.endLine,
+          endColumn: finding.endColumn,
+          messageId: finding.messageId,
+          ...(finding.data ? { data: finding.data } : {}),
+          ...(finding.confidence ? { confidence: finding.confidence } : {}),
+          ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
+          ...(finding.fingerprint ? { fingerprint: finding.fingerprint, group: finding.group } : {}),
+          ...(vendor ? { vendor } : {}),
+          ...(baselined ? { baselined } : {}),
+          ...(suppressed ? { suppressed } : {}),
+        };
+      }),
       summary: result.summary,
     },
     null,

@@ -5,6 +5,7 @@ import { Project } from '../project/project.js';
 import { walkJs } from '../analysis/walk.js';
 import { UNKNOWN } from '../analysis/static-value.js';
 import { handlerGraph } from '../analysis/handlers.js';
+import { flowOf } from '../analysis/flow.js';
 import { parseOrigin } from '../analysis/url.js';
 
 function projectOf(files: Record<string, string>) {
@@ -65,6 +66,53 @@ describe('StaticEvaluator', () => {
     expect(probes(project, 'pages/index/index.js').map((result) => result.value)).toEqual([
       'https://esm.example.com/a', 'https://more.example.com', 'https://cdn.example.com', 'https://cjs.example.com/b', 'https://other.example.com',
     ]);
+  });
+
+  it('follows exported config objects through require(), default and namespace imports, members and destructuring', () => {
+    const project = projectOf({
+      'config.js': "module.exports = { root: 'http://localhost:8080', api: { v1: 'https://api.example.com/v1' } };",
+      'config/api.js': "var ROOT = 'https://cfg.example.com/wx/';\nmodule.exports = {\n  IndexUrl: ROOT + 'home/index',\n};",
+      'config/named.js': "exports.base = 'https://named.example.com';",
+      'config/alias.js': "const settings = { host: 'https://alias.example.com' };\nmodule.exports = settings;",
+      'config/esm.js': "export const HOST = 'https://esm.example.com';",
+      'pages/index/index.js': [
+        "const { root } = require('../../config');",
+        "import config from '../../config.js';",
+        "const api = require('../../config/api.js');",
+        "const named = require('../../config/named');",
+        "import * as esm from '../../config/esm';",
+        "const { api: { v1 } } = config;",
+        "const alias = require('../../config/alias');",
+        'probe(`${root}/x`);',
+        "probe(config.root + '/y');",
+        'probe(api.IndexUrl);',
+        'probe(named.base);',
+        'probe(esm.HOST);',
+        "probe(config.api.v1 + '/z');",
+        'probe(alias.host);',
+        "probe(require('../../config').root);",
+      ].join('\n'),
+    });
+    expect(probes(project, 'pages/index/index.js').map((result) => result.value)).toEqual([
+      'http://localhost:8080/x', 'http://localhost:8080/y', 'https://cfg.example.com/wx/home/index', 'https://named.example.com',
+      'https://esm.example.com', 'https://api.example.com/v1/z', 'https://alias.example.com', 'http://localhost:8080',
+    ]);
+  });
+
+  it('folds a var or let the file never writes again, and nothing that is written again', () => {
+    const project = projectOf({
+      'a.js': [
+        "var ONCE = 'https://once.example.com';",
+        "let twice = 'https://a.example.com';",
+        "twice = 'https://b.example.com';",
+        "var branch = 'https://c.example.com';",
+        "if (dev) { var branch = 'http://localhost'; }",
+        "let counted = 'x';",
+        'counted += 1;',
+        'probe(ONCE); probe(twice); probe(branch); probe(counted);',
+      ].join('\n'),
+    });
+    expect(probes(project, 'a.js').map((result) => result.value)).toEqual(['https://once.example.com', undefined, undefined, undefined]);
   });
 
   it('reads getApp().globalData from app.js', () => {
@@ -160,6 +208,25 @@ describe('handlerGraph', () => {
     expect(graph.reachableFrom('pay').map((method) => method.name)).toEqual(['pay', 'doPay', 'done']);
     expect(graph.methods.get('pay')!.bnCalls.map((call) => call.name)).toEqual(['showModal']);
     expect(graph.methods.get('doPay')!.bnCalls.map((call) => call.name)).toEqual(['requestPayment']);
+  });
+
+  it('resolves a handler chosen in an expression to every constant name it can take', () => {
+    const project = projectOf({
+      'pages/index/index.bxml': [
+        `<button bindtap="{{ disabled ? '' : 'onPay' }}">Pay</button>`,
+        `<view bindTap="{{ mode === 1 ? 'openA' : (ok && 'openB') }}"/>`,
+        '<view onLongPress="hold"/>',
+        '<view bindtap="on{{ name }}"/>',
+      ].join('\n'),
+      'pages/index/index.js': 'Page({ onPay() { bn.requestPayment({}); }, openA() {}, openB() {}, hold() {} });',
+    });
+    const graph = handlerGraph(project, project.pages[0]);
+    expect(graph.bindings.map((binding) => [binding.event, binding.handlers])).toEqual([
+      ['tap', ['onPay']], ['tap', ['openB', 'openA']], ['longpress', ['hold']], ['tap', []],
+    ]);
+    // Flow rules see the tap that starts the payment.
+    const triggers = flowOf(project).triggers().filter((trigger) => trigger.kind === 'event');
+    expect(triggers.map((trigger) => [trigger.name, trigger.fn.name])).toEqual([['tap', 'onPay'], ['tap', 'openB'], ['tap', 'openA'], ['longpress', 'hold']]);
   });
 
   it('marks a graph incomplete when methods may come from behaviors or spreads', () => {

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../runner/lint.js';
 import { openMemoryBundle } from '../bundle/memory.js';
@@ -50,7 +53,7 @@ describe('lint()', () => {
       'pages/index/index.bxss:2:3-2:14 color red',
       'pages/index/index.js:2:10-2:54 call navigateTo',
     ]);
-    expect(result.summary).toEqual({ errors: 0, warnings: 3, infos: 0 });
+    expect(result.summary).toEqual({ errors: 0, warnings: 3, infos: 0, unchecked: 0 });
     expect(result.bundle).toMatchObject({ style: 'classic', files: 6 });
     expect(result.findings[0]).toMatchObject({ ruleId: 'test/tap', clauses: ['6.3'], severity: 'warning', messageId: 'tap', data: { tag: 'button' } });
   });
@@ -115,5 +118,108 @@ describe('lint()', () => {
     // The project model reads app.json and the page json (components); the JS rule needs the
     // scripts, and the one template holding an inline <bns> script. No other template, no style.
     expect(parsed.sort()).toEqual(['app.js', 'app.json', 'pages/index/index.js', 'pages/index/index.json', 'pages/index/other.bxml']);
+  });
+});
+
+describe('the severity policy', () => {
+  const rule = (id: string, severity: 'error' | 'warning', extra: Record<string, unknown> = {}, report: (context: any, node: any) => void = (context, node) => context.report({ node, messageId: 'found' })) =>
+    defineRule({
+      meta: { id, clauses: ['6.3'], severity, suppressible: true, docs: { description: 'test' }, messages: { found: `${id} found` }, ...extra },
+      create(context) {
+        return { js: { DebuggerStatement: (node) => report(context, node) } };
+      },
+    });
+
+  it('shows a low-confidence error as a warning, keeping its confidence', async () => {
+    const guess = rule('test/guess', 'error', {}, (context, node) => context.report({ node, messageId: 'found', confidence: 'low' }));
+    const result = await run({ 'pages/index/index.js': 'debugger;' }, [guess]);
+    expect(result.findings.map((finding) => [finding.severity, finding.confidence])).toEqual([['warning', 'low']]);
+    expect(result.summary.errors).toBe(0);
+  });
+
+  it('lets a report lower its severity, never raise it', async () => {
+    const lowers = rule('test/lowers', 'error', {}, (context, node) => {
+      context.report({ node, messageId: 'found', severity: 'warning' });
+      context.report({ node, messageId: 'found' });
+    });
+    const raises = rule('test/raises', 'warning', {}, (context, node) => context.report({ node, messageId: 'found', severity: 'error' }));
+    const result = await run({ 'pages/index/index.js': 'debugger;' }, [lowers, raises]);
+    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.severity}`).sort()).toEqual(['test/lowers error', 'test/lowers warning', 'test/raises warning']);
+  });
+
+  it('drops a finding where a rule it defers to reported on the same line', async () => {
+    const specific = rule('test/specific', 'error');
+    const general = rule('test/general', 'warning', { defersTo: ['test/specific'] });
+    const elsewhere = rule('test/elsewhere', 'warning', { defersTo: ['test/specific'] }, (context, node) => context.report({ node, messageId: 'found', file: 'app.js', loc: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } }));
+    // A finding about the whole file (lines 1 to 3) does not hide one on line 2.
+    const wholeFile = rule('test/whole', 'error', {}, (context) => context.report({ messageId: 'found', file: 'app.js', loc: { start: { line: 1, column: 1 }, end: { line: 3, column: 1 } } }));
+    const onLine2 = rule('test/line2', 'warning', { defersTo: ['test/whole'] }, (context) => context.report({ messageId: 'found', file: 'app.js', loc: { start: { line: 2, column: 1 }, end: { line: 2, column: 5 } } }));
+    expect((await run({ 'app.js': 'a\nb\nc\n', 'pages/index/index.js': 'debugger;' }, [wholeFile, onLine2])).findings.map((finding) => finding.ruleId).sort()).toEqual(['test/line2', 'test/whole']);
+    const result = await run({ 'pages/index/index.js': 'debugger;' }, [general, specific, elsewhere]);
+    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.file}`).sort()).toEqual(['test/elsewhere app.js', 'test/specific pages/index/index.js']);
+    // Without the specific rule, the general one reports.
+    expect((await run({ 'pages/index/index.js': 'debugger;' }, [general])).findings.map((finding) => finding.ruleId)).toEqual(['test/general']);
+  });
+
+  it('marks findings in third-party code with their package', async () => {
+    const found = rule('test/found', 'error');
+    const result = await run({
+      'pages/index/index.js': 'debugger;',
+      'miniprogram_npm/@vant/weapp/button/index.js': 'debugger;',
+      'libs/sdk/index.js': 'debugger;',
+      'libs/sdk/package.json': '{"name": "acme-sdk", "version": "1.0.0"}',
+      'utils/echarts.min.js': 'debugger;',
+      'vendor/qs.js': '/*! qs v6.11.0 | BSD-3-Clause */\ndebugger;',
+      'lib/own.js': 'debugger;',
+      'components/rich-text/node/node.js': `debugger;var a=${'1+'.repeat(1500)}1;`,
+    }, [found]);
+    expect(Object.fromEntries(result.findings.map((finding) => [finding.file, finding.vendor ?? null]))).toEqual({
+      'pages/index/index.js': null,
+      'miniprogram_npm/@vant/weapp/button/index.js': '@vant/weapp',
+      'libs/sdk/index.js': 'acme-sdk',
+      'utils/echarts.min.js': 'echarts',
+      'vendor/qs.js': 'qs',
+      'lib/own.js': null,
+      'components/rich-text/node/node.js': 'rich-text',
+    });
+  });
+
+  it('keeps ignored files for resolution but neither walks nor reports on them', async () => {
+    const walked: string[] = [];
+    const seen = defineRule({
+      meta: { id: 'test/seen', clauses: ['6.2'], severity: 'error', suppressible: true, docs: { description: 'test' }, messages: { found: 'found' } },
+      create(context) {
+        return {
+          file: { enter: (file) => void walked.push(file.path) },
+          project: (project) => {
+            for (const use of project.componentUses) if (!use.files.template) context.report({ file: use.from, loc: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, messageId: 'found' });
+            context.report({ file: 'miniprogram_npm/ui/button/index.json', loc: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, messageId: 'found' });
+          },
+        };
+      },
+    });
+    const result = await run({
+      'pages/index/index.json': '{"usingComponents": {"ui-button": "ui/button/index"}}',
+      'miniprogram_npm/ui/button/index.json': '{"component": true}',
+      'miniprogram_npm/ui/button/index.bxml': '<view/>',
+      'miniprogram_npm/ui/button/index.js': 'Component({})',
+    }, [seen], { ignorePatterns: ['miniprogram_npm/**'] });
+    expect(result.findings).toEqual([]);
+    expect(walked.some((path) => path.startsWith('miniprogram_npm/'))).toBe(false);
+    // The same from a folder on disk, where ignored files used to be left out of the bundle.
+    const root = mkdtempSync(join(tmpdir(), 'bmplint-ignore-'));
+    for (const [path, text] of Object.entries(miniApp({
+      'pages/index/index.json': '{"usingComponents": {"ui-button": "ui/button/index"}}',
+      'miniprogram_npm/ui/button/index.json': '{"component": true}',
+      'miniprogram_npm/ui/button/index.bxml': '<view/>',
+      'miniprogram_npm/ui/button/index.js': 'Component({})',
+    }))) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text as string);
+    }
+    walked.length = 0;
+    const fromDisk = await lint(root, { rules: [seen], config: { ignorePatterns: ['miniprogram_npm/**'] } });
+    expect(fromDisk.findings).toEqual([]);
+    expect(walked.some((path) => path.startsWith('miniprogram_npm/'))).toBe(false);
   });
 });

@@ -485,14 +485,14 @@ export class Flow {
       const template = graph.template;
       if (!template) continue;
       const componentTags = new Set(project.componentUses.filter((use) => use.from === unit.files.config || use.from === project.appConfigPath).map((use) => use.tag));
-      for (const binding of graph.bindings) {
-        const fn = binding.handler ? methods.methods.get(binding.handler) : undefined;
+      for (const binding of graph.bindings) for (const handler of binding.handlers) {
+        const fn = methods.methods.get(handler);
         if (!fn) continue;
         const line = lineOf(template, binding.attribute.start);
         out.push({
           kind: 'event',
           name: binding.event.toLowerCase(),
-          label: `${binding.attribute.name}="${binding.handler}" (${template.path}:${line})`,
+          label: `${binding.attribute.name}="${binding.handler ?? handler}" (${template.path}:${line})`,
           fn,
           route: unit.route,
           element: { kind: 'bxml', file: template, element: binding.element, unit: unit.files },

@@ -10,6 +10,11 @@ export interface HandlerBinding {
   event: string;
   /** Undefined when the handler is a `{{ }}` binding or a BNS function (`mod.fn`). */
   handler?: string;
+  /**
+   * Every method name the binding can call: `[handler]`, or each constant a `{{ }}` binding can
+   * take (`{{ disabled ? '' : 'onClick' }}` → `['onClick']`); empty when none is known.
+   */
+  handlers: string[];
   attribute: BxmlAttribute;
   element: BxmlElement;
 }
@@ -60,7 +65,7 @@ function buildGraph(project: Project, files: UnitFiles): HandlerGraph {
         if (!event || attribute.value === null) continue;
         const value = attribute.value.trim();
         const handler = attribute.expressions.length || value.includes('.') ? undefined : value;
-        bindings.push({ event, handler, attribute, element });
+        bindings.push({ event, handler, handlers: handler ? [handler] : handlerNamesOf(attribute), attribute, element });
       }
     }
   }
@@ -102,6 +107,23 @@ function buildGraph(project: Project, files: UnitFiles): HandlerGraph {
       return out;
     },
   };
+}
+
+/** The method names a handler binding written as `{{ }}` can evaluate to. */
+function handlerNamesOf(attribute: BxmlAttribute): string[] {
+  // Only a value that is one binding names a method; `on{{ name }}` is a partial name.
+  if (attribute.expressions.length !== 1 || attribute.value?.trim() !== attribute.value?.slice(attribute.expressions[0].start - attribute.valueStart, attribute.expressions[0].end - attribute.valueStart).trim()) return [];
+  const names = new Set<string>();
+  const pending: Node[] = attribute.expressions[0].ast ? [attribute.expressions[0].ast] : [];
+  while (pending.length) {
+    const node = pending.pop()!;
+    if (node.type === 'StringLiteral') names.add(node.value);
+    else if (node.type === 'TemplateLiteral' && !node.expressions.length) names.add(node.quasis[0].value.cooked ?? '');
+    else if (node.type === 'ConditionalExpression') pending.push(node.consequent, node.alternate);
+    else if (node.type === 'LogicalExpression') pending.push(node.left, node.right);
+    else if (node.type === 'SequenceExpression') pending.push(node.expressions[node.expressions.length - 1]);
+  }
+  return [...names].filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
 }
 
 function findRegistration(script: JsFile): { kind: 'Page' | 'Component'; object: ObjectExpression } | undefined {

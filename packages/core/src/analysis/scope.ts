@@ -44,6 +44,14 @@ const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'Ar
 export class ScopeIndex {
   private readonly byName = new Map<string, Binding[]>();
   readonly exports: ModuleExports = { named: new Map(), reexports: [] };
+  /**
+   * Names written after their declaration somewhere in the file (`x = …`, `x += …`, `x++`): a
+   * `var`/`let` whose name is not here keeps its initial value, and folds like a `const` (config
+   * files written before `const` existed: `var API_ROOT = 'https://…'`).
+   */
+  readonly reassigned = new Set<string>();
+  /** Name and scope of every declaration so far, to see a second declaration in the same scope. */
+  private readonly declaredIn = new Set<string>();
 
   constructor(ast: BabelFile) {
     walkJs(ast, {
@@ -109,6 +117,10 @@ export class ScopeIndex {
   private add(name: string, source: BindingSource, scope: Node, declaredAt: number) {
     const binding: Binding = { name, source, scopeStart: scope.start ?? 0, scopeEnd: scope.end ?? 0, declaredAt };
     const list = this.byName.get(name);
+    // `var base = …` declared twice in one function (once per branch) is a reassignment too.
+    const declared = `${name}\0${binding.scopeStart}\0${binding.scopeEnd}`;
+    if (this.declaredIn.has(declared)) this.reassigned.add(name);
+    else this.declaredIn.add(declared);
     if (list) list.push(binding);
     else this.byName.set(name, [binding]);
   }
@@ -201,7 +213,15 @@ export class ScopeIndex {
           this.exports.default = node.declaration as Expression | BabelFunction;
         }
         break;
+      case 'UpdateExpression':
+        if (node.argument.type === 'Identifier') this.reassigned.add(node.argument.name);
+        break;
+      case 'ForInStatement':
+      case 'ForOfStatement':
+        for (const name of node.left.type === 'VariableDeclaration' ? node.left.declarations.flatMap((d) => patternNames(d.id)) : patternNames(node.left)) this.reassigned.add(name);
+        break;
       case 'AssignmentExpression': {
+        for (const name of node.left.type === 'MemberExpression' ? [] : patternNames(node.left)) this.reassigned.add(name);
         // module.exports = {...}; module.exports.x = ...; exports.x = ...
         const target = memberPath(node.left);
         if (!target || node.operator !== '=') break;

@@ -82,6 +82,9 @@ export class StaticEvaluator {
         return this.evaluateBinding(file, this.host.scopeOf(file)?.lookup(node.name, node.start ?? 0), next);
       case 'MemberExpression':
       case 'OptionalMemberExpression': {
+        // `config.root`, `api.IndexUrl`: fold only the member read, not the whole module or object.
+        const target = this.memberTarget(node, file, next);
+        if (target) return this.evaluate(target.node, target.file, next);
         const object = this.evaluate(node.object, file, next);
         const key = node.computed ? this.evaluate(node.property, file, next) : node.property.type === 'Identifier' ? node.property.name : UNKNOWN;
         return member(object, key);
@@ -94,6 +97,8 @@ export class StaticEvaluator {
       case 'CallExpression': {
         const callee = node.callee;
         if (callee.type === 'Identifier' && CONFIG_HELPERS.has(callee.name)) return this.evaluate(node.arguments[0], file, next);
+        const required = requiredModule(node);
+        if (required !== undefined && !this.host.scopeOf(file)?.lookup('require', node.start ?? 0)) return this.moduleValue(file.path, required, 'require', next);
         if (callee.type === 'Identifier' && callee.name === 'getApp' && !this.host.scopeOf(file)?.lookup('getApp', node.start ?? 0)) {
           const app = this.host.appObject();
           return app ? this.evaluate(app.object, app.file, next) : UNKNOWN;
@@ -127,9 +132,15 @@ export class StaticEvaluator {
       const right = this.stringPrefix(node.right, file, next);
       return { prefix: left.value + right.prefix, unknownAt: right.unknownAt };
     }
+    if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') {
+      const target = this.memberTarget(node, file, next);
+      if (target) return this.stringPrefix(target.node, target.file, next);
+    }
     if (node.type === 'Identifier') {
-      const source = this.host.scopeOf(file)?.lookup(node.name, node.start ?? 0)?.source;
-      if (source?.kind === 'init') return this.stringPrefix(source.init, file, next);
+      const binding = this.host.scopeOf(file)?.lookup(node.name, node.start ?? 0);
+      const source = binding?.source;
+      const init = source && this.initOf(file, binding!);
+      if (init) return this.stringPrefix(init, file, next);
       if (source?.kind === 'import' || source?.kind === 'destructured') {
         const target = this.exportedNode(file, source, next);
         if (target) return this.stringPrefix(target.node, target.file, next);
@@ -169,10 +180,85 @@ export class StaticEvaluator {
     return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
   }
 
+  /** The value a binding is given once and for all: a `const`, or a `var`/`let` the file never writes again. */
+  private initOf(file: JsFile, binding: Binding): Expression | undefined {
+    const source = binding.source;
+    if (source.kind === 'init') return source.init;
+    if (source.kind === 'mutable' && source.init && !this.host.scopeOf(file)?.reassigned.has(binding.name)) return source.init;
+    return undefined;
+  }
+
+  /**
+   * Where `object.key` is written, when the object is an object literal (here or in another file),
+   * a required or imported module, or a name bound to one: `api.IndexUrl` of
+   * `const api = require('./config/api')`, `config.root` of `import config from './config'`.
+   */
+  private memberTarget(node: Node, file: JsFile, depth: number): { file: JsFile; node: Node } | undefined {
+    if (depth > MAX_DEPTH || (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')) return undefined;
+    const key = node.computed ? this.evaluate(node.property, file, depth + 1) : node.property.type === 'Identifier' ? node.property.name : UNKNOWN;
+    if (typeof key !== 'string' && typeof key !== 'number') return undefined;
+    const object = this.objectNode(node.object, file, depth + 1);
+    if (!object) return undefined;
+    if ('module' in object) return this.moduleExport(object.fromPath, object.module, String(key), depth + 1);
+    return propertyOf(object.node, String(key)) ? { file: object.file, node: propertyOf(object.node, String(key))! } : undefined;
+  }
+
+  /** The object literal or module an expression stands for, following names, imports and members. */
+  private objectNode(node: Node, file: JsFile, depth: number): { file: JsFile; node: ObjectExpression } | { fromPath: string; module: string } | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    while (WRAPPERS.has(node.type)) node = (node as unknown as { expression: Node }).expression;
+    if (node.type === 'ObjectExpression') return { file, node };
+    const required = requiredModule(node);
+    if (required !== undefined) return { fromPath: file.path, module: required };
+    if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') {
+      const target = this.memberTarget(node, file, depth + 1);
+      return target ? this.objectNode(target.node, target.file, depth + 1) : undefined;
+    }
+    if (node.type !== 'Identifier') return undefined;
+    const binding = this.host.scopeOf(file)?.lookup(node.name, node.start ?? 0);
+    if (!binding) return undefined;
+    const source = binding.source;
+    if (source.kind === 'import' && source.imported === '*') return { fromPath: file.path, module: source.source };
+    const init = this.initOf(file, binding);
+    if (init) return this.objectNode(init, file, depth + 1);
+    if (source.kind === 'import' || source.kind === 'destructured') {
+      const target = this.exportedNode(file, source, depth + 1);
+      if (target) return this.objectNode(target.node, target.file, depth + 1);
+      if (source.kind === 'destructured') {
+        const from = this.objectNode(source.from, file, depth + 1);
+        if (from && 'module' in from) {
+          const exported = this.moduleExport(from.fromPath, from.module, source.key, depth + 1);
+          return exported ? this.objectNode(exported.node, exported.file, depth + 1) : undefined;
+        }
+        const value = from && propertyOf(from.node, source.key);
+        return value ? this.objectNode(value, from!.file, depth + 1) : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * A module as a value: `require('./config')` is what it assigns to `module.exports` (or its
+   * `exports.x` members), an `import * as ns` its named exports.
+   */
+  private moduleValue(fromPath: string, specifier: string, how: 'require' | 'namespace', depth: number): StaticValue {
+    const path = this.host.resolveImport(fromPath, specifier);
+    const target = path ? this.host.jsFile(path) : undefined;
+    const scope = target ? this.host.scopeOf(target) : undefined;
+    if (!target || !scope) return UNKNOWN;
+    const named: Record<string, StaticValue> = {};
+    for (const [name, node] of scope.exports.named) named[name] = this.evaluate(node, target, depth + 1);
+    if (how === 'namespace' || !scope.exports.default) return scope.exports.default ? { ...named, default: this.evaluate(scope.exports.default, target, depth + 1) } : named;
+    const value = this.evaluate(scope.exports.default, target, depth + 1);
+    return value && typeof value === 'object' && !Array.isArray(value) ? { ...named, ...value } : value;
+  }
+
   private evaluateBinding(file: JsFile, binding: Binding | undefined, depth: number): StaticValue {
     if (!binding) return UNKNOWN;
     const source = binding.source;
-    if (source.kind === 'init') return this.evaluate(source.init, file, depth);
+    const init = this.initOf(file, binding);
+    if (init) return this.evaluate(init, file, depth);
+    if (source.kind === 'import' && source.imported === '*') return this.moduleValue(file.path, source.source, 'namespace', depth);
     if (source.kind === 'import' || source.kind === 'destructured') {
       const target = this.exportedNode(file, source, depth);
       if (target) return this.evaluate(target.node, target.file, depth + 1);
@@ -215,13 +301,12 @@ export class StaticEvaluator {
     if (name === 'default' && exports.default) return { file: target, node: exports.default };
     const named = exports.named.get(name);
     if (named) return { file: target, node: named };
-    // CommonJS `module.exports = { name: … }` doubles as named exports.
-    if (exports.default?.type === 'ObjectExpression') {
-      for (const property of exports.default.properties) {
-        if (property.type === 'ObjectProperty' && !property.computed && property.key.type === 'Identifier' && property.key.name === name) {
-          return { file: target, node: property.value };
-        }
-      }
+    // CommonJS `module.exports = { name: … }` (or `= config`, `= require('./other')`) doubles as named exports.
+    if (exports.default && name !== 'default') {
+      const object = this.objectNode(exports.default, target, depth + 1);
+      if (object && 'module' in object) return this.moduleExport(object.fromPath, object.module, name, depth + 1);
+      const value = object && propertyOf(object.node, name);
+      if (value) return { file: object!.file, node: value };
     }
     for (const reexport of exports.reexports) {
       if (reexport.exported === name) return this.moduleExport(target.path, reexport.source, reexport.imported, depth + 1);
@@ -239,6 +324,18 @@ export function requiredModule(node: Node): string | undefined {
   if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') {
     const first = node.arguments[0];
     if (first?.type === 'StringLiteral') return first.value;
+  }
+  return undefined;
+}
+
+/** The value written for `key` in an object literal, unless a later spread may override it. */
+function propertyOf(object: ObjectExpression, key: string): Node | undefined {
+  for (let i = object.properties.length - 1; i >= 0; i--) {
+    const property = object.properties[i];
+    if (property.type === 'SpreadElement') return undefined;
+    if (property.type !== 'ObjectProperty' || property.computed) continue;
+    const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : property.key.type === 'NumericLiteral' ? String(property.key.value) : undefined;
+    if (name === key) return property.value;
   }
   return undefined;
 }

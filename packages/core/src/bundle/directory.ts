@@ -1,14 +1,12 @@
 import { readdirSync, readFileSync, lstatSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import picomatch from 'picomatch';
 import { EntryCollector, type Bundle, type BundleLimits } from './bundle.js';
 
 /** Folders that are never part of an uploaded bundle (`.bmplint-cache`: `--cache`'s default folder). */
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', '.bmplint-cache']);
 
-export function openDirectoryBundle(root: string, limits: BundleLimits, ignorePatterns: readonly string[] = []): Bundle {
+export function openDirectoryBundle(root: string, limits: BundleLimits): Bundle {
   const collector = new EntryCollector(limits);
-  const ignored = ignorePatterns.length ? picomatch([...ignorePatterns], { dot: true }) : () => false;
   const pending: string[] = [''];
   while (pending.length) {
     const dir = pending.pop()!;
@@ -22,11 +20,10 @@ export function openDirectoryBundle(root: string, limits: BundleLimits, ignorePa
     dirents.sort((a, b) => (a.name < b.name ? 1 : -1)); // popped in name order
     for (const dirent of dirents) {
       const path = dir ? `${dir}/${dirent.name}` : dirent.name;
-      if (ignored(path)) continue;
       if (dirent.isSymbolicLink()) {
         collector.refuse('link', path, 'symbolic links are not followed');
       } else if (dirent.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(dirent.name) && !ignored(`${path}/`)) pending.push(path);
+        if (!ALWAYS_SKIPPED.has(dirent.name)) pending.push(path);
       } else if (dirent.isFile()) {
         let size: number;
         try {

@@ -11,7 +11,7 @@ export class InputError extends Error {
 const ZIP_MAGIC = 0x04034b50;
 
 /** Opens a directory or a .zip (recognised by its magic bytes, not its name). */
-export async function openBundle(path: string, options: { limits?: BundleLimits; ignorePatterns?: readonly string[] } = {}): Promise<Bundle> {
+export async function openBundle(path: string, options: { limits?: BundleLimits } = {}): Promise<Bundle> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   let stats;
   try {
@@ -20,7 +20,7 @@ export async function openBundle(path: string, options: { limits?: BundleLimits;
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? `no such file or directory: ${path}` : `cannot read ${path}: ${(error as Error).message}`);
   }
-  if (stats.isDirectory()) return openDirectoryBundle(path, limits, options.ignorePatterns);
+  if (stats.isDirectory()) return openDirectoryBundle(path, limits);
   if (!stats.isFile()) throw new InputError(`not a directory or a zip file: ${path}`);
   const head = Buffer.alloc(4);
   try {

@@ -66,8 +66,18 @@ export interface BxmlDocument {
 
 export type BxmlNode = BxmlDocument | BxmlChild | BxmlAttribute | BxmlExpression;
 
+/**
+ * `openType` → `open-type`: the platform reads a camelCase attribute as its kebab-case name (the
+ * official demo writes `openType`, `loadingBar`), so rules compare names in this form.
+ */
+export function attributeKey(name: string): string {
+  return /[A-Z]/.test(name) ? name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`) : name;
+}
+
+/** The attribute `name`, however it is spelled (`open-type` or `openType`); the first one written wins. */
 export function getAttribute(element: BxmlElement, name: string): BxmlAttribute | undefined {
-  return element.attributes.find((attribute) => attribute.name === name);
+  const key = attributeKey(name);
+  return element.attributes.find((attribute) => attribute.name === name || attributeKey(attribute.name) === key);
 }
 
 /** The attribute's value when it holds no `{{ }}` binding. */
@@ -77,10 +87,15 @@ export function staticAttributeValue(attribute: BxmlAttribute | undefined): stri
 }
 
 const EVENT_ATTRIBUTE = /^(?:bind|catch|capture-bind|capture-catch|mut-bind)(?::)?([A-Za-z][\w-]*)$/;
+/** `onLongPress="f"`: the camelCase handler prop the official demo writes in BXML (and Alipay's `onTap`). */
+const ON_ATTRIBUTE = /^on([A-Z][\w-]*)$/;
 
-/** `bindtap`, `bind:tap`, `catch:longpress`… → the event name, else undefined. */
+/**
+ * `bindtap`, `bind:tap`, `catch:longpress`, `bindTap`, `onLongPress`… → the event name in lower case
+ * (`tap`, `longpress`), else undefined.
+ */
 export function eventOfAttribute(name: string): string | undefined {
-  return EVENT_ATTRIBUTE.exec(name)?.[1];
+  return (EVENT_ATTRIBUTE.exec(name)?.[1] ?? ON_ATTRIBUTE.exec(name)?.[1])?.toLowerCase();
 }
 
 /** Depth-first, document order, without recursion (templates can nest deeply). */

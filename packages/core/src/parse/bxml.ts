@@ -1,7 +1,9 @@
 import { Tokenizer } from 'htmlparser2';
 import type { BxmlAttribute, BxmlChild, BxmlDocument, BxmlElement, BxmlExpression, BxmlText } from './bxml-ast.js';
 import { makeBase, type BxmlFile, type EmbeddedJs, type ParseError } from './source-file.js';
+import type { Node } from '@babel/types';
 import { dropLocations, parseExpression, parseJsText } from './js.js';
+import { walkJs } from '../analysis/walk.js';
 
 interface Span {
   start: number;
@@ -17,7 +19,8 @@ export function parseBxml(path: string, text: string): BxmlFile {
   const base = makeBase(path, text);
   const errors = base.errors;
   const scripts = findInlineScripts(text);
-  const mustaches = findMustaches(text, scripts, errors);
+  // A `{{` in a comment is not a binding: the compiler drops comments whole.
+  const mustaches = findMustaches(text, [...scripts, ...findComments(text)], errors);
   const blanked = blank(text, [...scripts, ...mustaches]);
   const document: BxmlDocument = { type: 'document', children: [], start: 0, end: text.length };
   const stack: BxmlElement[] = [];
@@ -31,8 +34,24 @@ export function parseBxml(path: string, text: string): BxmlFile {
     parentOf().children.push(child);
     lastText = child.type === 'text' ? child : undefined;
   };
-  const closeError = (open: BxmlElement) =>
-    errors.push({ message: `<${open.name}> is not closed`, start: open.start, end: open.openEnd });
+  /**
+   * Elements closed implicitly (by an outer closing tag or the end of the file), outermost first.
+   * `<text>a<text>` where `</text>` was meant is one mistake, reported once at the second tag.
+   * (Only text may follow that second tag: one holding elements is a real opening tag.)
+   */
+  const unclosed = (opens: BxmlElement[]) => {
+    for (let i = 0; i < opens.length; i++) {
+      const open = opens[i];
+      const inner = opens[i + 1];
+      // Only text after the second tag: it was meant to close the first (`<text>a<text>`).
+      if (inner && inner.name === open.name && inner.parent === open && inner.children.every((child) => child.type !== 'element')) {
+        errors.push({ message: `<${inner.name}> is opened again where </${inner.name}> was probably meant: the <${open.name}> before it is never closed`, start: inner.start, end: inner.openEnd });
+        i++;
+      } else {
+        errors.push({ message: `<${open.name}> is not closed`, start: open.start, end: open.openEnd });
+      }
+    }
+  };
 
   const tokenizer = new Tokenizer(
     { xmlMode: true, decodeEntities: false },
@@ -89,11 +108,12 @@ export function parseBxml(path: string, text: string): BxmlFile {
         if (index < 0) {
           errors.push({ message: `</${name}> has no matching opening tag`, start: start - 2, end: closeEnd });
         } else {
-          for (const open of stack.splice(index)) {
+          const closed = stack.splice(index);
+          for (const open of closed) {
             openCounts.set(open.name, openCounts.get(open.name)! - 1);
             open.end = closeEnd;
-            if (open.name !== name) closeError(open);
           }
+          unclosed(closed.slice(1));
         }
         lastText = undefined;
       },
@@ -116,10 +136,9 @@ export function parseBxml(path: string, text: string): BxmlFile {
       ondeclaration() {},
       onprocessinginstruction() {},
       onend() {
-        for (const open of stack.splice(0)) {
-          open.end = text.length;
-          closeError(open);
-        }
+        const closed = stack.splice(0);
+        for (const open of closed) open.end = text.length;
+        unclosed(closed);
       },
     },
   );
@@ -170,29 +189,82 @@ function findInlineScripts(text: string): Span[] {
   return spans;
 }
 
+/** Spans of `<!-- … -->` comments (an unterminated one runs to the end). */
+function findComments(text: string): Span[] {
+  const spans: Span[] = [];
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', open)) {
+    const close = text.indexOf('-->', open + 4);
+    const end = close < 0 ? text.length : close + 3;
+    spans.push({ start: open, end });
+    open = end;
+  }
+  return spans;
+}
+
 function findMustaches(text: string, skip: Span[], errors: ParseError[]): Span[] {
   const spans: Span[] = [];
+  const skipped = [...skip].sort((a, b) => a.start - b.start);
+  let next = 0;
   let from = 0;
   for (;;) {
     const start = text.indexOf('{{', from);
     if (start < 0) break;
-    const inScript = skip.find((span) => start >= span.start && start < span.end);
-    if (inScript) {
-      from = inScript.end;
+    // Bindings are found in order, so one pass over the sorted skipped spans keeps this linear.
+    while (next < skipped.length && skipped[next].end <= start) next++;
+    const inside = skipped[next] && skipped[next].start <= start ? skipped[next] : undefined;
+    if (inside) {
+      from = inside.end;
       continue;
     }
-    const close = text.indexOf('}}', start + 2);
-    if (close < 0) {
+    const end = bindingEnd(text, start + 2);
+    if (end < 0) {
       errors.push({ message: '"{{" is never closed with "}}"', start, end: start + 2 });
       break;
     }
-    // `{{ {a: 1} }}` ends in `}}}`: the binding closes at the last brace pair.
-    let end = close + 2;
-    while (text[end] === '}') end++;
     spans.push({ start, end });
     from = end;
   }
   return spans;
+}
+
+/**
+ * Where the binding opened before `from` ends (just past its `}}`), or -1. The first `}}` outside
+ * quotes, template literals and the expression's own braces closes it, so `{{ {a: 1} }}`,
+ * `{{ `${a}` }}` and `{{ s === '}}' }}` read whole and `{{ a }}}` leaves its last brace as text.
+ * A binding whose quotes or braces do not balance closes at its first `}}`.
+ */
+function bindingEnd(text: string, from: number): number {
+  const firstClose = text.indexOf('}}', from);
+  if (firstClose < 0) return -1;
+  /** Open brackets: '{' an object, '$' a `${` in a template literal, '`' a template literal's text. */
+  const open: string[] = [];
+  let quote = '';
+  for (let at = from; at < text.length; at++) {
+    const char = text[at];
+    const top = open[open.length - 1];
+    if (quote) {
+      if (char === '\\') at++;
+      else if (char === quote) quote = '';
+      else if (char === '\n') break; // a quote never spans lines: unbalanced
+    } else if (top === '`') {
+      if (char === '\\') at++;
+      else if (char === '`') open.pop();
+      else if (char === '$' && text[at + 1] === '{') {
+        open.push('$');
+        at++;
+      }
+    } else if (char === "'" || char === '"') quote = char;
+    else if (char === '`') open.push('`');
+    else if (char === '{') open.push('{');
+    else if (char === '}') {
+      if (!open.length) {
+        if (text[at + 1] === '}') return at + 2;
+        break; // a lone `}` outside any bracket: unbalanced
+      }
+      open.pop();
+    }
+  }
+  return firstClose + 2;
 }
 
 function blank(text: string, spans: Span[]): string {
@@ -254,28 +326,82 @@ function parseBinding(
     dropLocations(ast);
     return ast;
   };
-  try {
-    return attempt(expression.code, 0);
-  } catch (error) {
-    // Template data keys may be JavaScript reserved words (`{{for}}`, `{{class}}`): a plain name is a
-    // valid binding even when Babel will not read it as an identifier.
-    const bare = /^(\s*)([A-Za-z_$][\w$]*)\s*$/.exec(expression.code);
-    if (bare) {
-      const start = codeStart + bare[1].length;
-      const end = start + bare[2].length;
-      return { type: 'Identifier', name: bare[2], start, end, loc: null } as unknown as BxmlExpression['ast'];
-    }
-    // `<template is="x" data="{{ a, b: 1, ...item }}"/>` passes an object without its braces.
-    if (owner.type === 'attribute' && owner.name === 'data' && owner.element.name === 'template') {
-      try {
-        return attempt(`{${expression.code}}`, 1);
-      } catch {
-        // fall through to report the original error
-      }
-    }
-    // Reported on the whole binding, like every other finding about one.
-    const message = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
-    errors.push({ message: `invalid expression in {{ }}: ${message}`, start: expression.start, end: expression.end });
-    return null;
+  // What the platform's template compiler reads beyond JavaScript, tried in turn after a failure:
+  // data keys that are reserved words (`{{ class || '' }}`, `{{ default }}`) and, in an attribute,
+  // an object without its braces (`data="{{ a, ...b }}"` for <template is>, `style="{{ color: c }}"`).
+  const words = reservedWordSpans(expression.code);
+  const renamed = words.length ? renameReserved(expression.code, words) : undefined;
+  const candidates: Array<[code: string, shift: number]> = [[expression.code, 0]];
+  if (renamed) candidates.push([renamed, 0]);
+  if (owner.type === 'attribute') {
+    candidates.push([`{${expression.code}}`, 1]);
+    if (renamed) candidates.push([`{${renamed}}`, 1]);
   }
+  let firstError: unknown;
+  for (const [code, shift] of candidates) {
+    try {
+      const ast = attempt(code, shift);
+      if (code !== expression.code && code !== `{${expression.code}}`) restoreReserved(ast, codeStart, words);
+      return ast;
+    } catch (error) {
+      firstError ??= error;
+    }
+  }
+  // Reported on the whole binding, like every other finding about one.
+  const message = (firstError as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
+  errors.push({ message: `invalid expression in {{ }}: ${message}`, start: expression.start, end: expression.end });
+  return null;
+}
+
+/**
+ * Statement keywords, which cannot start or continue an expression in JavaScript but are ordinary
+ * data names in a template. Operator keywords (`new`, `typeof`, `in`…) are renamed only where no
+ * operand follows them, as in `{{ new || 'x' }}`.
+ */
+const STATEMENT_WORDS = new Set([
+  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'do', 'else', 'enum', 'export', 'extends',
+  'finally', 'for', 'function', 'if', 'import', 'let', 'return', 'static', 'super', 'switch', 'throw', 'try', 'var',
+  'while', 'with', 'yield', 'await', 'implements', 'interface', 'package', 'private', 'protected', 'public',
+]);
+const OPERATOR_WORDS = new Set(['new', 'typeof', 'void', 'delete', 'in', 'instanceof']);
+
+interface WordSpan {
+  /** Offset in the binding's code. */
+  start: number;
+  word: string;
+}
+
+/** Reserved words used as names in a binding's code, outside strings and not after a `.`. */
+function reservedWordSpans(code: string): WordSpan[] {
+  const out: WordSpan[] = [];
+  const word = /[A-Za-z_$][\w$]*|(['"`])(?:\\.|(?!\1)[^\\])*\1?|\d[\w.]*/g;
+  for (let match = word.exec(code); match; match = word.exec(code)) {
+    const text = match[0];
+    if (match[1] || /^\d/.test(text)) continue;
+    const before = code.slice(0, match.index).trimEnd();
+    if (before.endsWith('.') && !before.endsWith('...')) continue; // `item.default` is a property
+    if (STATEMENT_WORDS.has(text)) out.push({ start: match.index, word: text });
+    else if (OPERATOR_WORDS.has(text)) {
+      const next = code.slice(match.index + text.length).trimStart()[0];
+      if (next === undefined || /[)\]}:,?|&=<>*%/.]/.test(next)) out.push({ start: match.index, word: text });
+    }
+  }
+  return out;
+}
+
+/** The code with each reserved name replaced by an identifier of the same length (offsets kept). */
+function renameReserved(code: string, words: readonly WordSpan[]): string {
+  let out = code;
+  for (const { start, word } of words) out = `${out.slice(0, start)}$${word.slice(1)}${out.slice(start + word.length)}`;
+  return out;
+}
+
+/** Puts the written names back on the identifiers `renameReserved` changed. */
+function restoreReserved(ast: Node, codeStart: number, words: readonly WordSpan[]): void {
+  const byStart = new Map(words.map((word) => [codeStart + word.start, word.word]));
+  walkJs(ast, {
+    enter(node) {
+      if (node.type === 'Identifier' && byStart.has(node.start ?? -1)) node.name = byStart.get(node.start ?? -1)!;
+    },
+  });
 }

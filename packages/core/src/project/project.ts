@@ -12,6 +12,8 @@ import { walkJs } from '../analysis/walk.js';
 import { jsConfigSource, jsonConfigSource, type ConfigSource } from './config-source.js';
 import { readListing, type ListingSource } from './listing.js';
 import { dirnameOf, joinPath } from './paths.js';
+import { detectVendor } from './vendor.js';
+import picomatch from 'picomatch';
 
 export type AppStyle = 'classic' | 'react';
 
@@ -56,6 +58,8 @@ export interface ProjectOptions {
   onAccess?(path: string): void;
   /** Scripts, templates and stylesheets larger than this are not parsed (default: the bundle's limit). */
   maxParseBytes?: number;
+  /** Config `ignorePatterns`: files that exist (paths resolve to them) but are not checked. */
+  ignorePatterns?: readonly string[];
 }
 
 const SCRIPT_EXTENSIONS = ['.js', '.ts'];
@@ -90,10 +94,14 @@ export class Project implements ModuleHost {
   readonly modelPaths: ReadonlySet<string>;
   readonly maxParseBytes: number;
   private readonly lineIndexes = new Map<string, { text: string; lines: LineIndex }>();
+  private readonly vendors = new Map<string, string | undefined>();
+  private readonly ignored: (path: string) => boolean;
 
   constructor(readonly bundle: Bundle, private readonly options: ProjectOptions = {}) {
     this.evaluator = new StaticEvaluator(this);
     this.maxParseBytes = options.maxParseBytes ?? bundle.limits.maxParseBytes ?? DEFAULT_LIMITS.maxParseBytes;
+    const patterns = options.ignorePatterns ?? [];
+    this.ignored = patterns.length ? picomatch([...patterns], { dot: true }) : () => false;
     const detected = detectApp(bundle);
     this.style = detected.style;
     this.appRoot = detected.appRoot;
@@ -142,6 +150,17 @@ export class Project implements ModuleHost {
   /** All bundle paths, in a stable order. */
   get paths(): string[] {
     return [...this.bundle.entries.keys()];
+  }
+
+  /** Matched by config `ignorePatterns`: known to exist for resolution, but neither walked nor reported on. */
+  isIgnored(path: string): boolean {
+    return this.ignored(path);
+  }
+
+  /** The third-party package a file belongs to (see vendor.ts), or undefined for the app's own code. */
+  vendorOf(path: string): string | undefined {
+    if (!this.vendors.has(path)) this.vendors.set(path, this.bundle.has(path) ? detectVendor(this.bundle, path) : undefined);
+    return this.vendors.get(path);
   }
 
   kindOf(path: string): FileKind {

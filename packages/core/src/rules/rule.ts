@@ -43,6 +43,11 @@ export interface RuleMeta {
    * every run and the engine keeps ASTs for the run. Rules without a `project` hook need neither.
    */
   projectInput?: 'facts' | 'asts';
+  /**
+   * More specific rules that report the same root cause: where one of them reported on the same
+   * line of the same file, this rule's finding is dropped (one root cause, one finding).
+   */
+  defersTo?: string[];
 }
 
 type BabelNodeOfType<T extends Node['type']> = Extract<Node, { type: T }>;
@@ -116,6 +121,8 @@ export interface ReportDescriptor {
   file?: string;
   confidence?: Confidence;
   suggestion?: string;
+  /** Lower than the rule's severity for this finding (a cosmetic value of a key the rule checks); never higher. */
+  severity?: Severity;
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {

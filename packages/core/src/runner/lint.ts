@@ -13,12 +13,18 @@ import { directivesOf, type Directive } from './directives.js';
 import type { FileResult, ResultCache } from './file-result.js';
 import { Run, toolFinding } from './run.js';
 import { assignFingerprints } from '../fingerprint.js';
+import { applySeverityPolicy } from './policy.js';
 
 export interface LintOptions {
   rules: readonly AnyRule[];
   config?: Config;
   /** listing.json outside the bundle. */
   listingPath?: string;
+  /**
+   * The listing as bytes, for callers that keep it elsewhere (the portal's app settings): `path`
+   * names it in findings; the logo resolves through `resolveLogo` (default: a bundle path).
+   */
+  listing?: { path: string; bytes: Uint8Array; resolveLogo?(logo: string): string | undefined };
   parseCache?: ParseCache;
   /** Per-file results kept between runs (a session's memory, or `--cache` on disk). */
   resultCache?: ResultCache;
@@ -47,7 +53,7 @@ const RESULT_FORMAT = 1;
 export async function lint(input: string | Bundle, options: LintOptions): Promise<LintResult> {
   const config = options.config ?? {};
   const limits: BundleLimits = { ...DEFAULT_LIMITS, ...config.limits };
-  const raw = typeof input === 'string' ? await openBundle(input, { limits, ignorePatterns: config.ignorePatterns }) : input;
+  const raw = typeof input === 'string' ? await openBundle(input, { limits }) : input;
   const active = activateRules(options.rules, config, options.onWarning ?? (() => {}));
   const hashes = new ContentHashes(raw);
   let run: Run | undefined;
@@ -57,10 +63,12 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
     if (walking?.result && path !== walking.path) walking.result.deps[path] ??= hashes.of(path);
   };
   const bundle = trackReads(raw, touch);
-  const externalListing = options.listingPath ? readExternalListing(options.listingPath, bundle) : undefined;
+  const externalListing = options.listing
+    ? { resolveLogo: (logo: string) => logo, ...options.listing }
+    : options.listingPath ? readExternalListing(options.listingPath, bundle) : undefined;
   if (externalListing) hashes.external(externalListing.path, externalListing.bytes);
   const maxParseBytes = config.limits?.maxParseBytes ?? raw.limits.maxParseBytes;
-  const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch, maxParseBytes });
+  const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch, maxParseBytes, ignorePatterns: config.ignorePatterns });
   run = new Run(project, active);
   const cache = options.resultCache;
   const runKey = cache ? runKeyOf(run, project, hashes, limits) : '';
@@ -80,7 +88,10 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
     const file = project.parsed(path);
     return file ? directivesOf(file) : [];
   };
-  const findings = applySuppressions([...bundleFindings, ...fileFindings, ...run.findings], directives, active).sort(compareFindings);
+  const metas = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta]));
+  // Copies: the policy and the fingerprints set fields, and file results may be cached objects.
+  const suppressed = applySuppressions([...bundleFindings, ...fileFindings, ...run.findings], directives, active).map((finding) => ({ ...finding }));
+  const findings = applySeverityPolicy(suppressed, project, (id) => metas.get(id)).sort(compareFindings);
   const subjects = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta.subject]));
   assignFingerprints(findings, (ruleId) => subjects.get(ruleId), (path, line) => lineTextOf(project, path, line));
   const result: LintResult = {
@@ -104,7 +115,7 @@ function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: L
   const paths = project.paths;
   paths.forEach((path, index) => {
     const kind = project.kindOf(path);
-    if (kind === 'image' || kind === 'other') return;
+    if (kind === 'image' || kind === 'other' || project.isIgnored(path)) return;
     if (!Run.wants(run.all, kind, () => hashes.bytes(path))) return;
     const key = cache ? sha1(`${runKey}\0${path}\0${hashes.of(path)}`) : undefined;
     let result = key ? cache!.get(key) : undefined;
@@ -141,7 +152,7 @@ function runKeyOf(run: Run, project: Project, hashes: ContentHashes, limits: Bun
  */
 function inputsKeyOf(runKey: string, bundle: Bundle, project: Project, hashes: ContentHashes): string {
   const hash = createHash('sha1').update(runKey).update(JSON.stringify(bundle.issues));
-  for (const path of project.paths) hash.update(`\0${path}\0${hashes.of(path)}`);
+  for (const path of project.paths.filter((candidate) => !project.isIgnored(candidate))) hash.update(`\0${path}\0${hashes.of(path)}`);
   const listing = project.listing;
   if (listing) hash.update(`\0listing\0${listing.file}\0${hashes.of(listing.file)}`);
   const logo = listing?.logoPath;

@@ -12,6 +12,7 @@ import { isMpServiceModule, MP_SERVICE_MODULE } from '../analysis/bn-api.js';
 import { rangeOfTarget } from './locate.js';
 import { mergeVisitors, type MergedVisitors, type Tagged } from './merge.js';
 import { directivesOf } from './directives.js';
+import { reportedSeverity } from './policy.js';
 import type { FileResult } from './file-result.js';
 
 /** Whether a rule's per-file results may be cached: its visitors keep no state for a project hook that reads ASTs. */
@@ -112,7 +113,7 @@ export class Run {
     const finding: Finding = {
       ruleId: rule.meta.id,
       clauses: [...rule.meta.clauses],
-      severity,
+      severity: reportedSeverity(severity, descriptor.severity),
       messageId: descriptor.messageId,
       message: renderMessage(template, descriptor.data),
       file: path,

@@ -18,7 +18,7 @@ export interface LintSession {
 
 export async function openSession(input: string | Bundle, options: LintOptions): Promise<LintSession> {
   const limits: BundleLimits = { ...DEFAULT_LIMITS, ...options.config?.limits };
-  const base = typeof input === 'string' ? await openBundle(input, { limits, ignorePatterns: options.config?.ignorePatterns }) : input;
+  const base = typeof input === 'string' ? await openBundle(input, { limits }) : input;
   const files = new Map<string, Buffer>();
   for (const path of base.entries.keys()) files.set(path, base.read(path));
   return new Session(base, files, options);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '../runner/lint.js';
 import { openMemoryBundle } from '../bundle/memory.js';
 import type { AnyRule } from '../rules/rule.js';
-import type { Confidence, Finding } from '../findings.js';
+import type { Confidence, Finding, Severity } from '../findings.js';
+import type { Config } from '../config/config.js';
 import type { FileResult, ResultCache } from '../runner/file-result.js';
 
 export * from './png.js';
@@ -14,6 +15,8 @@ export interface ValidCase {
   /** The bundle; use `miniApp({...})` to start from a minimal valid app. A null value removes a file. */
   files: Files;
   options?: Record<string, unknown>;
+  /** Run config besides the rule's own options (e.g. `ignorePatterns`). */
+  config?: Omit<Config, 'rules'>;
   only?: boolean;
 }
 
@@ -28,6 +31,8 @@ export interface ExpectedFinding {
   /** Substring of the rendered message. */
   message?: string;
   confidence?: Confidence;
+  severity?: Severity;
+  vendor?: string;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -48,9 +53,9 @@ export function miniApp(files: Files = {}): Files {
 }
 
 /** Runs one rule alone over an in-memory bundle; returns its findings and any internal errors. */
-export async function runRule(rule: AnyRule, files: Files, options?: Record<string, unknown>): Promise<Finding[]> {
+export async function runRule(rule: AnyRule, files: Files, options?: Record<string, unknown>, runConfig: Omit<Config, 'rules'> = {}): Promise<Finding[]> {
   const present = Object.fromEntries(Object.entries(files).filter((entry): entry is [string, string | Uint8Array] => entry[1] !== null));
-  const config = options ? { rules: { [rule.meta.id]: [rule.meta.severity, options] as [typeof rule.meta.severity, Record<string, unknown>] } } : {};
+  const config = { ...runConfig, ...(options ? { rules: { [rule.meta.id]: [rule.meta.severity, options] as [typeof rule.meta.severity, Record<string, unknown>] } } : {}) };
   // Twice: the second run takes each file's results (findings and facts) from the first, through
   // JSON, as `--cache` does; both must give the same findings.
   const stored = new Map<string, string>();
@@ -77,7 +82,7 @@ export class RuleTester {
       });
       for (const testCase of cases.valid) {
         (testCase.only ? it.only : it)(`valid: ${testCase.name}`, async () => {
-          const findings = await runRule(rule, testCase.files, testCase.options);
+          const findings = await runRule(rule, testCase.files, testCase.options, testCase.config);
           expect(findings.map(describeFinding)).toEqual([]);
         });
       }
@@ -85,7 +90,7 @@ export class RuleTester {
         (testCase.only ? it.only : it)(`invalid: ${testCase.name}`, async () => {
           expect(testCase.errors.length, 'an invalid case lists its findings').toBeGreaterThan(0);
           for (const error of testCase.errors) expect(Object.keys(rule.meta.messages)).toContain(error.messageId);
-          const findings = await runRule(rule, testCase.files, testCase.options);
+          const findings = await runRule(rule, testCase.files, testCase.options, testCase.config);
           const internal = findings.filter((finding) => finding.ruleId !== rule.meta.id);
           expect(internal.map(describeFinding)).toEqual([]);
           const actual = findings.map((finding, index) => pick(finding, testCase.errors[index]));

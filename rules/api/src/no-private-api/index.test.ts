@@ -19,6 +19,39 @@ new RuleTester().run(rule, {
         ].join('\n'),
       }),
     },
+    {
+      name: 'optional calls and members, negated reads, flags and helpers named for the check',
+      files: miniApp({
+        'pages/index/index.js': [
+          'const rect = bn.getMenuButtonBoundingClientRect?.();',
+          'const ctx = bn.router?.getRouteContext(this);',
+          'const useWorklet = !!bn.worklet;',
+          'if (!bn.createAnimation) throw new Error("no animation");',
+          'Page({',
+          '  onLoad() {',
+          "    this._useWorklet = this.renderer === 'skyline' && !!bn.worklet;",
+          '    if (this._useWorklet) { this.top = bn.worklet.shared(0); }',
+          '    if ((0, version_1.canIUseNextTick)()) { bn.nextTick(() => {}); }',
+          '    if (utils.isSupportChooseMedia()) bn.chooseMedia({});',
+          "    const canIUse = bn.canIUse('bn.createMediaContainer()');",
+          '    if (canIUse) { this.container = bn.createMediaContainer(); }',
+          '  },',
+          '  skyline() {',
+          '    if (!bn.getSkylineInfoSync) return false;',
+          '    const { isSupported } = bn.getSkylineInfoSync();',
+          '    return isSupported;',
+          '  },',
+          '});',
+        ].join('\n'),
+      }),
+    },
+    {
+      name: 'the app storing its own values on the bn object, read in another file',
+      files: miniApp({
+        'components/share.js': 'Component({ lifetimes: { attached() { bn.xrScene = this.scene; bn.xrTitle = this.data.title; } } });',
+        'pages/index/index.js': 'Page({ onShow() { const scene = bn.xrScene; this.setData({ title: bn.xrTitle, scene }); } });',
+      }),
+    },
     { name: 'a page calling public APIs as bn members', files: page("Page({\n  onLoad() {\n    bn.showToast({ title: 'Hi' });\n    bn.navigateTo({ url: '/pages/a/index' });\n  },\n});\n") },
     { name: 'a public API under a constant computed key', files: page("const KEY = 'request';\nbn['setStorageSync']('k', 1);\nbn[KEY]({ url: 'https://api.example.com' });\n") },
     { name: 'public APIs destructured from bn and aliased', files: page('const { showModal, getSystemInfoSync: info } = bn;\nconst request = bn.request;\nshowModal({});\ninfo();\nrequest({});\n') },
@@ -49,9 +82,31 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'privateMember', file: PAGE, line: 3, column: 5, endLine: 3, endColumn: 15, data: { name: '_bridge', api: 'bn._bridge' } }],
     },
     {
-      name: 'a WeChat-only API',
-      files: page('const account = bn.getAccountInfoSync();\n'),
-      errors: [{ messageId: 'unknownApi', file: PAGE, line: 1, column: 17, message: 'bn.getAccountInfoSync is not a public Binance mini program API:' }],
+      name: 'a WeChat-only API: named as such, with the failure at run time',
+      files: page('const system = bn.getXrFrameSystem();\n'),
+      errors: [{
+        messageId: 'otherPlatformApi', file: PAGE, line: 1, column: 16,
+        data: { name: 'getXrFrameSystem', api: 'bn.getXrFrameSystem', platform: 'a WeChat', spelled: 'wx.getXrFrameSystem', instead: '' },
+        message: 'bn.getXrFrameSystem is a WeChat API (wx.getXrFrameSystem), not a Binance one: it is undefined on Binance, so the code using it fails at run time (4.1.1).',
+      }],
+    },
+    {
+      name: 'an Alipay API with a Binance replacement, and a WeChat API with one',
+      files: page("bn.alert({ content: 'Saved' });\nbn.showNavigationBarLoading();\n"),
+      errors: [
+        { messageId: 'otherPlatformApi', file: PAGE, line: 1, column: 1, data: { name: 'alert', api: 'bn.alert', platform: 'an Alipay', spelled: 'my.alert', instead: '; use bn.showModal({ showCancel: false }) instead' }, message: 'fails at run time; use bn.showModal({ showCancel: false }) instead' },
+        { messageId: 'otherPlatformApi', file: PAGE, line: 2, column: 1, message: 'bn.showNavigationBarLoading is a WeChat, Alipay and Douyin (ByteDance) API (wx.showNavigationBarLoading), not a Binance one: it is undefined on Binance, so the code using it fails at run time; use bn.showLoading instead (4.1.1).' },
+      ],
+    },
+    {
+      name: 'a call in a branch guarded by another API is still reported',
+      files: page("if (bn.canIUse('showToast')) bn.chooseMedia({});\nif (this.duration) bn.nextTick(() => {});\nif (showAlert) bn.alert({});\nfunction dark() {\n  if (!bn.onThemeChange) return;\n  bn.setTabBarStyle({});\n}\n"),
+      errors: [
+        { messageId: 'otherPlatformApi', file: PAGE, line: 1, column: 30 },
+        { messageId: 'otherPlatformApi', file: PAGE, line: 2, column: 20 },
+        { messageId: 'otherPlatformApi', file: PAGE, line: 3, column: 16 },
+        { messageId: 'otherPlatformApi', file: PAGE, line: 6, column: 3 },
+      ],
     },
     {
       name: 'a private member destructured from bn',
@@ -116,12 +171,17 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'an API no platform declares',
+      files: page('bn.launchRocket();\n'),
+      errors: [{ messageId: 'unknownApi', file: PAGE, line: 1, column: 1, message: 'bn.launchRocket is not a public Binance mini program API: where the runtime lacks it the code using it fails' }],
+    },
+    {
       name: 'an unknown API in a React-style TypeScript page',
       files: {
         'src/app.config.ts': "export default { pages: ['pages/index/index'] };",
         'src/pages/index/index.tsx': "import { View } from '@binance/mp-components';\nimport { useDidShow, chooseMedia } from '@binance/mp-service';\nexport default function Index() {\n  useDidShow(() => chooseMedia({ count: 1 }));\n  return <View />;\n}\n",
       },
-      errors: [{ messageId: 'unknownApi', file: 'src/pages/index/index.tsx', line: 2, column: 22, data: { name: 'chooseMedia', api: '"chooseMedia" (imported from @binance/mp-service)', hint: '' } }],
+      errors: [{ messageId: 'otherPlatformApi', file: 'src/pages/index/index.tsx', line: 2, column: 22, data: { name: 'chooseMedia', api: '"chooseMedia" (imported from @binance/mp-service)', platform: 'a WeChat and Douyin (ByteDance)', spelled: 'wx.chooseMedia', instead: '; use bn.chooseImage (images) instead' } }],
     },
   ],
 });

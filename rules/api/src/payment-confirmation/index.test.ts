@@ -142,6 +142,31 @@ new RuleTester().run(rule, {
       }),
     },
     {
+      name: 'explicit pay controls on pages that show the amount: "Start Payment", a component button, an amount bound after its currency',
+      files: miniApp({
+        'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/sheet/index'] }),
+        'pages/index/index.bxml': lines(
+          '<view>',
+          '  <view>Payment Total</view>',
+          '  <view class="price">1</view>',
+          '  <button type="primary" bindtap="requestPayment">',
+          '    Start Payment',
+          '  </button>',
+          '</view>',
+        ),
+        'pages/index/index.js': 'Page({ requestPayment() { bn.requestPayment({}); } });\n',
+        'pages/sheet/index.bxml': lines(
+          '<view class="amount"><text>￥</text>{{ money }}</view>',
+          '<pay-button type="primary" bind:click="submit">立即支付</pay-button>',
+        ),
+        'pages/sheet/index.js': 'Page({ submit() { bn.requestPayment({}); } });\n',
+        'pages/sheet/index.json': '{ "usingComponents": { "pay-button": "/components/pay-button/index" } }\n',
+        'components/pay-button/index.bxml': '<button class="btn" bindtap="onClick"><slot /></button>\n',
+        'components/pay-button/index.js': "Component({ methods: { onClick() { this.triggerEvent('click'); } } });\n",
+        'components/pay-button/index.json': '{ "component": true }\n',
+      }),
+    },
+    {
       name: 'a page opened only from the checkout confirmation pays in onLoad',
       files: shop({
         'pages/product/index.bxml': lines('<view>', '  <text>Price: 9.99 USDT</text>', '  <button bindtap="next">Confirm order</button>', '</view>'),
@@ -316,12 +341,28 @@ new RuleTester().run(rule, {
       ],
     },
     {
-      name: 'a "Pay" button on a page that shows no amount is not a confirmation',
+      name: 'a "Pay" button on a page that shows no amount, or a button stating the price, is not a confirmation, but the user asked to pay: low confidence',
       files: miniApp({
-        'pages/index/index.bxml': '<view><text>Unlock all features</text><button bindtap="pay">Pay</button></view>\n',
-        'pages/index/index.js': "Page({ pay() { bn.requestPayment({}); } });\n",
+        'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/donate/index'] }),
+        'pages/index/index.bxml': '<view><text>Unlock all features</text><button bindtap="pay">Pay</button><view bindtap="retry">重新付款</view></view>\n',
+        'pages/index/index.js': "Page({ pay() { bn.requestPayment({}); }, retry() { bn.requestPayment({}); } });\n",
+        'pages/donate/index.bxml': '<view><text>Thanks for reading</text><view bindtap="donate">Upgrade to VIP for 9.99 USDT</view></view>\n',
+        'pages/donate/index.js': 'Page({ donate() { bn.requestPayment({}); } });\n',
+        'pages/donate/index.json': '{}\n',
       }),
-      errors: [{ messageId: 'unconfirmedPayment', file: 'pages/index/index.js', line: 1, column: 16, data: { api: 'bn.requestPayment', trigger: 'bindtap="pay" (pages/index/index.bxml:1)', path: 'pay → bn.requestPayment' } }],
+      errors: [
+        { messageId: 'unconfirmedPayment', file: 'pages/donate/index.js', line: 1, column: 19, confidence: 'low' },
+        { messageId: 'unconfirmedPayment', file: 'pages/index/index.js', line: 1, column: 16, confidence: 'low', data: { api: 'bn.requestPayment', trigger: 'bindtap="pay" (pages/index/index.bxml:1)', path: 'pay → bn.requestPayment' } },
+        { messageId: 'unconfirmedPayment', file: 'pages/index/index.js', line: 1, column: 52, confidence: 'low' },
+      ],
+    },
+    {
+      name: 'a "Buy" button on a page that shows no price pays at once: certain',
+      files: miniApp({
+        'pages/index/index.bxml': '<view><text>Premium signals</text><button bindtap="buy">Buy now</button></view>\n',
+        'pages/index/index.js': "Page({ buy() { bn.requestPayment({}); } });\n",
+      }),
+      errors: [{ messageId: 'unconfirmedPayment', file: 'pages/index/index.js', line: 1, column: 16, confidence: undefined }],
     },
     {
       name: 'a page that pays in onLoad and is also opened from an unconfirmed tap',

@@ -66,8 +66,9 @@ export default defineRule({
               node: payment.call.node,
               messageId: reached.trigger.kind === 'lifecycle' ? 'lifecyclePayment' : 'unconfirmedPayment',
               data: { api, trigger: reached.trigger.label, path: describePath([...reached.path, api]) },
-              // A custom component's event may fire only after the component asked the user.
-              confidence: reached.trigger.custom ? 'medium' : undefined,
+              // A custom component's event may fire only after the component asked the user; a tap
+              // on a control labelled as paying is the user asking to pay, with the amount not shown.
+              confidence: screens.isPayControl(reached.trigger) ? 'low' : reached.trigger.custom ? 'medium' : undefined,
             });
           } else if (!reached && !confirmations.gated(payment.file, payment.call.node, payment.ancestors)) {
             context.report({

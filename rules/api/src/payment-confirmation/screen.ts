@@ -13,29 +13,38 @@ export function foldText(text: string): string {
   return text.normalize('NFKC').replace(INVISIBLE, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-/** A control label that confirms or pays (English and Simplified Chinese). */
-export const CONFIRM_LABEL = /(?<![\p{L}\p{N}])(?:confirm(?:ed)?|pay(?: now)?|checkout|check out)(?![\p{L}\p{N}])|确认|确定|支付|付款|结算/u;
+/** A control label that confirms or pays (English and Simplified Chinese): "Confirm", "Pay now", "Start payment", "Buy", "Place order", "Donate", "立即支付", "提交订单". */
+export const CONFIRM_LABEL = /(?<![\p{L}\p{N}])(?:confirm(?:ed)?|pay(?: now)?|payment|checkout|check out|buy(?: now)?|purchase|place order|submit order|donate|top up)(?![\p{L}\p{N}])|确认|确定|支付|付款|结算|购买|下单|提交订单|充值|打赏|赞赏|捐赠/u;
 
 /** Text that shows what the user pays: a price/amount/total word or an amount with a currency. */
 export const AMOUNT_TEXT = new RegExp([
   '(?<![\\p{L}\\p{N}])(?:prices?|amounts?|total|subtotal|costs?|fees?|to pay)(?![\\p{L}])',
   '价格|金额|合计|总计|总价|应付|实付|费用',
   '\\d(?:[\\d,]*\\d)?(?:\\.\\d+)?\\s*(?:usdt|usdc|fdusd|busd|bnb|btc|eth|usd|eur|cny)(?![\\p{L}])',
-  '[$€£¥￥]\\s*\\d',
+  '[$€£¥￥]\\s*(?:\\d|\\{\\{)',
+  // `{{order.total}} USDT`, `{{item}} 元`: an amount bound from data, with its currency.
+  '(?:\\d|\\}\\})\\s*(?:元|(?:usdt|usdc|fdusd|busd|bnb|btc|eth|usd|eur|cny)(?![\\p{L}]))',
 ].join('|'), 'u');
 
-export const isConfirmLabel = (text: string) => CONFIRM_LABEL.test(foldText(text));
+/** An amount with its currency (not a bare "price" word, which a label does not pay). */
+const CURRENCY_AMOUNT = /[$€£¥￥]\s*\d|\d\s*(?:元|(?:usdt|usdc|fdusd|busd|bnb|btc|eth|usd|eur|cny)(?![\p{L}]))/u;
+
+/** A label that asks to pay in so many words ("Pay", "Retry payment", "重新付款"), unlike "Buy" or "Confirm". */
+const PAY_LABEL = /(?<![\p{L}\p{N}])(?:pay(?: now| again)?|payment|checkout|check out)(?![\p{L}\p{N}])|支付|付款|结算|充值/u;
+
 export const showsAmount = (text: string) => AMOUNT_TEXT.test(foldText(text));
+export const isConfirmLabel = (text: string) => CONFIRM_LABEL.test(foldText(text));
 
 /** The text a template element (or document) shows, `{{ }}` bindings included as written. */
 export function bxmlText(root: BxmlDocument | BxmlElement): string {
   const parts: string[] = [];
-  const stack = [...root.children];
+  // In document order: "￥" then "{{ money }}" reads as an amount only in that order.
+  const stack = [...root.children].reverse();
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === 'text') parts.push(node.data);
     else if (node.type === 'element' && node.name !== 'bns') {
-      stack.push(...node.children);
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
       // A button's label may be its value (`<input type="button" value="Pay">`).
       const value = node.attributes.find((attribute) => attribute.name === 'value' && node.name === 'input');
       if (value?.value) parts.push(value.value);
@@ -82,6 +91,9 @@ export class Screens {
       if (!CONFIRM_EVENTS.has(trigger.name)) return false;
       return isConfirmLabel(jsxText(element.file, element.node)) && showsAmount(this.fileText(element.file));
     }
+    // A tap on a control labelled as paying, on a page that shows the amount: a checkout page,
+    // whether the control is a plain element or a component (`<van-button bind:click>立即支付`).
+    if (CONFIRM_EVENTS.has(trigger.name) && isConfirmLabel(bxmlText(element.element)) && showsAmount(`${bxmlText(element.element)} ${this.pageText(element.file, element.unit)}`)) return true;
     const component = this.componentTemplate(element.unit, element.element.name);
     if (component) {
       // `<pay-sheet bindconfirm="pay">`: the component is the confirmation when it shows a confirm
@@ -91,6 +103,19 @@ export class Screens {
     }
     if (!CONFIRM_EVENTS.has(trigger.name)) return false;
     return isConfirmLabel(bxmlText(element.element)) && showsAmount(this.pageText(element.file, element.unit));
+  }
+
+  /**
+   * A tap on a control labelled as paying ("重新付款", "Pay again") or stating the price
+   * ("Upgrade to VIP for 9.99 USDT", "投喂 ￥1"), that is not a confirmation by the rules above:
+   * the user asked to pay in so many words, or saw what they pay (and a retry after a failed
+   * payment had the amount on screen before), so a finding about it is not certain.
+   */
+  isPayControl(trigger: Trigger): boolean {
+    const element = trigger.element;
+    if (!element || trigger.kind !== 'event' || !CONFIRM_EVENTS.has(trigger.name)) return false;
+    const label = foldText(element.kind === 'jsx' ? jsxText(element.file, element.node) : bxmlText(element.element));
+    return PAY_LABEL.test(label) || CURRENCY_AMOUNT.test(label);
   }
 
   /** `<navigator url>` links of every page and component, with whether each is a confirmation. */

@@ -98,31 +98,31 @@ new RuleTester().run(rule, {
         ),
       }),
       errors: [
-        { messageId: 'unknownKeyTypo', file: 'app.json', line: 4, column: 5, data: { config: 'app config', detail: '"window.navigationBarTitleTxt" is not a known property', suggestion: 'navigationBarTitleText' } },
-        { messageId: 'invalidConfig', file: 'app.json', line: 5, column: 31, data: { config: 'app config', detail: '"window.navigationBarTextStyle" must be one of "black", "white"' } },
-        { messageId: 'invalidConfig', file: 'app.json', line: 6, column: 24, message: '"window.backgroundColor" ("red") must be a hex colour ("#rgb" or "#rrggbb") or a theme.json reference ("@name")' },
+        { messageId: 'unknownKeyTypo', severity: 'warning', file: 'app.json', line: 4, column: 5, data: { config: 'app config', detail: '"window.navigationBarTitleTxt" is not a known property', suggestion: 'navigationBarTitleText' } },
+        { messageId: 'cosmeticValue', severity: 'warning', file: 'app.json', line: 5, column: 31, data: { config: 'app config', detail: '"window.navigationBarTextStyle" must be one of "black", "white"' } },
+        { messageId: 'cosmeticValue', severity: 'warning', file: 'app.json', line: 6, column: 24, message: '"window.backgroundColor" ("red") must be a hex colour ("#rgb" or "#rrggbb") or a theme.json reference ("@name")' },
       ],
     },
     {
       name: 'a text style of the wrong type is one finding, not three',
       files: miniApp({ 'app.json': lines('{', '  "pages": ["pages/index/index"],', '  "window": { "navigationBarTextStyle": 1 }', '}') }),
-      errors: [{ messageId: 'invalidConfig', file: 'app.json', line: 3, column: 41, data: { config: 'app config', detail: '"window.navigationBarTextStyle" must be of type string' } }],
+      errors: [{ messageId: 'cosmeticValue', severity: 'warning', file: 'app.json', line: 3, column: 41, data: { config: 'app config', detail: '"window.navigationBarTextStyle" must be of type string' } }],
     },
     {
       name: 'a malformed theme reference',
       files: miniApp({ 'app.json': lines('{', '  "pages": ["pages/index/index"],', '  "window": { "backgroundTextStyle": "@bg style" }', '}') }),
-      errors: [{ messageId: 'invalidConfig', file: 'app.json', line: 3, column: 38, message: '"window.backgroundTextStyle" ("@bg style") must be a theme.json reference such as "@navTxtStyle"' }],
+      errors: [{ messageId: 'cosmeticValue', severity: 'warning', file: 'app.json', line: 3, column: 38, message: '"window.backgroundTextStyle" ("@bg style") must be a theme.json reference such as "@navTxtStyle"' }],
     },
     {
       name: 'darkmode without themeLocation (no extra if/then finding)',
       files: miniApp({ 'app.json': lines('{', '  "pages": ["pages/index/index"],', '  "darkmode": true', '}') }),
-      errors: [{ messageId: 'invalidConfig', file: 'app.json', line: 1, column: 1, data: { config: 'app config', detail: 'the file is missing the required property "themeLocation"' } }],
+      errors: [{ messageId: 'cosmeticValue', severity: 'warning', file: 'app.json', line: 1, column: 1, data: { config: 'app config', detail: 'the file is missing the required property "themeLocation"' } }],
     },
     {
       name: 'no pages at all (so no page config is reached either)',
       files: miniApp({ 'app.json': '{ "window": { "navigationBarTitleText": "Demo" } }\n', 'pages/index/index.json': '[]\n' }),
       errors: [
-        { messageId: 'invalidConfig', file: 'app.json', line: 1, column: 1, message: 'the file is missing the required property "pages"' },
+        { messageId: 'invalidConfig', severity: 'error', file: 'app.json', line: 1, column: 1, message: 'the file is missing the required property "pages"' },
       ],
     },
     {
@@ -149,14 +149,14 @@ new RuleTester().run(rule, {
         'app.json': lines('{', '  "pages": [', '    "pages/index/index",', '    "/pages/about/index.js",', '    "pages/index/index"', '  ]', '}'),
       }),
       errors: [
-        { messageId: 'invalidConfig', file: 'app.json', line: 4, column: 5, message: '"pages.1" ("/pages/about/index.js") must be a page path such as "pages/index/index"' },
+        { messageId: 'invalidConfig', severity: 'error', file: 'app.json', line: 4, column: 5, message: '"pages.1" ("/pages/about/index.js") must be a page path such as "pages/index/index"' },
         { messageId: 'invalidConfig', file: 'app.json', line: 5, column: 5, data: { config: 'app config', detail: '"pages" lists "pages/index/index" more than once' } },
       ],
     },
     {
       name: 'a useExtendedLib value that is neither boolean nor string',
       files: miniApp({ 'app.json': lines('{', '  "pages": ["pages/index/index"],', '  "useExtendedLib": { "weui": 2 }', '}') }),
-      errors: [{ messageId: 'invalidConfig', file: 'app.json', line: 3, column: 31, data: { config: 'app config', detail: '"useExtendedLib.weui" must be of type boolean or string' } }],
+      errors: [{ messageId: 'cosmeticValue', severity: 'warning', file: 'app.json', line: 3, column: 31, data: { config: 'app config', detail: '"useExtendedLib.weui" must be of type boolean or string' } }],
     },
     {
       name: 'a preloadRule keyed by a URL path, and a rule without packages',
@@ -191,7 +191,18 @@ new RuleTester().run(rule, {
       }),
       errors: [
         { messageId: 'unknownKeyTypo', file: 'app.json', line: 4, column: 5, data: { config: 'app config', detail: '"tabBar.selectedColour" is not a known property', suggestion: 'selectedColor' } },
-        { messageId: 'invalidConfig', file: 'app.json', line: 5, column: 14, message: '"tabBar.list.0" is missing the required property "text"' },
+        { messageId: 'cosmeticValue', severity: 'warning', file: 'app.json', line: 5, column: 14, message: '"tabBar.list.0" is missing the required property "text"' },
+      ],
+    },
+    {
+      name: 'an Alipay tab bar (items, not list): the tab bar cannot load, an error; its unknown keys are warnings',
+      files: miniApp({
+        'app.json': JSON.stringify({ pages: ['pages/index/index'], tabBar: { textColor: '#333333', items: [{ pagePath: 'pages/index/index', name: 'Home' }] } }, null, 2),
+      }),
+      errors: [
+        { messageId: 'invalidConfig', severity: 'error', file: 'app.json', line: 5, message: '"tabBar" is missing the required property "list"' },
+        { messageId: 'unknownKey', severity: 'warning', file: 'app.json', line: 6 },
+        { messageId: 'unknownKey', severity: 'warning', file: 'app.json', line: 7 },
       ],
     },
     {
@@ -206,8 +217,8 @@ new RuleTester().run(rule, {
         ),
       }),
       errors: [
-        { messageId: 'invalidConfig', file: 'pages/index/index.json', line: 2, column: 3, data: { config: 'page config', detail: '"options" is not a known property' } },
-        { messageId: 'invalidConfig', file: 'pages/index/index.json', line: 3, column: 22, message: '"navigationStyle" must be one of "default", "custom"' },
+        { messageId: 'unknownKey', severity: 'warning', file: 'pages/index/index.json', line: 2, column: 3, data: { config: 'page config', detail: '"options" is not a known property' } },
+        { messageId: 'cosmeticValue', severity: 'warning', file: 'pages/index/index.json', line: 3, column: 22, message: '"navigationStyle" must be one of "default", "custom"' },
         { messageId: 'invalidConfig', file: 'pages/index/index.json', line: 4, column: 38, data: { config: 'page config', detail: '"usingComponents.price-card" must not be empty' } },
       ],
     },
@@ -219,7 +230,7 @@ new RuleTester().run(rule, {
         'components/card/index.js': 'Component({});\n',
         'components/card/index.bxml': '<view>card</view>\n',
       }),
-      errors: [{ messageId: 'unknownKeyTypo', file: 'components/card/index.json', line: 2, column: 3, data: { config: 'component config', detail: '"componet" is not a known property', suggestion: 'component' } }],
+      errors: [{ messageId: 'unknownKeyTypo', severity: 'error', file: 'components/card/index.json', line: 2, column: 3, data: { config: 'component config', detail: '"componet" is not a known property', suggestion: 'component' } }],
     },
     {
       name: 'a React app.config.ts and page config',
@@ -237,8 +248,8 @@ new RuleTester().run(rule, {
       },
       errors: [
         { messageId: 'unknownKeyTypo', file: 'src/app.config.ts', line: 3, column: 3, data: { config: 'app config', detail: '"entryPage" is not a known property', suggestion: 'entryPagePath' } },
-        { messageId: 'invalidConfig', file: 'src/app.config.ts', line: 5, column: 37, message: '"window.navigationBarTextStyle" must be one of "black", "white"' },
-        { messageId: 'invalidConfig', file: 'src/pages/index/index.config.ts', line: 2, column: 27, data: { config: 'page config', detail: '"navigationBarTitleText" must be of type string' } },
+        { messageId: 'cosmeticValue', severity: 'warning', file: 'src/app.config.ts', line: 5, column: 37, message: '"window.navigationBarTextStyle" must be one of "black", "white"' },
+        { messageId: 'cosmeticValue', severity: 'warning', file: 'src/pages/index/index.config.ts', line: 2, column: 27, data: { config: 'page config', detail: '"navigationBarTitleText" must be of type string' } },
       ],
     },
   ],

@@ -38,8 +38,10 @@ export default defineRule({
     suppressible: false,
     docs: { description: 'app.json (or app.config.ts), page and component configs must match the schema of the Binance mini program configuration.' },
     messages: {
-      invalidConfig: 'Invalid {{config}}: {{detail}}. The mini program may fail to build or start, or the setting is ignored (6.2).',
+      invalidConfig: 'Invalid {{config}}: {{detail}}. The pages, components or packages it declares cannot load as written: the mini program may fail to build or start (6.2).',
+      unknownKey: 'Unknown {{config}} key: {{detail}}. Binance does not document it, so the runtime ignores it and whatever it was written for does not happen (6.3).',
       unknownKeyTypo: 'Invalid {{config}}: {{detail}}; did you mean "{{suggestion}}"? The setting is ignored as written (6.2).',
+      cosmeticValue: 'Invalid {{config}}: {{detail}}. The runtime ignores the value and falls back to its default (6.3).',
     },
   },
   create(context) {
@@ -51,10 +53,13 @@ export default defineRule({
             const span = config.source.locate(problem.path, { key: problem.key });
             const data: Record<string, string> = { config: LABELS[config.kind], detail: problem.detail };
             if (problem.suggestion) data.suggestion = problem.suggestion;
+            const kind = kindOf(problem);
             context.report({
               file: config.source.file,
               span: { start: span.start, end: span.end },
-              messageId: problem.suggestion ? 'unknownKeyTypo' : 'invalidConfig',
+              messageId: problem.suggestion ? 'unknownKeyTypo' : kind === 'unknown' ? 'unknownKey' : kind === 'cosmetic' ? 'cosmeticValue' : 'invalidConfig',
+              // Keys the runtime ignores and values it falls back from are warnings (docs/severity.md).
+              severity: kind === 'structural' ? undefined : 'warning',
               data,
               suggestion: problem.suggestion ? `Rename "${String(problem.path[problem.path.length - 1])}" to "${problem.suggestion}".` : undefined,
             });
@@ -71,6 +76,28 @@ interface Problem {
   key: boolean;
   detail: string;
   suggestion?: string;
+  /** An unknown key (the last of `path`). */
+  unknown?: boolean;
+  /** A required key that is absent. */
+  missing?: string;
+}
+
+/**
+ * Keys whose values say what the platform loads: pages, subpackages, the tab bar's list and pages,
+ * preloads, components. A wrong one breaks loading; a wrong value of any other key (colours,
+ * titles, styles, theme) is cosmetic: the runtime ignores it and uses its default.
+ */
+const STRUCTURAL_KEYS = new Set(['pages', 'subPackages', 'subpackages', 'root', 'list', 'pagePath', 'preloadRule', 'packages', 'usingComponents', 'component', 'page']);
+
+/** structural: an error; unknown: a key the runtime ignores; cosmetic: a value it falls back from. */
+function kindOf(problem: Problem): 'structural' | 'unknown' | 'cosmetic' {
+  // A misspelt structural key leaves that key missing as written.
+  if (problem.suggestion) return STRUCTURAL_KEYS.has(problem.suggestion) ? 'structural' : 'unknown';
+  if (problem.unknown) return 'unknown';
+  const keys = problem.path.filter((segment): segment is string => typeof segment === 'string');
+  if (problem.missing) return STRUCTURAL_KEYS.has(problem.missing) ? 'structural' : 'cosmetic';
+  if (!keys.length || keys.some((key) => STRUCTURAL_KEYS.has(key))) return 'structural';
+  return 'cosmetic';
 }
 
 /** One problem per distinct ajv error, with the cascades ajv adds around the real one removed. */
@@ -110,12 +137,12 @@ function toProblem(error: SchemaError, schema: SchemaNode, value: unknown, sourc
     case 'required': {
       // A key the evaluator could not read in a JS config is written, not missing.
       if (source.format === 'js' && keyWritten(source, path, String(params.missingProperty))) return undefined;
-      return { path, key: false, detail: describeSchemaError(error) };
+      return { path, key: false, detail: describeSchemaError(error), missing: String(params.missingProperty) };
     }
     case 'additionalProperties': {
       const unknownKey = String(params.additionalProperty);
       const known = Object.keys(schemaAt(schema, path.slice(0, -1))?.properties ?? {});
-      return { path, key: true, detail: describeSchemaError(error), suggestion: closestKey(unknownKey, known) };
+      return { path, key: true, detail: describeSchemaError(error), suggestion: closestKey(unknownKey, known), unknown: true };
     }
     case 'propertyNames': {
       const name = String(params.propertyName);

@@ -12,6 +12,14 @@ new RuleTester().run(rule, {
   valid: [
     { name: 'the minimal app', files: miniApp() },
     {
+      name: 'components under ignorePatterns still exist: ignored files are not checked, not removed',
+      config: { ignorePatterns: ['miniprogram_npm/**'] },
+      files: miniApp({
+        'pages/index/index.json': JSON.stringify({ usingComponents: { 'van-button': '@vant/weapp/button/index' } }),
+        ...component('miniprogram_npm/@vant/weapp/button/index'),
+      }),
+    },
+    {
       name: 'pages without the optional .json and .bxss, in the main package and a subpackage',
       files: miniApp({
         'app.json': appJson({ pages: ['pages/index/index', 'pages/about/index'], subpackages: [{ root: 'packageB/', pages: ['pages/history/index'] }] }),

@@ -71,6 +71,13 @@ new RuleTester().run(rule, {
       }),
     },
     {
+      name: 'a tab bar without a list (Alipay items): which pages are tabs is not known, so switchTab is not judged',
+      files: miniApp({
+        'app.json': JSON.stringify({ pages: ['pages/index/index'], tabBar: { items: [{ pagePath: 'pages/index/index', name: 'Home' }] } }),
+        'pages/index/index.js': page("    bn.switchTab({ url: '/pages/index/index' })"),
+      }),
+    },
+    {
       name: 'a React app.config.ts whose page list is not static is not judged',
       files: {
         'src/app.config.ts': "import { pages } from '@acme/routes';\nexport default { pages: ['pages/index/index', ...pages] };",
@@ -151,6 +158,16 @@ new RuleTester().run(rule, {
         { messageId: 'switchTabToNonTab', file: 'pages/index/index.bxml', line: 4, column: 36, message: 'Use open-type="navigate" or "redirect" instead' },
         { messageId: 'tabPageNeedsSwitchTab', file: 'pages/index/index.bxml', line: 5, column: 14, message: '<navigator> to "/pages/watchlist/index" fails' },
         { messageId: 'tabPageNeedsSwitchTab', file: 'pages/index/index.bxml', line: 6, column: 49, message: '<navigator open-type="redirect">' },
+      ],
+    },
+    {
+      name: 'a URL with neither "./" nor "/" that names a page only from the app root: low confidence',
+      files: app({
+        'packageB/pages/history/index.js': page(["    bn.reLaunch({ url: 'pages/block/index' })", "    bn.navigateTo({ url: 'pages/nowhere/index' })"].join('\n')),
+      }),
+      errors: [
+        { messageId: 'rootRelative', line: 3, column: 24, confidence: 'low', severity: 'warning', data: { via: 'bn.reLaunch', url: 'pages/block/index', route: 'packageB/pages/history/pages/block/index', rootRoute: 'pages/block/index' } },
+        { messageId: 'unknownPage', line: 4, column: 26, severity: 'error' },
       ],
     },
     {

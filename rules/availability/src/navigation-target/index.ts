@@ -29,6 +29,7 @@ export default defineRule({
     messages: {
       unknownPage: '{{via}} to "{{url}}" fails: there is no page {{route}} in the app config (6.3).',
       switchTabToNonTab: '{{via}} to "{{url}}" fails: {{route}} is not a tabBar page, and switchTab opens only tab pages. Use {{fix}} instead (6.3).',
+      rootRelative: '{{via}} to "{{url}}": relative to this page it names no page ({{route}}), but from the app root it names {{rootRoute}}. Which one the platform opens is not documented: write "/{{rootRoute}}" (6.3).',
       tabPageNeedsSwitchTab: '{{via}} to "{{url}}" fails: {{route}} is a tabBar page, which the platform opens only with switchTab. Use {{fix}} instead (6.3).',
     },
   },
@@ -46,7 +47,13 @@ export default defineRule({
       if (route === undefined) return;
       const data = { via: navigation.via, url: navigation.url, route };
       if (!project.pageByRoute.has(route)) {
-        context.report({ node: navigation.target, messageId: 'unknownPage', data });
+        // `url: 'pages/a/index'` (no `./`, no `/`): Binance's own demo writes root paths this way.
+        const rootRoute = /^[^./]/.test(navigation.url) ? project.routeOfUrl(`/${navigation.url}`, navigation.fromPath) : undefined;
+        if (rootRoute && project.pageByRoute.has(rootRoute)) {
+          context.report({ node: navigation.target, messageId: 'rootRelative', data: { ...data, rootRoute }, confidence: 'low' });
+        } else {
+          context.report({ node: navigation.target, messageId: 'unknownPage', data });
+        }
         return;
       }
       if (!tabListIsComplete(project)) return;

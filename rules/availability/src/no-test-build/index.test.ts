@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { lint, openMemoryBundle } from '@bmplint/core';
 import { RuleTester, miniApp as coreMiniApp, type Files } from '@bmplint/core/testing';
 import rule from './index.js';
 
@@ -34,6 +36,48 @@ new RuleTester().run(rule, {
           "bn.request({ url: EDGE + '/leaderboard' });",
         ].join('\n'),
       }),
+    },
+    {
+      name: 'the WeChat top-level "debug": true, which Binance ignores (availability/unsupported-config-key reports it)',
+      files: miniApp({ 'app.json': appJson({ debug: true }) }),
+    },
+    {
+      name: 'titles whose test word only appears across a word break, or inside another word',
+      files: miniApp({
+        'app.json': appJson({ window: { navigationBarTitleText: 'Testimonials & Attestation' } }),
+        'pages/index/index.json': '{ "navigationBarTitleText": "实时鞋部检测-试鞋案例" }',
+        'listing.json': JSON.stringify({ name: '新冠检测试剂' }),
+      }),
+    },
+    {
+      name: 'test URLs only in development-only branches',
+      files: miniApp({
+        'pages/index/index.js': [
+          "const base = App.systemInfo.platform === 'devtools' ? 'http://localhost:5757' : 'https://api.gaswatch.example';",
+          "if (process.env.NODE_ENV !== 'production') { bn.request({ url: 'http://localhost:3000/mock' }); }",
+          "const api = __DEV__ ? 'http://192.168.1.20:3000' : 'https://api.gaswatch.example';",
+          "const { envVersion } = bn.getAccountInfoSync().miniProgram;",
+          "const host = envVersion === 'develop' ? 'https://dev.gaswatch.example' : 'https://api.gaswatch.example';",
+          "const root = process.env.NODE_ENV === 'production' ? 'https://api.gaswatch.example' : 'http://localhost:8080';",
+          "isDev && bn.request({ url: 'http://localhost:3000/debug' });",
+          "let server; switch (envVersion) { case 'develop': server = 'http://192.168.1.2:8080'; break; case 'trial': server = 'https://staging.gaswatch.example'; break; default: server = 'https://api.gaswatch.example'; }",
+          'bn.request({ url: base + api + host + root });',
+        ].join('\n'),
+      }),
+    },
+    {
+      name: "an SDK's table of environments whose production entry is what ships",
+      files: miniApp({
+        'utils/sdk.js': [
+          "const SERVERS = { dev: 'http://localhost', test: 'https://test.api.gaswatch.example', prod: 'https://api.gaswatch.example' };",
+          "const LAYERS = { PRODUCTION: { COMMON: 'https://im.gaswatch.example' }, SANDBOX: { COMMON: 'https://sandbox.im.gaswatch.example' }, TEST: { COMMON: 'https://test.im.gaswatch.example' } };",
+          'module.exports = { SERVERS, LAYERS };',
+        ].join('\n'),
+      }),
+    },
+    {
+      name: 'hosts with words that only look like test markers',
+      files: miniApp({ 'pages/index/index.js': "bn.request({ url: 'https://latest.gaswatch.example/v1' });\nbn.request({ url: 'https://contest.gaswatch.example/v1' });\nbn.request({ url: 'https://attestation.gaswatch.example/v1' });" }),
     },
     {
       name: 'mock modules that nothing in the app imports, mock words inside other words, and vendor code',
@@ -99,8 +143,26 @@ new RuleTester().run(rule, {
     },
     {
       name: 'a test URL that no API is seen to use is reported with medium confidence',
-      files: miniApp({ 'pages/index/index.js': "const ENV = {\n  dev: 'http://localhost:3000',\n  prod: 'https://api.gaswatch.example',\n};\nbn.request({ url: ENV[env] + '/v1' });" }),
-      errors: [{ messageId: 'testOrigin', line: 2, column: 8, confidence: 'medium', data: { where: 'The string', origin: 'http://localhost:3000', reason: 'localhost' } }],
+      files: miniApp({ 'pages/index/index.js': "const OLD_API = 'http://localhost:3000';\nconst API = 'https://api.gaswatch.example';\nbn.request({ url: API + '/v1' });" }),
+      errors: [{ messageId: 'testOrigin', line: 1, column: 17, confidence: 'medium', data: { where: 'The string', origin: 'http://localhost:3000', reason: 'localhost' } }],
+    },
+    {
+      name: 'the entry of an environment table that a request is seen to use',
+      files: miniApp({ 'pages/index/index.js': "const ENV = {\n  dev: 'http://localhost:3000',\n  prod: 'https://api.gaswatch.example',\n};\nbn.request({ url: ENV.dev + '/v1' });" }),
+      errors: [{ messageId: 'testOrigin', line: 2, column: 8, data: { where: 'The string', origin: 'http://localhost:3000', reason: 'localhost' } }],
+    },
+    {
+      name: 'a localhost root in an exported config object, used by a request in another module, is certain',
+      files: miniApp({
+        'config.js': "var WxApiRoot = 'http://localhost:8080/wx/';\nmodule.exports = {\n  IndexUrl: WxApiRoot + 'home/index',\n};",
+        'utils/request.js': "const { root } = require('./settings');\nmodule.exports = (path) => bn.request({ url: `${root}${path}` });",
+        'utils/settings.js': "module.exports = { root: 'http://192.168.1.3:3000' };",
+        'pages/index/index.js': "const api = require('../../config.js');\nPage({ onLoad() { bn.request({ url: api.IndexUrl }); } });",
+      }),
+      errors: [
+        { messageId: 'testOrigin', file: 'config.js', line: 1, column: 17, data: { where: 'The string', origin: 'http://localhost:8080', reason: 'localhost' } },
+        { messageId: 'testOrigin', file: 'utils/settings.js', line: 1, column: 26, data: { where: 'The string', origin: 'http://192.168.1.3:3000', reason: 'a private IP address' } },
+      ],
     },
     {
       name: '.test hosts, dev ports and a dev. host',
@@ -115,10 +177,9 @@ new RuleTester().run(rule, {
     },
     {
       name: 'debug mode in the app config',
-      files: miniApp({ 'app.json': appJson({ devtool: { debug: true }, debug: true }) }),
+      files: miniApp({ 'app.json': appJson({ devtool: { debug: true } }) }),
       errors: [
         { messageId: 'debugConfig', file: 'app.json', line: 9, column: 5, data: { key: 'devtool.debug' } },
-        { messageId: 'debugConfig', file: 'app.json', line: 11, column: 3, data: { key: 'debug' } },
       ],
     },
     {
@@ -143,4 +204,16 @@ new RuleTester().run(rule, {
       ],
     },
   ],
+});
+
+describe('availability/no-test-build grouping', () => {
+  it('makes one test host written in several strings one problem', async () => {
+    const files = miniApp({
+      'pages/index/index.js': "bn.request({ url: 'https://test.gaswatch.example/a' });\nbn.request({ url: 'https://test.gaswatch.example/b' });\nbn.request({ url: 'http://localhost:3000/c' });\n",
+    });
+    const { findings } = await lint(openMemoryBundle(files as Record<string, string>), { rules: [rule] });
+    expect(findings).toHaveLength(3);
+    expect(findings[0].group).toBe(findings[1].group);
+    expect(findings[2].group).not.toBe(findings[0].group);
+  });
 });

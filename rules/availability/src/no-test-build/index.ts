@@ -3,6 +3,7 @@ import {
   type ConfigSource, type JsFile, type JsNode, type NodeOf, type Project, type TermList,
 } from '@bmplint/core';
 import { testOriginOf, type TestOrigin } from './hosts.js';
+import { inDevOnlyBranch, inEnvironmentTable } from './dev-only.js';
 import testBuildEn from './data/test-build.en.json' with { type: 'json' };
 import testBuildZh from './data/test-build.zh-Hans.json' with { type: 'json' };
 
@@ -37,6 +38,8 @@ interface OriginUse {
   where: string;
   /** Proven to reach a network API or a web-view. */
   used: boolean;
+  /** A non-production entry of an environment table: reported only when proven used. */
+  environmentEntry?: boolean;
 }
 
 export default defineRule({
@@ -55,6 +58,8 @@ export default defineRule({
       mockModule: '{{what}} "{{specifier}}" loads mock data: the mini program submitted must use its real service, not mock data (6.1).',
       mockCall: '{{call}} fakes responses with mock data: the mini program submitted must use its real service, not mock data (6.1).',
     },
+    // One test host written in twelve strings is one problem; so is one title word, one mock module.
+    subject: ['origin', 'text', 'key', 'specifier', 'call'],
   },
   create(context) {
     const project = context.project;
@@ -69,10 +74,10 @@ export default defineRule({
     };
 
     /** A URL written as a literal (or the start of a template literal): reported where it is written. */
-    const literalUrl = (text: string, file: string, start: number, end: number, where: string, used: boolean) => {
+    const literalUrl = (text: string, file: string, start: number, end: number, where: string, used: boolean, environmentEntry = false) => {
       if (!/^\s*(?:https?|wss?):\/\//i.test(text)) return;
       const found = testOriginOf(text, true) ?? testOriginOf(text, false);
-      if (found) origins.push({ file, span: { start, end }, url: text, found, where, used });
+      if (found) origins.push({ file, span: { start, end }, url: text, found, where, used, environmentEntry });
     };
 
     /** The URL of a network API call or web-view: resolved through constants, concatenation and imports. */
@@ -93,12 +98,14 @@ export default defineRule({
 
     const jsString = (node: StringLiteral | NodeOf<'TemplateLiteral'>) => {
       const file = context.file;
-      if (!file || skipped()) return;
-      if (node.type === 'StringLiteral') literalUrl(node.value, file.path, node.start ?? 0, node.end ?? 0, 'The string', false);
+      // Development-only code does not run in the submitted build.
+      if (!file || skipped() || inDevOnlyBranch(node, context.ancestors)) return;
+      const environmentEntry = inEnvironmentTable(node, context.ancestors);
+      if (node.type === 'StringLiteral') literalUrl(node.value, file.path, node.start ?? 0, node.end ?? 0, 'The string', false, environmentEntry);
       else {
         const first = node.quasis[0];
         const text = first?.value.cooked ?? first?.value.raw ?? '';
-        literalUrl(text, file.path, node.start ?? 0, node.end ?? 0, 'The template literal', false);
+        literalUrl(text, file.path, node.start ?? 0, node.end ?? 0, 'The template literal', false, environmentEntry);
       }
     };
 
@@ -130,7 +137,7 @@ export default defineRule({
         },
         bnCall(call) {
           const file = context.jsFile;
-          if (!file || !NETWORK_APIS.has(call.name) || skipped()) return;
+          if (!file || !NETWORK_APIS.has(call.name) || skipped() || inDevOnlyBranch(call.node, context.ancestors)) return;
           const url = optionValue(call.options, 'url');
           if (url) apiUrl(url, file, `bn.${call.name}`);
         },
@@ -159,6 +166,7 @@ export default defineRule({
         // Titles and the listing name.
         for (const piece of titlePieces(project)) {
           for (const match of TEST_BUILD_WORDING.scan(piece.text)) {
+            if (splitsWords(piece.text.slice(match.start, match.end))) continue;
             const span = piece.base !== undefined ? { start: piece.base + match.start, end: piece.base + match.end } : piece.span;
             context.report({ file: piece.file, span, messageId: 'testName', data: { where: piece.where, text: piece.text.length > 80 ? `${piece.text.slice(0, 79)}…` : piece.text, kind: match.entry.note ?? 'test' } });
           }
@@ -166,8 +174,9 @@ export default defineRule({
         // Debug mode in the app config.
         const app = project.appConfig;
         const devtool = app?.value?.devtool as { debug?: unknown } | undefined;
+        // The WeChat-style top-level `"debug": true` is not a Binance key: the runtime ignores it, and
+        // availability/unsupported-config-key says so. Only `devtool.debug` turns debug mode on.
         if (app && devtool?.debug === true) reportConfig(app, ['devtool', 'debug'], 'devtool.debug');
-        if (app && app.value?.debug === true) reportConfig(app, ['debug'], 'debug');
         // Origins: where they are written; an origin used by an API but written elsewhere marks its literal as used.
         const byOrigin = new Map<string, OriginUse[]>();
         for (const use of origins) {
@@ -182,6 +191,7 @@ export default defineRule({
           else origins.push({ ...use, used: true });
         }
         for (const use of origins) {
+          if (use.environmentEntry && !use.used) continue;
           context.report({
             file: use.file, span: use.span, messageId: 'testOrigin',
             data: { where: use.where, origin: use.found.origin, reason: use.found.reason },
@@ -198,6 +208,15 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Whether a match runs across punctuation or space between Chinese characters: in
+ * "实时鞋部检测-试鞋案例" (shoe detection - shoe try-on) the 测 ends one word and 试 starts the next,
+ * though folding drops the hyphen.
+ */
+function splitsWords(matched: string): boolean {
+  return /[\u3400-\u9fff][\s\p{P}\p{S}]+[\u3400-\u9fff]/u.test(matched);
+}
 
 /** Whether the expression's text starts with a string literal written there (so the literal visitor reports it). */
 function startsWithLiteral(node: JsNode): boolean {

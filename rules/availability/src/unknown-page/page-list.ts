@@ -35,7 +35,11 @@ function completeness(project: Project): Completeness {
 function check(project: Project): Completeness {
   const config = project.appConfig;
   if (!config?.value) return { pages: false, tabs: false };
-  if (config.format === 'json') return { pages: true, tabs: true };
+  // A tab bar without a list (Alipay's `items`) has no known tab pages: tab checks cannot decide.
+  if (config.format === 'json') {
+    const tabBar = config.value.tabBar as { list?: unknown } | undefined;
+    return { pages: true, tabs: tabBar === undefined || (typeof tabBar === 'object' && tabBar !== null && Array.isArray(tabBar.list)) };
+  }
   const file = project.jsFile(config.file);
   const exported = file ? project.scopeOf(file)?.exports.default : undefined;
   const value = file && exported ? project.evaluator.evaluate(exported, file) : UNKNOWN;

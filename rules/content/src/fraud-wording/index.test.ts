@@ -9,6 +9,12 @@ new RuleTester().run(rule, {
   valid: [
     { name: 'a plain app with a listing', files: miniApp({ 'listing.json': listing({}) }) },
     {
+      name: 'one cue of a scheme alone: fees, draws, verification, official notices, deposits',
+      files: miniApp({
+        'pages/index/index.bxml': '<view>\n  <text>Network fee: 0.0005 BNB</text>\n  <text>Weekly draw: 1 ticket per user</text>\n  <text>请验证您的邮箱</text>\n  <text>Official announcement</text>\n  <text>Deposit 100 USDT to start staking</text>\n  <text>Keep your recovery phrase offline; we never ask for it.</text>\n</view>\n',
+      }),
+    },
+    {
       name: 'a legitimate wallet: red packets, airdrop history, gas tracker',
       files: miniApp({
         'pages/index/index.bxml': '<view>\n  <text>Binance Smart Chain gas tracker</text>\n  <text>Red packet history</text>\n  <button>Send a red packet</button>\n  <text>Airdrop history</text>\n  <text>红包记录</text>\n</view>\n',
@@ -31,6 +37,28 @@ new RuleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'two cues of a scam scheme in one sentence or one short message, in paraphrases the term lists do not hold (low confidence)',
+      files: miniApp({
+        'pages/index/index.bxml': [
+          '<view>',
+          '  <text>Your prize is ready: a small unlock fee releases it to your wallet</text>',
+          '  <text>Sync your mnemonic words here to activate the reward</text>',
+          '  <text>先转入200 USDT，三天后返还600 USDT</text>',
+          '  <text>You have been selected! Collect your gift card today</text>',
+          '  <text>检测到账户异常，请立即完成认证</text>',
+          '</view>',
+          '',
+        ].join('\n'),
+      }),
+      errors: [
+        { messageId: 'scheme', line: 2, confidence: 'low', data: { where: 'Template text', text: 'Your prize is ready: a small unlock fee releases it to your wallet', kind: 'a prize that must be paid for first' } },
+        { messageId: 'scheme', line: 3, confidence: 'low', message: 'a seed phrase or private key asked for to claim or verify' },
+        { messageId: 'scheme', line: 4, confidence: 'low', message: 'pay in now, get more back' },
+        { messageId: 'scheme', line: 5, confidence: 'low', message: 'a prize for being picked' },
+        { messageId: 'scheme', line: 6, confidence: 'low', message: 'an account threat that asks for verification' },
+      ],
+    },
     {
       name: 'a fake giveaway in template text',
       files: miniApp({ 'pages/index/index.bxml': '<view>\n  <text>🎁 Claim FREE BNB now!</text>\n</view>\n' }),

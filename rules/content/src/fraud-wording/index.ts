@@ -1,7 +1,8 @@
-import { defineRule } from '@bmplint/core';
-import { FRAUD } from '../lists.js';
-import { listingPieces, textReporter } from '../scan.js';
-import { pageTextVisitors } from '../text-sources.js';
+import { defineRule, type RuleContext } from '@bmplint/core';
+import { FRAUD, IMPERSONATION } from '../lists.js';
+import { excerpt, listingPieces, textReporter } from '../scan.js';
+import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
+import { fraudSentences } from './cooccurrence.js';
 
 export default defineRule({
   meta: {
@@ -15,12 +16,13 @@ export default defineRule({
       description: 'Page text and the listing must not use crypto-scam wording: fake giveaways and airdrops ("free BNB"), "send X, get 2X back", seed-phrase phishing.',
     },
     messages: {
+      scheme: '{{where}} "{{text}}" reads like a scam ({{kind}}): a reviewer will take it for fraud and ban the mini program; reword it if it is not one (5.6).',
       fraud: '{{where}} "{{text}}" is scam wording ({{kind}}): fake giveaways, free coins and "send X, get 2X back" offers are fraud, and a mini program using them is banned (5.6).',
     },
   },
   create(context) {
-    const report = textReporter(context, FRAUD, 'page', (match) => ({ messageId: 'fraud', data: { kind: match.entry.note ?? 'scam' } }));
-    const reportListing = textReporter(context, FRAUD, 'listing', (match) => ({ messageId: 'fraud', data: { kind: match.entry.note ?? 'scam' } }));
+    const report = withSchemes(context, textReporter(context, FRAUD, 'page', (match) => ({ messageId: 'fraud', data: { kind: match.entry.note ?? 'scam' } })));
+    const reportListing = withSchemes(context, textReporter(context, FRAUD, 'listing', (match) => ({ messageId: 'fraud', data: { kind: match.entry.note ?? 'scam' } })));
     const page = pageTextVisitors(context, report);
     return {
       ...page,
@@ -31,3 +33,24 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * Adds the scam schemes found by two cues in one sentence to a term reporter, for pieces where no
+ * listed term matched. Heuristic: reported with low confidence, for a reviewer to confirm.
+ */
+function withSchemes(context: RuleContext, terms: (piece: TextPiece) => void): (piece: TextPiece) => void {
+  return (piece) => {
+    terms(piece);
+    // One finding per root cause: listed scam terms, and wording that poses as Binance or an authority (content/impersonation), come first.
+    if (!piece.text.trim() || FRAUD.scan(piece.text).some((match) => match.severity === 'error') || IMPERSONATION.scan(piece.text).length) return;
+    for (const sentence of fraudSentences(piece.text)) {
+      context.report({
+        file: piece.file,
+        span: spanIn(piece, sentence.start, sentence.end),
+        messageId: 'scheme',
+        confidence: 'low',
+        data: { where: piece.where, text: excerpt(piece.text.slice(sentence.start, sentence.end)), kind: sentence.kind },
+      });
+    }
+  };
+}

@@ -1,5 +1,5 @@
 import {
-  defineRule, elementsOf, flowOf, isFunction, keyName, lineOf, memberName, optionValue, sourceText, unwrap, walkJs,
+  attributeKey, defineRule, elementsOf, flowOf, isFunction, keyName, lineOf, memberName, optionValue, sourceText, unwrap, walkJs,
   type BnCall, type BxmlElement, type BxmlFile, type Flow, type FnRef, type JsFile, type Node, type NodeOf, type Project, type Trigger,
 } from '@bmplint/core';
 
@@ -140,7 +140,7 @@ export default defineRule({
     return {
       bxml: {
         attribute(attribute) {
-          if ((attribute.name === 'open-type' || attribute.name === 'openType') && attribute.value?.trim().toLowerCase() === 'share') shareButtons = true;
+          if (attributeKey(attribute.name) === 'open-type' && attribute.value?.trim().toLowerCase() === 'share') shareButtons = true;
         },
       },
       js: {
@@ -278,7 +278,7 @@ function isShareButton(trigger: Trigger): boolean {
   const element = trigger.element;
   if (!element) return false;
   if (element.kind === 'bxml') {
-    return element.element.attributes.some((attribute) => (attribute.name === 'open-type' || attribute.name === 'openType') && attribute.value?.trim().toLowerCase() === 'share');
+    return element.element.attributes.some((attribute) => attributeKey(attribute.name) === 'open-type' && attribute.value?.trim().toLowerCase() === 'share');
   }
   const node = element.node;
   if (node.type !== 'JSXElement') return false;

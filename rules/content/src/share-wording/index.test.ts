@@ -25,6 +25,23 @@ const INVITE_BXML = lines(
 new RuleTester().run(rule, {
   valid: [
     {
+      name: 'sharing and rewards in separate sentences or elements, financial shares, an invite code field',
+      files: miniApp({
+        'pages/index/index.bxml': lines(
+          '<view class="page">',
+          '  <button open-type="share">转发给朋友</button>',
+          '  <text>签到7天领取积分。</text>',
+          '  <text>Share this recipe. Daily check-in earns badges.</text>',
+          '  <text>Market share rose; share price up 3%, earning per share 0.2 USDT</text>',
+          '  <text>邀请码（选填）</text>',
+          '  <text>发送给好友</text>',
+          '  <text>Share your screen with support to get help faster. Refer to the guide for rewards.</text>',
+          '  <text>转账给好友，免手续费</text>',
+          '</view>',
+        ),
+      }),
+    },
+    {
       name: 'share and invite buttons with no incentive',
       files: miniApp({
         'pages/index/index.bxml': lines(
@@ -58,6 +75,40 @@ new RuleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'friends asked to act for the user, a short two-sentence message, a rebate for a referral',
+      files: miniApp({
+        'pages/index/index.bxml': lines(
+          '<view class="page">',
+          '  <text>Want one more spin? Forward this to a group</text>',
+          '  <text>每位好友帮你砍一刀，立得2元</text>',
+          '  <text>Signed-up friends you refer earn you a 5% rebate</text>',
+          '</view>',
+        ),
+      }),
+      errors: [
+        { messageId: 'shareBait', line: 2, message: '"Want one more spin? Forward this to a group"' },
+        { messageId: 'shareBait', line: 3 },
+        { messageId: 'shareBait', line: 4 },
+      ],
+    },
+    {
+      name: 'share and reward in one sentence, in any word order and in paraphrases the term lists do not hold',
+      files: miniApp({
+        'pages/index/index.bxml': lines(
+          '<view class="page">',
+          '  <text>Every friend you refer adds a free spin to your wheel</text>',
+          '  <text>好友下单后可得佣金，快去分享吧</text>',
+          '  <text>Rules. Forwarding the poster to a group unlocks the bonus stage.</text>',
+          '</view>',
+        ),
+      }),
+      errors: [
+        { messageId: 'shareBait', line: 2, data: { where: 'Template text', text: 'Every friend you refer adds a free spin to your wheel', kind: 'sharing paired with a reward or condition' } },
+        { messageId: 'shareBait', line: 3, message: '好友下单后可得佣金，快去分享吧' },
+        { messageId: 'shareBait', line: 4, message: 'Forwarding the poster to a group unlocks the bonus stage' },
+      ],
+    },
     {
       name: 'the problem app: "Share to 3 friends to unlock your Moon Box"',
       files: miniApp({

@@ -1,6 +1,7 @@
 import { defineRule, TermMatcher, validateTermList, type TermList } from '@bmplint/core';
 import { LISTS, topicOf } from '../lists.js';
 import { excerpt } from '../scan.js';
+import { shareRewardSentences } from './cooccurrence.js';
 import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
 import shareIncentiveEn from './data/share-incentive.en.json' with { type: 'json' };
 import shareIncentiveZh from './data/share-incentive.zh-Hans.json' with { type: 'json' };
@@ -47,7 +48,25 @@ export default defineRule({
           data: { where: piece.where, text: excerpt(match.text), kind: match.entry.note ?? 'share incentive' },
         });
       }
+      // Paraphrases the lists do not hold: a share cue and a reward or condition in one sentence (not one the lists matched).
+      for (const sentence of shareRewardSentences(piece.text)) {
+        const span = spanIn(piece, sentence.start, sentence.end);
+        if ([...seen].some((key) => overlaps(key, piece.file, span))) continue;
+        seen.add(`${piece.file}\0${span.start}\0${span.end}`);
+        context.report({
+          file: piece.file,
+          span,
+          messageId: 'shareBait',
+          data: { where: piece.where, text: excerpt(piece.text.slice(sentence.start, sentence.end)), kind: 'sharing paired with a reward or condition' },
+        });
+      }
     };
     return pageTextVisitors(context, scan);
   },
 });
+
+/** Whether a reported `file\0start\0end` key overlaps `span` in `file`. */
+function overlaps(key: string, file: string, span: { start: number; end: number }): boolean {
+  const [keyFile, start, end] = key.split('\0');
+  return keyFile === file && Number(start) < span.end && span.start < Number(end);
+}

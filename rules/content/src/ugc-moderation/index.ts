@@ -1,5 +1,5 @@
 import {
-  defineRule, elementsOf, eventOfAttribute, flowOf, handlerGraph, isFunction, keyName, memberName, optionValue, sourceText, unwrap, walkJs,
+  attributeKey, defineRule, elementsOf, eventOfAttribute, flowOf, handlerGraph, isFunction, keyName, memberName, optionValue, sourceText, unwrap, walkJs,
   type BnCall, type BxmlFile, type Flow, type Fn, type FnRef, type JsFile, type Node, type NodeOf, type Project, type Site,
 } from '@bmplint/core';
 import { isVisibleAttribute } from '../text-sources.js';
@@ -528,7 +528,7 @@ function templateHasReport(template: BxmlFile): boolean {
     for (const attribute of element.attributes) {
       const value = attribute.value;
       if (!value) continue;
-      if (attribute.name === 'open-type' && value.trim() === 'feedback') return true;
+      if (attributeKey(attribute.name) === 'open-type' && value.trim() === 'feedback') return true;
       if (isVisibleAttribute(attribute) && REPORT_TEXT.test(value.normalize('NFKC'))) return true;
       if ((eventOfAttribute(attribute.name) || attribute.name === 'url') && isReportName(value)) return true;
     }

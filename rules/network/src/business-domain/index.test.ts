@@ -60,7 +60,7 @@ new RuleTester().run(rule, {
     {
       name: 'an http web-view',
       files: webPage('<view>\n  <web-view src="http://h5.example.com/app"></web-view>\n</view>\n'),
-      errors: [{ messageId: 'insecureScheme', file: 'pages/h5/index.bxml', line: 2, column: 18, data: { url: 'http://h5.example.com/app', scheme: 'http' } }],
+      errors: [{ messageId: 'insecureScheme', file: 'pages/h5/index.bxml', line: 2, column: 18, data: { url: 'http://h5.example.com/app', scheme: 'http', origin: 'http://h5.example.com' } }],
     },
     {
       name: 'a web-view of an unlisted origin',
@@ -113,7 +113,7 @@ new RuleTester().run(rule, {
     {
       name: 'a React WebView with a literal http src',
       files: react("import { View, WebView } from '@binance/mp-components';\nexport default function Index() {\n  return <View><WebView src=\"http://h5.example.com/app\" /></View>;\n}\n"),
-      errors: [{ messageId: 'insecureScheme', file: 'src/pages/index/index.tsx', line: 3, column: 29, data: { url: 'http://h5.example.com/app', scheme: 'http' } }],
+      errors: [{ messageId: 'insecureScheme', file: 'src/pages/index/index.tsx', line: 3, column: 29, data: { url: 'http://h5.example.com/app', scheme: 'http', origin: 'http://h5.example.com' } }],
     },
     {
       name: 'a React WebView with a const from the same file, concatenated',

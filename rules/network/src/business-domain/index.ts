@@ -1,5 +1,5 @@
 import { defineRule, getAttribute, type BxmlAttribute, type BxmlExpression, type JsFile, type JsVisitors, type Project, type ReportTarget } from '@bmplint/core';
-import { checkUrl, displayUrl, listedOrigins, type UrlCheck } from '../origins.js';
+import { checkUrl, displayUrl, listedOrigins, URL_SUBJECT, type UrlCheck } from '../origins.js';
 
 /** Template tags that open a web page: the full-page web-view and the inline one. */
 const WEB_VIEW_TAGS = new Set(['web-view', 'web-view-component']);
@@ -17,9 +17,10 @@ export default defineRule({
     docs: { description: 'Every web page a web-view opens must be https, not an IP or local host, and on a listed Business Domain.' },
     messages: {
       insecureScheme: 'The web-view opens {{url}} over unencrypted {{scheme}}://: web-view pages must use https:// (portal:business-domain).',
-      ipOrLocal: 'The web-view opens a page on {{host}}, {{what}}: Business Domains must be public domain names, not IP addresses, localhost or private hosts (portal:business-domain).',
+      ipOrLocal: 'The web-view opens a page on {{host}}, {{what}}: Business Domains must be public https domain names, not IP addresses, localhost or private hosts (portal:business-domain).',
       notListed: 'The web-view opens {{origin}}, which is not in the app\'s Business Domain list: add {{origin}} to the Business Domain list in the Management Portal (and to businessDomains in listing.json) (portal:business-domain).',
     },
+    subject: URL_SUBJECT,
   },
   create(context) {
     let listed: UrlCheck['listed'] | null = null;

@@ -75,7 +75,7 @@ new RuleTester().run(rule, {
     {
       name: 'a literal http URL',
       files: page("bn.request({ url: 'http://api.example.com/v1/prices' });"),
-      errors: [{ messageId: 'insecureScheme', file: 'pages/index/index.js', line: 3, column: 23, data: { api: 'request', url: 'http://api.example.com/v1/prices', scheme: 'http', expected: 'https' } }],
+      errors: [{ messageId: 'insecureScheme', file: 'pages/index/index.js', line: 3, column: 23, data: { api: 'request', url: 'http://api.example.com/v1/prices', scheme: 'http', expected: 'https', origin: 'http://api.example.com' } }],
     },
     {
       name: 'a literal URL on an unlisted domain',
@@ -101,7 +101,7 @@ new RuleTester().run(rule, {
         'pages/index/index.js': "const { API } = require('../../utils/config');\nPage({\n  onLoad() {\n    bn.downloadFile({ url: API + '/file.zip' });\n  },\n});\n",
         'utils/config.js': "const API = 'http://api.example.com';\nmodule.exports = { API };\n",
       }),
-      errors: [{ messageId: 'insecureScheme', file: 'pages/index/index.js', line: 4, column: 28, data: { api: 'downloadFile', url: 'http://api.example.com/file.zip', scheme: 'http', expected: 'https' } }],
+      errors: [{ messageId: 'insecureScheme', file: 'pages/index/index.js', line: 4, column: 28, data: { api: 'downloadFile', url: 'http://api.example.com/file.zip', scheme: 'http', expected: 'https', origin: 'http://api.example.com' } }],
     },
     {
       name: 'getApp().globalData from app.js',
@@ -139,14 +139,14 @@ new RuleTester().run(rule, {
       name: 'a ws:// socket, and an https:// URL given to connectSocket',
       files: page("bn.connectSocket({ url: 'ws://ws.example.com/stream' }); bn.connectSocket({ url: 'https://ws.example.com' });"),
       errors: [
-        { messageId: 'insecureScheme', file: 'pages/index/index.js', line: 3, column: 29, data: { api: 'connectSocket', url: 'ws://ws.example.com/stream', scheme: 'ws', expected: 'wss' } },
-        { messageId: 'wrongScheme', file: 'pages/index/index.js', line: 3, column: 86, data: { api: 'connectSocket', url: 'https://ws.example.com', scheme: 'https', expected: 'wss' } },
+        { messageId: 'insecureScheme', file: 'pages/index/index.js', line: 3, column: 29, data: { api: 'connectSocket', url: 'ws://ws.example.com/stream', scheme: 'ws', expected: 'wss', origin: 'ws://ws.example.com' } },
+        { messageId: 'wrongScheme', file: 'pages/index/index.js', line: 3, column: 86, data: { api: 'connectSocket', url: 'https://ws.example.com', scheme: 'https', expected: 'wss', origin: 'https://ws.example.com' } },
       ],
     },
     {
       name: 'a wss:// URL given to request',
       files: page("bn.request({ url: 'wss://ws.example.com/x' });"),
-      errors: [{ messageId: 'wrongScheme', line: 3, column: 23, data: { api: 'request', url: 'wss://ws.example.com/x', scheme: 'wss', expected: 'https' } }],
+      errors: [{ messageId: 'wrongScheme', line: 3, column: 23, data: { api: 'request', url: 'wss://ws.example.com/x', scheme: 'wss', expected: 'https', origin: 'wss://ws.example.com' } }],
     },
     {
       name: 'an IP origin',
@@ -154,11 +154,22 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'ipOrLocal', line: 3, column: 23, data: { api: 'request', url: 'https://203.0.113.7/v1', host: '203.0.113.7', what: 'an IP address' } }],
     },
     {
-      name: 'a private IP over http is two problems',
+      name: 'a private IP over http is one problem: the host (a dev server brings its http:// with it)',
       files: page("bn.request({ url: 'http://192.168.1.10:8080/api' });"),
       errors: [
         { messageId: 'ipOrLocal', line: 3, column: 23, data: { api: 'request', url: 'http://192.168.1.10:8080/api', host: '192.168.1.10', what: 'an IP address' } },
-        { messageId: 'insecureScheme', line: 3, column: 23 },
+      ],
+    },
+    {
+      name: 'a URL held in an exported config object, read through require() and destructuring',
+      files: miniApp({
+        'listing.json': listing(),
+        'config.js': "module.exports = { root: 'http://localhost:8080', cdn: 'http://cdn.example.com' };",
+        'pages/index/index.js': "const { root } = require('../../config');\nconst config = require('../../config');\nPage({ onLoad() {\n  bn.request({ url: `${root}/x` });\n  bn.downloadFile({ url: config.cdn + '/a.png' });\n} });\n",
+      }),
+      errors: [
+        { messageId: 'ipOrLocal', file: 'pages/index/index.js', line: 4, column: 21, data: { api: 'request', url: 'http://localhost:8080/x', host: 'localhost', what: 'a local or private host' } },
+        { messageId: 'insecureScheme', file: 'pages/index/index.js', line: 5, column: 26, data: { api: 'downloadFile', url: 'http://cdn.example.com/a.png', scheme: 'http', expected: 'https', origin: 'http://cdn.example.com' } },
       ],
     },
     {
@@ -214,5 +225,22 @@ describe('network/service-domain in an inline <bns> module', () => {
     expect(findings.map(({ ruleId, messageId, file, line, column }) => ({ ruleId, messageId, file, line, column }))).toEqual([
       { ruleId: 'network/service-domain', messageId: 'insecureScheme', file: 'pages/index/index.bxml', line: 4, column: 19 },
     ]);
+  });
+});
+
+describe('network/service-domain grouping', () => {
+  it('makes every request to one host one problem, and another host another', async () => {
+    const files = miniApp({
+      'listing.json': listing(),
+      'config.js': "module.exports = { root: 'http://localhost:8080/wx/' };",
+      'pages/index/index.js': "const { root } = require('../../config');\nPage({ onLoad() { bn.request({ url: root + 'home' }); bn.uploadFile({ url: `${root}upload`, filePath: 'a', name: 'f' }); bn.request({ url: 'http://api.example.com/a' }); } });\n",
+      'pages/index/other.js': "const api = require('../../config');\nbn.request({ url: api.root + 'cart' });\nbn.request({ url: 'http://api.example.com/b' });\n",
+    });
+    const present = Object.fromEntries(Object.entries(files).filter((entry): entry is [string, string] => entry[1] !== null));
+    const { findings } = await lint(openMemoryBundle(present), { rules: [rule] });
+    const groups = new Map<string, number>();
+    for (const finding of findings) groups.set(`${finding.messageId} ${finding.group}`, (groups.get(`${finding.messageId} ${finding.group}`) ?? 0) + 1);
+    expect(findings).toHaveLength(5);
+    expect([...groups.entries()].map(([key, count]) => [key.split(' ')[0], count]).sort()).toEqual([['insecureScheme', 2], ['ipOrLocal', 3]]);
   });
 });

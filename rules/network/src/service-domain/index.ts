@@ -1,5 +1,5 @@
 import { defineRule, optionValue, type JsFile } from '@bmplint/core';
-import { checkUrl, displayUrl, jsFileFor, listedOrigins, type UrlCheck } from '../origins.js';
+import { checkUrl, displayUrl, jsFileFor, listedOrigins, URL_SUBJECT, type UrlCheck } from '../origins.js';
 
 /** The network APIs whose `url` must be a Service Domain, and the scheme each must use. */
 const NETWORK_APIS = new Map<string, { expected: string[]; insecure: string[] }>([
@@ -19,9 +19,10 @@ export default defineRule({
     messages: {
       insecureScheme: 'bn.{{api}} reaches {{url}} over unencrypted {{scheme}}://: Service Domain URLs of {{api}} must use {{expected}}:// (portal:service-domain).',
       wrongScheme: 'bn.{{api}} reaches {{url}} with the {{scheme}}:// scheme: URLs of {{api}} must use {{expected}}:// (portal:service-domain).',
-      ipOrLocal: 'bn.{{api}} reaches {{host}}, {{what}}: Service Domains must be public domain names, not IP addresses, localhost or private hosts (portal:service-domain).',
+      ipOrLocal: 'bn.{{api}} reaches {{host}}, {{what}}: Service Domains must be public https domain names, not IP addresses, localhost or private hosts (portal:service-domain).',
       notListed: 'bn.{{api}} reaches {{origin}}, which is not in the app\'s Service Domain list: add {{origin}} to the Service Domain list in the Management Portal (and to serviceDomains in listing.json) (portal:service-domain).',
     },
+    subject: URL_SUBJECT,
   },
   create(context) {
     let listed: UrlCheck['listed'] | null = null;

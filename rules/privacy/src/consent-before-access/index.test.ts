@@ -16,6 +16,28 @@ const react = (code: string, files: Record<string, string> = {}) => ({
 new RuleTester().run(rule, {
   valid: [
     {
+      name: 'getPhoneNumber from the authorize event of an open-type="getAuthorize" button (the platform asked first)',
+      files: page(
+        "Page({\n  onPhoneAuthorized() {\n    bn.getPhoneNumber({ success: (res) => this.setData({ token: res }) });\n  },\n});\n",
+        '<button open-type="getAuthorize" scope="phoneNumber" onGetAuthorize="onPhoneAuthorized">Bind phone number</button>\n',
+      ),
+    },
+    {
+      name: 'chooseLocation (the user picks a place on a map) from a control that says it picks a location',
+      files: page(
+        "Page({\n  pick() {\n    bn.chooseLocation({ success: (res) => this.setData({ address: res.address }) });\n  },\n});\n",
+        '<view>\n  <view class="cell" title="GPS定位" bindtap="pick">{{ address || \'点击定位\' }}</view>\n  <button bindtap="pick">Choose address on map</button>\n</view>\n',
+      ),
+    },
+    {
+      name: 'icon controls say what they do by their icon or class: a scan icon, an uploader tile, a poster button',
+      files: page(
+        "Page({\n  scan() { bn.scanCode({}); },\n  add() { bn.chooseImage({ count: 9 }); },\n  keep() { bn.saveImageToPhotosAlbum({ filePath: this.data.poster }); },\n});\n",
+        '<view>\n  <van-icon name="scan" bind:click="scan"/>\n  <view class="weui-uploader__input" bindtap="add"></view>\n  <button bindtap="keep">生成海报</button>\n</view>\n',
+        { 'pages/index/index.json': JSON.stringify({ usingComponents: { 'van-icon': '/components/icon/index' } }), 'components/icon/index.json': '{"component": true}', 'components/icon/index.js': 'Component({ properties: { name: String } });', 'components/icon/index.bxml': '<text class="icon-{{name}}"/>' },
+      ),
+    },
+    {
       name: 'getLocation inside the success callback of bn.authorize, from a tap',
       files: page(
         [
@@ -149,7 +171,18 @@ new RuleTester().run(rule, {
     {
       name: 'chooseImage (camera by default) from a tap on a control whose label says nothing about it',
       files: page("Page({\n  next() {\n    bn.chooseImage({ count: 1 });\n  },\n});\n", '<view bindtap="next" class="cta">Next</view>\n'),
-      errors: [{ messageId: 'purposeUnclear', file: 'pages/index/index.js', line: 3, column: 5, message: 'label ("Next")' }],
+      errors: [{ messageId: 'purposeUnclear', file: 'pages/index/index.js', line: 3, column: 5, message: 'label ("Next")', confidence: 'low' }],
+    },
+    {
+      name: 'chooseLocation from a control that does not say it picks a place; getLocation from a tap is still no consent',
+      files: page(
+        "Page({\n  go() {\n    bn.chooseLocation({});\n  },\n  near() {\n    bn.getLocation();\n  },\n});\n",
+        '<view>\n  <button bindtap="go">Next</button>\n  <button bindtap="near">Choose address on map</button>\n</view>\n',
+      ),
+      errors: [
+        { messageId: 'purposeUnclear', file: 'pages/index/index.js', line: 3, column: 5, confidence: 'low' },
+        { messageId: 'tapIsNotConsent', file: 'pages/index/index.js', line: 6, column: 5 },
+      ],
     },
     {
       name: 'a bn.showModal whose answer is ignored is not consent',

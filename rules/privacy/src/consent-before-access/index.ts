@@ -57,9 +57,14 @@ const PERSONAL = new Set<Category>(['phone', 'email', 'profile']);
 
 /** Words a control's label uses when it says what the camera or album is for (English and Chinese). */
 const PURPOSE: Partial<Record<Category, RegExp>> = {
-  camera: /photo|picture|pic\b|image|camera|scan|qr|bar ?code|upload|avatar|selfie|snap|shoot|capture|id card|passport|document|receipt|拍|照|图|扫|相机|上传|头像|二维码|条码|证件/i,
-  album: /save|download|album|gallery|keep|export|store|保存|下载|相册|存/i,
+  camera: /photo|picture|pic\b|image|img|camera|scan|qr|bar ?code|upload|avatar|selfie|snap|shoot|capture|id card|passport|document|receipt|tupian|zhaopian|paizhao|saoma|拍|照|图|扫|相机|上传|头像|二维码|条码|证件/i,
+  // A poster or a moments share is saved to the album so the user can post it: the control says so.
+  album: /save|download|album|gallery|keep|export|store|poster|share|moments|保存|下载|相册|存|海报|分享|朋友圈/i,
+  location: /location|address|place|map|where|gps|position|地址|位置|地点|地图|定位|所在/i,
 };
+
+/** APIs where the user picks the data on a screen of the platform (a map to choose a place on): a tap on a control that says so is consent. */
+const PICKERS = new Set(['chooseLocation']);
 
 /** Template events that fire without the user acting (everything else — taps, changes, a custom component's `select` — is a user gesture). */
 const NON_GESTURE_EVENTS = new Set([
@@ -67,10 +72,10 @@ const NON_GESTURE_EVENTS = new Set([
   'fullscreenchange', 'animationfinish', 'transition', 'success', 'fail', 'complete', 'keyboardheightchange', 'linechange', 'focus', 'blur',
   'refresherpulling', 'refresherrefresh', 'refresherrestore', 'ready', 'attached', 'show', 'hide', 'change:visible',
 ]);
-/** Events of open-type buttons: the platform asks the user before it fires them. */
-const OPEN_DATA_EVENTS = new Set(['getphonenumber', 'getemailaddress', 'getuserinfo', 'getuserprofile']);
+/** Events of open-type buttons: the platform asks the user before it fires them (`getauthorize`: an Alipay-dialect `open-type="getAuthorize"` button, whose binding is reported as its own problem). */
+const OPEN_DATA_EVENTS = new Set(['getphonenumber', 'getemailaddress', 'getuserinfo', 'getuserprofile', 'getauthorize']);
 const JSX_GESTURES = new Set(['onClick', 'onTap', 'onLongPress', 'onLongTap', 'onTouchEnd', 'onSubmit', 'onConfirm', 'onChange', 'onInput']);
-const JSX_OPEN_DATA = /^onGet(phonenumber|emailaddress|userinfo|userprofile)$/i;
+const JSX_OPEN_DATA = /^onGet(phonenumber|emailaddress|userinfo|userprofile|authorize)$/i;
 
 const PAGE_HOOKS = new Set([
   'onLoad', 'onShow', 'onReady', 'onHide', 'onUnload', 'onPullDownRefresh', 'onReachBottom', 'onPageScroll', 'onResize', 'onTabItemTap',
@@ -118,6 +123,8 @@ export default defineRule({
     severity: 'error',
     suppressible: true,
     confidence: 'high',
+    // Calls of one API reached the same way are one problem (each call site is listed under it).
+    subject: ['api', 'what'],
     docs: { description: 'Location, camera, photo album and personal data (phone, email, profile) may be read only after the user agreed: bn.authorize / bn.getSetting, or a consent prompt, before the call on its path.' },
     messages: {
       noConsent: 'bn.{{api}} accesses {{what}} from {{entry}} with no bn.authorize or bn.getSetting check and no consent prompt before it: ask first with {{how}} (5.2.1, 5.2.3).',
@@ -144,8 +151,9 @@ export default defineRule({
           else if (entry.kind === 'event') context.report({ node: call.node, messageId: 'noConsent', data: { ...data, entry: `the "${entry.name}" event handler ${entry.handler}` } });
           else if (entry.kind === 'gesture' && finding.why === 'tap') context.report({ node: call.node, messageId: 'tapIsNotConsent', data: { ...data, element: entry.element, handler: entry.handler } });
           else if (entry.kind === 'gesture') {
+            // The user did act, and the platform's own picker follows: an unlabelled control is a question for the reviewer, not a sure rejection.
             context.report({
-              node: call.node, messageId: 'purposeUnclear', confidence: entry.dynamic ? 'low' : 'medium',
+              node: call.node, messageId: 'purposeUnclear', confidence: 'low',
               data: { ...data, element: entry.element, handler: entry.handler, label: entry.label ? `"${entry.label}"` : entry.dynamic ? 'set at run time' : 'none' },
             });
           } else if (entry.kind === 'unknown') context.report({ node: call.node, messageId: 'unresolved', confidence: 'low', data: { ...data, entry: entry.name } });
@@ -181,7 +189,7 @@ function worst(entries: Entry[], category: Category, api: string): { entry: Entr
   const hook = entries.find((entry) => entry.kind === 'hook' || entry.kind === 'event');
   if (hook) return { entry: hook };
   const gestures = PROMPTS_ON_TAP.has(api) ? [] : entries.filter((entry): entry is Extract<Entry, { kind: 'gesture' }> => entry.kind === 'gesture');
-  if (!GESTURE_CONSENT.has(category) && gestures.length) return { entry: gestures[0], why: 'tap' };
+  if (!GESTURE_CONSENT.has(category) && !PICKERS.has(api) && gestures.length) return { entry: gestures[0], why: 'tap' };
   const unclear = gestures.find((entry) => !PURPOSE[category]?.test(entry.label));
   if (unclear) return { entry: unclear };
   const unknown = entries.find((entry) => entry.kind === 'unknown');

@@ -49,6 +49,10 @@ new RuleTester().run(rule, {
       }),
     },
     {
+      name: 'a coupon code word ("口令") is not a password',
+      files: page('<view class="pop">\n  <view class="t">请输入口令</view>\n  <input bindinput="onCode" value="{{code}}"/>\n  <button bindtap="redeem">领取</button>\n</view>\n'),
+    },
+    {
       name: 'a public key and tx hash in a request are not secrets',
       files: page('<view/>', "Page({ onLoad() { bn.request({ url: 'https://api.example.com/tx', data: { publicKey: this.data.pub, txHash: this.data.hash } }); } });\n"),
     },
@@ -63,12 +67,13 @@ new RuleTester().run(rule, {
         '  <deprecated-input type="password"/>',
         '  <input password="{{hide}}" bindinput="onInput"/>',
         '</view>',
-      ].join('\n')),
+      ].join('\n'), "Page({ submit() { bn.request({ url: 'https://api.example.com/session', data: { pwd: this.data.pwd } }); } });\n"),
       errors: [
         { messageId: 'passwordInput', file: 'pages/index/index.bxml', line: 2, column: 3, data: { element: 'input', how: 'password' } },
         { messageId: 'passwordInput', file: 'pages/index/index.bxml', line: 3, column: 3, data: { element: 'input', how: 'password="{{true}}"' } },
         { messageId: 'passwordInput', file: 'pages/index/index.bxml', line: 4, column: 3, data: { element: 'deprecated-input', how: 'type="password"' } },
-        { messageId: 'passwordInput', file: 'pages/index/index.bxml', line: 5, column: 3 },
+        { messageId: 'passwordInput', file: 'pages/index/index.bxml', line: 5, column: 3, confidence: 'high' },
+        { messageId: 'sendsSecret', file: 'pages/index/index.js', line: 1 },
       ],
     },
     {
@@ -99,6 +104,36 @@ new RuleTester().run(rule, {
         { messageId: 'passwordInput', file: 'pages/index/index.bxml', line: 3, column: 3, data: { element: 'ui-field', how: 'type="password"' } },
         { messageId: 'passwordInput', file: 'pages/index/index.bxml', line: 4, column: 3, data: { element: 'ui-field', how: 'password' } },
       ],
+    },
+    {
+      name: 'a login form: username and password, both password fields of a registration are one problem',
+      files: page('<view>\n  <text>用户名</text><input bindinput="onName"/>\n  <text>密码</text><input password bindinput="onPwd"/>\n  <text>确认密码</text><input password bindinput="onPwd2"/>\n</view>\n'),
+      errors: [
+        { messageId: 'passwordInput', file: 'pages/index/index.bxml', line: 3, data: { element: 'input', how: 'password' }, confidence: 'high' },
+        { messageId: 'passwordInput', file: 'pages/index/index.bxml', line: 4, data: { element: 'input', how: 'password' }, confidence: 'high' },
+      ],
+    },
+    {
+      name: "a payment password of the app's own balance is not a login: low confidence, its own message",
+      files: miniApp({
+        'pages/index/index.json': JSON.stringify({ usingComponents: { 'van-field': '/components/field/index', 'van-cell-group': '/components/group/index' } }),
+        'pages/index/index.bxml': '<van-cell-group title="交易密码">\n  <van-field password model:value="{{ pwd }}" placeholder="请输入交易密码"/>\n</van-cell-group>\n<van-field type="password" placeholder="Payment PIN"/>\n',
+        'components/field/index.json': '{"component": true}',
+        'components/field/index.js': 'Component({ properties: { password: Boolean, type: String, placeholder: String } });',
+        'components/field/index.bxml': '<input password="{{ password }}" placeholder="{{placeholder}}"/>',
+        'components/group/index.json': '{"component": true}',
+        'components/group/index.js': 'Component({ properties: { title: String } });',
+        'components/group/index.bxml': '<view>{{title}}<slot/></view>',
+      }),
+      errors: [
+        { messageId: 'paymentPin', file: 'pages/index/index.bxml', line: 2, confidence: 'low', message: '交易密码' },
+        { messageId: 'paymentPin', file: 'pages/index/index.bxml', line: 4, confidence: 'low', message: 'Payment PIN' },
+      ],
+    },
+    {
+      name: 'a password input that no login, registration or request uses (a component gallery) is low confidence',
+      files: page('<view class="section">\n  <view class="title">Inputs</view>\n  <input password placeholder="This is a password input"/>\n</view>\n'),
+      errors: [{ messageId: 'passwordInput', file: 'pages/index/index.bxml', line: 3, confidence: 'low' }],
     },
     {
       name: 'a text input labelled as a password',

@@ -1,5 +1,5 @@
 import { defineRule, getAttribute, optionValue, type BxmlElement, type JsFile, type RuleContext } from '@bmplint/core';
-import { nearbyLabel, staticValue } from '../bxml.js';
+import { nearbyLabel, scriptOfTemplate, staticValue } from '../bxml.js';
 import { jsxAttribute, jsxLabel, jsxName, propertyName, unwrap, walkedJs, type Node, type NodeOf } from '../js.js';
 import { secretOfName, secretOfWording, type SecretKind } from '../names.js';
 
@@ -14,11 +14,14 @@ export default defineRule({
     clauses: ['5.2.2'],
     severity: 'error',
     suppressible: true,
+    // Every password field of one app is one problem (its own account system); secrets group by kind.
+    subject: ['secret'],
     docs: { description: 'A mini program must not ask users for passwords, seed (recovery) phrases or private keys: no password inputs, no fields asking for them, and no requests sending them.' },
     messages: {
       passwordInput: 'This <{{element}}> is a password input ({{how}}): a mini program may not collect user passwords; sign users in with Binance login (bn.login) instead (5.2.2).',
       secretField: 'This <{{element}}> asks for the user\'s {{secret}} ({{evidence}}): a mini program must never collect a wallet\'s seed phrase or private key (5.2.2).',
       passwordField: 'This <{{element}}> asks for a password ({{evidence}}): a mini program may not collect user passwords; use Binance login (bn.login) instead (5.2.2).',
+      paymentPin: 'This <{{element}}> asks for a payment password of the app\'s own balance ({{evidence}}): not a login, but a reviewer will ask why the app keeps its own wallet behind a password; take payments with Binance Pay (bn.requestPayment) instead (5.2.2).',
       sendsSecret: 'bn.{{api}} sends {{name}} (a {{secret}}) in its {{option}}: a mini program may not collect users\' passwords, seed phrases or private keys (5.2.2).',
     },
   },
@@ -68,27 +71,66 @@ function checkTemplateField(context: RuleContext, element: BxmlElement): void {
   }
   // In a component's own template, `password="{{…}}"` passes a property through: what matters is how pages use it.
   if (password && isOn(password.value, password.expressions) && !(password.expressions.length && isComponentTemplate(context))) {
-    context.report({ node: element, messageId: 'passwordInput', data: { element: element.name, how: password.value === null ? 'password' : `password="${password.value}"` } });
+    reportPassword(context, element, 'passwordInput', { element: element.name, how: password.value === null ? 'password' : `password="${password.value}"` }, `${own} ${label}`);
     return;
   }
   if (type?.toLowerCase() === 'password') {
-    context.report({ node: element, messageId: 'passwordInput', data: { element: element.name, how: 'type="password"' } });
+    reportPassword(context, element, 'passwordInput', { element: element.name, how: 'type="password"' }, `${own} ${label}`);
     return;
   }
   if (ownSecret === 'password') {
-    context.report({ node: element, messageId: 'passwordField', confidence: 'medium', data: { element: element.name, evidence: quote(own || staticValue(element, 'name') || '') } });
+    reportPassword(context, element, 'passwordField', { element: element.name, evidence: quote(own || staticValue(element, 'name') || '') }, `${own} ${label}`, 'medium');
   } else if (labelSecret === 'password') {
-    context.report({ node: element, messageId: 'passwordField', confidence: 'medium', data: { element: element.name, evidence: `labelled ${quote(label)}` } });
+    reportPassword(context, element, 'passwordField', { element: element.name, evidence: `labelled ${quote(label)}` }, `${own} ${label}`, 'medium');
   }
 }
+
+/** Wording of a payment password of the app's own balance (not a login): "交易密码", "payment password". */
+const PAYMENT_PASSWORD = /(?:支付|交易|提现|资金|付款|余额)密码|\b(?:pay(?:ment)?|trade|trading|transaction|withdraw(?:al)?|fund)[\s_-]*(?:password|passcode|pin)\b|\bpay[\s_-]*pwd\b|\bpwd[\s_-]*pay\b/i;
+/** Wording of an account system: a login or registration form, or the account settings page. */
+const ACCOUNT_CUE = /登录|登陆|注册|账号|帐号|账户|用户名|\blog[\s-]?in\b|\bsign[\s-]?(?:in|up)\b|\bregist(?:er|ration)\b|\baccount\b|\buser[\s_-]?name\b/i;
+/** A script that sends something named like a password. */
+const SENDS_PASSWORD = /\b(?:request|uploadFile)\b[\s\S]*\b(?:password|passwd|pwd)\b|\b(?:password|passwd|pwd)\b[\s\S]*\b(?:request|uploadFile)\b/i;
+
+/**
+ * Reports a password field with what the template shows it is for: a payment password of the app's own
+ * balance (low: not a login, a reviewer asks about it); a login or registration password, or one the
+ * page's script sends (the rule's confidence); otherwise a field nothing visibly uses, as in a
+ * component gallery (low).
+ */
+function reportPassword(
+  context: RuleContext, element: BxmlElement, messageId: 'passwordInput' | 'passwordField', data: Record<string, string>, wording: string,
+  confidence?: 'medium',
+): void {
+  const around = `${wording} ${ancestorTitles(element)} ${context.file?.path ?? ''}`;
+  if (PAYMENT_PASSWORD.test(around) || /pwd-?pay|pay-?pwd|pay-?password/i.test(context.file?.path ?? '')) {
+    context.report({ node: element, messageId: 'paymentPin', confidence: 'low', data: { element: element.name, evidence: quote(PAYMENT_PASSWORD.exec(around)?.[0] ?? context.file?.path ?? '') } });
+    return;
+  }
+  const used = ACCOUNT_CUE.test(`${context.file?.text ?? ''} ${context.file?.path ?? ''}`) || SENDS_PASSWORD.test(scriptOfTemplate(context.project, context.file?.path)?.text ?? '');
+  context.report({ node: element, messageId, data, confidence: used ? confidence ?? 'high' : 'low' });
+}
+
+/** The `title` and `label` of the groups around a field (`<van-cell-group title="交易密码">`). */
+function ancestorTitles(element: BxmlElement): string {
+  const parts: string[] = [];
+  let node: BxmlElement | undefined = element;
+  for (let depth = 0; node && depth < 3; depth++) {
+    for (const name of ['title', 'label']) parts.push(staticValue(node, name) ?? '');
+    node = node.parent.type === 'element' ? node.parent : undefined;
+  }
+  return parts.join(' ');
+}
+
 
 /** A custom component used as a password field: `<van-field type="password">`, `<t-input password>`. */
 function checkComponentUse(context: RuleContext, element: BxmlElement): void {
   const password = getAttribute(element, 'password');
+  const wording = [staticValue(element, 'placeholder'), staticValue(element, 'label'), staticValue(element, 'title'), nearbyLabel(element)].filter(Boolean).join(' ');
   if (password && (password.value === null || (!password.expressions.length && password.value.trim() === 'true') || (password.expressions.length === 1 && password.expressions[0].ast?.type === 'BooleanLiteral' && password.expressions[0].ast.value))) {
-    context.report({ node: element, messageId: 'passwordInput', data: { element: element.name, how: password.value === null ? 'password' : `password="${password.value}"` } });
+    reportPassword(context, element, 'passwordInput', { element: element.name, how: password.value === null ? 'password' : `password="${password.value}"` }, wording);
   } else if (staticValue(element, 'type')?.toLowerCase() === 'password') {
-    context.report({ node: element, messageId: 'passwordInput', data: { element: element.name, how: 'type="password"' } });
+    reportPassword(context, element, 'passwordInput', { element: element.name, how: 'type="password"' }, wording);
   }
 }
 

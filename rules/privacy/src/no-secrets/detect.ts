@@ -23,6 +23,8 @@ export interface Secret {
   name?: string;
   /** Words of a mnemonic. */
   count?: number;
+  /** Set when the name is not sure to hold a secret (`appKey` is a public client id in many SDKs). */
+  confidence?: 'low';
 }
 
 export interface ScanOptions {
@@ -92,6 +94,15 @@ export function isSecretName(name: string): boolean {
   }
 }
 
+/**
+ * `appKey`, `clientKey`: many SDKs (LeanCloud, Umeng, JPush) name their public client identifier
+ * so, beside a secret that stays on the server; others mean a secret. Not certain either way.
+ */
+export function isClientKeyName(name: string): boolean {
+  const parts = words(name.split('.').pop() ?? name);
+  return parts.length >= 2 && parts[parts.length - 1] === 'key' && (parts[parts.length - 2] === 'app' || parts[parts.length - 2] === 'client');
+}
+
 /** Shannon entropy in bits per character. */
 export function entropy(value: string): number {
   const counts = new Map<string, number>();
@@ -105,9 +116,35 @@ export function entropy(value: string): number {
   return bits;
 }
 
+/** Vowels: words have them, random runs of letters often have none in a part. */
+const VOWEL = /[aeiouy]/i;
+/** An asset file name or a subresource-integrity hash: `logo.8f3a2b1c.png`, `sha384-…`. */
+const ASSET = /\.(?:png|jpe?g|gif|webp|svg|ico|js|mjs|css|wxss|bxss|json|html?|woff2?|ttf|mp3|mp4)$|^sha(?:256|384|512)-/i;
+
+/**
+ * Whether a value is a name made of words, not random characters: an identifier
+ * (`getBackgroundFetchToken`, `refresh_token_expired`), an event name (`user:login-success`), an
+ * i18n key (`login.form.passwordHint`), an asset path with its hash. Every part (split at
+ * case changes, digits and `_ - . : /`) is a word of two letters or more or a short number, and
+ * the words have vowels.
+ */
+export function looksLikeIdentifier(value: string): boolean {
+  if (ASSET.test(value)) return true;
+  // Digits only end a segment (`token2024`, `v2`) or stand alone: `Yt8Aasf` is random.
+  if (!/^[A-Za-z]+\d{0,4}(?:[_\-.:/]+(?:[A-Za-z]+\d{0,4}|\d{1,4}))*$/.test(value)) return false;
+  const parts = value.split(/[_\-.:/]+/).flatMap((segment) => segment.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|\d+/g) ?? []);
+  if (parts.join('').length !== value.replace(/[_\-.:/]/g, '').length) return false;
+  if (!parts.every((part) => /^\d{1,4}$/.test(part) || (part.length >= 2 && !/\d/.test(part)))) return false;
+  // Abbreviations without vowels (`btn`, `msg`) are words too between separators; one camelCase
+  // run needs a vowel in every part.
+  const letters = parts.filter((part) => !/^\d/.test(part));
+  const voweled = letters.filter((part) => VOWEL.test(part)).length;
+  return /[_\-.:/]/.test(value) ? voweled * 3 >= letters.length * 2 : voweled === letters.length;
+}
+
 /** A random-looking value: long enough, no spaces, not a placeholder, and high entropy for its alphabet. */
 export function looksRandom(value: string): boolean {
-  if (value.length < 20 || /\s/.test(value) || PLACEHOLDER.test(value)) return false;
+  if (value.length < 20 || /\s/.test(value) || PLACEHOLDER.test(value) || looksLikeIdentifier(value)) return false;
   // An address (`https://oauth2.googleapis.com/token`, `/api/v1/token`) names where a token comes
   // from; it is not one. A URL carrying credentials (`https://user:pass@…`) still counts.
   if (/^(?:[a-z][a-z0-9+.-]*:\/\/[^/@\s]+(?:[/?#]|$)|\/[\w.-]+\/)/i.test(value) && !/^[a-z][a-z0-9+.-]*:\/\/[^/\s]*@/i.test(value)) return false;
@@ -286,7 +323,7 @@ function namedSecrets(text: string, bareValues: boolean, add: (secret: Secret) =
     if (ETH_PRIVATE_KEY.test(literal) && (literal.startsWith('0x') || /priv|wallet|eth|account|signer/i.test(name))) {
       add({ type: 'ethPrivateKey', start: value.start, end: value.end, kind: 'Ethereum private key', preview: preview(literal), name });
     } else if (looksRandom(literal)) {
-      add({ type: 'namedSecret', start: value.start, end: value.end, kind: 'secret', preview: preview(literal), name });
+      add({ type: 'namedSecret', start: value.start, end: value.end, kind: 'secret', preview: preview(literal), name, confidence: isClientKeyName(name) ? 'low' : undefined });
     }
   }
 }

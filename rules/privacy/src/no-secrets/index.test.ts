@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RuleTester, miniApp, runRule } from '@bmplint/core/testing';
 import wordlist from './data/bip39-english.json' with { type: 'json' };
 import { isMnemonic } from './bip39.js';
-import { entropy, findSecrets, isSecretName, looksRandom } from './detect.js';
+import { entropy, findSecrets, isSecretName, looksLikeIdentifier, looksRandom } from './detect.js';
 import rule from './index.js';
 
 /** A valid BIP-39 phrase for the given entropy (the checksum computed here, independently of the rule). */
@@ -57,6 +57,19 @@ new RuleTester().run(rule, {
       }),
     },
     {
+      name: 'identifiers, event names, i18n keys, CSS classes and asset hashes under secret-like names',
+      files: miniApp({
+        'app.js': [
+          "bn.setBackgroundFetchToken({ token: 'getBackgroundFetchToken' });",
+          "const events = { accessToken: 'refresh_token_expired_event', sessionToken: 'user:session-token-refreshed' };",
+          "const i18n = { passwordHint: 'login.form.passwordHintLabel', secret: 'settings.privacy.secretModeTitle' };",
+          "const css = { tokenClass: 'token-list__item--highlighted' };",
+          "const assets = { secretIcon: 'images/secret-vault.8f3a2b1c9d.png', token: 'sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K' };",
+          'App({ events, i18n, css, assets });',
+        ].join('\n'),
+      }),
+    },
+    {
       name: 'English text of 12 words, and 12 list words that fail the checksum',
       files: miniApp({
         'pages/index/index.bxml': '<view>please remember to bring your umbrella because the weather might turn rainy today</view>\n<view>abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon</view>',
@@ -73,6 +86,14 @@ new RuleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an SDK appKey is often a public client id: low confidence; the app secret beside it is certain',
+      files: miniApp({ 'app.js': `AV.init({\n  appKey: '${appSecret}',\n});\nconst config = { appSecret: '${jwtSecret}' };\n` }),
+      errors: [
+        { messageId: 'namedSecret', file: 'app.js', line: 2, column: 12, confidence: 'low', data: { name: 'appKey', preview: `${appSecret.slice(0, 4)}…`, length: appSecret.length } },
+        { messageId: 'namedSecret', file: 'app.js', line: 4, column: 30, confidence: undefined },
+      ],
+    },
     {
       name: 'an .env file shipped in the bundle',
       files: miniApp({ '.env': `# server config\nAPP_SECRET=${appSecret}\nWALLET_PRIVATE_KEY=${ethKey}\nPORT=8080\n` }),
@@ -145,6 +166,18 @@ describe('privacy/no-secrets messages', () => {
       expect(text).not.toContain(secret);
     }
     expect(findings.every((finding) => finding.severity === 'error')).toBe(true);
+  });
+});
+
+describe('identifier-like values', () => {
+  it('are names made of words, not random keys', () => {
+    for (const value of ['getBackgroundFetchToken', 'refresh_token_expired', 'user:login-success', 'login.form.passwordHint', 'btn-primary--large', 'images/logo.8f3a2b1c.png', 'HTTP_AUTH_HEADER_NAME', 'sessionToken2024']) {
+      expect(looksLikeIdentifier(value), value).toBe(true);
+    }
+    // Random keys of every shape stay candidates (these are made up, of the shapes SDKs issue).
+    for (const value of ['gVpxIyNY3brM8JXwCTGSNeG3', '108c2a063580e70d99089db9f8d0128b1f4fc461', 'sk9FqLm2ZxWv7RtBn4Kp', 'QmFzZTY0U2VjcmV0S2V5', appSecret, jwtSecret]) {
+      expect(looksLikeIdentifier(value), value).toBe(false);
+    }
   });
 });
 

@@ -62,5 +62,5 @@ function report(context: RuleContext, secret: Secret, where: { span?: { start: n
   if (secret.name) data.name = secret.name;
   if (secret.count) data.count = secret.count;
   if (secret.type === 'namedSecret') data.length = secret.end - secret.start;
-  context.report({ ...where, messageId: secret.type, data });
+  context.report({ ...where, messageId: secret.type, data, confidence: secret.confidence });
 }

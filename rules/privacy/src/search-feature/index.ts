@@ -1,5 +1,5 @@
 import { defineRule, eventOfAttribute, optionValue, parseOrigin, walkJs, type BxmlElement, type JsFile, type Project } from '@bmplint/core';
-import { staticValue } from '../bxml.js';
+import { scriptOfTemplate, staticValue } from '../bxml.js';
 import { isCall, jsxAttribute, jsxName, registrationValue, resolveCallee, thisMembers, unwrap, walkedJs, type CallNode, type Node, type NodeOf } from '../js.js';
 
 const TEMPLATE_INPUTS = new Set(['input', 'deprecated-input', 'search-bar']);
@@ -90,12 +90,6 @@ function jsxSearch(element: NodeOf<'JSXElement'>): string | undefined {
 }
 
 /** The script of the page or component whose template is `path`. */
-function scriptOfTemplate(project: Project, path: string | undefined): JsFile | undefined {
-  if (!path) return undefined;
-  const unit = [...project.pages, ...project.componentUses].find((candidate) => candidate.files.template === path);
-  return unit?.files.script ? project.jsFile(unit.files.script) : undefined;
-}
-
 /**
  * A bn.request reachable from a handler: in its body, in `this.x()` methods it calls (also from
  * timers and debounce wrappers), and in functions it calls, across files.

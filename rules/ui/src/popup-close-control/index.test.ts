@@ -38,6 +38,21 @@ new RuleTester().run(rule, {
   valid: [
     { name: 'a page without pop-ups', files: miniApp() },
     {
+      name: 'an empty full-screen backdrop whose dialog and close button are the elements beside it',
+      files: miniApp({
+        'pages/index/index.bxml': '<block bn:if="{{showPoster}}">\n  <view class="poster-mask"></view>\n  <view class="poster"><image src="{{poster}}"/></view>\n  <view class="poster-btn">\n    <button bindtap="save">Save</button>\n    <button bindtap="hidePoster">关闭</button>\n  </view>\n</block>\n',
+        'pages/index/index.js': 'Page({ data: { showPoster: false }, save() {}, hidePoster() { this.setData({ showPoster: false }); } });\n',
+        'pages/index/index.bxss': '.poster-mask { position: fixed; top: 0; left: 0; width: 100%; height: 100%; z-index: 99; background: rgba(0,0,0,.6); }\n',
+      }),
+    },
+    {
+      name: 'a close control bound in the Alipay dialect (onTap) is a close control; the binding itself is another finding',
+      files: miniApp({
+        'pages/index/index.bxml': '<view class="order-modal" bn:if="{{showConfirm}}">\n  <view class="modal-close" onTap="closeConfirm">✕</view>\n  <text>Confirm the order</text>\n</view>\n',
+        'pages/index/index.js': 'Page({ data: { showConfirm: false }, closeConfirm() { this.setData({ showConfirm: false }); } });\n',
+      }),
+    },
+    {
       name: 'a normal modal with a close button that hides it',
       files: miniApp({
         'pages/index/index.bxml': `<view class="page"><button bindtap="openRules">Rules</button></view>

@@ -141,6 +141,7 @@ function companions(candidate: Candidate, layers: ReadonlySet<BxmlElement>): Bxm
   const at = siblings.indexOf(candidate.element);
   const keys = candidate.visibility ? [...candidate.visibility.keys.keys()] : [];
   const out: BxmlElement[] = [];
+  const backdrop = hasWord(classNames(candidate.element).fixed, MASK_WORDS) !== undefined && !candidate.element.children.some((child) => child.type === 'element');
   // A mask sits next to its dialog: only near siblings are looked at (lists of layers can be long).
   for (const sibling of siblings.slice(Math.max(0, at - NEAR), at + NEAR + 1)) {
     if (sibling.type !== 'element' || sibling === candidate.element) continue;
@@ -148,7 +149,9 @@ function companions(candidate: Candidate, layers: ReadonlySet<BxmlElement>): Bxm
     const shared = visibility && keys.some((key) => visibility.keys.has(key));
     // A mask beside the layer, not another dialog with a condition of its own.
     const mask = layers.has(sibling) && (!visibility || !candidate.visibility) && hasWord(classNames(sibling).fixed, MASK_WORDS) !== undefined;
-    if (shared || mask) out.push(sibling);
+    // An empty backdrop's dialog is the content beside it (`<view class="poster-mask"/><view class="poster-btn">…关闭…</view>`).
+    const content = backdrop && !visibility;
+    if (shared || mask || content) out.push(sibling);
   }
   return out;
 }
@@ -180,7 +183,7 @@ function closeVerdict(scope: BxmlElement[], candidate: Candidate, graph: Handler
         }
       }
       for (const attribute of element.attributes) {
-        const event = eventOfAttribute(attribute.name);
+        const event = eventOfAttribute(attribute.name) ?? alipayEvent(attribute.name);
         if (!event || !TAP_EVENTS.has(event.toLowerCase()) || attribute.value === null) continue;
         const handler = attribute.value.trim();
         if (isCloseName(handler.replace(/\{\{|\}\}/g, ' ')) || labelled.has(element)) return 'closes';
@@ -354,4 +357,13 @@ function thisCalls(fn: Node): string[] {
     },
   });
   return out;
+}
+
+/**
+ * An Alipay-dialect binding (`onTap="close"`): it never fires on Binance, but that is one problem of
+ * the whole template (the binding), reported where bindings are checked; here it still shows the
+ * pop-up was given a close control.
+ */
+function alipayEvent(name: string): string | undefined {
+  return /^(?:on|catch)([A-Z][A-Za-z]*)$/.exec(name)?.[1];
 }

@@ -1,5 +1,5 @@
 import {
-  ancestorsIn, decodeTextAt, elementsOf, nodesIn, optionValue, stringsIn, walkJs,
+  ancestorsIn, attributeKey, decodeTextAt, elementsOf, nodesIn, optionValue, stringsIn, walkJs,
   type BxmlElement, type BxmlFile, type JsFile, type JsNode, type Project,
 } from '@bmplint/core';
 import { isTopBar, TemplateStyles } from './styles.js';
@@ -132,7 +132,7 @@ export function templatePieces(project: Project, template: BxmlFile): TextPiece[
       continue;
     }
     for (const attribute of element.attributes) {
-      if (attribute.value === null || !VISIBLE_ATTRIBUTES.has(attribute.name)) continue;
+      if (attribute.value === null || !VISIBLE_ATTRIBUTES.has(attributeKey(attribute.name))) continue;
       emitRuns(element, attribute.valueStart, attribute.valueEnd, attribute.expressions, `The ${attribute.name} attribute`);
     }
     for (const child of element.children) {

@@ -14,6 +14,13 @@ new RuleTester().run(rule, {
   valid: [
     { name: 'an app without flags', files: miniApp() },
     {
+      name: 'a web-view shown by a value the page computes itself, not one fetched',
+      files: miniApp({
+        'pages/index/index.bxml': '<web-view bn:if="{{ visible }}" src="https://h5.example.com/help"></web-view>\n',
+        'pages/index/index.js': "Page({\n  onLoad(query) {\n    const visible = Date.now() > 0;\n    this.setData({ visible });\n  },\n});\n",
+      }),
+    },
+    {
       name: 'a feature flag from the server that toggles a banner (no web-view)',
       files: miniApp({
         'pages/index/index.bxml': '<view class="page">\n  <view bn:if="{{showBanner}}" class="banner">New: flexible staking</view>\n  <text>Gas prices</text>\n</view>\n',
@@ -48,6 +55,23 @@ new RuleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a web-view switched on by a data flag of any name from remote config fetched in a helper of another file',
+      files: miniApp({
+        'utils/config.js': "export function fetchConfig() {\n  return new Promise((resolve) => bn.request({ url: 'https://api.example.com/remote-config', success: (res) => resolve(res.data) }));\n}\n",
+        'pages/index/index.bxml': '<view bn:if="{{ !visible }}">Gas prices</view>\n<web-view bn:if="{{ visible }}" src="https://h5.example.com/promo"></web-view>\n',
+        'pages/index/index.js': "import { fetchConfig } from '../../utils/config';\nPage({\n  data: { visible: false },\n  async onLoad() {\n    const cfg = await fetchConfig();\n    this.setData({ visible: cfg.v });\n  },\n});\n",
+      }),
+      errors: [{ messageId: 'flagSwitchesWebView', file: 'pages/index/index.js', line: 6, message: 'cfg.v' }],
+    },
+    {
+      name: 'a whole response copied into page data decides whether the web-view shows',
+      files: miniApp({
+        'pages/index/index.bxml': '<view bn:if="{{ !showWeb }}">Gas prices</view>\n<web-view bn:if="{{ showWeb }}" src="{{ url }}"></web-view>\n',
+        'pages/index/index.js': "Page({\n  onLoad() {\n    bn.request({ url: 'https://api.example.com/cfg', success: (res) => { this.setData(res.data); } });\n  },\n});\n",
+      }),
+      errors: [{ messageId: 'flagSwitchesWebView', file: 'pages/index/index.js', line: 3, message: 'res.data' }],
+    },
     {
       name: 'an audit flag from the server choosing the web-view URL',
       files: miniApp({

@@ -93,11 +93,18 @@ class ContentSwitch {
     const nodes = nodesIn(file.ast!);
     for (const node of nodes) {
       if (node.type !== 'CallExpression') continue;
-      if (memberName(node.callee as Node) === 'setData' && node.arguments[0]?.type === 'ObjectExpression') {
+      if (memberName(node.callee as Node) === 'setData' && node.arguments[0] && node.arguments[0].type !== 'ObjectExpression' && node.arguments[0].type !== 'SpreadElement') {
+        // `setData(res.data)`: every key of a response, the ones that show a web-view among them.
+        const flag = this.dataFlag(node.arguments[0] as Node, file);
+        const shown = flag && [...keys.conditions].find(([, condition]) => condition.webview);
+        if (flag && shown) this.report(flag, [keyEffect(shown[0], keys)!]);
+      } else if (memberName(node.callee as Node) === 'setData' && node.arguments[0]?.type === 'ObjectExpression') {
         for (const property of node.arguments[0].properties) {
           if (property.type !== 'ObjectProperty') continue;
           const key = staticKey(property);
-          const flag = key ? this.flagIn(property.value as Node, file, flagKeys, states) : undefined;
+          // A key that shows or hides a web-view is a switch whatever it is called, when a response or storage sets it.
+          const switchesWebView = !!key && !!keys.conditions.get(key.split('.')[0])?.webview;
+          const flag = key ? this.flagIn(property.value as Node, file, flagKeys, states) ?? (switchesWebView ? this.dataFlag(property.value as Node, file) : undefined) : undefined;
           if (!key || !flag) continue;
           flagKeys.set(key, flag);
           const effect = keyEffect(key, keys);
@@ -234,6 +241,15 @@ class ContentSwitch {
       }
     }
     return undefined;
+  }
+
+  /** A value read from a network response or storage, as a generic flag (`res.data.open`, `cfg.v`, `res.data`). */
+  private dataFlag(value: Node, file: JsFile): Flag | undefined {
+    const node = unwrap(value);
+    if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression' && node.type !== 'Identifier') return undefined;
+    const source = this.sourceOf(node, file);
+    if (source !== 'response' && source !== 'storage') return undefined;
+    return { node, file, strength: 'generic', label: excerpt(file.text.slice(node.start ?? 0, node.end ?? 0)), source: sourceLabel(source) };
   }
 
   private sourceOf(node: Node, file: JsFile): SourceKind | 'global' {

@@ -1,0 +1,120 @@
+import { dirnameOf } from './paths.js';
+
+/** What vendor detection reads: which paths exist, and a file's bytes. */
+export interface VendorHost {
+  has(path: string): boolean;
+  read(path: string): Buffer;
+}
+
+/** Folders that hold installed packages: the package is the next segment (or two, when scoped). */
+const PACKAGE_FOLDERS = new Set(['miniprogram_npm', 'node_modules']);
+/** Folders where apps keep copies of third-party code, told apart from own code by a package.json or a banner. */
+const COPY_FOLDERS = new Set(['lib', 'libs', 'vendor', 'vendors', 'third_party', 'third-party', 'thirdparty']);
+const SCRIPT = /\.(?:m?js|cjs|ts|bns)$/i;
+/** Scripts that can be a bundler's output (TypeScript sources with long lines are generated data, not a package). */
+const BUNDLE_OUTPUT = /\.(?:m?js|cjs)$/i;
+const MINIFIED_NAME = /(?:^|[./-])min\.m?js$/i;
+/** A line this long in a script only comes out of a bundler or minifier. */
+const MINIFIED_LINE = 2000;
+const BANNER_BYTES = 1024;
+
+/**
+ * Banners that name a package and its version, as bundlers and library builds write them:
+ * `/*! lodash v4.17.21 | MIT *\/`, `/** @license React v16.13.1 *\/`, `// moment.js 2.29.4`,
+ * `/*! * vue-router v3.5.1`.
+ */
+const BANNERS = [
+  /@license\s+([@\w][\w./@-]*)\s+v?\d+\.\d+/i,
+  /^\s*\/\*[!*]?[\s*]*([@\w][\w./@-]*)\s+v?\d+\.\d+(?:\.\d+)?\b/,
+  /^\s*\/\/\s*([@\w][\w./@-]*)\s+v?\d+\.\d+\.\d+\b/,
+];
+
+/**
+ * Which third-party package a bundle file belongs to, or undefined for the app's own code:
+ * `miniprogram_npm/<pkg>/…` and `node_modules/<pkg>/…`; a copy under `lib/`, `libs/`, `vendor/`…
+ * that has its own `package.json` or starts with a package banner; a minified bundle (`*.min.js`,
+ * or a script with very long lines), named by its banner or its file name.
+ */
+export function detectVendor(host: VendorHost, path: string): string | undefined {
+  const segments = path.split('/');
+  for (let index = 0; index < segments.length - 1; index++) {
+    if (!PACKAGE_FOLDERS.has(segments[index])) continue;
+    const name = segments[index + 1];
+    if (name.startsWith('@') && index + 2 < segments.length - 1) return `${name}/${segments[index + 2]}`;
+    return name;
+  }
+  const copyAt = segments.findIndex((segment, index) => index < segments.length - 1 && COPY_FOLDERS.has(segment.toLowerCase()));
+  if (copyAt >= 0) {
+    const stop = segments.slice(0, copyAt).join('/');
+    for (let dir = dirnameOf(path); dir.length > stop.length; dir = dirnameOf(dir)) {
+      const name = packageNameAt(host, `${dir}/package.json`);
+      if (name) return name;
+    }
+  }
+  if (!SCRIPT.test(path)) return undefined;
+  const head = readHead(host, path);
+  const banner = head === undefined ? undefined : bannerName(head);
+  if (banner && copyAt >= 0) return banner;
+  if (MINIFIED_NAME.test(path) || (BUNDLE_OUTPUT.test(path) && head !== undefined && looksMinified(host, path))) {
+    return banner ?? nearestPackageName(host, path) ?? folderName(segments) ?? segments[segments.length - 1].replace(/(?:[.-]min)?\.[cm]?js$/i, '');
+  }
+  return undefined;
+}
+
+/** Folders that hold many units: the folder below one names a copied package (`components/mp-html/node/node.js`). */
+const CONTAINER_FOLDERS = new Set(['components', 'component', 'utils', 'util', 'common', 'plugins', 'packages', ...COPY_FOLDERS]);
+
+/** The folder below a container, when the file lies deeper than directly inside that folder. */
+function folderName(segments: readonly string[]): string | undefined {
+  for (let index = segments.length - 4; index >= 0; index--) {
+    if (CONTAINER_FOLDERS.has(segments[index].toLowerCase())) return segments[index + 1];
+  }
+  return undefined;
+}
+
+/** The name in the closest package.json above a file, anywhere in the bundle. */
+function nearestPackageName(host: VendorHost, path: string): string | undefined {
+  for (let dir = dirnameOf(path); dir; dir = dirnameOf(dir)) {
+    const name = packageNameAt(host, `${dir}/package.json`);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+function packageNameAt(host: VendorHost, path: string): string | undefined {
+  if (!host.has(path)) return undefined;
+  try {
+    const name = (JSON.parse(host.read(path).toString('utf8')) as { name?: unknown }).name;
+    return typeof name === 'string' && name ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readHead(host: VendorHost, path: string): string | undefined {
+  if (!host.has(path)) return undefined;
+  return host.read(path).subarray(0, BANNER_BYTES).toString('utf8');
+}
+
+function bannerName(head: string): string | undefined {
+  for (const banner of BANNERS) {
+    const name = banner.exec(head)?.[1]?.replace(/\.js$/i, '');
+    if (name && !/^(?:v?\d|version|copyright|license)$/i.test(name)) return name;
+  }
+  return undefined;
+}
+
+/** A script whose lines are mostly very long: a bundler's or minifier's output. */
+function looksMinified(host: VendorHost, path: string): boolean {
+  const text = host.read(path).toString('utf8');
+  if (text.length < MINIFIED_LINE) return false;
+  let longest = 0;
+  let lines = 0;
+  for (let start = 0; start < text.length; lines++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    longest = Math.max(longest, end - start);
+    start = end + 1;
+  }
+  return longest >= MINIFIED_LINE && text.length / lines > 200;
+}

@@ -1,0 +1,43 @@
+/**
+ * Share-for-reward in any wording: a sentence that both asks the user to share (share, invite,
+ * refer, forward, 分享, 转发, 邀请, 助力…) and offers something for it or makes something depend on
+ * it (reward, unlock, spin, USDT, 领取, 抽奖, 解锁, 才能继续…). The term lists know the set phrases;
+ * this finds the paraphrases and word orders they do not ("Each successful share gives you one more
+ * lottery chance", "分享后可再抽一次", "邀好友得现金").
+ */
+
+import { DENIAL, sentences } from '../sentences.js';
+
+/** Share cues, by stem: sharing, inviting, referring, forwarding, and friends asked to act for the user. */
+const SHARE_EN = /\b(?:shar(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|refer(?:s|red|ring|ral|rals)?|forward(?:s|ed|ing)?|repost(?:s|ed|ing)?|spread the word|recommend (?:us|this|it|the app)|post (?:this|it|the \w+) to|send (?:this|it|the \w+) to (?:\d+|a|one|two|three|five|your)? ?(?:friends?|groups?|chats?|contacts?)|(?:bring|get|invite|ask|call) (?:a|your|\d+|two|three|five|more)? ?(?:friends?|pals?|buddies|colleagues)|(?:friends?|pals?) (?:who )?(?:join|tap|click|help|sign up|register)|help from (?:\d+|your|a few|two|three|five)? ?friends?|tell (?:your |\d+ )?friends|friends? you (?:bring|invite|refer)|your (?:invite |referral )?link)\b/i;
+/** Not sharing: financial shares, screen sharing, "refer to" a document, sharing settings. */
+const NOT_SHARING = /\bmarket share\b|\bshare (?:price|capital|holder)s?\b|\bper share\b|\bshares? (?:of|in) (?:the )?(?:company|stock)|\bshared (?:wallet|account|album|folder|by)\b|\bshare (?:your |the )?screen\b|\brefer to (?:the|our|this|a)\b|\bshare settings\b/i;
+const SHARE_ZH = /分享|转发|邀请|邀好友|拉新|拉(?:好友|人|新人)|助力|集赞|推荐(?:好友|给)|发(?:给|到|送到)[^，。！？]{0,6}(?:好友|群|朋友)|转给好友|叫上|喊(?:好友|朋友)|好友(?:帮|点|砍)|帮(?:你|我)?(?:点|砍)|拼团/;
+
+/** Reward cues: a thing of value, an amount, or something the sharing unlocks or conditions. */
+const REWARD_EN = /\b(?:rewards?|rewarded|bonus(?:es)?|free|gifts?|prizes?|points?|coupons?|cash|commissions?|lottery|raffle|spins?|chances?|mystery box|cashback|rebates?|credits?|credited|usdt|bnb|btc|red packet|airdrop|discount|vouchers?|tickets?|tier|vip|energy|another (?:try|go|round|chance)|extra (?:tries|lives|turns?))\b|\b\d+\s*(?:%|usdt|bnb|btc|points)|\b(?:unlock(?:s|ed|ing)?|double|doubles|refill|speed up|enter the|opens? after|level up)\b|\b(?:must|need to|have to) share\b|\bshare (?:to|before you) (?:continue|play|read|view|access|see)\b|\bto (?:play|continue|access|view|read) the (?:next|full|rest)\b/i;
+const REWARD_ZH = /奖励|奖励金|有奖|有礼|获得|获取|领取|领红包|领奖|抽奖|再抽|机会|解锁|免费|红包|优惠券|积分|现金|佣金|返佣|返现|返利|福利|翻倍|赚|赢|奖品|(?<!发|运|配|赠)送(?!货|达)|得(?:现金|奖|红包|积分|\d)|可得|立得|多得|\d+\s*(?:元|usdt|bnb|btc)|才能|方可|后可|即可(?:获|领|得|免|解|抽|参与)|拿/i;
+/** A piece this short is one message: its sentences are read together ("Want another try? Send it to a group"). */
+const SHORT_PIECE = 120;
+
+export interface ShareRewardSentence {
+  start: number;
+  end: number;
+}
+
+/** The sentences of `text` that pair a share cue with a reward or a condition (a short message is read as one). */
+export function shareRewardSentences(text: string): ShareRewardSentence[] {
+  const found: ShareRewardSentence[] = [];
+  const all = [...sentences(text)];
+  for (const { start, end, text: sentence } of all) {
+    if (pairs(sentence)) found.push({ start, end });
+  }
+  if (found.length || all.length < 2 || text.length > SHORT_PIECE || !pairs(all.map((sentence) => sentence.text).join(' '))) return found;
+  return [{ start: all[0].start, end: all[all.length - 1].end }];
+}
+
+function pairs(sentence: string): boolean {
+  if (DENIAL.test(sentence)) return false;
+  const english = SHARE_EN.test(sentence) && !NOT_SHARING.test(sentence) && REWARD_EN.test(sentence.replace(SHARE_EN, ' '));
+  return english || (SHARE_ZH.test(sentence) && REWARD_ZH.test(sentence.replace(SHARE_ZH, ' ')));
+}
