@@ -8,4 +8,6 @@ export { loadRules } from './load-rules.js';
 export { serializeTermTables, termMatcherSources } from '@bmplint/core';
 // For the benchmark's startup breakdown (bench/run.mjs): the steps of a run, from the bundle.
 export { lint } from '@bmplint/core';
+// For the benchmark's incremental row (bench/incremental.mjs).
+export { openSession } from '@bmplint/core';
 export { formatReport } from './formatters/index.js';

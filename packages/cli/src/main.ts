@@ -1,7 +1,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { BUNDLE_RULE_ID, CONFIG_FILE_NAME, InputError, lint, loadConfigFile, localizeFindings, type AnyRule, type LintResult, type LoadedConfig } from '@bmplint/core';
+import { BUNDLE_RULE_ID, CONFIG_FILE_NAME, DiskResultCache, InputError, lint, loadConfigFile, localizeFindings, type AnyRule, type Config, type LintResult, type LoadedConfig } from '@bmplint/core';
 import { loadRuleSet, loadRules } from './load-rules.js';
 import { collect, effectiveConfig, printConfig, type ConfigOptions } from './commands/config.js';
 import { applyBaseline, BASELINE_FILE_NAME, createBaseline, readBaseline } from './commands/baseline.js';
@@ -16,6 +16,9 @@ import { TOOL } from './tool.js';
 import { registerServe } from './commands/serve.js';
 import { registerWorker } from './commands/worker.js';
 import { registerUpload } from './commands/upload.js';
+
+/** `--cache`'s default folder, in the checked folder (bundles never include it). */
+const CACHE_FOLDER = '.bmplint-cache';
 
 /** Exit codes: 0 no errors, 1 errors found, 2 usage or tool failure, 3 no errors but parts of the bundle were not checked. */
 export const EXIT = { ok: 0, errors: 1, failure: 2, unchecked: 3 } as const;
@@ -65,6 +68,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--fix', 'apply the rules\' safe fixes to the files, then report what remains')
     .option('--fix-dry-run', 'compute the fixes without writing; JSON output gives each fixed file\'s text')
     .option('--locale <locale>', 'language of the messages: en or zh-CN (default: from LC_ALL, LC_MESSAGES or LANG)')
+    .option('--cache', 'keep per-file results between runs and re-check only what changed')
+    .option('--cache-location <dir>', 'where --cache keeps its results (default: .bmplint-cache in <path>)')
     .action(async (path: string, options: CheckOptions) => {
       exitCode = await check(path, options, io);
     });
@@ -153,6 +158,8 @@ interface CheckOptions extends OutputOptions, ConfigOptions {
   fix?: boolean;
   fixDryRun?: boolean;
   locale?: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 async function check(path: string, options: CheckOptions, io: Io): Promise<number> {
@@ -166,15 +173,19 @@ async function check(path: string, options: CheckOptions, io: Io): Promise<numbe
   }
   const baseline = options.baseline ? readBaseline(options.baseline) : undefined;
   const progress = progressReporter(io);
+  const onWarning = (message: string) => io.stderr(`bmplint: warning: ${message}\n`);
+  const cache = options.cache || options.cacheLocation ? openCache(path, options.cacheLocation, config, onWarning) : undefined;
   const lintOptions = {
     rules,
-    config,
+    config: cache?.config ?? config,
     listingPath: options.listing,
+    resultCache: cache?.store,
     onProgress: progress.update,
-    onWarning: (message: string) => io.stderr(`bmplint: warning: ${message}\n`),
+    onWarning,
   };
   const fixed = options.fix || options.fixDryRun ? await lintAndFix(path, lintOptions, Boolean(options.fix)) : undefined;
   const result = fixed?.result ?? (await lint(path, lintOptions));
+  cache?.store.save(onWarning);
   progress.done();
   refuseCorruptArchive(path, result);
   localizeFindings(result.findings, catalog, locale);
@@ -237,6 +248,25 @@ function refuseCorruptArchive(path: string, result: LintResult): void {
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('a whole number of warnings, 0 or more');
   return Number(value);
+}
+
+/**
+ * The `--cache` store: `.bmplint-cache` in the checked folder (beside a zip), or `location`. A
+ * location inside the checked folder is left out of the bundle.
+ */
+function openCache(path: string, location: string | undefined, config: Config | undefined, warn: (message: string) => void) {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    // lint() reports the unreadable path
+  }
+  const folder = resolve(location ?? join(isDirectory ? path : dirname(path), CACHE_FOLDER));
+  const inside = isDirectory ? relative(resolve(path), folder).split(sep).join('/') : '..';
+  const excluded = inside && !inside.startsWith('..') && !isAbsolute(inside) && basename(folder) !== CACHE_FOLDER
+    ? { ...config, ignorePatterns: [...(config?.ignorePatterns ?? []), `${inside}/**`] }
+    : undefined;
+  return { store: new DiskResultCache(folder, TOOL.version, warn), config: excluded };
 }
 
 function findConfig(path: string, explicit: string | undefined): LoadedConfig | undefined {

@@ -2,8 +2,8 @@ import { accessSync, constants as fsConstants, readdirSync, readFileSync, lstatS
 import { join } from 'node:path';
 import { EntryCollector, type Bundle, type BundleLimits } from './bundle.js';
 
-/** Folders that are never part of an uploaded bundle. */
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Folders that are never part of an uploaded bundle (`.bmplint-cache`: `--cache`'s default folder). */
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', '.bmplint-cache']);
 
 export function openDirectoryBundle(root: string, limits: BundleLimits): Bundle {
   const collector = new EntryCollector(limits);

@@ -11,14 +11,23 @@ const PROBLEM_TEXT = {
   binary: 'the file holds binary data, not text',
 } as const;
 
+/** The text a parse of these bytes sees: decoded, without a BOM; empty for binary data. */
+export function sourceText(bytes: Uint8Array): string {
+  const decoded = decodeText(bytes);
+  if (decoded.problem === 'binary') return '';
+  return decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+}
+
 /** Decodes and parses one file by its kind; returns undefined for kinds that have no parser. */
-export function parseFile(path: string, bytes: Uint8Array): ParsedFile | undefined {
+export function parseFile(path: string, bytes: Uint8Array, maxParseBytes = Infinity): ParsedFile | undefined {
   const kind = fileKindOf(path);
   if (kind === 'image' || kind === 'other') return undefined;
   const decoded = decodeText(bytes);
-  if (decoded.problem === 'binary') {
-    const base = makeBase(path, '');
-    base.errors.push({ message: PROBLEM_TEXT.binary, start: 0, end: 0 });
+  const tooLarge = kind !== 'json' && bytes.length > maxParseBytes;
+  if (decoded.problem === 'binary' || tooLarge) {
+    const base = makeBase(path, tooLarge ? sourceText(bytes) : '');
+    if (tooLarge) base.textOnly = true;
+    else base.errors.push({ message: PROBLEM_TEXT.binary, start: 0, end: 0 });
     if (kind === 'js') return { ...base, kind, dialect: 'js', ast: null };
     if (kind === 'bxml') return { ...base, kind, document: { type: 'document', children: [], start: 0, end: 0 }, embeddedScripts: [] };
     if (kind === 'bxss') return { ...base, kind, root: null };

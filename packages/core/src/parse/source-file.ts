@@ -20,6 +20,8 @@ interface FileBase {
   text: string;
   lines: LineIndex;
   errors: ParseError[];
+  /** Set when the file was over the parse limit: it has its text, but no syntax tree. */
+  textOnly?: true;
 }
 
 export interface JsFile extends FileBase {

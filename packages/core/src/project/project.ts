@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
 import type { ObjectExpression } from '@babel/types';
-import type { Bundle } from '../bundle/bundle.js';
-import { parseFile } from '../parse/parse-file.js';
+import { DEFAULT_LIMITS, type Bundle } from '../bundle/bundle.js';
+import { parseFile, sourceText } from '../parse/parse-file.js';
+import { LineIndex } from '../text/line-index.js';
 import { fileKindOf, type FileKind, type JsFile, type JsonFile, type ParsedFile } from '../parse/source-file.js';
 import { ScopeIndex } from '../analysis/scope.js';
 import { StaticEvaluator, UNKNOWN, type ModuleHost, type StaticValue } from '../analysis/static-value.js';
@@ -53,6 +54,10 @@ export interface ProjectOptions {
   /** listing.json outside the bundle: its display path and bytes. */
   externalListing?: { path: string; bytes: Uint8Array; resolveLogo(logo: string): string | undefined };
   parseCache?: ParseCache;
+  /** Called on every use of a file's content (parsed, cached or not): the engine tracks dependencies with it. */
+  onAccess?(path: string): void;
+  /** Scripts, templates and stylesheets larger than this are not parsed (default: the bundle's limit). */
+  maxParseBytes?: number;
   /** Config `ignorePatterns`: files that exist (paths resolve to them) but are not checked. */
   ignorePatterns?: readonly string[];
 }
@@ -85,11 +90,16 @@ export class Project implements ModuleHost {
   private readonly bnIndexes = new WeakMap<JsFile, BnApiIndex | undefined>();
   private readonly pageConfigs = new Map<string, ConfigSource | undefined>();
   private appObjectCache?: { file: JsFile; object: ObjectExpression } | null;
+  /** Files the project model was built from (configs, the listing): kept for the whole run. */
+  readonly modelPaths: ReadonlySet<string>;
+  readonly maxParseBytes: number;
+  private readonly lineIndexes = new Map<string, { text: string; lines: LineIndex }>();
   private readonly vendors = new Map<string, string | undefined>();
   private readonly ignored: (path: string) => boolean;
 
   constructor(readonly bundle: Bundle, private readonly options: ProjectOptions = {}) {
     this.evaluator = new StaticEvaluator(this);
+    this.maxParseBytes = options.maxParseBytes ?? bundle.limits.maxParseBytes ?? DEFAULT_LIMITS.maxParseBytes;
     const patterns = options.ignorePatterns ?? [];
     this.ignored = patterns.length ? picomatch([...patterns], { dot: true }) : () => false;
     const detected = detectApp(bundle);
@@ -101,6 +111,40 @@ export class Project implements ModuleHost {
     this.collectPages();
     this.collectComponents();
     this.listing = this.readListingSource();
+    this.modelPaths = new Set(this.parsedFiles.keys());
+  }
+
+  /**
+   * Drops a file's parse (its AST) so memory is bounded by the largest file, not the bundle; a
+   * later `parsed()` parses it again. Model files are kept.
+   */
+  release(path: string): void {
+    if (!this.modelPaths.has(path)) this.parsedFiles.delete(path);
+  }
+
+  /** Whether a file's parse is held. */
+  holds(path: string): boolean {
+    return this.parsedFiles.has(path);
+  }
+
+  /**
+   * A file's text and line index without parsing it (the same text a parse would see), for
+   * locating findings and fingerprints after the file's AST was released.
+   */
+  textOf(path: string): { text: string; lines: LineIndex } | undefined {
+    this.options.onAccess?.(path);
+    const parsed = this.parsedFiles.get(path);
+    if (parsed) return parsed;
+    const known = this.lineIndexes.get(path);
+    if (known) return known;
+    let bytes: Uint8Array | undefined;
+    if (this.bundle.has(path)) bytes = this.bundle.read(path);
+    else if (this.options.externalListing?.path === path) bytes = this.options.externalListing.bytes;
+    if (!bytes || fileKindOf(path) === 'image' || fileKindOf(path) === 'other') return undefined;
+    const text = sourceText(bytes);
+    const entry = { text, lines: new LineIndex(text) };
+    this.lineIndexes.set(path, entry);
+    return entry;
   }
 
   /** All bundle paths, in a stable order. */
@@ -137,6 +181,7 @@ export class Project implements ModuleHost {
 
   /** Parses (once) a bundle file or the external listing. */
   parsed(path: string): ParsedFile | undefined {
+    this.options.onAccess?.(path);
     if (this.parsedFiles.has(path)) return this.parsedFiles.get(path);
     let parsed: ParsedFile | undefined;
     if (this.bundle.has(path)) {
@@ -146,10 +191,10 @@ export class Project implements ModuleHost {
         const key = `${path}\0${createHash('sha1').update(bytes).digest('hex')}`;
         parsed = cache.get(key);
         if (!parsed) {
-          parsed = parseFile(path, bytes);
+          parsed = parseFile(path, bytes, this.maxParseBytes);
           if (parsed) cache.set(key, parsed);
         }
-      } else parsed = parseFile(path, bytes);
+      } else parsed = parseFile(path, bytes, this.maxParseBytes);
     } else if (this.options.externalListing?.path === path) {
       parsed = parseFile(path, this.options.externalListing.bytes);
     }
@@ -232,6 +277,7 @@ export class Project implements ModuleHost {
         if (this.appObjectCache) break;
       }
     }
+    if (this.appObjectCache) this.options.onAccess?.(this.appObjectCache.file.path);
     return this.appObjectCache ?? undefined;
   }
 

@@ -38,6 +38,15 @@ export interface RuleMeta {
   /** Set when the rule's reports may carry a `fix` (`--fix` applies it; see fix.ts). */
   fixable?: 'code';
   /**
+   * What the rule's `project` hook reads. `'facts'`: only the project model (configs, pages,
+   * components, listing, bundle bytes) and the facts its visitors recorded with
+   * `context.record()`; its per-file results are cached and every file's AST is released after
+   * the file's walk. `'asts'` (the default, until every rule is migrated): it may parse any file
+   * (`project.parsed()`), and its visitors may keep state for the hook, so they run on every file
+   * every run and the engine keeps ASTs for the run. Rules without a `project` hook need neither.
+   */
+  projectInput?: 'facts' | 'asts';
+  /**
    * More specific rules that report the same root cause: where one of them reported on the same
    * line of the same file, this rule's finding is dropped (one root cause, one finding).
    */
@@ -136,6 +145,14 @@ export interface RuleContext<Options = Record<string, unknown>> {
   /** The bn API index of the JS being walked (a .js file or a template's inline <bns>). */
   bnApi(file?: JsFile): BnApiIndex | undefined;
   report(descriptor: ReportDescriptor): void;
+  /**
+   * Records a fact about the file being walked for this rule's `project` hook: plain JSON
+   * (objects, arrays, strings, finite numbers, booleans, null), kept with the file's cached
+   * results. Facts must not be changed after recording.
+   */
+  record(fact: unknown): void;
+  /** In the `project` hook: this rule's facts, by bundle path in walk order, each file's in record order. */
+  facts(): ReadonlyMap<string, readonly unknown[]>;
 }
 
 export interface Rule<Options = Record<string, unknown>> {

@@ -1,23 +1,19 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Node } from '@babel/types';
 import type { Bundle, BundleIssue, BundleLimits } from '../bundle/bundle.js';
 import { DEFAULT_LIMITS } from '../bundle/bundle.js';
 import { InputError, openBundle } from '../bundle/open.js';
-import { activateRules, type ActiveRule, type Config } from '../config/config.js';
-import { BUNDLE_RULE_ID, INTERNAL_ERROR_RULE_ID, compareFindings, renderMessage, summarize, type Finding, type Severity, type Summary } from '../findings.js';
-import type { ParsedFile, JsFile } from '../parse/source-file.js';
+import { activateRules, type Config } from '../config/config.js';
+import { BUNDLE_RULE_ID, INTERNAL_ERROR_RULE_ID, compareFindings, summarize, type Finding, type Summary } from '../findings.js';
 import { Project, type AppStyle, type ParseCache } from '../project/project.js';
-import type { AnyRule, ReportDescriptor, RuleContext } from '../rules/rule.js';
-import { walkJs } from '../analysis/walk.js';
-import { isMpServiceModule, MP_SERVICE_MODULE } from '../analysis/bn-api.js';
-import { elementsOf } from '../parse/bxml-ast.js';
-import { rangeOfTarget } from './locate.js';
-import { mergeVisitors, type MergedVisitors, type Tagged } from './merge.js';
+import type { AnyRule } from '../rules/rule.js';
 import { applySuppressions } from './suppressions.js';
+import { directivesOf, type Directive } from './directives.js';
+import type { FileResult, ResultCache } from './file-result.js';
+import { Run, toolFinding } from './run.js';
 import { assignFingerprints } from '../fingerprint.js';
-import { fixesOf } from '../fix.js';
-import { applySeverityPolicy, reportedSeverity } from './policy.js';
+import { applySeverityPolicy } from './policy.js';
 
 export interface LintOptions {
   rules: readonly AnyRule[];
@@ -30,6 +26,8 @@ export interface LintOptions {
    */
   listing?: { path: string; bytes: Uint8Array; resolveLogo?(logo: string): string | undefined };
   parseCache?: ParseCache;
+  /** Per-file results kept between runs (a session's memory, or `--cache` on disk). */
+  resultCache?: ResultCache;
   onProgress?(done: number, total: number): void;
   /** Config warnings (e.g. an attempt to turn off a hard rule). */
   onWarning?(message: string): void;
@@ -43,39 +41,178 @@ export interface LintResult {
 
 export { BUNDLE_RULE_ID, INTERNAL_ERROR_RULE_ID };
 
+/** Bumped when the shape or meaning of cached per-file results changes. */
+const RESULT_FORMAT = 1;
+
 /**
- * The pipeline, as stages: open the bundle → model the project → activate rules → walk each file
- * once with every rule's visitors → project-level rules → suppressions → sorted findings.
+ * The pipeline, as phases: open the bundle → model the project → activate rules → the file phase
+ * (each file parsed and walked once by every rule's visitors, or its results taken from the cache;
+ * its AST released after) → the project phase (project hooks over the model and the recorded
+ * facts) → suppressions → sorted, fingerprinted findings.
  */
 export async function lint(input: string | Bundle, options: LintOptions): Promise<LintResult> {
   const config = options.config ?? {};
   const limits: BundleLimits = { ...DEFAULT_LIMITS, ...config.limits };
-  const bundle = typeof input === 'string' ? await openBundle(input, { limits }) : input;
+  const raw = typeof input === 'string' ? await openBundle(input, { limits }) : input;
   const active = activateRules(options.rules, config, options.onWarning ?? (() => {}));
-  const project = new Project(bundle, {
-    externalListing: options.listing
-      ? { resolveLogo: (logo: string) => logo, ...options.listing }
-      : options.listingPath ? readExternalListing(options.listingPath, bundle) : undefined,
-    parseCache: options.parseCache,
-    ignorePatterns: config.ignorePatterns,
-  });
-  const run = new Run(project, active);
-  run.reportBundleIssues(bundle.issues);
-  run.walkFiles(options.onProgress);
+  const hashes = new ContentHashes(raw);
+  let run: Run | undefined;
+  // Every read of another file's content while a file's phase runs is a dependency of its result.
+  const touch = (path: string) => {
+    const walking = run?.walking;
+    if (walking?.result && path !== walking.path) walking.result.deps[path] ??= hashes.of(path);
+  };
+  const bundle = trackReads(raw, touch);
+  const externalListing = options.listing
+    ? { resolveLogo: (logo: string) => logo, ...options.listing }
+    : options.listingPath ? readExternalListing(options.listingPath, bundle) : undefined;
+  if (externalListing) hashes.external(externalListing.path, externalListing.bytes);
+  const maxParseBytes = config.limits?.maxParseBytes ?? raw.limits.maxParseBytes;
+  const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch, maxParseBytes, ignorePatterns: config.ignorePatterns });
+  run = new Run(project, active);
+  const cache = options.resultCache;
+  const runKey = cache ? runKeyOf(run, project, hashes, limits) : '';
+  const inputsKey = cache?.getRun ? inputsKeyOf(runKey, raw, project, hashes) : undefined;
+  const unchanged = inputsKey ? cache!.getRun!(inputsKey) : undefined;
+  if (unchanged) return { ...unchanged, bundle: { ...unchanged.bundle, root: raw.source } };
+
+  const results = walkFiles(run, project, hashes, options, runKey);
   await run.runProjectHooks();
+
+  const bundleFindings = reportBundleIssues(raw.issues);
+  const fileFindings = [...results.values()].flatMap((result) => result.findings);
+  const directives = (path: string): readonly Directive[] => {
+    const result = results.get(path);
+    if (result) return result.directives;
+    if (!raw.has(path) || !project.textOf(path)?.text.includes('bmplint-')) return [];
+    const file = project.parsed(path);
+    return file ? directivesOf(file) : [];
+  };
   const metas = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta]));
-  const findings = applySeverityPolicy(applySuppressions(run.findings, project, active, options), project, (id) => metas.get(id)).sort(compareFindings);
+  // Copies: the policy and the fingerprints set fields, and file results may be cached objects.
+  const suppressed = applySuppressions([...bundleFindings, ...fileFindings, ...run.findings], directives, active, { rules: options.rules, config, paths: directivePaths(project) }).map((finding) => ({ ...finding }));
+  const findings = applySeverityPolicy(suppressed, project, (id) => metas.get(id)).sort(compareFindings);
   const subjects = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta.subject]));
   assignFingerprints(findings, (ruleId) => subjects.get(ruleId), (path, line) => lineTextOf(project, path, line));
-  return {
-    bundle: { root: bundle.source, style: project.style, files: bundle.entries.size },
+  const result: LintResult = {
+    bundle: { root: raw.source, style: project.style, files: raw.entries.size },
     findings,
     summary: summarize(findings),
+  };
+  if (inputsKey) cache!.setRun!(inputsKey, result);
+  return result;
+}
+
+/**
+ * The file phase. A file's result is reused from the cache when its content, the rule set and
+ * options, the project model and every file it read are unchanged; rules whose visitors keep state
+ * for an AST-reading project hook still walk it. ASTs are released after each file unless a
+ * project hook may read them.
+ */
+function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: LintOptions, runKey: string): Map<string, FileResult> {
+  const results = new Map<string, FileResult>();
+  const cache = options.resultCache;
+  const paths = project.paths;
+  paths.forEach((path, index) => {
+    const kind = project.kindOf(path);
+    if (kind === 'image' || kind === 'other' || project.isIgnored(path)) return;
+    if (!Run.wants(run.all, kind, () => hashes.bytes(path))) return;
+    const key = cache ? sha1(`${runKey}\0${path}\0${hashes.of(path)}`) : undefined;
+    let result = key ? cache!.get(key) : undefined;
+    if (result && !Object.entries(result.deps).every(([dep, hash]) => hashes.of(dep) === hash)) result = undefined;
+    if (result) {
+      if (Run.wants(run.uncached, kind, () => hashes.bytes(path))) {
+        const file = project.parsed(path);
+        if (file) run.walkFile(file, run.uncached, undefined);
+      }
+    } else {
+      const file = project.parsed(path);
+      if (!file) return;
+      result = { findings: [], facts: {}, directives: [], deps: {} };
+      run.walkFile(file, run.all, result);
+      if (key) cache!.set(key, result);
+    }
+    results.set(path, result);
+    run.addFacts(path, result.facts);
+    if (!run.needsAsts) project.release(path);
+    options.onProgress?.(index + 1, paths.length);
+  });
+  return results;
+}
+
+/** What every cached result of a run depends on: result format, rules and options, limits, and the project model. */
+function runKeyOf(run: Run, project: Project, hashes: ContentHashes, limits: BundleLimits): string {
+  const model = [...project.modelPaths].sort().map((path) => `${path}=${hashes.of(path)}`);
+  return sha1(JSON.stringify([RESULT_FORMAT, run.ruleSignature, limits, model, project.paths.join('\0')]));
+}
+
+/**
+ * Every input of a run: the run key, every file's content, the bundle's issues, and the logo when it
+ * lies outside the bundle (read from disk by the logo rules).
+ */
+function inputsKeyOf(runKey: string, bundle: Bundle, project: Project, hashes: ContentHashes): string {
+  const hash = createHash('sha1').update(runKey).update(JSON.stringify(bundle.issues));
+  for (const path of project.paths.filter((candidate) => !project.isIgnored(candidate))) hash.update(`\0${path}\0${hashes.of(path)}`);
+  const listing = project.listing;
+  if (listing) hash.update(`\0listing\0${listing.file}\0${hashes.of(listing.file)}`);
+  const logo = listing?.logoPath;
+  if (logo && isAbsolute(logo)) {
+    let bytes: Uint8Array | string = 'absent';
+    try {
+      bytes = readFileSync(logo);
+    } catch {
+      // a missing logo is an input too
+    }
+    hash.update(`\0logo\0${logo}\0`).update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+/** Content hashes of bundle files (and the external listing), each computed once per run. */
+class ContentHashes {
+  private readonly known = new Map<string, string>();
+  constructor(private readonly bundle: Bundle) {}
+
+  external(path: string, bytes: Uint8Array): void {
+    if (!this.bundle.has(path)) this.known.set(path, sha1(bytes));
+  }
+
+  bytes(path: string): Uint8Array {
+    return this.bundle.read(path);
+  }
+
+  of(path: string): string {
+    let hash = this.known.get(path);
+    if (hash === undefined) {
+      hash = this.bundle.has(path) ? sha1(this.bundle.read(path)) : 'absent';
+      this.known.set(path, hash);
+    }
+    return hash;
+  }
+}
+
+function sha1(data: string | Uint8Array): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+/** The same bundle, calling `onRead` before each read. */
+function trackReads(bundle: Bundle, onRead: (path: string) => void): Bundle {
+  return {
+    kind: bundle.kind,
+    source: bundle.source,
+    entries: bundle.entries,
+    issues: bundle.issues,
+    limits: bundle.limits,
+    has: (path) => bundle.has(path),
+    read: (path) => {
+      onRead(path);
+      return bundle.read(path);
+    },
   };
 }
 
 function lineTextOf(project: Project, path: string, line: number): string {
-  const file = project.parsed(path);
+  const file = project.textOf(path);
   if (!file) return '';
   const start = file.lines.offsetAt({ line, column: 1 });
   const end = file.text.indexOf('\n', start);
@@ -105,263 +242,17 @@ function readExternalListing(listingPath: string, bundle: Bundle) {
   };
 }
 
-/** State of one lint run: the active rules' contexts and the findings so far. */
-class Run {
-  readonly findings: Finding[] = [];
-  private readonly merged: MergedVisitors;
-  private currentFile: ParsedFile | undefined;
-  private currentJs: JsFile | undefined;
-  private ancestors: readonly Node[] = [];
-  /** Rules that threw on the current file: skipped for the rest of it. */
-  private readonly failed = new Set<number>();
-
-  constructor(private readonly project: Project, private readonly active: ActiveRule[]) {
-    this.merged = mergeVisitors(active.map(({ rule }, slot) => rule.create(this.contextFor(slot))));
-  }
-
-  private contextFor(slot: number): RuleContext {
-    const run = this;
-    const { rule, options } = this.active[slot];
-    return {
-      id: rule.meta.id,
-      options,
-      project: this.project,
-      get file() {
-        return run.currentFile;
-      },
-      get ancestors() {
-        return run.ancestors;
-      },
-      get jsFile() {
-        return run.currentJs;
-      },
-      bnApi: (file) => {
-        const target = file ?? run.currentJs;
-        return target ? run.project.bnApi(target) : undefined;
-      },
-      report: (descriptor) => run.report(slot, descriptor),
-    };
-  }
-
-  private report(slot: number, descriptor: ReportDescriptor): void {
-    const { rule, severity } = this.active[slot];
-    const template = rule.meta.messages[descriptor.messageId];
-    if (template === undefined) throw new Error(`unknown messageId "${descriptor.messageId}"`);
-    const path = descriptor.file ?? this.currentFile?.path;
-    if (path === undefined) throw new Error('report() outside a file needs `file`');
-    const file = path === this.currentFile?.path ? this.currentFile : this.project.parsed(path);
-    let range = descriptor.loc;
-    if (!range && file) {
-      if (descriptor.span) range = file.lines.rangeOf(descriptor.span.start, descriptor.span.end);
-      else if (descriptor.node) range = rangeOfTarget(descriptor.node, file);
-    }
-    range ??= { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-    const finding: Finding = {
-      ruleId: rule.meta.id,
-      clauses: [...rule.meta.clauses],
-      severity: reportedSeverity(severity, descriptor.severity),
-      messageId: descriptor.messageId,
-      message: renderMessage(template, descriptor.data),
-      file: path,
-      line: range.start.line,
-      column: range.start.column,
-      endLine: range.end.line,
-      endColumn: range.end.column,
-    };
-    if (descriptor.data) finding.data = descriptor.data;
-    const confidence = descriptor.confidence ?? rule.meta.confidence;
-    if (confidence) finding.confidence = confidence;
-    if (descriptor.suggestion) finding.suggestion = descriptor.suggestion;
-    if (descriptor.fix || descriptor.suggestions) Object.assign(finding, fixesOf(descriptor, rule.meta, file?.text));
-    this.findings.push(finding);
-  }
-
-  private tool(ruleId: string, severity: Severity, file: string, message: string, messageId: string, line = 1, column = 1): void {
-    this.findings.push({ ruleId, clauses: [], severity, messageId, message, file, line, column, endLine: line, endColumn: column });
-  }
-
-  reportBundleIssues(issues: readonly BundleIssue[]): void {
-    const unsafe = new Set(['unsafe-path', 'link', 'special-file', 'duplicate', 'corrupt-archive']);
-    for (const issue of issues) {
-      this.tool(BUNDLE_RULE_ID, unsafe.has(issue.code) ? 'error' : 'warning', issue.path, `${describeIssue(issue)}: ${issue.detail}`, issue.code);
-    }
-  }
-
-  /** Calls every listener for an event, isolating rule failures to an internal-error finding. */
-  private dispatch(listeners: Tagged[] | undefined, ...args: unknown[]): void {
-    if (!listeners) return;
-    const failed = this.failed;
-    for (let i = 0; i < listeners.length; i++) {
-      const { slot, fn } = listeners[i];
-      if (failed.size && failed.has(slot)) continue;
-      try {
-        fn(...args);
-      } catch (error) {
-        this.fail(slot, error);
-      }
-    }
-  }
-
-  private fail(slot: number, error: unknown): void {
-    this.failed.add(slot);
-    const ruleId = this.active[slot].rule.meta.id;
-    const file = this.currentFile?.path ?? this.project.appConfigPath;
-    const detail = error instanceof Error ? error.message : String(error);
-    this.tool(INTERNAL_ERROR_RULE_ID, 'error', file, `rule ${ruleId} failed on this file: ${detail}`, 'ruleFailed');
-  }
-
-  walkFiles(onProgress?: (done: number, total: number) => void): void {
-    const wantsAny = this.merged.file.size > 0;
-    const paths = this.project.paths;
-    paths.forEach((path, index) => {
-      const kind = this.project.kindOf(path);
-      if (kind === 'image' || kind === 'other' || this.project.isIgnored(path)) return;
-      // Templates also carry inline <bns> scripts, which JS visitors must see.
-      const wanted = this.merged[kind].size > 0 || (kind === 'bxml' && this.merged.js.size > 0 && this.project.bundle.read(path).includes('<bns'));
-      if (!wantsAny && !wanted) return;
-      const file = this.project.parsed(path);
-      if (!file) return;
-      this.currentFile = file;
-      this.failed.clear();
-      this.dispatch(this.merged.file.get('enter'), file);
-      for (const error of file.errors) this.dispatch(this.merged.file.get('parseError'), file, error);
-      if (file.kind === 'js') this.walkJsFile(file);
-      else if (file.kind === 'bxml') this.walkBxml(file);
-      else if (file.kind === 'bxss') this.walkBxss(file);
-      else this.dispatch(this.merged.json.get('document'), file);
-      this.currentFile = undefined;
-      onProgress?.(index + 1, paths.length);
-    });
-  }
-
-  private walkJsFile(file: JsFile): void {
-    if (file.ast) this.walkJsAst(file.ast, file);
-  }
-
-  private walkJsAst(ast: Node, file: JsFile): void {
-    const visitors = this.merged.js;
-    if (!visitors.size) return;
-    this.currentJs = file;
-    const wantsBn = visitors.has('bnCall') || visitors.has('bnMember') || visitors.has('bnDynamic');
-    const bn = wantsBn ? this.project.bnApi(file) : undefined;
-    const exits = this.merged.jsExit;
-    walkJs(ast, {
-      enter: (node, ancestors) => {
-        this.ancestors = ancestors;
-        this.dispatch(visitors.get(node.type), node);
-        if (bn) this.bnEvents(node, bn);
-      },
-      exit: exits.size
-        ? (node, ancestors) => {
-          this.ancestors = ancestors;
-          this.dispatch(exits.get(node.type), node);
-        }
-        : undefined,
-    });
-    this.ancestors = [];
-    this.currentJs = undefined;
-  }
-
-  /** Synthesised events for `bn` API use, computed once for all rules that listen. */
-  private bnEvents(node: Node, bn: NonNullable<ReturnType<Project['bnApi']>>): void {
-    const visitors = this.merged.js;
-    switch (node.type) {
-      case 'MemberExpression':
-      case 'OptionalMemberExpression': {
-        const access = bn.access(node);
-        if (!access) return;
-        if ('dynamic' in access) this.dispatch(visitors.get('bnDynamic'), { key: access.dynamic, expression: node });
-        else this.dispatch(visitors.get('bnMember'), access);
-        return;
-      }
-      case 'CallExpression':
-      case 'OptionalCallExpression': {
-        const call = bn.call(node as import('@babel/types').CallExpression);
-        if (call) this.dispatch(visitors.get('bnCall'), call);
-        return;
-      }
-      case 'VariableDeclarator':
-        if (node.id.type === 'ObjectPattern' && node.init && (bn.isNamespace(node.init) || isMpServiceModule(node.init))) {
-          for (const property of node.id.properties) {
-            if (property.type !== 'ObjectProperty') continue;
-            const key = property.computed ? this.project.evaluator.evaluate(property.key, this.currentJs!) : property.key.type === 'Identifier' ? property.key.name : undefined;
-            const name = typeof key === 'string' ? key : property.key.type === 'StringLiteral' ? property.key.value : undefined;
-            if (name) this.dispatch(visitors.get('bnMember'), { name, node: property.key, expression: property.key, spelling: 'destructure' });
-            else if (property.computed) this.dispatch(visitors.get('bnDynamic'), { key: property.key, expression: property.key });
-          }
-        }
-        return;
-      case 'ImportDeclaration':
-      case 'ExportNamedDeclaration':
-        if (node.source?.value !== MP_SERVICE_MODULE || (node.type === 'ImportDeclaration' ? node.importKind : node.exportKind) === 'type') return;
-        for (const specifier of node.specifiers) {
-          const imported = specifier.type === 'ImportSpecifier' ? specifier.imported : specifier.type === 'ExportSpecifier' ? specifier.local : undefined;
-          if (!imported || (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type') || (specifier.type === 'ExportSpecifier' && specifier.exportKind === 'type')) continue;
-          const name = imported.type === 'Identifier' ? imported.name : imported.value;
-          if (name !== 'default') this.dispatch(visitors.get('bnMember'), { name, node: imported, expression: imported, spelling: 'import' });
-        }
-        return;
-      default:
-        return;
-    }
-  }
-
-  private walkBxml(file: import('../parse/source-file.js').BxmlFile): void {
-    const visitors = this.merged.bxml;
-    this.dispatch(visitors.get('document'), file.document);
-    if (visitors.size > 1 || !visitors.has('document')) {
-      const exits: import('../parse/bxml-ast.js').BxmlElement[] = [];
-      const wantsText = visitors.has('text') || visitors.has('expression') || visitors.has('comment');
-      for (const element of elementsOf(file.document)) {
-        // Close the elements this one is not inside of.
-        while (exits.length && !isInside(element, exits[exits.length - 1])) this.dispatch(visitors.get('element:exit'), exits.pop());
-        this.dispatch(visitors.get('element'), element);
-        for (const attribute of element.attributes) {
-          this.dispatch(visitors.get('attribute'), attribute);
-          for (const expression of attribute.expressions) this.dispatch(visitors.get('expression'), expression);
-        }
-        if (wantsText) this.textChildren(element.children);
-        exits.push(element);
-      }
-      while (exits.length) this.dispatch(visitors.get('element:exit'), exits.pop());
-      if (wantsText) this.textChildren(file.document.children);
-    }
-    for (const script of file.embeddedScripts) {
-      if (script.ast) this.walkJsAst(script.ast, { ...file, kind: 'js', dialect: 'bns', ast: script.ast });
-    }
-  }
-
-  private textChildren(children: import('../parse/bxml-ast.js').BxmlChild[]): void {
-    const visitors = this.merged.bxml;
-    for (const child of children) {
-      if (child.type === 'text') {
-        this.dispatch(visitors.get('text'), child);
-        for (const expression of child.expressions) this.dispatch(visitors.get('expression'), expression);
-      } else if (child.type === 'comment') this.dispatch(visitors.get('comment'), child);
-    }
-  }
-
-  private walkBxss(file: import('../parse/source-file.js').BxssFile): void {
-    const visitors = this.merged.bxss;
-    if (!file.root || !visitors.size) return;
-    this.dispatch(visitors.get('root'), file.root);
-    file.root.walk((node) => this.dispatch(visitors.get(node.type), node));
-  }
-
-  async runProjectHooks(): Promise<void> {
-    this.failed.clear();
-    for (const { slot, fn } of this.merged.project) {
-      try {
-        await fn(this.project);
-      } catch (error) {
-        this.fail(slot, error);
-      }
-    }
-  }
+/** Files a suppression comment can sit in. */
+function directivePaths(project: Project): string[] {
+  return project.paths.filter((path) => {
+    const kind = project.kindOf(path);
+    return kind === 'js' || kind === 'bxml' || kind === 'bxss';
+  });
 }
 
-function isInside(element: { start: number }, ancestor: { start: number; end: number }): boolean {
-  return element.start >= ancestor.start && element.start < ancestor.end;
+function reportBundleIssues(issues: readonly BundleIssue[]): Finding[] {
+  const unsafe = new Set(['unsafe-path', 'link', 'special-file', 'duplicate', 'corrupt-archive']);
+  return issues.map((issue) => toolFinding(BUNDLE_RULE_ID, unsafe.has(issue.code) ? 'error' : 'warning', issue.path, `${describeIssue(issue)}: ${issue.detail}`, issue.code));
 }
 
 function describeIssue(issue: BundleIssue): string {

@@ -1,11 +1,11 @@
 import type { Range } from '../text/line-index.js';
-import type { ParsedFile } from '../parse/source-file.js';
+import type { LineIndex } from '../text/line-index.js';
 import type { ReportTarget } from '../rules/rule.js';
 
 const BXML_TYPES = new Set(['document', 'element', 'attribute', 'text', 'expression', 'comment']);
 
 /** The source range of any node a rule can report on: Babel, BXML, postcss or JSON. */
-export function rangeOfTarget(target: ReportTarget, file: ParsedFile): Range {
+export function rangeOfTarget(target: ReportTarget, file: { lines: LineIndex }): Range {
   const node = target as unknown as Record<string, any>;
   if (node.source?.start && typeof node.source.start.line === 'number') {
     // postcss: 1-based lines and columns, `end` inclusive.

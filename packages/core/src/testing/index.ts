@@ -5,6 +5,7 @@ import type { AnyRule } from '../rules/rule.js';
 import { fixFiles } from '../fix.js';
 import type { Confidence, Finding, Severity } from '../findings.js';
 import type { Config } from '../config/config.js';
+import type { FileResult, ResultCache } from '../runner/file-result.js';
 
 export * from './png.js';
 
@@ -60,7 +61,18 @@ export function miniApp(files: Files = {}): Files {
 
 /** Runs one rule alone over an in-memory bundle; returns its findings and any internal errors. */
 export async function runRule(rule: AnyRule, files: Files, options?: Record<string, unknown>, runConfig: Omit<Config, 'rules'> = {}): Promise<Finding[]> {
-  const result = await lint(openMemoryBundle(presentFiles(files)), { rules: [rule], config: { ...runConfig, ...configFor(rule, options) } });
+  const present = presentFiles(files);
+  const config = { ...runConfig, ...configFor(rule, options) };
+  // Twice: the second run takes each file's results (findings and facts) from the first, through
+  // JSON, as `--cache` does; both must give the same findings.
+  const stored = new Map<string, string>();
+  const resultCache: ResultCache = {
+    get: (key) => (stored.has(key) ? (JSON.parse(stored.get(key)!) as FileResult) : undefined),
+    set: (key, result) => void stored.set(key, JSON.stringify(result)),
+  };
+  const result = await lint(openMemoryBundle(present), { rules: [rule], config, resultCache });
+  const cached = await lint(openMemoryBundle(present), { rules: [rule], config, resultCache });
+  expect(JSON.stringify(cached.findings), 'findings from cached file results').toBe(JSON.stringify(result.findings));
   return result.findings;
 }
 

@@ -18,6 +18,7 @@ export default defineRule<ImageBudgetOptions>({
     clauses: ['6.4'],
     severity: 'info',
     suppressible: true,
+    projectInput: 'facts',
     docs: { description: 'Images shipped in the bundle should stay within a size budget (200 KB each, 2 MB in all, by default) so the mini program loads fast.' },
     messages: {
       imageTooLarge: 'This image is {{size}}, over the budget of {{budget}} per image: compress it or load it from the network so the mini program starts quickly (6.4).',

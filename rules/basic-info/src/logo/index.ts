@@ -18,6 +18,7 @@ export default defineRule({
     clauses: ['2.2.6'],
     severity: 'error',
     suppressible: true,
+    projectInput: 'facts',
     docs: { description: `The listing logo must be a readable PNG or JPEG image, square, at least ${MIN_SIDE}×${MIN_SIDE} pixels, and not blank or almost fully transparent.` },
     messages: {
       unreadable: 'The logo "{{logo}}" cannot be read as an image ({{detail}}): the listing needs a PNG or JPEG logo (2.2.6).',

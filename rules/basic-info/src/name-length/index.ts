@@ -22,6 +22,7 @@ export default defineRule({
     clauses: ['2.2.6'],
     severity: 'error',
     suppressible: false,
+    projectInput: 'facts',
     docs: { description: `The listing name must be ${MIN_LENGTH}–${MAX_LENGTH} characters long, each non-ASCII character counting ${NON_ASCII_WEIGHT}.` },
     messages: {
       empty: `The listing name is empty: a mini program needs a name of ${MIN_LENGTH}–${MAX_LENGTH} characters (2.2.6).`,

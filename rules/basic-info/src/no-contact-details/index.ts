@@ -12,6 +12,7 @@ export default defineRule({
     clauses: ['2.2.5'],
     severity: 'error',
     suppressible: false,
+    projectInput: 'facts',
     docs: { description: 'The listing name and description must not contain URLs, e-mail addresses, phone numbers, social accounts, invitation codes or addresses.' },
     messages: {
       link: 'The listing {{field}} contains {{kind}} "{{text}}": the basic info must not send users to websites (2.2.5).',

@@ -13,6 +13,7 @@ export default defineRule({
     severity: 'error',
     suppressible: true,
     fixable: 'code',
+    projectInput: 'facts',
     docs: { description: 'The listing name must not use Binance\'s brand as if the app were Binance\'s own, other companies\' brands or popular app names, "official" claims, or trademark signs, without authorisation.' },
     messages: {
       binance: 'The listing name uses "{{text}}" as if the mini program were Binance\'s own: without Binance\'s authorisation a name may only mention the platform it works with ("… for Binance") (2.2.4, 5.7.1).',

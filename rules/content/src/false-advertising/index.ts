@@ -15,6 +15,7 @@ export default defineRule({
     clauses: ['3.1.6', '5.11.2'],
     severity: 'warning',
     suppressible: true,
+    projectInput: 'facts',
     confidence: 'medium',
     docs: {
       description: 'Page text and the listing should not promise guaranteed or risk-free returns, present rumours or insider tips as fact, or use bait that fake promotions use.',

@@ -10,6 +10,7 @@ export default defineRule({
     clauses: ['5.6'],
     severity: 'error',
     suppressible: true,
+    projectInput: 'facts',
     confidence: 'medium',
     docs: {
       description: 'Page text and the listing must not use crypto-scam wording: fake giveaways and airdrops ("free BNB"), "send X, get 2X back", seed-phrase phishing.',

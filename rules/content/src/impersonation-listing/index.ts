@@ -9,6 +9,7 @@ export default defineRule({
     clauses: ['5.7.1', '5.7.2'],
     severity: 'error',
     suppressible: true,
+    projectInput: 'facts',
     confidence: 'medium',
     docs: {
       description: 'The listing name and description must not present the mini program as an official Binance product or as run by a government agency.',

@@ -18,6 +18,7 @@ export default defineRule({
     clauses: ['5.7.1', '5.7.2'],
     severity: 'warning',
     suppressible: true,
+    projectInput: 'facts',
     confidence: 'medium',
     docs: {
       description: 'Page text should not present the mini program as an official Binance feature or as run by a government agency (the listing is checked by content/impersonation-listing).',

@@ -1,6 +1,6 @@
 import {
   defineRule, normalizedOf, TermMatcher, validateTermList, walkJs,
-  type BxmlElement, type Node, type TermList, type TermMatch,
+  type BxmlElement, type Node, type TermList,
 } from '@bmplint/core';
 import { LISTS, topicOf } from '../lists.js';
 import { excerpt, listingPieces } from '../scan.js';
@@ -49,10 +49,18 @@ export function isAgeField(texts: readonly string[]): boolean {
   return texts.some((text) => AGE_FIELD.test(spaced(text)));
 }
 
+/** Unsuitable wording found in a piece of text, as recorded for the project hook. */
 interface Candidate {
-  piece: TextPiece;
-  match: TermMatch;
+  file: string;
+  span: { start: number; end: number };
+  where: string;
+  text: string;
+  term: string;
+  category: 'gambling' | 'alcohol' | 'adult';
 }
+
+/** What a file tells the project hook: an age notice or gate, or unsuitable wording. */
+type Fact = { notice: true } | { candidate: Candidate };
 
 export default defineRule({
   meta: {
@@ -60,6 +68,7 @@ export default defineRule({
     clauses: ['2.3.6'],
     severity: 'warning',
     suppressible: true,
+    projectInput: 'facts',
     confidence: 'low',
     docs: {
       description: 'Gambling, alcohol or adult content needs an age notice or gate somewhere in the app ("18+", age verification, a birth-date input), or should be removed.',
@@ -71,13 +80,30 @@ export default defineRule({
     },
   },
   create(context) {
+    // Found while walking a file: recorded as facts. Found in configs and the listing (project hook): kept here.
     const candidates: Candidate[] = [];
     let notice = false;
+    /** The file whose age notice was recorded: later pieces of it need not look for one. */
+    let noticeIn: string | undefined;
+    const found = (fact: Fact) => {
+      if (context.file) context.record(fact);
+      else if ('notice' in fact) notice = true;
+      else candidates.push(fact.candidate);
+    };
+    const foundNotice = () => {
+      if (context.file && noticeIn === context.file.path) return;
+      noticeIn = context.file?.path;
+      found({ notice: true });
+    };
+    const hasNotice = () => (context.file ? noticeIn === context.file.path : notice);
     const scan = (piece: TextPiece) => {
       if (!piece.text.trim()) return;
       const normalized = normalizedOf(piece.text);
-      if (!notice && AGE_NOTICE.scan(piece.text, normalized).length) notice = true;
-      for (const match of UNSUITABLE.scan(piece.text, normalized)) candidates.push({ piece, match });
+      if (!hasNotice() && AGE_NOTICE.scan(piece.text, normalized).length) foundNotice();
+      for (const match of UNSUITABLE.scan(piece.text, normalized)) {
+        const category = match.list.category === 'alcohol' || match.list.category === 'adult' ? match.list.category : 'gambling';
+        found({ candidate: { file: piece.file, span: spanIn(piece, match.start, match.end), where: piece.where, text: excerpt(match.text), term: match.term, category } });
+      }
     };
     const page = pageTextVisitors(context, scan);
     return {
@@ -85,29 +111,35 @@ export default defineRule({
       bxml: {
         ...page.bxml,
         element(element: BxmlElement) {
-          if (notice || !FIELD_ELEMENTS.has(element.name)) return;
+          if (hasNotice() || !FIELD_ELEMENTS.has(element.name)) return;
           const texts = element.attributes.flatMap((attribute) => [attribute.name.startsWith('bind') || attribute.name.startsWith('catch') || attribute.name === 'mode' ? '' : attribute.name, attribute.value ?? '']);
-          if (isAgeField(texts)) notice = true;
+          if (isAgeField(texts)) foundNotice();
         },
       },
       js: {
         ...page.js,
         JSXOpeningElement(node) {
-          if (notice || node.name.type !== 'JSXIdentifier' || !FIELD_ELEMENTS.has(node.name.name)) return;
-          if (isAgeField(jsxAttributeTexts(node))) notice = true;
+          if (hasNotice() || node.name.type !== 'JSXIdentifier' || !FIELD_ELEMENTS.has(node.name.name)) return;
+          if (isAgeField(jsxAttributeTexts(node))) foundNotice();
         },
       },
       project(project) {
         page.project(project);
         for (const piece of listingPieces(project)) if (AGE_NOTICE.scan(piece.text).length) notice = true;
+        const walked: Candidate[] = [];
+        for (const facts of context.facts().values()) {
+          for (const fact of facts as Fact[]) {
+            if ('notice' in fact) notice = true;
+            else walked.push(fact.candidate);
+          }
+        }
         if (notice) return;
         const seen = new Set<string>();
-        for (const { piece, match } of candidates) {
-          const key = `${piece.file}\0${match.term}`;
+        for (const candidate of [...walked, ...candidates]) {
+          const key = `${candidate.file}\0${candidate.term}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          const category = match.list.category === 'alcohol' || match.list.category === 'adult' ? match.list.category : 'gambling';
-          context.report({ file: piece.file, span: spanIn(piece, match.start, match.end), messageId: category, data: { where: piece.where, text: excerpt(match.text) } });
+          context.report({ file: candidate.file, span: candidate.span, messageId: candidate.category, data: { where: candidate.where, text: candidate.text } });
         }
       },
     };

@@ -18,6 +18,7 @@ export default defineRule({
     clauses: ['3.1.1', '3.1.2', '3.1.3', '3.1.4', '3.1.5'],
     severity: 'error',
     suppressible: true,
+    projectInput: 'facts',
     confidence: 'medium',
     docs: {
       description: 'Page text must not contain hateful, gory, weapon-selling, pornographic or inflammatory religious wording (curated English and Chinese term lists, evasions normalised).',

@@ -23,6 +23,7 @@ export default defineRule({
     clauses: ['4.4'],
     severity: 'warning',
     suppressible: true,
+    projectInput: 'facts',
     confidence: 'medium',
     docs: {
       description: 'Page text must not induce sharing with a reward or make sharing a condition ("Share to 3 friends to unlock", "分享得奖励", "转发领取").',

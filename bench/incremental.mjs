@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+/**
+ * The incremental API in one process: `node bench/incremental.mjs <dir> [edits]`.
+ * Opens a session on <dir> with the built-in rules, lints once, then adds a 2,000-line script to a
+ * page's folder and, for each of [edits] (default 7) edits of that script, times `setFile` +
+ * `lint()`. Prints JSON: the first lint's ms, the edit lints' median and each, and the findings
+ * count (checked against a fresh lint of the same files by the tests, not here).
+ *
+ * With `--profile <file.cpuprofile>`, the edit lints (only) are CPU-profiled from the unbundled
+ * modules, so `bench/profile-summary.mjs` can name the rules and core modules they spend time in.
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+const profileAt = args.indexOf('--profile');
+const profileFile = profileAt >= 0 ? args.splice(profileAt, 2)[1] : undefined;
+const cli = profileFile
+  ? { ...(await import('../packages/cli/dist/index.js')), ...(await import('../packages/core/dist/index.js')) }
+  : await import(fileURLToPath(new URL('../packages/cli/dist/bmplint.mjs', import.meta.url)));
+const [dir, editsArg] = args;
+const edits = Number(editsArg) || 7;
+
+/** A page-like script of `lines` lines: handlers calling bn APIs, data, strings. */
+export function script(lines, variant) {
+  const out = [`// variant ${variant}`, 'const helpers = {};'];
+  for (let i = 0; out.length < lines - 1; i++) {
+    out.push(
+      `helpers.load${i} = function (id) {`,
+      `  return bn.request({ url: 'https://api.example.com/items/' + id, method: 'GET', data: { page: ${i} } });`,
+      '};',
+      `helpers.show${i} = function () { bn.showToast({ title: 'Saved ${i}' }); };`,
+    );
+  }
+  out.push('Page({ data: { title: "Items" }, onLoad() { helpers.load0(1); } });');
+  return `${out.slice(0, lines).join('\n')}\n`;
+}
+
+/** The folder of the first page script (by path): `pages/x`, or inside a subpackage. */
+function firstPageFolder(root) {
+  const scripts = [];
+  const walk = (sub) => {
+    for (const entry of readdirSync(join(root, sub), { withFileTypes: true })) {
+      const path = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(path);
+      } else if (/(^|\/)pages\/.*\.js$/.test(path)) scripts.push(path);
+    }
+  };
+  walk('');
+  if (!scripts.length) throw new Error(`no page script in ${root}`);
+  const first = scripts.sort()[0];
+  return first.slice(0, first.lastIndexOf('/'));
+}
+
+const rules = await cli.loadRules();
+const session = await cli.openSession(dir, { rules });
+let started = performance.now();
+await session.lint();
+const first = performance.now() - started;
+const path = `${firstPageFolder(dir)}/big.js`;
+session.setFile(path, script(2000, 0));
+await session.lint();
+const times = [];
+let findings = 0;
+const inspector = profileFile ? new Session() : undefined;
+if (inspector) {
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+}
+for (let i = 1; i <= edits; i++) {
+  started = performance.now();
+  session.setFile(path, script(2000, i));
+  const result = await session.lint();
+  times.push(performance.now() - started);
+  findings = result.findings.length;
+}
+if (inspector) writeFileSync(profileFile, JSON.stringify((await inspector.post('Profiler.stop')).profile));
+const sorted = [...times].sort((a, b) => a - b);
+const median = sorted.length % 2 ? sorted[sorted.length >> 1] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+process.stdout.write(`${JSON.stringify({ first, median, times, findings, file: path, rss: process.memoryUsage().rss })}\n`);

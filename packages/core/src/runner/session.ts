@@ -1,0 +1,95 @@
+import type { Bundle, BundleEntry, BundleIssue, BundleLimits } from '../bundle/bundle.js';
+import { DEFAULT_LIMITS, EntryCollector } from '../bundle/bundle.js';
+import { openBundle } from '../bundle/open.js';
+import type { ParsedFile } from '../parse/source-file.js';
+import type { FileResult } from './file-result.js';
+import { lint, type LintOptions, type LintResult } from './lint.js';
+
+/**
+ * A bundle held in memory for repeated checks (language server, portal): replace or delete files,
+ * then `lint()` again. Only changed files are parsed and walked again; the project phase re-runs.
+ */
+export interface LintSession {
+  /** Replaces a file's content, adds a file, or (with null) deletes it. A rename is a delete and an add. */
+  setFile(path: string, content: string | Uint8Array | null): void;
+  /** The findings for the files as they are now: equal to a fresh `lint()` of the same files. */
+  lint(): Promise<LintResult>;
+}
+
+export async function openSession(input: string | Bundle, options: LintOptions): Promise<LintSession> {
+  const limits: BundleLimits = { ...DEFAULT_LIMITS, ...options.config?.limits };
+  const base = typeof input === 'string' ? await openBundle(input, { limits }) : input;
+  const files = new Map<string, Buffer>();
+  for (const path of base.entries.keys()) files.set(path, base.read(path));
+  return new Session(base, files, options);
+}
+
+class Session implements LintSession {
+  /** Paths set through `setFile`: their base issues (e.g. too large) no longer apply. */
+  private readonly changed = new Set<string>();
+  private readonly results = new GenerationalCache<FileResult>();
+  private readonly parses = new GenerationalCache<ParsedFile>();
+
+  constructor(private readonly base: Bundle, private readonly files: Map<string, Buffer>, private readonly options: LintOptions) {}
+
+  setFile(path: string, content: string | Uint8Array | null): void {
+    this.changed.add(path);
+    if (content === null) this.files.delete(path);
+    else this.files.set(path, typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content));
+  }
+
+  async lint(): Promise<LintResult> {
+    const result = await lint(this.bundle(), { ...this.options, resultCache: this.results, parseCache: this.options.parseCache ?? this.parses });
+    this.results.nextGeneration();
+    this.parses.nextGeneration();
+    return result;
+  }
+
+  /** The files as they are now, with the base bundle's kind, name and issues. */
+  private bundle(): Bundle {
+    const base = this.base;
+    const collector = new EntryCollector(base.limits);
+    const entries = new Map<string, BundleEntry>();
+    const issues: BundleIssue[] = base.issues.filter((issue) => !this.changed.has(issue.path));
+    for (const [path, bytes] of this.files) {
+      if (!this.changed.has(path)) entries.set(path, { path, size: bytes.length });
+      else if (collector.accept(path, bytes.length)) entries.set(path, { path, size: bytes.length });
+    }
+    issues.push(...collector.issues);
+    const files = this.files;
+    return {
+      kind: base.kind,
+      source: base.source,
+      entries,
+      issues,
+      limits: base.limits,
+      has: (path) => entries.has(path),
+      read(path) {
+        const bytes = entries.has(path) ? files.get(path) : undefined;
+        if (!bytes) throw new Error(`not in bundle: ${path}`);
+        return bytes;
+      },
+    };
+  }
+}
+
+/** Keeps what the last run used: entries not asked for in a run are dropped after the next. */
+class GenerationalCache<T> {
+  private previous = new Map<string, T>();
+  private current = new Map<string, T>();
+
+  get(key: string): T | undefined {
+    const value = this.current.get(key) ?? this.previous.get(key);
+    if (value !== undefined) this.current.set(key, value);
+    return value;
+  }
+
+  set(key: string, value: T): void {
+    this.current.set(key, value);
+  }
+
+  nextGeneration(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}
