@@ -42,6 +42,8 @@ export interface Finding {
   fingerprint?: string;
   /** The third-party package the flagged file belongs to (`miniprogram_npm/<pkg>`, a vendored copy, a minified bundle). */
   vendor?: string;
+  /** The flagged file is one the app never loads (see project/reachable.ts): the finding is lowered. */
+  unreachable?: true;
 }
 
 export interface Summary {

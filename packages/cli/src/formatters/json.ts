@@ -26,6 +26,7 @@ export function formatJson(result: LintResult, options: ReportOptions = {}): str
           ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
           ...(finding.fingerprint ? { fingerprint: finding.fingerprint, group: finding.group } : {}),
           ...(vendor ? { vendor } : {}),
+          ...(finding.unreachable ? { unreachable: true } : {}),
           ...(baselined ? { baselined } : {}),
           ...(suppressed ? { suppressed } : {}),
         };

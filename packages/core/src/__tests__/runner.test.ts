@@ -180,6 +180,32 @@ describe('the severity policy', () => {
     });
   });
 
+  it('lowers findings in files the app never loads, unless the rule says any file counts', async () => {
+    const files = {
+      'pages/index/index.js': "const api = require('../../utils/api');\ndebugger;\nPage({})",
+      'utils/api.js': 'debugger;',
+      'tools/pay.js': 'debugger;',
+      'pages/main/main.js': 'debugger;',
+    };
+    const result = await run(files, [rule('test/found', 'error'), rule('test/shipped', 'error', { reachability: 'any-file' }), rule('test/note', 'warning')]);
+    const shown = result.findings.map((finding) => [finding.ruleId, finding.file, finding.severity, finding.confidence ?? null, finding.unreachable ?? null, finding.message]);
+    expect(shown).toEqual([
+      ['test/found', 'pages/index/index.js', 'error', null, null, 'test/found found'],
+      ['test/note', 'pages/index/index.js', 'warning', null, null, 'test/note found'],
+      ['test/shipped', 'pages/index/index.js', 'error', null, null, 'test/shipped found'],
+      ['test/found', 'pages/main/main.js', 'warning', 'low', true, 'test/found found — in code nothing in the app loads'],
+      ['test/note', 'pages/main/main.js', 'warning', null, true, 'test/note found — in code nothing in the app loads'],
+      ['test/shipped', 'pages/main/main.js', 'error', null, null, 'test/shipped found'],
+      ['test/found', 'tools/pay.js', 'warning', 'low', true, 'test/found found — in code nothing in the app loads'],
+      ['test/note', 'tools/pay.js', 'warning', null, true, 'test/note found — in code nothing in the app loads'],
+      ['test/shipped', 'tools/pay.js', 'error', null, null, 'test/shipped found'],
+      ['test/found', 'utils/api.js', 'error', null, null, 'test/found found'],
+      ['test/note', 'utils/api.js', 'warning', null, null, 'test/note found'],
+      ['test/shipped', 'utils/api.js', 'error', null, null, 'test/shipped found'],
+    ]);
+    expect(result.summary.errors).toBe(6);
+  });
+
   it('keeps ignored files for resolution but neither walks nor reports on them', async () => {
     const walked: string[] = [];
     const seen = defineRule({

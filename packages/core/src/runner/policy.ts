@@ -14,17 +14,30 @@ export function reportedSeverity(configured: Severity, requested: Severity | und
  * - files matched by `ignorePatterns` exist for resolution but are not reported on;
  * - a low-confidence finding never fails a run: an error becomes a warning, its confidence kept;
  * - a finding in third-party code carries `vendor`;
+ * - a finding in a file the app never loads is marked `unreachable` and an error there becomes a
+ *   low-confidence warning, unless its rule says the file's presence is the problem
+ *   (`meta.reachability: 'any-file'`); findings of bundle checks (no rule meta) stand;
  * - one root cause, one finding: a rule's finding is dropped where a rule it defers to
  *   (`meta.defersTo`) reported on the same lines of the same file.
  */
 export function applySeverityPolicy(findings: Finding[], project: Project, metaOf: (ruleId: string) => RuleMeta | undefined): Finding[] {
   const kept = findings.filter((finding) => !project.isIgnored(finding.file));
   for (const finding of kept) {
+    lowerIfUnreachable(finding, project, metaOf(finding.ruleId));
     if (finding.confidence === 'low' && finding.severity === 'error') finding.severity = 'warning';
     const vendor = project.vendorOf(finding.file);
     if (vendor) finding.vendor = vendor;
   }
   return dropDeferred(kept, metaOf);
+}
+
+export const UNREACHABLE_NOTE = ' — in code nothing in the app loads';
+
+function lowerIfUnreachable(finding: Finding, project: Project, meta: RuleMeta | undefined): void {
+  if (!meta || meta.reachability === 'any-file' || project.isReachable(finding.file)) return;
+  finding.unreachable = true;
+  finding.message += UNREACHABLE_NOTE;
+  if (finding.severity === 'error') finding.confidence = 'low';
 }
 
 function dropDeferred(findings: Finding[], metaOf: (ruleId: string) => RuleMeta | undefined): Finding[] {
