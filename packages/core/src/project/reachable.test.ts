@@ -114,6 +114,21 @@ describe('reachability', () => {
     expect(unreachable).toEqual(['src/pages/draft/index.tsx']);
   });
 
+  it('loads a subpackage entry script and what require.async names', () => {
+    const { unreachable } = split({
+      'app.json': JSON.stringify({ pages: ['pages/index/index'], subpackages: [{ root: 'chat', pages: ['pages/a/index'], entry: 'entry.js' }] }),
+      'app.js': "require.async('./lazy/index.js').then(() => {})",
+      'lazy/index.js': '',
+      'chat/entry.js': '',
+      'chat/unused.js': '',
+    });
+    expect(unreachable).toEqual(['chat/unused.js']);
+  });
+
+  it('takes every file as reachable when there is no app config to start from', () => {
+    expect(split({ 'button/index.js': 'Component({})', 'button/index.json': '{"component":true}' }).unreachable).toEqual([]);
+  });
+
   it('loads a custom tab bar and a workers folder whole', () => {
     const { unreachable } = split({
       'app.json': JSON.stringify({ pages: ['pages/index/index'], workers: 'workers', tabBar: { custom: true, list: [] } }),

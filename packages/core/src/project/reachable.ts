@@ -26,6 +26,8 @@ export class Reachability {
   /** Whether the app can load the file. Paths outside the bundle count as reachable. */
   has(path: string): boolean {
     if (this.files.has(path)) return true;
+    // Without an app config nothing says what loads: every file counts as reachable.
+    if (!this.project.appConfig?.value) return true;
     if (!this.project.bundle.has(path)) return true;
     if (this.folders.some((folder) => path.startsWith(folder))) return true;
     const kind = fileKindOf(path);
@@ -73,7 +75,12 @@ export class Reachability {
     this.add(`${root}app.bxss`);
     for (const page of project.pages) this.addUnit(page.files);
     for (const use of project.componentUses) this.addUnit(use.files);
-    const config = project.appConfig?.value as { workers?: unknown; tabBar?: { custom?: unknown } } | undefined;
+    const config = project.appConfig?.value as { workers?: unknown; tabBar?: { custom?: unknown }; subpackages?: unknown; subPackages?: unknown } | undefined;
+    // A subpackage's `entry` script runs when the subpackage loads.
+    for (const pkg of [config?.subpackages, config?.subPackages].flatMap((list) => (Array.isArray(list) ? list : []))) {
+      const { root: pkgRoot, entry } = (pkg ?? {}) as { root?: unknown; entry?: unknown };
+      if (typeof pkgRoot === 'string' && typeof entry === 'string') this.add(joinPath(root.replace(/\/$/, ''), `${pkgRoot}/${entry}`));
+    }
     if (typeof config?.workers === 'string') this.addFolder(joinPath(root.replace(/\/$/, ''), config.workers));
     // A custom tab bar is the component at `custom-tab-bar/index`: its own folder is loaded whole.
     if (config?.tabBar?.custom === true) this.addFolder(`${root}custom-tab-bar`);
@@ -144,9 +151,9 @@ export class Reachability {
 const TEMPLATE_SOURCE = /<(import|include|bns|wxs|sjs|import-sjs)\b[^>]*?\b(src|from)\s*=\s*["']([^"']*)["']/gi;
 const STYLE_IMPORT = /@import\s+(?:url\(\s*)?(["'])([^"']+)\1/g;
 const LITERAL = String.raw`(["'])([^"'\n]+)\1|` + '`([^`$\\n]+)`';
-const REQUIRE_LITERAL = new RegExp(String.raw`(?<![\w$.])(?:require|import)\s*\(\s*(?:${LITERAL})\s*[,)]`, 'g');
+const REQUIRE_LITERAL = new RegExp(String.raw`(?<![\w$.])(?:require(?:\.async)?|import)\s*\(\s*(?:${LITERAL})\s*[,)]`, 'g');
 const STATIC_IMPORT = /(?<![\w$.])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?(["'])([^"'\n]+)\1/g;
-const ANY_LOAD = /(?<![\w$.])(?:require|import)\s*\(/g;
+const ANY_LOAD = /(?<![\w$.])(?:require(?:\.async)?|import)\s*\(/g;
 const PLAIN_ARGUMENT = new RegExp(String.raw`^\s*(?:${LITERAL})\s*[,)]`);
 
 /** Specifiers of `require('x')`, `import … from 'x'`, `import 'x'`, `export … from 'x'` and `import('x')`. */
