@@ -206,6 +206,34 @@ describe('the severity policy', () => {
     expect(result.summary.errors).toBe(6);
   });
 
+  it('lowers errors inside page methods that nothing binds, calls or mentions', async () => {
+    const script = [
+      'Page({',
+      '  go() { this.helper(); },',
+      '  helper() { debugger; },',
+      '  gotoRoom() {',
+      '    debugger;',
+      '  },',
+      '  onTabItemTap() { debugger; },',
+      '  later() { debugger; },',
+      '  passed() { debugger; },',
+      '  onLoad() { setTimeout(this.passed, 10); },',
+      '});',
+    ].join('\n');
+    const findingsOf = async (files: Record<string, string>) =>
+      (await run(files, [rule('test/found', 'error')])).findings.map((finding) => [finding.line, finding.severity, finding.unreachable ?? null, finding.message]);
+    expect(await findingsOf({ 'pages/index/index.js': script, 'pages/index/index.bxml': '<button bindtap="go">Go</button>', 'utils/x.js': '', 'app.js': "App({ later: 'later' })" })).toEqual([
+      [3, 'error', null, 'test/found found'],
+      [5, 'warning', true, 'test/found found — in gotoRoom(), which nothing in the app calls'],
+      [7, 'error', null, 'test/found found'],
+      [8, 'error', null, 'test/found found'],
+      [9, 'error', null, 'test/found found'],
+    ]);
+    // A handler chosen at run time may be any method: nothing is lowered.
+    const dynamic = await findingsOf({ 'pages/index/index.js': script, 'pages/index/index.bxml': '<button bindtap="{{ handler }}">Go</button>' });
+    expect(dynamic.filter((row) => row[1] !== 'error')).toEqual([]);
+  });
+
   it('keeps ignored files for resolution but neither walks nor reports on them', async () => {
     const walked: string[] = [];
     const seen = defineRule({
