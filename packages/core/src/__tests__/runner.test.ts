@@ -220,8 +220,8 @@ describe('the severity policy', () => {
       '  onLoad() { setTimeout(this.passed, 10); },',
       '});',
     ].join('\n');
-    const findingsOf = async (files: Record<string, string>) =>
-      (await run(files, [rule('test/found', 'error')])).findings.map((finding) => [finding.line, finding.severity, finding.unreachable ?? null, finding.message]);
+    const findingsOf = async (files: Record<string, string | null>) =>
+      (await lint(openMemoryBundle(Object.fromEntries(Object.entries(miniApp(files)).filter((entry): entry is [string, string] => entry[1] !== null))), { rules: [rule('test/found', 'error')] })).findings.map((finding) => [finding.line, finding.severity, finding.unreachable ?? null, finding.message]);
     expect(await findingsOf({ 'pages/index/index.js': script, 'pages/index/index.bxml': '<button bindtap="go">Go</button>', 'utils/x.js': '', 'app.js': "App({ later: 'later' })" })).toEqual([
       [3, 'error', null, 'test/found found'],
       [5, 'warning', true, 'test/found found — in gotoRoom(), which nothing in the app calls'],
@@ -232,6 +232,9 @@ describe('the severity policy', () => {
     // A handler chosen at run time may be any method: nothing is lowered.
     const dynamic = await findingsOf({ 'pages/index/index.js': script, 'pages/index/index.bxml': '<button bindtap="{{ handler }}">Go</button>' });
     expect(dynamic.filter((row) => row[1] !== 'error')).toEqual([]);
+    // Without its template, what the page binds is unknown: nothing is lowered.
+    const untemplated = await findingsOf({ 'pages/index/index.js': script, 'pages/index/index.bxml': null });
+    expect(untemplated.map((row) => row[1])).toEqual(['error', 'error', 'error', 'error', 'error']);
   });
 
   it('keeps ignored files for resolution but neither walks nor reports on them', async () => {

@@ -14,7 +14,7 @@ export interface UnboundMethod {
 /**
  * The unbound methods of the page and component scripts among `paths`. A method is unbound when
  * its unit registers with a plain object (no behaviors, mixins or spread), no template binding of
- * the unit is computed at run time, the script never indexes `this[…]`, the method is not a
+ * the unit is computed at run time (and it has a template), the script never indexes `this[…]`, the method is not a
  * lifecycle or framework hook (`on…`), and its name appears once in all the app's reachable
  * scripts and templates: where it is defined. Any other mention (a binding, `this.x()`, a
  * callback, `selectComponent(…).x()`, a string) counts as a use.
@@ -44,7 +44,8 @@ export function unboundMethods(project: Project, paths: Iterable<string>): Map<s
 function candidatesOf(project: Project, files: UnitFiles): UnboundMethod[] {
   const graph = handlerGraph(project, { files });
   const script = graph.script;
-  if (!script || !graph.registeredWith || !graph.complete) return [];
+  // Without its template, what the unit binds is unknown.
+  if (!script || !graph.template || !graph.registeredWith || !graph.complete) return [];
   if (/\bthis\s*\[/.test(script.text)) return [];
   if (graph.bindings.some((binding) => !binding.handler && !binding.handlers.length)) return [];
   const out: UnboundMethod[] = [];
