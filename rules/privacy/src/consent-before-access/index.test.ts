@@ -16,6 +16,13 @@ const react = (code: string, files: Record<string, string> = {}) => ({
 new RuleTester().run(rule, {
   valid: [
     {
+      name: 'getPhoneNumber from the authorize event of an open-type="getAuthorize" button (the platform asked first)',
+      files: page(
+        "Page({\n  onPhoneAuthorized() {\n    bn.getPhoneNumber({ success: (res) => this.setData({ token: res }) });\n  },\n});\n",
+        '<button open-type="getAuthorize" scope="phoneNumber" onGetAuthorize="onPhoneAuthorized">Bind phone number</button>\n',
+      ),
+    },
+    {
       name: 'chooseLocation (the user picks a place on a map) from a control that says it picks a location',
       files: page(
         "Page({\n  pick() {\n    bn.chooseLocation({ success: (res) => this.setData({ address: res.address }) });\n  },\n});\n",
