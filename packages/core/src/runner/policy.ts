@@ -34,7 +34,7 @@ export function applySeverityPolicy(findings: Finding[], project: Project, metaO
   return dropDeferred(kept, metaOf);
 }
 
-export const UNREACHABLE_NOTE = ' — in code nothing in the app loads';
+const UNREACHABLE_NOTE = ' — in code nothing in the app loads';
 
 function lowerIfUnreachable(finding: Finding, project: Project, meta: RuleMeta | undefined): void {
   if (!meta || meta.reachability === 'any-file' || project.isReachable(finding.file)) return;
