@@ -49,6 +49,8 @@ export interface Finding {
   baselined?: boolean;
   /** The third-party package the flagged file belongs to (`miniprogram_npm/<pkg>`, a vendored copy, a minified bundle). */
   vendor?: string;
+  /** The flagged file is one the app never loads (see project/reachable.ts): the finding is lowered. */
+  unreachable?: true;
 }
 
 export interface Summary {

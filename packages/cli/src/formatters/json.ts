@@ -28,6 +28,7 @@ export function formatJson(result: LintResult, options: ReportOptions = {}): str
           ...(finding.fix ? { fix: finding.fix } : {}),
           ...(finding.suggestions ? { suggestions: finding.suggestions } : {}),
           ...(vendor ? { vendor } : {}),
+          ...(finding.unreachable ? { unreachable: true } : {}),
           ...(baselined ? { baselined } : {}),
           ...(suppressed ? { suppressed } : {}),
         };

@@ -184,6 +184,63 @@ describe('the severity policy', () => {
     });
   });
 
+  it('lowers findings in files the app never loads, unless the rule says any file counts', async () => {
+    const files = {
+      'pages/index/index.js': "const api = require('../../utils/api');\ndebugger;\nPage({})",
+      'utils/api.js': 'debugger;',
+      'tools/pay.js': 'debugger;',
+      'pages/main/main.js': 'debugger;',
+    };
+    const result = await run(files, [rule('test/found', 'error'), rule('test/shipped', 'error', { reachability: 'any-file' }), rule('test/note', 'warning')]);
+    const shown = result.findings.map((finding) => [finding.ruleId, finding.file, finding.severity, finding.confidence ?? null, finding.unreachable ?? null, finding.message]);
+    expect(shown).toEqual([
+      ['test/found', 'pages/index/index.js', 'error', null, null, 'test/found found'],
+      ['test/note', 'pages/index/index.js', 'warning', null, null, 'test/note found'],
+      ['test/shipped', 'pages/index/index.js', 'error', null, null, 'test/shipped found'],
+      ['test/found', 'pages/main/main.js', 'warning', 'low', true, 'test/found found — in code nothing in the app loads'],
+      ['test/note', 'pages/main/main.js', 'warning', null, true, 'test/note found — in code nothing in the app loads'],
+      ['test/shipped', 'pages/main/main.js', 'error', null, null, 'test/shipped found'],
+      ['test/found', 'tools/pay.js', 'warning', 'low', true, 'test/found found — in code nothing in the app loads'],
+      ['test/note', 'tools/pay.js', 'warning', null, true, 'test/note found — in code nothing in the app loads'],
+      ['test/shipped', 'tools/pay.js', 'error', null, null, 'test/shipped found'],
+      ['test/found', 'utils/api.js', 'error', null, null, 'test/found found'],
+      ['test/note', 'utils/api.js', 'warning', null, null, 'test/note found'],
+      ['test/shipped', 'utils/api.js', 'error', null, null, 'test/shipped found'],
+    ]);
+    expect(result.summary.errors).toBe(6);
+  });
+
+  it('lowers errors inside page methods that nothing binds, calls or mentions', async () => {
+    const script = [
+      'Page({',
+      '  go() { this.helper(); },',
+      '  helper() { debugger; },',
+      '  gotoRoom() {',
+      '    debugger;',
+      '  },',
+      '  onTabItemTap() { debugger; },',
+      '  later() { debugger; },',
+      '  passed() { debugger; },',
+      '  onLoad() { setTimeout(this.passed, 10); },',
+      '});',
+    ].join('\n');
+    const findingsOf = async (files: Record<string, string | null>) =>
+      (await lint(openMemoryBundle(Object.fromEntries(Object.entries(miniApp(files)).filter((entry): entry is [string, string] => entry[1] !== null))), { rules: [rule('test/found', 'error')] })).findings.map((finding) => [finding.line, finding.severity, finding.unreachable ?? null, finding.message]);
+    expect(await findingsOf({ 'pages/index/index.js': script, 'pages/index/index.bxml': '<button bindtap="go">Go</button>', 'utils/x.js': '', 'app.js': "App({ later: 'later' })" })).toEqual([
+      [3, 'error', null, 'test/found found'],
+      [5, 'warning', true, 'test/found found — in gotoRoom(), which nothing in the app calls'],
+      [7, 'error', null, 'test/found found'],
+      [8, 'error', null, 'test/found found'],
+      [9, 'error', null, 'test/found found'],
+    ]);
+    // A handler chosen at run time may be any method: nothing is lowered.
+    const dynamic = await findingsOf({ 'pages/index/index.js': script, 'pages/index/index.bxml': '<button bindtap="{{ handler }}">Go</button>' });
+    expect(dynamic.filter((row) => row[1] !== 'error')).toEqual([]);
+    // Without its template, what the page binds is unknown: nothing is lowered.
+    const untemplated = await findingsOf({ 'pages/index/index.js': script, 'pages/index/index.bxml': null });
+    expect(untemplated.map((row) => row[1])).toEqual(['error', 'error', 'error', 'error', 'error']);
+  });
+
   it('keeps ignored files for resolution but neither walks nor reports on them', async () => {
     const walked: string[] = [];
     const seen = defineRule({

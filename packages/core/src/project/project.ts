@@ -13,6 +13,7 @@ import { jsConfigSource, jsonConfigSource, type ConfigSource } from './config-so
 import { readListing, type ListingSource } from './listing.js';
 import { dirnameOf, joinPath } from './paths.js';
 import { detectVendor } from './vendor.js';
+import { Reachability } from './reachable.js';
 import picomatch from 'picomatch';
 
 export type AppStyle = 'classic' | 'react';
@@ -96,6 +97,7 @@ export class Project implements ModuleHost {
   private readonly lineIndexes = new Map<string, { text: string; lines: LineIndex }>();
   private readonly vendors = new Map<string, string | undefined>();
   private readonly ignored: (path: string) => boolean;
+  private reachability?: Reachability;
 
   constructor(readonly bundle: Bundle, private readonly options: ProjectOptions = {}) {
     this.evaluator = new StaticEvaluator(this);
@@ -223,6 +225,18 @@ export class Project implements ModuleHost {
       this.bnIndexes.set(file, scope ? new BnApiIndex(file, scope, this.evaluator) : undefined);
     }
     return this.bnIndexes.get(file);
+  }
+
+  /** Whether the app can load the file when it runs (see reachable.ts); computed once, on first use. */
+  isReachable(path: string): boolean {
+    this.reachability ??= new Reachability(this);
+    return this.reachability.has(path);
+  }
+
+  /** The files of the component a config's `usingComponents` names (none for plugins and paths outside the bundle). */
+  componentFiles(configPath: string, specifier: string): UnitFiles {
+    const base = this.componentBase(configPath, specifier);
+    return base ? this.unitFiles(base.slice(this.appRoot.length)) : {};
   }
 
   /** Resolves an import/require specifier to a bundle path; undefined for packages outside the bundle. */

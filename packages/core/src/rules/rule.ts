@@ -51,6 +51,12 @@ export interface RuleMeta {
    * line of the same file, this rule's finding is dropped (one root cause, one finding).
    */
   defersTo?: string[];
+  /**
+   * `'loaded'` (default): a finding in a file the app never loads (a page not in the app config,
+   * a script nothing requires) is lowered to a low-confidence warning. `'any-file'`: the finding
+   * stands wherever the file is, because shipping the file is the problem (a secret in the bundle).
+   */
+  reachability?: 'loaded' | 'any-file';
 }
 
 type BabelNodeOfType<T extends Node['type']> = Extract<Node, { type: T }>;

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../findings.js';
 import type { Project } from '../project/project.js';
 import type { RuleMeta } from '../rules/rule.js';
+import { unboundMethods } from '../analysis/unbound-methods.js';
 
 const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
 
@@ -14,17 +15,49 @@ export function reportedSeverity(configured: Severity, requested: Severity | und
  * - files matched by `ignorePatterns` exist for resolution but are not reported on;
  * - a low-confidence finding never fails a run: an error becomes a warning, its confidence kept;
  * - a finding in third-party code carries `vendor`;
+ * - a finding in a file the app never loads is marked `unreachable` and an error there becomes a
+ *   low-confidence warning, unless its rule says the file's presence is the problem
+ *   (`meta.reachability: 'any-file'`); findings of bundle checks (no rule meta) stand; the same
+ *   for a finding inside a page or component method that nothing binds, calls or mentions;
  * - one root cause, one finding: a rule's finding is dropped where a rule it defers to
  *   (`meta.defersTo`) reported on the same line of the same file.
  */
 export function applySeverityPolicy(findings: Finding[], project: Project, metaOf: (ruleId: string) => RuleMeta | undefined): Finding[] {
   const kept = findings.filter((finding) => !project.isIgnored(finding.file));
+  for (const finding of kept) lowerIfUnreachable(finding, project, metaOf(finding.ruleId));
+  lowerInUnboundMethods(kept, project, metaOf);
   for (const finding of kept) {
     if (finding.confidence === 'low' && finding.severity === 'error') finding.severity = 'warning';
     const vendor = project.vendorOf(finding.file);
     if (vendor) finding.vendor = vendor;
   }
   return dropDeferred(kept, metaOf);
+}
+
+const UNREACHABLE_NOTE = ' — in code nothing in the app loads';
+
+function lowerIfUnreachable(finding: Finding, project: Project, meta: RuleMeta | undefined): void {
+  if (!meta || meta.reachability === 'any-file' || project.isReachable(finding.file)) return;
+  finding.unreachable = true;
+  finding.message += UNREACHABLE_NOTE;
+  if (finding.severity === 'error') finding.confidence = 'low';
+}
+
+/** Errors inside methods nothing can call; the method analysis runs only for files holding such errors. */
+function lowerInUnboundMethods(findings: Finding[], project: Project, metaOf: (ruleId: string) => RuleMeta | undefined): void {
+  const lowerable = findings.filter((finding) => {
+    const meta = metaOf(finding.ruleId);
+    return finding.severity === 'error' && !finding.unreachable && meta && meta.reachability !== 'any-file';
+  });
+  if (!lowerable.length) return;
+  const unbound = unboundMethods(project, lowerable.map((finding) => finding.file));
+  for (const finding of lowerable) {
+    const method = unbound.get(finding.file)?.find((candidate) => candidate.startLine <= finding.line && finding.endLine <= candidate.endLine);
+    if (!method) continue;
+    finding.unreachable = true;
+    finding.message += ` — in ${method.name}(), which nothing in the app calls`;
+    finding.confidence = 'low';
+  }
 }
 
 function dropDeferred(findings: Finding[], metaOf: (ruleId: string) => RuleMeta | undefined): Finding[] {

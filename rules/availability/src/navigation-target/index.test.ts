@@ -164,6 +164,8 @@ new RuleTester().run(rule, {
       name: 'a URL with neither "./" nor "/" that names a page only from the app root: low confidence',
       files: app({
         'packageB/pages/history/index.js': page(["    bn.reLaunch({ url: 'pages/block/index' })", "    bn.navigateTo({ url: 'pages/nowhere/index' })"].join('\n')),
+        // Bound, so the navigation runs (an error in a method nothing calls is lowered).
+        'packageB/pages/history/index.bxml': '<button bindtap="open">Open</button>\n',
       }),
       errors: [
         { messageId: 'rootRelative', line: 3, column: 24, confidence: 'low', severity: 'warning', data: { via: 'bn.reLaunch', url: 'pages/block/index', route: 'packageB/pages/history/pages/block/index', rootRoute: 'pages/block/index' } },

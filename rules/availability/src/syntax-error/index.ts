@@ -24,6 +24,8 @@ export default defineRule({
     clauses: ['6.2', '6.3'],
     severity: 'error',
     suppressible: false,
+    // The platform compiles every file of the package: one that does not parse fails the build.
+    reachability: 'any-file',
     docs: { description: 'Every script, template, style and JSON file must parse: a syntax error makes the page crash or the mini program fail to build.' },
     messages: {
       jsSyntax: 'Syntax error in this {{language}} file: {{detail}}. The code cannot run; the page or app using it fails to load (6.2).',

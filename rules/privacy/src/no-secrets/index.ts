@@ -14,6 +14,8 @@ export default defineRule({
     clauses: ['5.2.14'],
     severity: 'error',
     suppressible: false,
+    // A secret shipped in the bundle is exposed whether or not the code holding it runs.
+    reachability: 'any-file',
     docs: { description: 'No secrets in the bundle: private keys (PEM or Ethereum), BIP-39 seed phrases, API tokens of well-known services, or high-entropy values of secret-named variables.' },
     messages: {
       privateKeyPem: 'A {{kind}} is in the bundle ("{{preview}}"): anyone who downloads the mini program can read it. Remove it and revoke the key (5.2.14).',

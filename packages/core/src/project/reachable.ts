@@ -1,0 +1,182 @@
+import { fileKindOf } from '../parse/source-file.js';
+import { dirnameOf, joinPath, stripExtension } from './paths.js';
+import type { Project, UnitFiles } from './project.js';
+
+/**
+ * Which files of the bundle the app can load when it runs: from the app config, script and style,
+ * every page of the app config, every component reached through `usingComponents`, the templates,
+ * `<bns>` modules and stylesheets they pull in, and the scripts these require or import.
+ *
+ * Computed from file text (a cheap scan, no AST), so it holds after ASTs are released. It errs
+ * toward reachable: a `require(expr)` whose argument is not a literal makes every file under the
+ * requiring file's folder reachable; data files, images and configs that are not a unit's config
+ * count as reachable.
+ */
+export class Reachability {
+  private readonly files = new Set<string>();
+  /** Folders (with trailing slash) whose every file counts as reachable. */
+  private readonly folders: string[] = [];
+  private readonly queue: string[] = [];
+
+  constructor(private readonly project: Project) {
+    this.collectRoots();
+    while (this.queue.length) this.follow(this.queue.pop()!);
+  }
+
+  /** Whether the app can load the file. Paths outside the bundle count as reachable. */
+  has(path: string): boolean {
+    if (this.files.has(path)) return true;
+    // Without an app config nothing says what loads: every file counts as reachable.
+    if (!this.project.appConfig?.value) return true;
+    if (!this.project.bundle.has(path)) return true;
+    if (this.folders.some((folder) => path.startsWith(folder))) return true;
+    const kind = fileKindOf(path);
+    if (kind === 'js' || kind === 'bxml' || kind === 'bxss') return false;
+    // A json that is the config of a page or component the app never loads is not loaded either;
+    // any other json (data, sitemap, package.json) and every image or other file counts as reachable.
+    if (kind === 'json') return !this.isUnitConfig(path);
+    return true;
+  }
+
+  private isUnitConfig(path: string): boolean {
+    const base = stripExtension(path);
+    return ['.bxml', '.js', '.ts'].some((extension) => this.project.bundle.has(base + extension));
+  }
+
+  private add(path: string | undefined): void {
+    if (!path || this.files.has(path) || !this.project.bundle.has(path)) return;
+    this.files.add(path);
+    this.queue.push(path);
+  }
+
+  private addUnit(files: UnitFiles): void {
+    this.add(files.script);
+    this.add(files.template);
+    this.add(files.config);
+    this.add(files.style);
+  }
+
+  private addFolder(folder: string | undefined): void {
+    if (folder === undefined) return;
+    const prefix = folder ? `${folder.replace(/\/$/, '')}/` : '';
+    if (this.folders.includes(prefix)) return;
+    this.folders.push(prefix);
+    for (const path of this.project.bundle.entries.keys()) if (path.startsWith(prefix)) this.add(path);
+  }
+
+  private collectRoots(): void {
+    const project = this.project;
+    const root = project.appRoot;
+    this.add(project.appConfigPath);
+    this.add(`${project.projectRoot}project.config.json`);
+    this.add(`${project.projectRoot}project.private.config.json`);
+    const scripts = project.style === 'react' ? ['src/app.tsx', 'src/app.ts', 'src/app.jsx', 'src/app.js'] : ['app.js', 'app.ts'];
+    for (const script of scripts) this.add(root + script);
+    this.add(`${root}app.bxss`);
+    for (const page of project.pages) this.addUnit(page.files);
+    for (const use of project.componentUses) this.addUnit(use.files);
+    const config = project.appConfig?.value as { workers?: unknown; tabBar?: { custom?: unknown }; subpackages?: unknown; subPackages?: unknown } | undefined;
+    // A subpackage's `entry` script runs when the subpackage loads.
+    for (const pkg of [config?.subpackages, config?.subPackages].flatMap((list) => (Array.isArray(list) ? list : []))) {
+      const { root: pkgRoot, entry } = (pkg ?? {}) as { root?: unknown; entry?: unknown };
+      if (typeof pkgRoot === 'string' && typeof entry === 'string') this.add(joinPath(root.replace(/\/$/, ''), `${pkgRoot}/${entry}`));
+    }
+    if (typeof config?.workers === 'string') this.addFolder(joinPath(root.replace(/\/$/, ''), config.workers));
+    // A custom tab bar is the component at `custom-tab-bar/index`: its own folder is loaded whole.
+    if (config?.tabBar?.custom === true) this.addFolder(`${root}custom-tab-bar`);
+    const pluginRoot = (project.jsonFile(`${project.projectRoot}project.config.json`)?.value as { pluginRoot?: unknown } | undefined)?.pluginRoot;
+    if (typeof pluginRoot === 'string') this.addFolder(joinPath(project.projectRoot.replace(/\/$/, ''), pluginRoot));
+  }
+
+  private follow(path: string): void {
+    const kind = fileKindOf(path);
+    if (kind === 'json') return this.followConfig(path);
+    if (kind !== 'js' && kind !== 'bxml' && kind !== 'bxss') return;
+    const text = this.project.bundle.read(path).toString('utf8');
+    if (kind === 'js') this.followScript(path, text);
+    else if (kind === 'bxml') this.followTemplate(path, text);
+    else this.followStyle(path, text);
+  }
+
+  /** Components a reachable config uses (the project lists those of app, pages and their components; this adds folders loaded whole). */
+  private followConfig(path: string): void {
+    const using = (this.project.jsonFile(path)?.value as { usingComponents?: unknown } | undefined)?.usingComponents;
+    if (!using || typeof using !== 'object' || Array.isArray(using)) return;
+    for (const specifier of Object.values(using as Record<string, unknown>)) {
+      if (typeof specifier === 'string') this.addUnit(this.project.componentFiles(path, specifier));
+    }
+  }
+
+  private followScript(path: string, text: string): void {
+    for (const specifier of scriptSpecifiers(text)) this.add(this.resolveScript(path, specifier));
+    // `require(name)` with a computed name may load any file of the folder it names, or beside it.
+    for (const folder of computedLoadFolders(text)) this.addFolder(this.resolveFolder(path, folder));
+  }
+
+  /** As the project resolves it, plus the `@/` and `~/` aliases of `src/` that React apps use. */
+  private resolveScript(fromPath: string, specifier: string): string | undefined {
+    const resolved = this.project.resolveImport(fromPath, specifier);
+    if (resolved || !/^[@~]\//.test(specifier)) return resolved;
+    return this.project.resolveImport(`${this.project.appRoot}src/index.js`, `./${specifier.slice(2)}`);
+  }
+
+  private resolveFolder(fromPath: string, folder: string): string | undefined {
+    return folder.startsWith('/') ? joinPath(this.project.appRoot.replace(/\/$/, ''), folder.slice(1)) : joinPath(dirnameOf(fromPath), folder);
+  }
+
+  private followTemplate(path: string, text: string): void {
+    // Inline `<bns module>` code may require other modules.
+    for (const specifier of scriptSpecifiers(text)) this.add(this.resolveScript(path, specifier));
+    for (const match of text.matchAll(TEMPLATE_SOURCE)) {
+      const tag = match[1]!.toLowerCase();
+      const src = match[3]!.trim();
+      if (!src || src.includes('{{')) continue;
+      const defaultExtension = tag === 'import' || tag === 'include' ? '.bxml' : '.bns';
+      this.add(this.resolveAsset(path, src, defaultExtension));
+    }
+  }
+
+  private followStyle(path: string, text: string): void {
+    for (const match of text.matchAll(STYLE_IMPORT)) this.add(this.resolveAsset(path, match[2]!.trim(), '.bxss'));
+  }
+
+  /** A template or stylesheet path: absolute from the app root, else relative to the file. */
+  private resolveAsset(fromPath: string, src: string, defaultExtension: string): string | undefined {
+    const base = src.startsWith('/') ? joinPath(this.project.appRoot.replace(/\/$/, ''), src.slice(1)) : joinPath(dirnameOf(fromPath), src);
+    if (base === undefined) return undefined;
+    return this.project.bundle.has(base) ? base : base + defaultExtension;
+  }
+}
+
+const TEMPLATE_SOURCE = /<(import|include|bns|wxs|sjs|import-sjs)\b[^>]*?\b(src|from)\s*=\s*["']([^"']*)["']/gi;
+const STYLE_IMPORT = /@import\s+(?:url\(\s*)?(["'])([^"']+)\1/g;
+const LITERAL = String.raw`(["'])([^"'\n]+)\1|` + '`([^`$\\n]+)`';
+const REQUIRE_LITERAL = new RegExp(String.raw`(?<![\w$.])(?:require(?:\.async)?|import)\s*\(\s*(?:${LITERAL})\s*[,)]`, 'g');
+const STATIC_IMPORT = /(?<![\w$.])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?(["'])([^"'\n]+)\1/g;
+const ANY_LOAD = /(?<![\w$.])(?:require(?:\.async)?|import)\s*\(/g;
+const PLAIN_ARGUMENT = new RegExp(String.raw`^\s*(?:${LITERAL})\s*[,)]`);
+
+/** Specifiers of `require('x')`, `import … from 'x'`, `import 'x'`, `export … from 'x'` and `import('x')`. */
+export function scriptSpecifiers(text: string): string[] {
+  const specifiers: string[] = [];
+  for (const match of text.matchAll(REQUIRE_LITERAL)) specifiers.push(match[2] ?? match[3]!);
+  for (const match of text.matchAll(STATIC_IMPORT)) specifiers.push(match[2]!);
+  return specifiers;
+}
+
+/**
+ * The folders a `require(…)` or `import(…)` with a computed argument may load from, relative to the
+ * file: the literal start of the argument up to its last slash (`require('./pages/' + name)` gives
+ * `./pages/`), or `./` when it has none.
+ */
+export function computedLoadFolders(text: string): string[] {
+  const folders: string[] = [];
+  for (const match of text.matchAll(ANY_LOAD)) {
+    const rest = text.slice(match.index! + match[0].length, match.index! + match[0].length + 300);
+    if (PLAIN_ARGUMENT.test(rest)) continue;
+    const prefix = /^\s*["'`]([^"'`$\n]*)/.exec(rest)?.[1] ?? '';
+    const folder = prefix.slice(0, prefix.lastIndexOf('/') + 1);
+    folders.push(folder && !folder.startsWith('.') && !folder.startsWith('/') ? `./${folder}` : folder || './');
+  }
+  return folders;
+}
