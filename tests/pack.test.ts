@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { zipSync } from 'fflate';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LspClient } from '../packages/language-server/src/test-support/lsp-client.js';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..');
@@ -72,5 +74,19 @@ describe('the packed CLI', () => {
     const result = await installed(['check', zip, '--format', 'json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).bundle.files).toBeGreaterThan(5);
+  });
+
+  it('runs the language server from its own binary (the lsp chunk of the bundle)', async () => {
+    const app = join(root, 'fixtures/apps/problem-app');
+    const client = LspClient.start([join(prefix, 'bin', 'bmplint-language-server')], { NODE_PATH: '' });
+    try {
+      await client.initialize(app);
+      const uri = pathToFileURL(join(app, 'pages/home/index.bxml')).href;
+      await client.open(uri, readFileSync(join(app, 'pages/home/index.bxml'), 'utf8'), 'bxml');
+      await client.diagnostics(uri, (diagnostics) => diagnostics.some((diagnostic) => diagnostic.code === 'webview/no-webview-home'));
+      expect(await client.stop()).toBe(0);
+    } finally {
+      client.kill();
+    }
   });
 });

@@ -6,6 +6,9 @@ import { loadRules } from './load-rules.js';
 import { REPORT_FORMATS } from './formatters/index.js';
 import { writeReport, type OutputOptions } from './report-output.js';
 import { TOOL } from './tool.js';
+import { registerServe } from './commands/serve.js';
+import { registerWorker } from './commands/worker.js';
+import { registerUpload } from './commands/upload.js';
 
 /** Exit codes: 0 no errors, 1 errors found, 2 usage or tool failure, 3 no errors but parts of the bundle were not checked. */
 export const EXIT = { ok: 0, errors: 1, failure: 2, unchecked: 3 } as const;
@@ -27,6 +30,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const program = new Command('bmplint')
     .description('Compliance linter for Binance mini programs: checks a bundle against the platform Operation Rules before submission.')
     .version(TOOL.version, '-v, --version')
+    // Program options only before the command: `upload --version 1.2.0` is the upload's own option.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
@@ -55,6 +60,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action(async (options: { format: 'text' | 'json' }) => {
       io.stdout(formatRules(await loadRules(), options.format));
     });
+
+  program
+    .command('lsp')
+    .description('start the language server for editors (LSP over stdin/stdout)')
+    .option('--stdio', 'talk LSP over stdin/stdout (the only transport)')
+    .action(async () => {
+      const { lsp } = await import('./commands/lsp.js');
+      lsp({ loadRules, version: TOOL.version });
+    });
+
+  registerServe(program, io);
+  registerWorker(program, io);
+  registerUpload(program, io, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -7,6 +7,8 @@ export {
 } from './similarity.js';
 export { tokenize, sourceKindOf, type SourceKind, type TokenStream } from './tokenize.js';
 import { nearDuplicateRule } from './near-duplicate/index.js';
+import { resubmissionRule } from './resubmission/index.js';
+export { resubmissionRule, findResubmission, type RejectedVersion, type Resubmission } from './resubmission/index.js';
 export { nearDuplicateRule, describeDuplicate, NEAR_DUPLICATE_THRESHOLD, type DuplicateOf } from './near-duplicate/index.js';
 
 /**
@@ -17,4 +19,4 @@ export { nearDuplicateRule, describeDuplicate, NEAR_DUPLICATE_THRESHOLD, type Du
 export default [] as AnyRule[];
 
 /** The checks the portal runs with the store, as metas: documented and listed like every rule. */
-export const portalRules = [nearDuplicateRule];
+export const portalRules = [nearDuplicateRule, resubmissionRule];

@@ -43,6 +43,8 @@ describe('BXML parser', () => {
     expect(errorsOf('<view>\n  <text>{{a}}<text>\n</view>')).toEqual([
       { message: '<text> is opened again where </text> was probably meant: the <text> before it is never closed', at: { line: 2, column: 14 } },
     ]);
+    // A second tag that holds elements is a real opening tag: both are reported.
+    expect(errorsOf('<view>\n  <view><text>a</text>\n').map((error) => error.message)).toEqual(['<view> is not closed', '<view> is not closed']);
     expect(errorsOf('<view><text>')).toEqual([
       { message: '<view> is not closed', at: { line: 1, column: 1 } },
       { message: '<text> is not closed', at: { line: 1, column: 7 } },

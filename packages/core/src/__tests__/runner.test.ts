@@ -147,10 +147,14 @@ describe('the severity policy', () => {
     expect(result.findings.map((finding) => `${finding.ruleId} ${finding.severity}`).sort()).toEqual(['test/lowers error', 'test/lowers warning', 'test/raises warning']);
   });
 
-  it('drops a finding where a rule it defers to reported on the same lines', async () => {
+  it('drops a finding where a rule it defers to reported on the same line', async () => {
     const specific = rule('test/specific', 'error');
     const general = rule('test/general', 'warning', { defersTo: ['test/specific'] });
     const elsewhere = rule('test/elsewhere', 'warning', { defersTo: ['test/specific'] }, (context, node) => context.report({ node, messageId: 'found', file: 'app.js', loc: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } }));
+    // A finding about the whole file (lines 1 to 3) does not hide one on line 2.
+    const wholeFile = rule('test/whole', 'error', {}, (context) => context.report({ messageId: 'found', file: 'app.js', loc: { start: { line: 1, column: 1 }, end: { line: 3, column: 1 } } }));
+    const onLine2 = rule('test/line2', 'warning', { defersTo: ['test/whole'] }, (context) => context.report({ messageId: 'found', file: 'app.js', loc: { start: { line: 2, column: 1 }, end: { line: 2, column: 5 } } }));
+    expect((await run({ 'app.js': 'a\nb\nc\n', 'pages/index/index.js': 'debugger;' }, [wholeFile, onLine2])).findings.map((finding) => finding.ruleId).sort()).toEqual(['test/line2', 'test/whole']);
     const result = await run({ 'pages/index/index.js': 'debugger;' }, [general, specific, elsewhere]);
     expect(result.findings.map((finding) => `${finding.ruleId} ${finding.file}`).sort()).toEqual(['test/elsewhere app.js', 'test/specific pages/index/index.js']);
     // Without the specific rule, the general one reports.

@@ -50,6 +50,8 @@ export class ScopeIndex {
    * files written before `const` existed: `var API_ROOT = 'https://…'`).
    */
   readonly reassigned = new Set<string>();
+  /** Name and scope of every declaration so far, to see a second declaration in the same scope. */
+  private readonly declaredIn = new Set<string>();
 
   constructor(ast: BabelFile) {
     walkJs(ast, {
@@ -116,7 +118,9 @@ export class ScopeIndex {
     const binding: Binding = { name, source, scopeStart: scope.start ?? 0, scopeEnd: scope.end ?? 0, declaredAt };
     const list = this.byName.get(name);
     // `var base = …` declared twice in one function (once per branch) is a reassignment too.
-    if (list?.some((other) => other.scopeStart === binding.scopeStart && other.scopeEnd === binding.scopeEnd)) this.reassigned.add(name);
+    const declared = `${name}\0${binding.scopeStart}\0${binding.scopeEnd}`;
+    if (this.declaredIn.has(declared)) this.reassigned.add(name);
+    else this.declaredIn.add(declared);
     if (list) list.push(binding);
     else this.byName.set(name, [binding]);
   }

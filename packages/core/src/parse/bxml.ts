@@ -37,12 +37,14 @@ export function parseBxml(path: string, text: string): BxmlFile {
   /**
    * Elements closed implicitly (by an outer closing tag or the end of the file), outermost first.
    * `<text>a<text>` where `</text>` was meant is one mistake, reported once at the second tag.
+   * (Only text may follow that second tag: one holding elements is a real opening tag.)
    */
   const unclosed = (opens: BxmlElement[]) => {
     for (let i = 0; i < opens.length; i++) {
       const open = opens[i];
       const inner = opens[i + 1];
-      if (inner && inner.name === open.name && inner.parent === open) {
+      // Only text after the second tag: it was meant to close the first (`<text>a<text>`).
+      if (inner && inner.name === open.name && inner.parent === open && inner.children.every((child) => child.type !== 'element')) {
         errors.push({ message: `<${inner.name}> is opened again where </${inner.name}> was probably meant: the <${open.name}> before it is never closed`, start: inner.start, end: inner.openEnd });
         i++;
       } else {

@@ -36,7 +36,7 @@ export interface RuleMeta {
   subject?: string[];
   /**
    * More specific rules that report the same root cause: where one of them reported on the same
-   * lines of the same file, this rule's finding is dropped (one root cause, one finding).
+   * line of the same file, this rule's finding is dropped (one root cause, one finding).
    */
   defersTo?: string[];
 }

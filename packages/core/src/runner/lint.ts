@@ -23,6 +23,11 @@ export interface LintOptions {
   config?: Config;
   /** listing.json outside the bundle. */
   listingPath?: string;
+  /**
+   * The listing as bytes, for callers that keep it elsewhere (the portal's app settings): `path`
+   * names it in findings; the logo resolves through `resolveLogo` (default: a bundle path).
+   */
+  listing?: { path: string; bytes: Uint8Array; resolveLogo?(logo: string): string | undefined };
   parseCache?: ParseCache;
   onProgress?(done: number, total: number): void;
   /** Config warnings (e.g. an attempt to turn off a hard rule). */
@@ -47,7 +52,9 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   const bundle = typeof input === 'string' ? await openBundle(input, { limits }) : input;
   const active = activateRules(options.rules, config, options.onWarning ?? (() => {}));
   const project = new Project(bundle, {
-    externalListing: options.listingPath ? readExternalListing(options.listingPath, bundle) : undefined,
+    externalListing: options.listing
+      ? { resolveLogo: (logo: string) => logo, ...options.listing }
+      : options.listingPath ? readExternalListing(options.listingPath, bundle) : undefined,
     parseCache: options.parseCache,
     ignorePatterns: config.ignorePatterns,
   });

@@ -15,7 +15,7 @@ export function reportedSeverity(configured: Severity, requested: Severity | und
  * - a low-confidence finding never fails a run: an error becomes a warning, its confidence kept;
  * - a finding in third-party code carries `vendor`;
  * - one root cause, one finding: a rule's finding is dropped where a rule it defers to
- *   (`meta.defersTo`) reported on the same lines of the same file.
+ *   (`meta.defersTo`) reported on the same line of the same file.
  */
 export function applySeverityPolicy(findings: Finding[], project: Project, metaOf: (ruleId: string) => RuleMeta | undefined): Finding[] {
   const kept = findings.filter((finding) => !project.isIgnored(finding.file));
@@ -37,6 +37,7 @@ function dropDeferred(findings: Finding[], metaOf: (ruleId: string) => RuleMeta 
   return findings.filter((finding) => {
     const defersTo = metaOf(finding.ruleId)?.defersTo;
     if (!defersTo?.length) return true;
-    return !byFile.get(finding.file)!.some((other) => other !== finding && defersTo.includes(other.ruleId) && other.line <= finding.endLine && finding.line <= other.endLine);
+    // The same start line, not overlapping spans: a finding about a whole file (a missing key) spans every line.
+    return !byFile.get(finding.file)!.some((other) => other !== finding && defersTo.includes(other.ruleId) && other.line === finding.line);
   });
 }

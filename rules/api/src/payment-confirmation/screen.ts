@@ -33,11 +33,7 @@ const CURRENCY_AMOUNT = /[$€£¥￥]\s*\d|\d\s*(?:元|(?:usdt|usdc|fdusd|busd|
 const PAY_LABEL = /(?<![\p{L}\p{N}])(?:pay(?: now| again)?|payment|checkout|check out)(?![\p{L}\p{N}])|支付|付款|结算|充值/u;
 
 export const showsAmount = (text: string) => AMOUNT_TEXT.test(foldText(text));
-/** A confirm/pay label, or one that states what the user pays ("投喂 ￥1", "Donate $5"). */
-export const isConfirmLabel = (text: string) => {
-  const folded = foldText(text);
-  return CONFIRM_LABEL.test(folded) || CURRENCY_AMOUNT.test(folded);
-};
+export const isConfirmLabel = (text: string) => CONFIRM_LABEL.test(foldText(text));
 
 /** The text a template element (or document) shows, `{{ }}` bindings included as written. */
 export function bxmlText(root: BxmlDocument | BxmlElement): string {
@@ -110,14 +106,16 @@ export class Screens {
   }
 
   /**
-   * A tap on a control labelled as paying ("重新付款", "Pay again"): when the page shows no amount
-   * the user still asked to pay in so many words (the amount may have been on the page before,
-   * as on a retry after a failed payment), so a finding about it is not certain.
+   * A tap on a control labelled as paying ("重新付款", "Pay again") or stating the price
+   * ("Upgrade to VIP for 9.99 USDT", "投喂 ￥1"), that is not a confirmation by the rules above:
+   * the user asked to pay in so many words, or saw what they pay (and a retry after a failed
+   * payment had the amount on screen before), so a finding about it is not certain.
    */
   isPayControl(trigger: Trigger): boolean {
     const element = trigger.element;
     if (!element || trigger.kind !== 'event' || !CONFIRM_EVENTS.has(trigger.name)) return false;
-    return PAY_LABEL.test(foldText(element.kind === 'jsx' ? jsxText(element.file, element.node) : bxmlText(element.element)));
+    const label = foldText(element.kind === 'jsx' ? jsxText(element.file, element.node) : bxmlText(element.element));
+    return PAY_LABEL.test(label) || CURRENCY_AMOUNT.test(label);
   }
 
   /** `<navigator url>` links of every page and component, with whether each is a confirmation. */

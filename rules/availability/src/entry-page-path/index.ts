@@ -6,6 +6,8 @@ export default defineRule({
     clauses: ['6.3'],
     severity: 'warning',
     suppressible: true,
+    // A misspelt entry key (`entryPage`) is the root cause: the schema rule names it, with the fix.
+    defersTo: ['availability/app-json-schema'],
     docs: { description: 'The app config should set entryPagePath: the docs mark it required; without it the first page becomes the home page.' },
     messages: {
       missingEntryPagePath:
@@ -20,7 +22,9 @@ export default defineRule({
         // No main page to fall back to: the schema rule reports the empty `pages`.
         const first = project.pages.find((page) => !page.subpackage);
         if (!first) return;
-        const at = config.locate(['pages'], { key: true });
+        // Reported at a key that looks meant to be it (`entryPage`), else at `pages`.
+        const meant = Object.keys(config.value).find((key) => /^entry/i.test(key));
+        const at = config.locate([meant ?? 'pages'], { key: true });
         context.report({ file: at.file, span: at, messageId: 'missingEntryPagePath', data: { page: first.route } });
       },
     };

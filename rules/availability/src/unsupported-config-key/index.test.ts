@@ -4,6 +4,7 @@ import { RuleTester, miniApp } from '@bmplint/core/testing';
 import rule from './index.js';
 import appJsonSchema from '../app-json-schema/index.js';
 import noTestBuild from '../no-test-build/index.js';
+import entryPagePath from '../entry-page-path/index.js';
 
 const lines = (...text: string[]) => `${text.join('\n')}\n`;
 
@@ -149,5 +150,17 @@ describe('one root cause, one finding', () => {
       '4 availability/unsupported-config-key warning',
       '5 availability/unsupported-config-key warning',
     ]);
+  });
+
+  it('reports a misspelt entryPagePath once, as the misspelling, not also as a missing entry page', async () => {
+    const files = miniApp({
+      'app.json': lines('{', '  "entryPage": "pages/index/index",', '  "pages": ["pages/index/index"]', '}'),
+    }) as Record<string, string>;
+    const result = await lint(openMemoryBundle(files), { rules: [rule, appJsonSchema, entryPagePath] });
+    expect(result.findings.map((finding) => `${finding.line} ${finding.ruleId} ${finding.messageId}`)).toEqual(['2 availability/app-json-schema unknownKeyTypo']);
+    // Without the misspelling, the missing entry page is reported.
+    const plain = miniApp({ 'app.json': lines('{', '  "pages": ["pages/index/index"]', '}') }) as Record<string, string>;
+    const alone = await lint(openMemoryBundle(plain), { rules: [rule, appJsonSchema, entryPagePath] });
+    expect(alone.findings.map((finding) => finding.ruleId)).toEqual(['availability/entry-page-path']);
   });
 });

@@ -18,8 +18,6 @@ export default defineRule({
     clauses: ['6.3'],
     severity: 'warning',
     suppressible: true,
-    // `"debug": true` is a debug build (6.1), not only a key that does nothing here.
-    defersTo: ['availability/no-test-build'],
     docs: { description: 'Config keys that WeChat documents but Binance does not have no effect in a Binance mini program: the behaviour they were written for is missing.' },
     messages: {
       unsupportedKey: '"{{key}}" is a setting Binance does not document; it has no effect here: {{note}}',

@@ -1,0 +1,183 @@
+/**
+ * One mini program open in the editor: its engine session (disk files with open buffers laid over
+ * them), its config and rules, and the debounced lint whose findings the server publishes.
+ */
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { CONFIG_FILE_NAME, InputError, loadConfigFile, type AnyRule, type Config, type Finding, type LoadedConfig } from '@bmplint/core';
+import { openSession, type LintSession } from './session.js';
+
+export interface ProjectHost {
+  loadRules(config?: LoadedConfig): Promise<AnyRule[]>;
+  /** The configured config file (`bmplint.configPath`), relative to the project root or absolute. */
+  configPath(): string | undefined;
+  debounceMs: number;
+  /** Called after each lint with every finding of the project, or the config problem that stopped it. */
+  onResult(project: ProjectState, findings: readonly Finding[], configProblem: ConfigProblem | undefined): void;
+  log(message: string): void;
+}
+
+export interface ConfigProblem {
+  /** Absolute path of the config file the problem is in. */
+  path: string;
+  message: string;
+}
+
+export class ProjectState {
+  rules = new Map<string, AnyRule>();
+  /** Findings of the last lint, by project path. */
+  findingsByFile = new Map<string, Finding[]>();
+  private session: Promise<LintSession> | undefined;
+  /** Open buffers (project path → text): they win over the disk. */
+  private readonly buffers = new Map<string, string>();
+  private configProblem: ConfigProblem | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(readonly root: string, private readonly host: ProjectHost) {}
+
+  /** Absolute path of the config file in force (it may not exist). */
+  get configFile(): string {
+    const configured = this.host.configPath();
+    return configured ? (isAbsolute(configured) ? configured : resolve(this.root, configured)) : join(this.root, CONFIG_FILE_NAME);
+  }
+
+  setBuffer(path: string, text: string): void {
+    this.buffers.set(path, text);
+    if (this.isConfig(path)) this.reset();
+    else this.withSession((session) => session.setFile(path, text));
+    this.schedule();
+  }
+
+  /** A buffer closed: the file on disk counts again. */
+  closeBuffer(path: string): void {
+    if (!this.buffers.delete(path)) return;
+    this.diskChanged(path);
+  }
+
+  /** A file changed, appeared or went away on disk (ignored while its buffer is open). */
+  diskChanged(path: string): void {
+    if (this.buffers.has(path) || outsideBundle(path)) return;
+    if (this.isConfig(path)) this.reset();
+    else this.withSession((session) => session.setFile(path, readOrNull(join(this.root, path))));
+    this.schedule();
+  }
+
+  /** Applies a change to the open session; one still opening gets it too (open() lays buffers over the disk). */
+  private withSession(change: (session: LintSession) => void): void {
+    // A session that fails to open is reported by the lint that awaits it.
+    this.session?.then(change, () => {});
+  }
+
+  /** Re-reads config, rules and files (config or settings changed). */
+  reset(): void {
+    this.session = undefined;
+    this.schedule();
+  }
+
+  schedule(delay = this.host.debounceMs): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(), delay);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** Waits for the current lint, if any (tests and the benchmark). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private isConfig(path: string): boolean {
+    return join(this.root, path) === this.configFile;
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.lintOnce().catch((error) => this.host.log(`bmplint: publishing the findings of ${this.root} failed: ${String(error)}`)).finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        void this.run();
+      }
+    });
+    await this.running;
+  }
+
+  private async lintOnce(): Promise<void> {
+    let findings: Finding[];
+    try {
+      try {
+        this.session ??= this.open();
+        findings = (await (await this.session).lint()).findings;
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        // A config the engine refuses (unknown rule, bad options, missing plugin): report it and lint without it.
+        this.configProblem = { path: this.configFile, message: error.message };
+        this.session = this.open(false);
+        findings = (await (await this.session).lint()).findings;
+      }
+    } catch (error) {
+      // The server keeps running; the next change tries again from the disk.
+      this.host.log(`bmplint: checking ${this.root} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.session = undefined;
+      return;
+    }
+    this.findingsByFile = new Map();
+    for (const finding of findings) {
+      const list = this.findingsByFile.get(finding.file);
+      if (list) list.push(finding);
+      else this.findingsByFile.set(finding.file, [finding]);
+    }
+    this.host.onResult(this, findings, this.configProblem);
+  }
+
+  private async open(withConfig = true): Promise<LintSession> {
+    if (withConfig) this.configProblem = undefined;
+    const loaded = withConfig ? this.loadConfig() : undefined;
+    const rules = await this.host.loadRules(loaded);
+    this.rules = new Map(rules.map((rule) => [rule.meta.id, rule]));
+    const session = await openSession(this.root, { rules, config: loaded?.config });
+    for (const [path, text] of this.buffers) session.setFile(path, text);
+    return session;
+  }
+
+  /** The config from its open buffer or the disk; a broken one is reported and left out. */
+  private loadConfig(): LoadedConfig | undefined {
+    const path = this.configFile;
+    const buffer = [...this.buffers].find(([bufferPath]) => this.isConfig(bufferPath))?.[1];
+    if (buffer === undefined && !existsSync(path)) return undefined;
+    try {
+      if (buffer === undefined) return loadConfigFile(path);
+      const config = JSON.parse(buffer) as unknown;
+      if (!config || typeof config !== 'object' || Array.isArray(config)) throw new InputError('the config must be a JSON object');
+      return { config: config as Config, baseDir: dirname(path), path };
+    } catch (error) {
+      const message = (error as Error).message;
+      this.configProblem = { path, message: error instanceof InputError ? message : `${CONFIG_FILE_NAME}: ${message}` };
+      return undefined;
+    }
+  }
+}
+
+/** Folders a directory bundle never reads (files the config ignores are read, resolved, and not checked). */
+const NOT_IN_BUNDLE = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+function outsideBundle(path: string): boolean {
+  return path.split('/').some((part) => NOT_IN_BUNDLE.has(part));
+}
+
+/** A regular file's bytes; null when it is gone or is not a regular file (links are not followed). */
+function readOrNull(path: string): Uint8Array | null {
+  try {
+    if (!lstatSync(path).isFile()) return null;
+    return readFileSync(path);
+  } catch {
+    return null;
+  }
+}
