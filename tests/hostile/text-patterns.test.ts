@@ -29,6 +29,8 @@ const FAMILIES: Record<string, (n: number) => string> = {
   'unclosed <bns openers': (n) => `${'<bns '.repeat(n / 10)}${'a'.repeat(n / 2)}`,
   'unclosed {{ openers': (n) => '{{ a'.repeat(n / 4),
   'markup openers': (n) => `${'<a '.repeat(n / 6)}${'<!--'.repeat(n / 8)}`,
+  'spaced-out letters and CJK (cue folding)': (n) => `${'g u n '.repeat(n / 12)}${'枪 支 '.repeat(n / 8)}`,
+  'short sentences full of cues (two-cue patterns)': (n) => 'Pistols for sale, 公安局通知 ok. '.repeat(n / 30),
 };
 
 /** The same text in every place a text rule may read. */

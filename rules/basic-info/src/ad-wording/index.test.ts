@@ -28,6 +28,8 @@ new RuleTester().run(rule, {
     { name: 'a DEX aggregator finding the best route', files: app('RouteFinder', 'Finds the best route and the best price for your swap.') },
     { name: 'integrations named in the description (exchanges and wallets are not popular-app lures)', files: app('MoonSwap', 'Connect MetaMask or Trust Wallet; alerts via Telegram.') },
     { name: 'Chinese ordinals and advice', files: app('月亮钱包', '第一步：创建钱包。最好不要截图助记词。') },
+    { name: '"best" in a proper name and in a ranking that is not a claim', files: app('Best Friends Birthday Reminder', 'Sort your runs from best to worst and beat your personal best.') },
+    { name: '最好 and 最佳 as a personal record', files: app('跑步记录', '记录个人最好成绩和赛季最佳。') },
     { name: 'three emoji', files: app('Moon 🚀🚀🚀', 'To the moon 🌙✨') },
     { name: 'a few popular terms in sentences', files: app('MoonSwap', 'Swap BNB, ETH and USDT on BNB Chain, and track your airdrop history.') },
   ],

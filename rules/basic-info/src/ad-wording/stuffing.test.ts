@@ -56,6 +56,22 @@ describe('keywordPile', () => {
   });
 });
 
+describe('keywordPile without separators', () => {
+  it('finds six or more popular terms of more than one kind with only spaces between them', () => {
+    const value = 'Moon Wallet BNB Airdrop Free Crypto NFT Swap. Fast and safe.';
+    const pile = keywordPile(value)!;
+    expect(value.slice(pile.start, pile.end)).toBe('Wallet BNB Airdrop Free Crypto NFT Swap');
+    expect(pile.count).toBe(7);
+    expect(keywordPile('比特币 以太坊 空投 挖矿 红包 游戏')?.count).toBe(6);
+  });
+
+  it('leaves a plain list of coins, sentences, and five terms alone', () => {
+    expect(keywordPile('Supports BTC ETH BNB SOL XRP DOGE')).toBeUndefined();
+    expect(keywordPile('Swap BNB for USDT and earn rewards from staking in the wallet')).toBeUndefined();
+    expect(keywordPile('BNB Airdrop Free Crypto NFT')).toBeUndefined();
+  });
+});
+
 describe('symbolRuns', () => {
   it('finds four or more symbols or emoji in a row, spaces allowed', () => {
     const value = 'Moon 🚀🚀🚀🚀 and ★ ★ ★ ★ ★ and $$$$ and !!!!';

@@ -1,4 +1,4 @@
-import { normalizeText, toOriginalSpan } from '@bmplint/core';
+import { normalizeText, toOriginalSpan, type TermMatch } from '@bmplint/core';
 import { POPULAR_KEYWORDS } from '../data/lists.js';
 
 /** A stretch of a listing field, in offsets of the field's string. */
@@ -108,16 +108,48 @@ export function repeatedTerms(value: string): Stretch[] {
   return reported.sort((a, b) => a.start - b.start);
 }
 
-/** PILE_THRESHOLD or more list items that are each nothing but one popular search term; the stretch from the first to the last. */
+/**
+ * PILE_THRESHOLD or more list items that are each nothing but one popular search term; the stretch
+ * from the first to the last. Without separators, a run of as many popular terms with only spaces
+ * between them is a pile too (`BNB Airdrop Free Crypto Wallet NFT`).
+ */
 export function keywordPile(value: string): Stretch | undefined {
   const keywords = listItems(value).filter((item) => {
     const matches = POPULAR_KEYWORDS.scan(item.text);
     return matches.length === 1 && matches[0].start === 0 && matches[0].end === item.text.length;
   });
-  if (keywords.length < PILE_THRESHOLD) return undefined;
+  if (keywords.length < PILE_THRESHOLD) return spacedPile(value);
   const first = keywords[0];
   const last = keywords[keywords.length - 1];
   return { start: first.start, end: last.end, term: keywords.map((item) => item.text).join(', '), count: keywords.length };
+}
+
+const ONLY_SPACE = /^\s+$/u;
+
+/**
+ * The longest run of PILE_THRESHOLD or more popular terms separated only by spaces. The run must mix
+ * kinds of term (a coin and a product word…): a plain list of supported coins (`BTC ETH BNB SOL…`)
+ * names what the app handles.
+ */
+function spacedPile(value: string): Stretch | undefined {
+  let best: Stretch | undefined;
+  let run: TermMatch[] = [];
+  const close = () => {
+    const kinds = new Set(run.map((match) => match.entry));
+    if (run.length >= PILE_THRESHOLD && kinds.size >= 2 && run.length > (best?.count ?? 0)) {
+      best = { start: run[0].start, end: run[run.length - 1].end, term: run.map((match) => match.text).join(' '), count: run.length };
+    }
+  };
+  for (const match of POPULAR_KEYWORDS.scan(value)) {
+    const previous = run[run.length - 1];
+    if (previous && !ONLY_SPACE.test(value.slice(previous.end, match.start))) {
+      close();
+      run = [];
+    }
+    run.push(match);
+  }
+  close();
+  return best;
 }
 
 /** A grapheme that is a symbol or emoji (`🔥`, `★`, `$`, `!`), not a letter, digit or ordinary punctuation. */

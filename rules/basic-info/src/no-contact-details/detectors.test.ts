@@ -38,6 +38,14 @@ const CONTACT: Array<[string, Array<[ContactCategory, string, string]>]> = [
   ['Hotline (415) 555-0100', [['phone', 'a phone number', '(415) 555-0100']]],
   ['Support 415.555.0100', [['phone', 'a phone number', '415.555.0100']]],
   ['Phone 555-0100', [['phone', 'a phone number', '555-0100']]],
+  ['威信 moon888 咨询', [['socialAccount', 'a WeChat account', '威信 moon888']]],
+  ['vx：moon_888', [['socialAccount', 'a WeChat account', 'vx：moon_888']]],
+  ['有问题加V咨询', [['socialAccount', 'a WeChat contact', '加V']]],
+  ['扣扣 12345678', [['socialAccount', 'a QQ account', '扣扣 12345678']]],
+  ['关注公众号「币圈小助手」领取教程', [['socialAccount', 'a WeChat Official Account', '关注公众号「币圈小助手」']]],
+  ['客服热线4008208820', [['phone', 'a phone number', '4008208820']]],
+  ['咨询 4008208820', [['phone', 'a phone number', '4008208820']]],
+  ['联系我 13800138000', [['phone', 'a phone number', '13800138000']]],
   ['电话 021-6888 8888', [['phone', 'a phone number', '021-6888 8888']]],
   ['手机13800138000', [['phone', 'a phone number', '13800138000']]],
   ['Tel: 88888888', [['phone', 'a phone number', '88888888']]],
@@ -65,6 +73,10 @@ const CONTACT: Array<[string, Array<[ContactCategory, string, string]>]> = [
 ];
 
 const CLEAN: string[] = [
+  'V2 版本更新：支持 VIP 会员',
+  '支持微信支付和支付宝',
+  '公众号文章排版工具，一键导出',
+  '总供应量 4008208820 枚',
   'Track BNB Chain gas fees 24/7',
   'Supports 100+ tokens, v2.0',
   'Win up to 1,000,000 USDT in rewards',

@@ -97,14 +97,14 @@ function trimTrailing(text: string, start: number, end: number): number {
 const SERVICES: Array<[string, string]> = [
   ['telegram|tg|电报|飞机号?|纸飞机', 'Telegram'],
   ['whats\\s?app|wa', 'WhatsApp'],
-  ['wechat|weixin|微信号?|vx|wx', 'WeChat'],
+  ['wechat|weixin|微信号?|vx|wx|威信|薇信|徽信|v信', 'WeChat'],
   ['discord', 'Discord'],
   ['twitter|推特', 'X (Twitter)'],
   ['instagram|insta|ig', 'Instagram'],
   ['facebook|fb|脸书|臉書', 'Facebook'],
   ['kakao\\s?talk|kakao|카카오톡?', 'KakaoTalk'],
   ['skype', 'Skype'],
-  ['qq|企鹅号', 'QQ'],
+  ['qq|企鹅号|扣扣', 'QQ'],
   ['viber', 'Viber'],
   ['zalo', 'Zalo'],
   ['snapchat', 'Snapchat'],
@@ -119,7 +119,14 @@ const LABELLED_ACCOUNT = new RegExp(
   'giu',
 );
 /** Chinese labels are written without a colon as often as with one: "微信 moon888", "加微信moon888". */
-const CJK_LABELLED_ACCOUNT = /(微信号?|微信群|电报群?|飞机号|推特|脸书|臉書|企鹅号|抖音号|QQ群?)\s*[:：]?\s*(@?[A-Za-z0-9][\w.-]{2,40}|\d{5,15})/gu;
+const CJK_LABELLED_ACCOUNT = /(微信号?|微信群|威信|薇信|徽信|[vV]信|[vV][xX]|电报群?|飞机号|推特|脸书|臉書|企鹅号|扣扣|抖音号|QQ群?)\s*[:：]?\s*(@?[A-Za-z0-9][\w.-]{2,40}|\d{5,15})/gu;
+/**
+ * WeChat written to dodge filters (威信, 薇信, V信, 加V, vx): the spelling exists only to pass a contact
+ * filter, so it is a contact detail with or without an id after it.
+ */
+const EVASIVE_WECHAT = /(?:加|添加|联系|私)\s*(?:[vV][xX]|[vV](?![A-Za-z0-9]))|威信|薇信|徽信|魏信|维信|[vV]信|卫星号/gu;
+/** A WeChat Official Account (or Channels account) to follow or search for: "关注公众号「币圈小助手」". */
+const OFFICIAL_ACCOUNT = /(?:关注|搜索|搜|添加|加)(?:微信)?(?:公众号|服务号|订阅号|视频号)\s*[:：]?\s*[「『“"【《]?[\p{Script=Han}A-Za-z0-9_]{2,20}[」』”"】》]?/gu;
 /** LINE is an English word: only the capitalised service name ("LINE: moon", "LINE ID moon"). */
 const LINE_ACCOUNT = /(?<![A-Za-z])((?:LINE|Line)(?:\s*ID\s*[:：]?|\s*[:：]))\s*(@?[A-Za-z0-9][\w.-]{2,40})/gu;
 /** An `@handle` token (not part of an e-mail or a URL). */
@@ -184,7 +191,7 @@ function isPhoneShaped(candidate: string, before: string): boolean {
   const context = PHONE_CONTEXT.test(before);
   const groups = candidate.split(/\D+/).filter(Boolean);
   // A bare run of digits: a mobile number (China: 1[3-9] + 9 digits) or a number announced as one.
-  if (groups.length === 1) return /^1[3-9]\d{9}$/.test(candidate) || context;
+  if (groups.length === 1) return /^1[3-9]\d{9}$/.test(candidate) || /^[48]00\d{7}$/.test(candidate) || context;
   if (isThousandsGrouping(candidate)) return context;
   // Only dots: decimals, versions and IP addresses ("1.25", "2.0.1", "10.0.0.1") unless it reads like 415.555.0100.
   const dotsOnly = !/[\s()-]/.test(candidate);
@@ -274,6 +281,9 @@ export function findContactDetails(original: string): ContactMatch[] {
       claim({ category: 'socialAccount', kind: `a ${service} account`, start: match.index, end });
     });
   }
+  // After labelled accounts, so "威信: moon888" is reported once, with its id.
+  each(EVASIVE_WECHAT, (match) => claim({ category: 'socialAccount', kind: 'a WeChat contact', start: match.index, end: match.index + match[0].length }));
+  each(OFFICIAL_ACCOUNT, (match) => claim({ category: 'socialAccount', kind: 'a WeChat Official Account', start: match.index, end: match.index + match[0].length }));
   each(INVITE_CODE, (match) => {
     const code = match[3];
     // A code has a digit or is written in capitals ("ABC123", "MOONVIP"); "referral code rewards" has neither.

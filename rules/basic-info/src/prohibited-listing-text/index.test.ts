@@ -25,12 +25,21 @@ new RuleTester().run(rule, {
     { name: 'the problem fixture app listing', files: app('Moon Rewards 月亮奖励中心', 'Do daily tasks, collect moon points.') },
     { name: 'a safety tool naming what it blocks', files: app('SafeSurf', 'Blocks porn and terror propaganda sites on family devices.') },
     { name: 'a refusal in Chinese', files: app('清朗社区', '拒绝色情暴力，举报恐怖组织。') },
+    { name: 'near misses of the added phrases', files: app('Hook Up Wallet', 'Hook up your wallet; women are welcome; a massage with a happy ending to your week; 激情澎湃的比赛直播。') },
     { name: 'words that contain a listed word', files: app('Scunthorpe Fans', 'Essex and Middlesex weather, plus a Shitcoin scanner.') },
     { name: 'food porn and a white power bank', files: app('Snack Shots', 'Food porn from our town; win a white power bank.') },
     { name: 'Chinese compounds that contain a listed word', files: app('平台独家', '特色情侣套餐，台湾独立游戏推荐，成人电影票预订。') },
     { name: 'a politician\'s name alone (meme-coin trackers)', files: app('TRUMP Coin Tracker', 'Price of the TRUMP meme coin.') },
   ],
   invalid: [
+    {
+      name: 'a demeaning generalisation and sexual services in Chinese',
+      files: app('同城交友', '外地人都是骗子，美女上门。'),
+      errors: [
+        { messageId: 'prohibited', ...inDescription('外地人都是骗子，美女上门。', '外地人都是骗子'), data: { field: 'description', category: 'hateful', text: '外地人都是骗子' } },
+        { messageId: 'prohibited', ...inDescription('外地人都是骗子，美女上门。', '美女上门'), data: { field: 'description', category: 'sexual', text: '美女上门' } },
+      ],
+    },
     {
       name: 'pornographic wording in the description',
       files: app('MoonCam', 'Live sex chat and nude photos.'),

@@ -77,6 +77,34 @@ const SCHEMES: Scheme[] = [
     ],
   },
   {
+    kind: 'a wallet connection or approval asked for to claim',
+    cues: [
+      /\b(?:connect|link|approve|authori[sz]e|sign|import|sync|validate)\s+(?:your\s+|the\s+)?(?:wallet|metamask|trust wallet|tokens?|usdt|transaction|spending|allowance)\b|\bunlimited (?:approval|allowance)\b|(?:连接|链接|授权|绑定|导入|同步)(?:您的|你的)?(?:钱包|usdt)|钱包授权|无限授权/i,
+      /\b(?:claim|receive|get|unlock|airdrop|reward|bonus|eligible|allocation|free)\b|领取|空投|奖励|获得|免费|资格|到账/i,
+    ],
+  },
+  {
+    kind: 'funds asked to be moved to a "safe" account',
+    cues: [
+      /\b(?:safe|safety|protected|verification|holding) account\b|\bsafe wallet\b|安全账户|安全钱包|安全地址|监管账户|核查账户|指定账户/i,
+      /\b(?:move|transfer|send|deposit|withdraw|protect|secure) (?:your )?(?:funds|assets|money|balance|coins|usdt|bnb)|\b(?:transfer|move|send)\b|转入|转账|转移|汇入|存入|资金/i,
+    ],
+  },
+  {
+    kind: 'a prize or reward with a countdown to act',
+    cues: [
+      /\b(?:expires? in|ends? in|only \d+ (?:minutes?|hours?|seconds?|left|spots?)|last chance|within \d+ (?:minutes?|hours?)|before (?:it|the offer|time) (?:expires|runs out)|countdown|\d+:\d\d(?::\d\d)? (?:left|remaining))\b|倒计时|仅剩\d*|还剩\d*|即将(?:过期|失效|作废|清零)|\d+(?:分钟|小时|秒)内|过期作废|逾期(?:作废|失效|清零)/i,
+      /\b(?:claim|reward|prize|bonus|airdrop|free|usdt|bnb|won|withdraw|red (?:packet|envelope))\b|领取|奖励|奖金|红包|空投|提现|中奖|免费|到账/i,
+    ],
+  },
+  {
+    kind: 'a red packet that asks for something first',
+    cues: [
+      /\bred (?:packet|envelope)s?\b|红包|口令红包/i,
+      /\b(?:pay|fee|deposit|verify|connect|seed|password|enter your|unlock)\b|支付|手续费|充值|验证|授权|密码|助记词|解锁|激活/i,
+    ],
+  },
+  {
     kind: 'official support reached outside the platform',
     cues: [
       /\b(?:binance|official)\b[^.。]*\b(?:customer service|support|agent|helpdesk)\b|(?:币安|官方)[^。]*客服/i,

@@ -3,6 +3,10 @@ import rule from './index.js';
 
 new RuleTester().run(rule, {
   valid: [
+    {
+      name: 'a disclaimer and a tool citing an agency are not impersonation',
+      files: miniApp({ 'pages/index/index.bxml': '<view>\n  <text>本小程序与币安官方无关</text>\n  <text>Estimate your tax refund according to IRS rules</text>\n</view>\n' }),
+    },
     { name: 'a plain app', files: miniApp() },
     {
       name: 'references to the real Binance app, disclaimers and agency mentions',
@@ -24,6 +28,11 @@ new RuleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a notice signed by an agency, found by two cues in one sentence, is a low-confidence warning',
+      files: miniApp({ 'pages/index/index.bxml': '<view>\n  <text>公安局通知：您涉嫌洗钱，请配合调查</text>\n</view>\n' }),
+      errors: [{ messageId: 'pattern', severity: 'warning', line: 2, column: 9, data: { where: 'Template text', text: '公安局通知：您涉嫌洗钱，请配合调查', kind: 'a notice or demand in the name of a government agency or public institution', clause: '5.7.2' } }],
+    },
     {
       name: 'posing as Binance in template text and a title attribute (5.7.1)',
       files: miniApp({

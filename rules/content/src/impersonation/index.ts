@@ -1,12 +1,36 @@
-import { defineRule, type TermMatch } from '@bmplint/core';
+import { defineRule, type RuleContext, type TermMatch } from '@bmplint/core';
+import { cuePairSentences } from '../cue-pairs.js';
 import { IMPERSONATION, topicOf } from '../lists.js';
-import { textReporter } from '../scan.js';
-import { pageTextVisitors } from '../text-sources.js';
+import { excerpt, textReporter } from '../scan.js';
+import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
+import { IMPERSONATION_PAIRS } from './cue-pairs.js';
 
 export const IMPERSONATION_MESSAGES = {
   binanceOfficial: '{{where}} "{{text}}" presents the mini program as Binance\'s own or endorsed by Binance: third-party mini programs must not pass for Binance features or services (5.7.1).',
   authority: '{{where}} "{{text}}" suggests the mini program is run by a government agency or public institution (5.7.2).',
+  pattern: '{{where}} "{{text}}" reads as {{kind}}: a reviewer may take the mini program for an impersonation; reword it if it is not one ({{clause}}).',
 };
+
+/**
+ * Adds the impersonations found by two cues in one sentence to a term reporter, for pieces where no
+ * listed term matched (one finding per root cause). Heuristic: a low-confidence warning.
+ */
+export function withImpersonationPairs(context: RuleContext, terms: (piece: TextPiece) => void): (piece: TextPiece) => void {
+  return (piece) => {
+    terms(piece);
+    if (!piece.text.trim() || IMPERSONATION.scan(piece.text).length) return;
+    for (const { start, end, pair } of cuePairSentences(piece.text, IMPERSONATION_PAIRS)) {
+      context.report({
+        file: piece.file,
+        span: spanIn(piece, start, end),
+        messageId: 'pattern',
+        severity: 'warning',
+        confidence: 'low',
+        data: { where: piece.where, text: excerpt(piece.text.slice(start, end)), kind: pair.kind, clause: pair.clause ?? '5.7' },
+      });
+    }
+  };
+}
 
 export function describeImpersonation(match: TermMatch) {
   return { messageId: topicOf(match.list) === 'impersonation-authority' ? 'authority' : 'binanceOfficial' };
@@ -26,6 +50,6 @@ export default defineRule({
     messages: IMPERSONATION_MESSAGES,
   },
   create(context) {
-    return pageTextVisitors(context, textReporter(context, IMPERSONATION, 'page', describeImpersonation));
+    return pageTextVisitors(context, withImpersonationPairs(context, textReporter(context, IMPERSONATION, 'page', describeImpersonation)));
   },
 });

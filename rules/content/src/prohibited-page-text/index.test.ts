@@ -11,6 +11,12 @@ new RuleTester().run(rule, {
       }),
     },
     {
+      name: 'near misses of the two-cue patterns: a game shop, a tool, a welcome',
+      files: miniApp({
+        'pages/index/index.bxml': '<view>\n  <text>Buy new gun skins in the game shop</text>\n  <text>Hot glue guns for sale</text>\n  <text>Immigrants are welcome here</text>\n</view>\n',
+      }),
+    },
+    {
       name: 'community guidelines that name what is forbidden',
       files: miniApp({
         'pages/index/index.bxml': '<view>\n  <text>禁止发布色情、暴力、赌博等违法内容</text>\n  <text>Porn and gore videos are prohibited.</text>\n  <text>Do not post porn.</text>\n</view>\n',
@@ -31,6 +37,11 @@ new RuleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a paraphrase found by two cues in one sentence is a low-confidence warning',
+      files: miniApp({ 'pages/index/index.bxml': '<view>\n  <text>Glock pistols in stock, discreet shipping</text>\n</view>\n' }),
+      errors: [{ messageId: 'pattern', severity: 'warning', line: 2, column: 9, data: { where: 'Template text', text: 'Glock pistols in stock, discreet shipping', kind: 'weapons, ammunition or explosives offered for sale', clause: '3.1.3' } }],
+    },
     {
       name: 'template text',
       files: miniApp({ 'pages/index/index.bxml': '<view>\n  <text>Hot sex videos tonight</text>\n</view>\n' }),

@@ -1,7 +1,9 @@
 import { defineRule } from '@bmplint/core';
+import { cuePairSentences } from '../cue-pairs.js';
 import { PROHIBITED } from '../lists.js';
-import { textReporter } from '../scan.js';
-import { pageTextVisitors } from '../text-sources.js';
+import { excerpt, textReporter } from '../scan.js';
+import { pageTextVisitors, spanIn } from '../text-sources.js';
+import { PROHIBITED_PAIRS } from './cue-pairs.js';
 
 /** The message of each list category, and the clause it enforces. */
 const MESSAGES = {
@@ -10,6 +12,7 @@ const MESSAGES = {
   weapons: '{{where}} "{{text}}" promotes buying weapons, ammunition or explosives, or making them (3.1.3).',
   pornographic: '{{where}} "{{text}}" is pornographic or sexual wording, or facilitates prostitution (3.1.4).',
   religious: '{{where}} "{{text}}" is inflammatory religious commentary (3.1.5).',
+  pattern: '{{where}} "{{text}}" reads as {{kind}}: a reviewer is likely to reject it as prohibited content; reword it if it is not ({{clause}}).',
 } as const;
 
 export default defineRule({
@@ -21,15 +24,29 @@ export default defineRule({
     projectInput: 'facts',
     confidence: 'medium',
     docs: {
-      description: 'Page text must not contain hateful, gory, weapon-selling, pornographic or inflammatory religious wording (curated English and Chinese term lists, evasions normalised).',
+      description: 'Page text must not contain hateful, gory, weapon-selling, pornographic or inflammatory religious wording (curated English and Chinese term lists, evasions normalised; paraphrases found by two cues in one sentence are warnings).',
     },
     messages: MESSAGES,
   },
   create(context) {
-    const report = textReporter(context, PROHIBITED, 'page', (match) => ({
+    const terms = textReporter(context, PROHIBITED, 'page', (match) => ({
       messageId: match.list.category && match.list.category in MESSAGES ? match.list.category : 'discriminatory',
       data: { clause: match.list.clauses.join(', ') },
     }));
-    return pageTextVisitors(context, report);
+    return pageTextVisitors(context, (piece) => {
+      terms(piece);
+      // One finding per root cause: a listed term is the error; the paraphrase patterns only speak where none matched.
+      if (!piece.text.trim() || PROHIBITED.scan(piece.text).some((match) => match.severity === 'error')) return;
+      for (const { start, end, pair } of cuePairSentences(piece.text, PROHIBITED_PAIRS)) {
+        context.report({
+          file: piece.file,
+          span: spanIn(piece, start, end),
+          messageId: 'pattern',
+          severity: 'warning',
+          confidence: 'low',
+          data: { where: piece.where, text: excerpt(piece.text.slice(start, end)), kind: pair.kind, clause: pair.clause ?? '3.1' },
+        });
+      }
+    });
   },
 });
