@@ -138,6 +138,15 @@ for (const row of rows) {
   const judged = row.sample ? `${verdicts.right} / ${verdicts.wrong} / ${verdicts.debatable}${verdicts.unjudged ? ` (${verdicts.unjudged} unjudged)` : ''}` : '—';
   md.push(`| \`${row.ruleId}\` | ${entry.error} | ${entry.warning} | ${entry.info} | ${entry.groups.size} | ${entry.apps.size} | ${judged} | ${row.right === undefined ? '—' : `${row.right}%`} |`);
 }
+// Recall and precision on the evaluation sets of the content clauses (scripts/eval-rules.mjs); the
+// `-independent` sets were written by someone who had seen neither the rules nor their lists.
+const evaluation = execFileSync(process.execPath, [join(root, 'scripts/eval-rules.mjs')], { encoding: 'utf8', maxBuffer: 64 << 20 });
+md.push('', '## Evaluation sets (content clauses)', '');
+md.push('`rules/content/eval/<clause>[-<set>].jsonl`, run by `node scripts/eval-rules.mjs` (add `--misses` to list what each rule missed). The `-independent` sets were written by a reviewer who had seen neither the rules, their tests nor their term lists, and no rule was tuned on them; the other sets were written by the rules\' author (optimistic). The goal is 90% recall at 95% precision.', '');
+md.push('```', evaluation.trimEnd(), '```');
+// What was decided about rules under the bar: kept by hand beside the verdicts.
+const notesPath = join(root, 'docs/precision/notes.md');
+if (existsSync(notesPath)) md.push('', readFileSync(notesPath, 'utf8').trim());
 md.push('', '## Judged problems', '');
 let current;
 for (const { ruleId, item, judgment } of details) {
