@@ -86,7 +86,7 @@ new RuleTester().run(rule, {
         '</view>',
       ].join('\n')),
       errors: [
-        { messageId: 'secretField', file: 'pages/index/index.bxml', line: 2, column: 3, data: { element: 'textarea', secret: 'seed phrase', evidence: '"Enter your 12-word recovery phrase"' } },
+        { messageId: 'secretField', file: 'pages/index/index.bxml', line: 2, column: 3, data: { element: 'textarea', secret: 'seed phrase', evidence: '"Enter your 12-word recovery phrase"' }, severity: 'error' },
         { messageId: 'secretField', file: 'pages/index/index.bxml', line: 3, column: 3, data: { element: 'input', secret: 'private key', evidence: '"privateKey"' } },
         { messageId: 'secretField', file: 'pages/index/index.bxml', line: 4, column: 26, data: { element: 'input', secret: 'seed phrase', evidence: 'labelled "助记词"' } },
       ],
@@ -109,7 +109,7 @@ new RuleTester().run(rule, {
       name: 'a login form: username and password, both password fields of a registration are one problem',
       files: page('<view>\n  <text>用户名</text><input bindinput="onName"/>\n  <text>密码</text><input password bindinput="onPwd"/>\n  <text>确认密码</text><input password bindinput="onPwd2"/>\n</view>\n'),
       errors: [
-        { messageId: 'passwordInput', file: 'pages/index/index.bxml', line: 3, data: { element: 'input', how: 'password' }, confidence: 'high' },
+        { messageId: 'passwordInput', file: 'pages/index/index.bxml', line: 3, data: { element: 'input', how: 'password' }, confidence: 'high', severity: 'warning' },
         { messageId: 'passwordInput', file: 'pages/index/index.bxml', line: 4, data: { element: 'input', how: 'password' }, confidence: 'high' },
       ],
     },
@@ -177,7 +177,7 @@ new RuleTester().run(rule, {
         '});',
       ].join('\n')),
       errors: [
-        { messageId: 'sendsSecret', file: 'pages/index/index.js', line: 4, column: 91, data: { api: 'request', option: 'data', name: '"password"', secret: 'password' } },
+        { messageId: 'sendsSecret', file: 'pages/index/index.js', line: 4, column: 91, data: { api: 'request', option: 'data', name: '"password"', secret: 'password' }, severity: 'warning' },
         { messageId: 'sendsSecret', file: 'pages/index/index.js', line: 8, column: 70, data: { api: 'request', option: 'data', name: 'mnemonic', secret: 'seed phrase' } },
         { messageId: 'sendsSecret', file: 'pages/index/index.js', line: 11, column: 52, data: { api: 'request', option: 'url', name: '"private_key"', secret: 'private key' } },
       ],
