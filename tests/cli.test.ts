@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -192,6 +192,26 @@ describe('bmplint rules', () => {
     expect(rules.map((rule) => rule.id)).toContain('webview/no-webview-home');
     for (const rule of rules) expect(rule).toMatchObject({ id: expect.stringMatching(/^[a-z-]+\/[a-z-]+$/), clauses: expect.arrayContaining([expect.any(String)]), description: expect.any(String) });
     const text = await bmplint(['rules']);
-    expect(text.stdout).toMatch(/^webview\/no-webview-home +3\.4\.1 +error +The home page/m);
+    expect(text.stdout).toMatch(/^webview\/no-webview-home +3\.4\.1 +error +hard +The home page/m);
+    // A rule comments and config can switch off has no "hard" mark.
+    const soft = rules.find((rule) => (rule as { suppressible?: boolean }).suppressible)!;
+    expect(text.stdout).toMatch(new RegExp(`^${soft.id.replace('/', '\\/')} +[^\\n]*? +${soft.severity} {2,}(?!hard)\\S`, 'm'));
+  });
+});
+
+describe('a run without listing.json', () => {
+  it('names, in one info, the checks that did not run or ran without the listing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bmplint-nolisting-'));
+    cpSync(join(apps, 'clean-app'), dir, { recursive: true });
+    rmSync(join(dir, 'listing.json'));
+    const { run, report } = await checkJson([dir]);
+    const infos = report.findings.filter((finding) => finding.ruleId === 'bmplint/missing-input');
+    expect(infos).toHaveLength(1);
+    expect(infos[0]).toMatchObject({ severity: 'info', file: 'listing.json' });
+    expect(infos[0].message).toContain('basic-info/name-length');
+    expect(infos[0].message).toContain('network/service-domain');
+    expect(run.code).toBe(0);
+    const withListing = await checkJson([join(apps, 'clean-app')]);
+    expect(withListing.report.findings.filter((finding) => finding.ruleId === 'bmplint/missing-input')).toEqual([]);
   });
 });

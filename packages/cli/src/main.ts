@@ -10,6 +10,7 @@ import { explainRule } from './commands/explain.js';
 import { initFiles } from './commands/init.js';
 import { resolveLocale, type Locale } from './locale.js';
 import { cliMessage } from './messages.js';
+import { reportMissingListing } from './missing-inputs.js';
 import { REPORT_FORMATS } from './formatters/index.js';
 import { writeReport, type OutputOptions } from './report-output.js';
 import { TOOL } from './tool.js';
@@ -186,6 +187,7 @@ async function check(path: string, options: CheckOptions, io: Io): Promise<numbe
   const fixed = options.fix || options.fixDryRun ? await lintAndFix(path, lintOptions, Boolean(options.fix)) : undefined;
   const result = fixed?.result ?? (await lint(path, lintOptions));
   cache?.store.save(onWarning);
+  reportMissingListing(result, rules);
   progress.done();
   refuseCorruptArchive(path, result);
   localizeFindings(result.findings, catalog, locale);
@@ -304,7 +306,8 @@ function formatRules(rules: AnyRule[], format: 'text' | 'json'): string {
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   const idWidth = Math.max(...rows.map((row) => row.id.length));
   const clauseWidth = Math.max(...rows.map((row) => row.clauses.join(', ').length));
+  // "hard": a platform rule the reviewer applies anyway: config cannot turn it off or lower it, comments cannot disable it.
   return `${rows
-    .map((row) => `${row.id.padEnd(idWidth)}  ${row.clauses.join(', ').padEnd(clauseWidth)}  ${row.severity.padEnd(7)}  ${row.description}`)
+    .map((row) => `${row.id.padEnd(idWidth)}  ${row.clauses.join(', ').padEnd(clauseWidth)}  ${row.severity.padEnd(7)}  ${(row.suppressible ? '' : 'hard').padEnd(4)}  ${row.description}`)
     .join('\n')}\n`;
 }

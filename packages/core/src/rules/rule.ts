@@ -57,6 +57,11 @@ export interface RuleMeta {
    * stands wherever the file is, because shipping the file is the problem (a secret in the bundle).
    */
   reachability?: 'loaded' | 'any-file';
+  /**
+   * Inputs beyond the bundle without which the rule checks nothing (or less): `'listing'` (the app's
+   * basic info, `listing.json` or `--listing`). A run without them names the rules that did not run.
+   */
+  needs?: Array<'listing'>;
 }
 
 type BabelNodeOfType<T extends Node['type']> = Extract<Node, { type: T }>;

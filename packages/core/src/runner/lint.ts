@@ -34,7 +34,8 @@ export interface LintOptions {
 }
 
 export interface LintResult {
-  bundle: { root: string; style: AppStyle; files: number };
+  /** `listing`: the bundle path of the listing read, when there was one. */
+  bundle: { root: string; style: AppStyle; files: number; listing?: string };
   findings: Finding[];
   summary: Summary;
 }
@@ -95,7 +96,7 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   const subjects = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta.subject]));
   assignFingerprints(findings, (ruleId) => subjects.get(ruleId), (path, line) => lineTextOf(project, path, line));
   const result: LintResult = {
-    bundle: { root: raw.source, style: project.style, files: raw.entries.size },
+    bundle: { root: raw.source, style: project.style, files: raw.entries.size, ...(project.listing ? { listing: project.listing.json.path } : {}) },
     findings,
     summary: summarize(findings),
   };

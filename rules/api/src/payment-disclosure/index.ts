@@ -8,6 +8,7 @@ export default defineRule({
     clauses: ['4.3.1'],
     severity: 'error',
     suppressible: true,
+    needs: ['listing'],
     docs: { description: 'A mini program that calls bn.requestPayment must say in its listing description that it takes payments.' },
     messages: {
       notDisclosed: 'The description never says the mini program takes payments, but it calls {{api}} ({{where}}): say in the introduction what users pay for and how, e.g. "Pro signals for 4.99 USDT a month, paid with Binance Pay" (4.3.1).',

@@ -15,6 +15,7 @@ export default defineRule({
     clauses: ['6.5'],
     severity: 'error',
     suppressible: true,
+    needs: ['listing'],
     docs: { description: 'A mini program with accounts (bn.login, third-party or own login) or paid content (bn.requestPayment) must give reviewers a test account in its listing.' },
     messages: {
       noTestAccount: 'The mini program has {{what}} ({{where}}) but the listing gives no testAccount: add "testAccount": { "id": …, "password": … } so reviewers can use every feature (6.5).',

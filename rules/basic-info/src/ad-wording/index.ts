@@ -10,6 +10,7 @@ export default defineRule({
     clauses: ['2.2.3'],
     severity: 'warning',
     suppressible: true,
+    needs: ['listing'],
     projectInput: 'facts',
     confidence: 'medium',
     docs: { description: 'The listing name and description should not use advertising wording ("#1", "best", "free money"), other popular apps\' names, piles of search terms, or runs of symbols and emoji.' },

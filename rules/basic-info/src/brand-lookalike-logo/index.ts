@@ -38,6 +38,7 @@ export default defineRule({
     clauses: ['2.2.4'],
     severity: 'warning',
     suppressible: true,
+    needs: ['listing'],
     projectInput: 'facts',
     confidence: 'low',
     docs: { description: 'The listing logo should not look like Binance branding: dominated by Binance yellow (#F0B90B), or Binance yellow on Binance\'s dark grey.' },

@@ -10,6 +10,7 @@ export default defineRule({
     clauses: ['2.2.6'],
     severity: 'error',
     suppressible: false,
+    needs: ['listing'],
     projectInput: 'facts',
     docs: { description: 'listing.json must match the listing schema (name, description and logo present, fields of the right type) and its logo file must exist.' },
     messages: {

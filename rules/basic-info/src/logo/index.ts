@@ -18,6 +18,7 @@ export default defineRule({
     clauses: ['2.2.6'],
     severity: 'error',
     suppressible: true,
+    needs: ['listing'],
     projectInput: 'facts',
     docs: { description: `The listing logo must be a readable PNG or JPEG image, square, at least ${MIN_SIDE}×${MIN_SIDE} pixels, and not blank or almost fully transparent.` },
     messages: {

@@ -69,6 +69,7 @@ export default defineRule({
     clauses: ['2.2.2', '2.2.6'],
     severity: 'warning',
     suppressible: true,
+    needs: ['listing'],
     projectInput: 'facts',
     confidence: 'medium',
     docs: { description: `The listing name should be distinctive (not only generic words), the description present and at most ${MAX_DESCRIPTION} characters, and the features it names found in the pages.` },

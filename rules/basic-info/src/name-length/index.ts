@@ -22,6 +22,7 @@ export default defineRule({
     clauses: ['2.2.6'],
     severity: 'error',
     suppressible: false,
+    needs: ['listing'],
     projectInput: 'facts',
     docs: { description: `The listing name must be ${MIN_LENGTH}–${MAX_LENGTH} characters long, each non-ASCII character counting ${NON_ASCII_WEIGHT}.` },
     messages: {

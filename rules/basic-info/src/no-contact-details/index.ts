@@ -12,6 +12,7 @@ export default defineRule({
     clauses: ['2.2.5'],
     severity: 'error',
     suppressible: false,
+    needs: ['listing'],
     projectInput: 'facts',
     docs: { description: 'The listing name and description must not contain URLs, e-mail addresses, phone numbers, social accounts, invitation codes or addresses.' },
     messages: {

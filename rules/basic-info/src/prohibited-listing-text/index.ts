@@ -9,6 +9,7 @@ export default defineRule({
     clauses: ['2.2.1'],
     severity: 'error',
     suppressible: true,
+    needs: ['listing'],
     projectInput: 'facts',
     docs: { description: 'The listing name and description must not contain sexual, violent, terror-related, hateful, politically sensitive or vulgar wording.' },
     messages: {

@@ -12,6 +12,7 @@ export default defineRule({
     clauses: ['2.2.4', '5.7.1'],
     severity: 'error',
     suppressible: true,
+    needs: ['listing'],
     fixable: 'code',
     projectInput: 'facts',
     docs: { description: 'The listing name must not use Binance\'s brand as if the app were Binance\'s own, other companies\' brands or popular app names, "official" claims, or trademark signs, without authorisation.' },

@@ -9,6 +9,7 @@ export default defineRule({
     clauses: ['5.7.1', '5.7.2'],
     severity: 'error',
     suppressible: true,
+    needs: ['listing'],
     projectInput: 'facts',
     confidence: 'medium',
     docs: {

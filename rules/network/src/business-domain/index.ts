@@ -14,6 +14,7 @@ export default defineRule({
     clauses: ['portal:business-domain'],
     severity: 'error',
     suppressible: false,
+    needs: ['listing'],
     docs: { description: 'Every web page a web-view opens must be https, not an IP or local host, and on a listed Business Domain.' },
     messages: {
       insecureScheme: 'The web-view opens {{url}} over unencrypted {{scheme}}://: web-view pages must use https:// (portal:business-domain).',

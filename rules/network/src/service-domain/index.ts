@@ -15,6 +15,7 @@ export default defineRule({
     clauses: ['portal:service-domain'],
     severity: 'error',
     suppressible: false,
+    needs: ['listing'],
     docs: { description: 'Every URL passed to bn.request, uploadFile, downloadFile and connectSocket must be https/wss, not an IP or local host, and a listed Service Domain.' },
     messages: {
       insecureScheme: 'bn.{{api}} reaches {{url}} over unencrypted {{scheme}}://: Service Domain URLs of {{api}} must use {{expected}}:// (portal:service-domain).',
