@@ -63,6 +63,14 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'missingAppConfig', file: 'app.json', line: 1, column: 1, data: { path: 'app.json' } }],
     },
     {
+      name: 'project.config.json whose miniprogramRoot names a folder without an app (an unbuilt output)',
+      files: {
+        'project.config.json': '{\n  "miniprogramRoot": "dist/",\n  "appid": "touristappid"\n}\n',
+        'src/app.json': JSON.stringify({ pages: ['pages/index/index'] }),
+      },
+      errors: [{ messageId: 'missingRootApp', file: 'project.config.json', line: 2, column: 22, data: { root: 'dist/', path: 'dist/app.json' } }],
+    },
+    {
       name: 'React sources without src/app.config',
       files: {
         'src/app.tsx': 'export default function App(props) { return props.children; }',

@@ -1,4 +1,4 @@
-import { defineRule, jsonNodeAt, type ComponentUse, type Page, type Project, type RuleContext } from '@bmplint/core';
+import { defineRule, jsonConfigSource, jsonNodeAt, type ComponentUse, type Page, type Project, type RuleContext } from '@bmplint/core';
 
 const REACT_APP_MODULES = ['tsx', 'jsx', 'ts', 'js'].map((extension) => `src/app.${extension}`);
 const CLASSIC_APP_SCRIPTS = ['app.js', 'app.ts'];
@@ -13,6 +13,7 @@ export default defineRule({
     docs: { description: 'The app config, the app script, every declared page and every used component must have their files in the bundle.' },
     messages: {
       missingAppConfig: 'The app config {{path}} is missing: without it the mini program has no pages and cannot start (6.2).',
+      missingRootApp: 'project.config.json sets miniprogramRoot to "{{root}}", but the bundle has no {{path}}: the mini program has no app config and cannot start (6.2). Point miniprogramRoot at the folder that holds app.json (if it is a build output, build before checking).',
       missingAppScript: '{{path}} is missing: the runtime needs it to register the app with App() before any page loads (6.2).',
       missingPageFiles: 'Page {{page}} is declared here, but the bundle has no {{missing}}: opening the page fails (6.2).',
       missingPageModule: 'Page {{page}} is declared here, but there is no module {{expected}} (or .jsx, .ts, .js): opening the page fails (6.2).',
@@ -46,6 +47,14 @@ const FIRST_LINE = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } 
 
 /** No app config at all: a React project (sources but no app.config) or a classic one. */
 function reportMissingConfig(project: Project, report: Report): void {
+  // A miniprogramRoot naming a folder without an app: the mistake is that setting, so point at it.
+  const projectConfig = project.jsonFile(`${project.projectRoot}project.config.json`);
+  const root = (projectConfig?.value as { miniprogramRoot?: unknown } | undefined)?.miniprogramRoot;
+  if (projectConfig && typeof root === 'string' && project.appRoot !== project.projectRoot) {
+    const at = jsonConfigSource(projectConfig).locate(['miniprogramRoot']);
+    report({ file: at.file, span: at, messageId: 'missingRootApp', data: { root, path: project.appConfigPath } });
+    return;
+  }
   const react = REACT_APP_MODULES.some((path) => project.bundle.has(project.appRoot + path));
   const path = react ? `${project.appRoot}src/app.config.ts` : project.appConfigPath;
   report({ file: path, loc: FIRST_LINE, messageId: 'missingAppConfig', data: { path: react ? `${path} (or .js)` : path } });
