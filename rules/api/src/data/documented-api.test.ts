@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import documentedApi from './documented-api.json' with { type: 'json' };
 import publicApi from './public-api.json' with { type: 'json' };
-import { PUBLIC_API, closestPublicName, editDistance } from '../api-names.js';
+import { editDistance } from '@bmplint/core';
+import { PUBLIC_API, closestPublicName } from '../api-names.js';
 
 const SOURCES = new Set(['docs: open data', 'official demo']);
 
