@@ -1,4 +1,5 @@
 import { type Project, type RuleContext, type TermMatch, type TermMatcher } from '@bmplint/core';
+import { cuePairSentences, type CuePair } from './cue-pairs.js';
 import { reportingRule } from './lists.js';
 import { configString, spanIn, type TextPiece } from './text-sources.js';
 
@@ -43,6 +44,23 @@ export function textReporter(
 }
 
 /** The listing's name and description as text pieces (listing.json, or the external listing). */
+/**
+ * Reports each sentence of a piece where two cues of one pair meet, as the rule's `pattern`
+ * message: a heuristic, so a low-confidence warning. `clause` is the pairs' default clause.
+ */
+export function reportCuePairs(context: RuleContext, piece: TextPiece, pairs: readonly CuePair[], clause: string): void {
+  for (const { start, end, pair } of cuePairSentences(piece.text, pairs)) {
+    context.report({
+      file: piece.file,
+      span: spanIn(piece, start, end),
+      messageId: 'pattern',
+      severity: 'warning',
+      confidence: 'low',
+      data: { where: piece.where, text: excerpt(piece.text.slice(start, end)), kind: pair.kind, clause: pair.clause ?? clause },
+    });
+  }
+}
+
 export function listingPieces(project: Project): TextPiece[] {
   const listing = project.listing;
   if (!listing) return [];

@@ -1,8 +1,7 @@
 import { defineRule, type RuleContext, type TermMatch } from '@bmplint/core';
-import { cuePairSentences } from '../cue-pairs.js';
 import { IMPERSONATION, topicOf } from '../lists.js';
-import { excerpt, textReporter } from '../scan.js';
-import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
+import { reportCuePairs, textReporter } from '../scan.js';
+import { pageTextVisitors, type TextPiece } from '../text-sources.js';
 import { IMPERSONATION_PAIRS } from './cue-pairs.js';
 
 export const IMPERSONATION_MESSAGES = {
@@ -19,16 +18,7 @@ export function withImpersonationPairs(context: RuleContext, terms: (piece: Text
   return (piece) => {
     terms(piece);
     if (!piece.text.trim() || IMPERSONATION.scan(piece.text).length) return;
-    for (const { start, end, pair } of cuePairSentences(piece.text, IMPERSONATION_PAIRS)) {
-      context.report({
-        file: piece.file,
-        span: spanIn(piece, start, end),
-        messageId: 'pattern',
-        severity: 'warning',
-        confidence: 'low',
-        data: { where: piece.where, text: excerpt(piece.text.slice(start, end)), kind: pair.kind, clause: pair.clause ?? '5.7' },
-      });
-    }
+    reportCuePairs(context, piece, IMPERSONATION_PAIRS, '5.7');
   };
 }
 

@@ -1,8 +1,7 @@
 import { defineRule } from '@bmplint/core';
-import { cuePairSentences } from '../cue-pairs.js';
 import { PROHIBITED } from '../lists.js';
-import { excerpt, textReporter } from '../scan.js';
-import { pageTextVisitors, spanIn } from '../text-sources.js';
+import { reportCuePairs, textReporter } from '../scan.js';
+import { pageTextVisitors } from '../text-sources.js';
 import { PROHIBITED_PAIRS } from './cue-pairs.js';
 
 /** The message of each list category, and the clause it enforces. */
@@ -37,16 +36,7 @@ export default defineRule({
       terms(piece);
       // One finding per root cause: a listed term is the error; the paraphrase patterns only speak where none matched.
       if (!piece.text.trim() || PROHIBITED.scan(piece.text).some((match) => match.severity === 'error')) return;
-      for (const { start, end, pair } of cuePairSentences(piece.text, PROHIBITED_PAIRS)) {
-        context.report({
-          file: piece.file,
-          span: spanIn(piece, start, end),
-          messageId: 'pattern',
-          severity: 'warning',
-          confidence: 'low',
-          data: { where: piece.where, text: excerpt(piece.text.slice(start, end)), kind: pair.kind, clause: pair.clause ?? '3.1' },
-        });
-      }
+      reportCuePairs(context, piece, PROHIBITED_PAIRS, '3.1');
     });
   },
 });
