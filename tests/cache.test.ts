@@ -1,30 +1,13 @@
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { root, runCli, type Run } from './run-cli.js';
 
-const root = join(import.meta.dirname, '..');
-const bin = join(root, 'packages/cli/bin/bmplint.js');
 const fixture = join(root, 'fixtures/apps/problem-app');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-/** Runs the built CLI (`pnpm test` builds first). */
-async function bmplint(args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const bmplint = (args: string[]): Promise<Run> => runCli(args);
 
 function copyOfApp(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'bmplint-cache-')), 'app');

@@ -3,32 +3,17 @@
  * inline-config options, explain, init, baselines, fixes and the message language. Runs the built
  * CLI as a user would (`pnpm test` builds first), on small apps written here.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { root, runCli, type Run } from './run-cli.js';
 
-const root = join(import.meta.dirname, '..');
-const bin = join(root, 'packages/cli/bin/bmplint.js');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-async function bmplint(args: string[], env: Record<string, string> = {}, cwd = root): Promise<Run> {
-  const clean = { ...process.env, NO_COLOR: '1', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...env };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd, env: clean, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+// A fixed locale: messages are asserted in English whatever the machine's.
+const bmplint = (args: string[], env: Record<string, string> = {}, cwd = root): Promise<Run> =>
+  runCli(args, { env: { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...env }, cwd });
 
 interface Finding {
   ruleId: string;

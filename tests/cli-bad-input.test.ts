@@ -2,33 +2,17 @@
  * Bad input from issue #10, through the built CLI: macOS zips, corrupt zips, unreadable files and
  * listing logos that point out of the listing's folder.
  */
-import { execFile } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { root, runCli, type Run } from './run-cli.js';
 import { zipSync } from 'fflate';
 import { encodePng, rgba } from '@bmplint/core/testing';
 
-const root = join(import.meta.dirname, '..');
-const bin = join(root, 'packages/cli/bin/bmplint.js');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-async function bmplint(args: string[], node: string[] = []): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...node, bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', LANG: 'C' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const bmplint = (args: string[], node: string[] = []): Promise<Run> => runCli(args, { env: { LANG: 'C' }, node });
 
 const APP: Record<string, string> = {
   'app.json': '{\n  "entryPagePath": "pages/index/index",\n  "pages": ["pages/index/index"]\n}\n',

@@ -4,28 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { bin, root, runCli, type Run } from './run-cli.js';
 import { zipSync } from 'fflate';
 
-const root = join(import.meta.dirname, '..');
-const bin = join(root, 'packages/cli/bin/bmplint.js');
 const apps = join(root, 'fixtures/apps');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** Runs the built CLI as a user would (`pnpm test` builds first). */
-async function bmplint(args: string[], cwd = root): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const bmplint = (args: string[], cwd = root): Promise<Run> => runCli(args, { cwd });
 
 interface JsonReport {
   tool: { name: string; version: string };

@@ -1,25 +1,14 @@
 // The README's examples stay true: its config example is a valid config, its JSON example matches
 // what `check --format json` prints for the same app, and every command it shows exists.
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { root, runCli, type Run } from './run-cli.js';
 
-const root = join(import.meta.dirname, '..');
-const bin = join(root, 'packages/cli/bin/bmplint.js');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
-async function bmplint(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 32 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const bmplint = (args: string[]): Promise<Run> => runCli(args);
 
 /** The first fenced block of `language` after `heading` (a line of the README). */
 function blockAfter(heading: string, language: string): string {
