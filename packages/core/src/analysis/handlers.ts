@@ -42,16 +42,13 @@ export interface HandlerGraph {
   reachableFrom(name: string): MethodInfo[];
 }
 
-const cache = new WeakMap<Project, Map<string, HandlerGraph>>();
-
-/** The template-handler → page-method → calls graph of one page or component. */
+/**
+ * The template-handler → page-method → calls graph of one page or component: built once per run,
+ * and in a session once for as long as the files it read are unchanged.
+ */
 export function handlerGraph(project: Project, unit: { files: UnitFiles }): HandlerGraph {
-  const key = `${unit.files.template}|${unit.files.script}`;
-  let byUnit = cache.get(project);
-  if (!byUnit) cache.set(project, (byUnit = new Map()));
-  let graph = byUnit.get(key);
-  if (!graph) byUnit.set(key, (graph = buildGraph(project, unit.files)));
-  return graph;
+  const { files } = unit;
+  return project.remember('handler-graph', `${files.template}|${files.script}`, () => buildGraph(project, files));
 }
 
 function buildGraph(project: Project, files: UnitFiles): HandlerGraph {

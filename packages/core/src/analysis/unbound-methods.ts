@@ -27,7 +27,7 @@ export function unboundMethods(project: Project, paths: Iterable<string>): Map<s
   for (const path of new Set(paths)) {
     const files = units.get(path);
     if (!files) continue;
-    const found = candidatesOf(project, files);
+    const found = project.remember('unbound-methods/candidates', `${files.template}|${path}`, () => candidatesOf(project, files));
     if (found.length) candidates.set(path, found);
   }
   if (!candidates.size) return candidates;
@@ -65,12 +65,38 @@ function isHook(name: string): boolean {
 /** How often each name appears as a word in the reachable scripts and templates. */
 function countMentions(project: Project, names: Set<string>): Map<string, number> {
   const counts = new Map<string, number>();
-  const pattern = new RegExp(`(?<![\\w$])(?:${[...names].map((name) => name.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`, 'g');
+  const namesKey = [...names].sort().join(' ');
   for (const path of project.paths) {
     const kind = fileKindOf(path);
     if ((kind !== 'js' && kind !== 'bxml') || !project.isReachable(path)) continue;
-    const text = project.bundle.read(path).toString('utf8');
-    for (const match of text.matchAll(pattern)) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+    for (const [name, count] of mentionsIn(project.bundle.read(path), names, namesKey)) counts.set(name, (counts.get(name) ?? 0) + count);
   }
   return counts;
+}
+
+/** A file's counts of the names asked about so far, and the last set asked about with its non-zero counts. */
+interface Mentions {
+  counts: Map<string, number>;
+  namesKey?: string;
+  found?: Array<[string, number]>;
+}
+
+/** Keyed by the bytes object, which a session keeps while the file is unchanged: a re-run counts only in changed files. */
+const mentionsByContent = new WeakMap<Uint8Array, Mentions>();
+
+/** The names of `names` that appear as a word in `bytes`, with their counts (counted once per content and name). */
+function mentionsIn(bytes: Buffer, names: Set<string>, namesKey: string): Array<[string, number]> {
+  let mentions = mentionsByContent.get(bytes);
+  if (!mentions) mentionsByContent.set(bytes, (mentions = { counts: new Map() }));
+  if (mentions.namesKey === namesKey) return mentions.found!;
+  const counts = mentions.counts;
+  const missing = [...names].filter((name) => !counts.has(name));
+  if (missing.length) {
+    for (const name of missing) counts.set(name, 0);
+    const pattern = new RegExp(`(?<![\\w$])(?:${missing.map((name) => name.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`, 'g');
+    for (const match of bytes.toString('utf8').matchAll(pattern)) counts.set(match[0], counts.get(match[0])! + 1);
+  }
+  mentions.namesKey = namesKey;
+  mentions.found = [...names].map((name): [string, number] => [name, counts.get(name)!]).filter(([, count]) => count > 0);
+  return mentions.found;
 }

@@ -68,6 +68,11 @@ export interface Bundle {
   has(path: string): boolean;
   /** Bytes of an entry; throws only for entries that are not in `entries`. */
   read(path: string): Buffer;
+  /**
+   * The SHA-1 (hex) of an entry's bytes, for bundles that keep it (a session hashes a file once,
+   * when it is set), so a run does not hash every file again.
+   */
+  hashOf?(path: string): string;
 }
 
 /** Normalises an entry name; returns undefined when the name is absolute or climbs out of the root. */

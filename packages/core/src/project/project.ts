@@ -14,6 +14,7 @@ import { readListing, type ListingSource } from './listing.js';
 import { dirnameOf, joinPath } from './paths.js';
 import { detectVendor } from './vendor.js';
 import { Reachability } from './reachable.js';
+import type { AnalysisCache, AnalysisEntry } from './analysis-cache.js';
 import picomatch from 'picomatch';
 
 export type AppStyle = 'classic' | 'react';
@@ -57,11 +58,18 @@ export interface ProjectOptions {
   parseCache?: ParseCache;
   /** Called on every use of a file's content (parsed, cached or not): the engine tracks dependencies with it. */
   onAccess?(path: string): void;
+  /** A bundle file's content hash (SHA-1 hex) when the caller knows it: the parse cache is keyed by it. */
+  contentHash?(path: string): string;
   /** Scripts, templates and stylesheets larger than this are not parsed (default: the bundle's limit). */
   maxParseBytes?: number;
   /** Config `ignorePatterns`: files that exist (paths resolve to them) but are not checked. */
   ignorePatterns?: readonly string[];
+  /** Analyses kept across runs (a session's): `remember` reuses them while the files they read are unchanged. */
+  analysisCache?: AnalysisCache;
 }
+
+/** A scope index depends on its file's tree alone: one per parse, shared by every run that sees the parse. */
+const scopeIndexes = new WeakMap<JsFile, ScopeIndex | undefined>();
 
 const SCRIPT_EXTENSIONS = ['.js', '.ts'];
 const REACT_SCRIPT_EXTENSIONS = ['.tsx', '.jsx', '.ts', '.js'];
@@ -87,7 +95,6 @@ export class Project implements ModuleHost {
   readonly evaluator: StaticEvaluator;
 
   private readonly parsedFiles = new Map<string, ParsedFile | undefined>();
-  private readonly scopes = new WeakMap<JsFile, ScopeIndex | undefined>();
   private readonly bnIndexes = new WeakMap<JsFile, BnApiIndex | undefined>();
   private readonly pageConfigs = new Map<string, ConfigSource | undefined>();
   private appObjectCache?: { file: JsFile; object: ObjectExpression } | null;
@@ -98,6 +105,11 @@ export class Project implements ModuleHost {
   private readonly vendors = new Map<string, string | undefined>();
   private readonly ignored: (path: string) => boolean;
   private reachability?: Reachability;
+  /** This run's analyses by kind and subject (`remember`). */
+  private readonly memos = new Map<string, Map<unknown, AnalysisEntry>>();
+  /** Paths read by the analyses being computed, innermost last (`remember`). */
+  private readonly recorders: Array<Set<string>> = [];
+  private modelKeyCache?: string;
 
   constructor(readonly bundle: Bundle, private readonly options: ProjectOptions = {}) {
     this.evaluator = new StaticEvaluator(this);
@@ -134,7 +146,7 @@ export class Project implements ModuleHost {
    * locating findings and fingerprints after the file's AST was released.
    */
   textOf(path: string): { text: string; lines: LineIndex } | undefined {
-    this.options.onAccess?.(path);
+    this.noteAccess(path);
     const parsed = this.parsedFiles.get(path);
     if (parsed) return parsed;
     const known = this.lineIndexes.get(path);
@@ -183,14 +195,15 @@ export class Project implements ModuleHost {
 
   /** Parses (once) a bundle file or the external listing. */
   parsed(path: string): ParsedFile | undefined {
-    this.options.onAccess?.(path);
+    this.noteAccess(path);
     if (this.parsedFiles.has(path)) return this.parsedFiles.get(path);
     let parsed: ParsedFile | undefined;
     if (this.bundle.has(path)) {
       const bytes = this.bundle.read(path);
       const cache = this.options.parseCache;
       if (cache && fileKindOf(path) !== 'image') {
-        const key = `${path}\0${createHash('sha1').update(bytes).digest('hex')}`;
+        const hash = this.options.contentHash?.(path) ?? createHash('sha1').update(bytes).digest('hex');
+        const key = `${path}\0${hash}`;
         parsed = cache.get(key);
         if (!parsed) {
           parsed = parseFile(path, bytes, this.maxParseBytes);
@@ -215,8 +228,84 @@ export class Project implements ModuleHost {
   }
 
   scopeOf(file: JsFile): ScopeIndex | undefined {
-    if (!this.scopes.has(file)) this.scopes.set(file, file.ast ? new ScopeIndex(file.ast) : undefined);
-    return this.scopes.get(file);
+    if (!scopeIndexes.has(file)) scopeIndexes.set(file, file.ast ? new ScopeIndex(file.ast) : undefined);
+    return scopeIndexes.get(file);
+  }
+
+  /**
+   * `compute()`, once per run for a kind of analysis and its subject (a parse, an AST node, a path);
+   * with an analysis cache (a session's), once for as long as the files it read are unchanged: the
+   * same content, and the same parse, so AST nodes in the value are this run's nodes, with the
+   * same bundle layout and project model (`modelKey`). The value must depend on nothing else.
+   */
+  remember<V>(kind: string, key: unknown, compute: () => V): V {
+    let byKey = this.memos.get(kind);
+    if (!byKey) this.memos.set(kind, (byKey = new Map()));
+    const known = byKey.get(key);
+    if (known) {
+      for (const dependency of known.dependencies) this.noteAccess(dependency.path);
+      return known.value as V;
+    }
+    const cache = this.options.analysisCache;
+    const stored = cache?.get(kind, key);
+    if (stored && this.stillHolds(stored)) {
+      byKey.set(key, stored);
+      return stored.value as V;
+    }
+    if (!cache) {
+      const value = compute();
+      byKey.set(key, { value, modelKey: '', dependencies: [] });
+      return value;
+    }
+    const read = new Set<string>();
+    this.recorders.push(read);
+    let value: V;
+    try {
+      value = compute();
+    } finally {
+      this.recorders.pop();
+    }
+    const dependencies = [...read].map((path) => ({ path, hash: this.hashOf(path), parse: this.parsedFiles.get(path) }));
+    const entry: AnalysisEntry = { value, modelKey: this.modelKey, dependencies };
+    byKey.set(key, entry);
+    cache.set(kind, key, entry);
+    return value;
+  }
+
+  private stillHolds(entry: AnalysisEntry): boolean {
+    if (entry.modelKey !== this.modelKey) return false;
+    for (const dependency of entry.dependencies) {
+      if (this.hashOf(dependency.path) !== dependency.hash) return false;
+      if (!dependency.parse) this.noteAccess(dependency.path);
+      else if (this.parsed(dependency.path) !== dependency.parse) return false;
+    }
+    return true;
+  }
+
+  /** A use of a file's content: for the engine's dependency tracking and the analyses being remembered. */
+  private noteAccess(path: string): void {
+    this.options.onAccess?.(path);
+    for (const read of this.recorders) read.add(path);
+  }
+
+  private hashOf(path: string): string {
+    const known = this.options.contentHash?.(path);
+    if (known !== undefined) return known;
+    const bytes = this.bundle.has(path) ? this.bundle.read(path) : this.options.externalListing?.path === path ? this.options.externalListing.bytes : undefined;
+    return bytes ? createHash('sha1').update(bytes).digest('hex') : 'absent';
+  }
+
+  /**
+   * What path resolution and the project model depend on: the app's style and roots, the bundle's
+   * paths, and the content of the files the model was built from (app, page and component
+   * configs, the listing). Equal keys, equal pages, components, configs and resolutions.
+   */
+  get modelKey(): string {
+    this.modelKeyCache ??= createHash('sha1')
+      .update(JSON.stringify([this.style, this.appRoot, this.projectRoot, this.appConfigPath, [...this.modelPaths].sort().map((path) => `${path}=${this.hashOf(path)}`)]))
+      .update(this.paths.join('\0'))
+      .digest('hex');
+    return this.modelKeyCache;
   }
 
   bnApi(file: JsFile): BnApiIndex | undefined {
@@ -291,7 +380,7 @@ export class Project implements ModuleHost {
         if (this.appObjectCache) break;
       }
     }
-    if (this.appObjectCache) this.options.onAccess?.(this.appObjectCache.file.path);
+    if (this.appObjectCache) this.noteAccess(this.appObjectCache.file.path);
     return this.appObjectCache ?? undefined;
   }
 

@@ -13,6 +13,8 @@ import type { Project, UnitFiles } from './project.js';
  * count as reachable.
  */
 export class Reachability {
+  /** While a file is followed for the first time: what it adds, recorded instead of added. */
+  private recording: FileLinks | undefined;
   private readonly files = new Set<string>();
   /** Folders (with trailing slash) whose every file counts as reachable. */
   private readonly folders: string[] = [];
@@ -44,6 +46,7 @@ export class Reachability {
   }
 
   private add(path: string | undefined): void {
+    if (this.recording) return void (path && this.recording.files.push(path));
     if (!path || this.files.has(path) || !this.project.bundle.has(path)) return;
     this.files.add(path);
     this.queue.push(path);
@@ -58,6 +61,7 @@ export class Reachability {
 
   private addFolder(folder: string | undefined): void {
     if (folder === undefined) return;
+    if (this.recording) return void this.recording.folders.push(folder);
     const prefix = folder ? `${folder.replace(/\/$/, '')}/` : '';
     if (this.folders.includes(prefix)) return;
     this.folders.push(prefix);
@@ -88,11 +92,34 @@ export class Reachability {
     if (typeof pluginRoot === 'string') this.addFolder(joinPath(project.projectRoot.replace(/\/$/, ''), pluginRoot));
   }
 
+  /**
+   * Adds what a file loads. What a file's content loads is followed once per content and layout
+   * (what following reads must depend on nothing else: the file's bytes, the bundle's paths and
+   * the app's roots), so a session's re-run scans only changed files.
+   */
   private follow(path: string): void {
     const kind = fileKindOf(path);
+    if (kind !== 'json' && kind !== 'js' && kind !== 'bxml' && kind !== 'bxss') return;
+    const bytes = this.project.bundle.read(path);
+    const layout = this.project.modelKey;
+    let links = linksByContent.get(bytes);
+    if (links?.path !== path || links.layout !== layout) {
+      links = { path, layout, files: [], folders: [] };
+      this.recording = links;
+      try {
+        this.followContent(path, kind, bytes);
+      } finally {
+        this.recording = undefined;
+      }
+      linksByContent.set(bytes, links);
+    }
+    for (const file of links.files) this.add(file);
+    for (const folder of links.folders) this.addFolder(folder);
+  }
+
+  private followContent(path: string, kind: 'json' | 'js' | 'bxml' | 'bxss', bytes: Buffer): void {
     if (kind === 'json') return this.followConfig(path);
-    if (kind !== 'js' && kind !== 'bxml' && kind !== 'bxss') return;
-    const text = this.project.bundle.read(path).toString('utf8');
+    const text = bytes.toString('utf8');
     if (kind === 'js') this.followScript(path, text);
     else if (kind === 'bxml') this.followTemplate(path, text);
     else this.followStyle(path, text);
@@ -147,6 +174,17 @@ export class Reachability {
     return this.project.bundle.has(base) ? base : base + defaultExtension;
   }
 }
+
+/** The files and folders a file's content loads, resolved for one path and layout (`Project.modelKey`). */
+interface FileLinks {
+  path: string;
+  layout: string;
+  files: string[];
+  folders: string[];
+}
+
+/** Keyed by the bytes object: a session keeps it while the file is unchanged; a fresh read is a new key. */
+const linksByContent = new WeakMap<Uint8Array, FileLinks>();
 
 const TEMPLATE_SOURCE = /<(import|include|bns|wxs|sjs|import-sjs)\b[^>]*?\b(src|from)\s*=\s*["']([^"']*)["']/gi;
 const STYLE_IMPORT = /@import\s+(?:url\(\s*)?(["'])([^"']+)\1/g;

@@ -7,6 +7,7 @@ import { InputError, openBundle } from '../bundle/open.js';
 import { activateRules, type Config } from '../config/config.js';
 import { BUNDLE_RULE_ID, INTERNAL_ERROR_RULE_ID, compareFindings, summarize, type Finding, type Summary } from '../findings.js';
 import { Project, type AppStyle, type ParseCache } from '../project/project.js';
+import type { AnalysisCache } from '../project/analysis-cache.js';
 import type { AnyRule } from '../rules/rule.js';
 import { applySuppressions } from './suppressions.js';
 import { directivesOf, type Directive } from './directives.js';
@@ -28,6 +29,8 @@ export interface LintOptions {
   parseCache?: ParseCache;
   /** Per-file results kept between runs (a session's memory, or `--cache` on disk). */
   resultCache?: ResultCache;
+  /** Analyses kept between runs (a session's): flow and handler graphs, reachability, method candidates. */
+  analysisCache?: AnalysisCache;
   onProgress?(done: number, total: number): void;
   /** Config warnings (e.g. an attempt to turn off a hard rule). */
   onWarning?(message: string): void;
@@ -69,7 +72,7 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
     : options.listingPath ? readExternalListing(options.listingPath, bundle) : undefined;
   if (externalListing) hashes.external(externalListing.path, externalListing.bytes);
   const maxParseBytes = config.limits?.maxParseBytes ?? raw.limits.maxParseBytes;
-  const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch, maxParseBytes, ignorePatterns: config.ignorePatterns });
+  const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch, contentHash: (path) => hashes.of(path), analysisCache: options.analysisCache, maxParseBytes, ignorePatterns: config.ignorePatterns });
   run = new Run(project, active);
   const cache = options.resultCache;
   const runKey = cache ? runKeyOf(run, project, hashes, limits) : '';
@@ -185,7 +188,7 @@ class ContentHashes {
   of(path: string): string {
     let hash = this.known.get(path);
     if (hash === undefined) {
-      hash = this.bundle.has(path) ? sha1(this.bundle.read(path)) : 'absent';
+      hash = !this.bundle.has(path) ? 'absent' : this.bundle.hashOf ? this.bundle.hashOf(path) : sha1(this.bundle.read(path));
       this.known.set(path, hash);
     }
     return hash;
@@ -209,6 +212,7 @@ function trackReads(bundle: Bundle, onRead: (path: string) => void): Bundle {
       onRead(path);
       return bundle.read(path);
     },
+    ...(bundle.hashOf ? { hashOf: (path: string) => bundle.hashOf!(path) } : {}),
   };
 }
 

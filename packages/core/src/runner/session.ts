@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { Bundle, BundleEntry, BundleIssue, BundleLimits } from '../bundle/bundle.js';
 import { DEFAULT_LIMITS, EntryCollector } from '../bundle/bundle.js';
 import { openBundle } from '../bundle/open.js';
 import type { ParsedFile } from '../parse/source-file.js';
 import type { FileResult } from './file-result.js';
 import { lint, type LintOptions, type LintResult } from './lint.js';
+import { AnalysisCache } from '../project/analysis-cache.js';
 
 /**
  * A bundle held in memory for repeated checks (language server, portal): replace or delete files,
@@ -29,19 +31,24 @@ class Session implements LintSession {
   private readonly changed = new Set<string>();
   private readonly results = new GenerationalCache<FileResult>();
   private readonly parses = new GenerationalCache<ParsedFile>();
+  private readonly analyses = new AnalysisCache();
+  /** Content hashes, computed once per file content (on first use after `setFile`). */
+  private readonly hashes = new Map<string, string>();
 
   constructor(private readonly base: Bundle, private readonly files: Map<string, Buffer>, private readonly options: LintOptions) {}
 
   setFile(path: string, content: string | Uint8Array | null): void {
     this.changed.add(path);
+    this.hashes.delete(path);
     if (content === null) this.files.delete(path);
     else this.files.set(path, typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content));
   }
 
   async lint(): Promise<LintResult> {
-    const result = await lint(this.bundle(), { ...this.options, resultCache: this.results, parseCache: this.options.parseCache ?? this.parses });
+    const result = await lint(this.bundle(), { ...this.options, resultCache: this.results, parseCache: this.options.parseCache ?? this.parses, analysisCache: this.analyses });
     this.results.nextGeneration();
     this.parses.nextGeneration();
+    this.analyses.nextGeneration();
     return result;
   }
 
@@ -57,6 +64,7 @@ class Session implements LintSession {
     }
     issues.push(...collector.issues);
     const files = this.files;
+    const hashes = this.hashes;
     return {
       kind: base.kind,
       source: base.source,
@@ -68,6 +76,14 @@ class Session implements LintSession {
         const bytes = entries.has(path) ? files.get(path) : undefined;
         if (!bytes) throw new Error(`not in bundle: ${path}`);
         return bytes;
+      },
+      hashOf(path) {
+        let hash = hashes.get(path);
+        if (hash === undefined) {
+          hash = createHash('sha1').update(this.read(path)).digest('hex');
+          hashes.set(path, hash);
+        }
+        return hash;
       },
     };
   }
