@@ -23,21 +23,39 @@ export interface ConfigSource {
   locate(path: ReadonlyArray<string | number>, options?: { key?: boolean }): SourceSpan;
 }
 
+/** A json config's source depends on its parse alone: one per parse, reused by every run that sees it. */
+const jsonSources = new WeakMap<JsonFile, ConfigSource>();
+
 export function jsonConfigSource(file: JsonFile): ConfigSource {
+  let source = jsonSources.get(file);
+  if (!source) jsonSources.set(file, (source = newJsonConfigSource(file)));
+  return source;
+}
+
+function newJsonConfigSource(file: JsonFile): ConfigSource {
   const value = file.value && typeof file.value === 'object' && !Array.isArray(file.value) ? (file.value as Record<string, unknown>) : undefined;
+  // Rules locate the same values run after run (page titles, tab bar items): each path is looked up once.
+  const spans = new Map<string, SourceSpan>();
   return {
     file: file.path,
     format: 'json',
     value,
     locate(path, options) {
-      for (let length = path.length; length >= 0; length--) {
-        const prefix = path.slice(0, length);
-        const node = options?.key && length === path.length ? jsonKeyNodeAt(file.tree, prefix) : jsonNodeAt(file.tree, prefix);
-        if (node) return { file: file.path, start: node.offset, end: node.offset + node.length };
-      }
-      return { file: file.path, start: 0, end: 0 };
+      const key = `${options?.key ? 'k' : 'v'}${JSON.stringify(path)}`;
+      let span = spans.get(key);
+      if (!span) spans.set(key, (span = locateJson(file, path, options)));
+      return { ...span };
     },
   };
+}
+
+function locateJson(file: JsonFile, path: ReadonlyArray<string | number>, options: { key?: boolean } | undefined): SourceSpan {
+  for (let length = path.length; length >= 0; length--) {
+    const prefix = path.slice(0, length);
+    const node = options?.key && length === path.length ? jsonKeyNodeAt(file.tree, prefix) : jsonNodeAt(file.tree, prefix);
+    if (node) return { file: file.path, start: node.offset, end: node.offset + node.length };
+  }
+  return { file: file.path, start: 0, end: 0 };
 }
 
 export function jsConfigSource(file: JsFile, object: ObjectExpression | undefined, value: Record<string, unknown> | undefined): ConfigSource {

@@ -68,6 +68,18 @@ export interface ProjectOptions {
   analysisCache?: AnalysisCache;
 }
 
+/** What the project model was built from, and the model, for the next run of a session. */
+interface ProjectModel {
+  layout: string;
+  files: Array<{ path: string; hash: string; parse: ParsedFile | undefined }>;
+  appConfig: ConfigSource | undefined;
+  pages: readonly Page[];
+  componentUses: readonly ComponentUse[];
+  listing: ListingSource | undefined;
+}
+
+const MODEL = 'project-model';
+
 /** A scope index depends on its file's tree alone: one per parse, shared by every run that sees the parse. */
 const scopeIndexes = new WeakMap<JsFile, ScopeIndex | undefined>();
 
@@ -121,11 +133,50 @@ export class Project implements ModuleHost {
     this.appRoot = detected.appRoot;
     this.projectRoot = detected.projectRoot;
     this.appConfigPath = detected.configPath;
-    this.appConfig = this.readAppConfig();
-    this.collectPages();
-    this.collectComponents();
-    this.listing = this.readListingSource();
+    const layout = `${JSON.stringify(detected)}\0${this.paths.join('\0')}`;
+    const reused = this.reusableModel(layout);
+    if (reused) {
+      this.appConfig = reused.appConfig;
+      this.pages.push(...reused.pages);
+      for (const page of reused.pages) this.pageByRoute.set(page.route, page);
+      this.componentUses.push(...reused.componentUses);
+      this.listing = reused.listing;
+    } else {
+      this.appConfig = this.readAppConfig();
+      this.collectPages();
+      this.collectComponents();
+      this.listing = this.readListingSource();
+    }
     this.modelPaths = new Set(this.parsedFiles.keys());
+    if (!reused && options.analysisCache) {
+      const files = [...this.modelPaths].map((path) => ({ path, hash: this.hashOf(path), parse: this.parsedFiles.get(path) }));
+      const model: ProjectModel = { layout, files, appConfig: this.appConfig, pages: this.pages, componentUses: this.componentUses, listing: this.listing };
+      this.carry(MODEL, model);
+    }
+  }
+
+  /** What an analysis left for a session's next run (`carry`): the analysis checks for itself whether it still holds. */
+  carried<V>(kind: string): V | undefined {
+    return this.options.analysisCache?.get(kind, '')?.value as V | undefined;
+  }
+
+  /** Leaves an analysis's result for a session's next run; nothing without an analysis cache. */
+  carry(kind: string, value: unknown): void {
+    this.options.analysisCache?.set(kind, '', { value, modelKey: '', dependencies: [] });
+  }
+
+  /**
+   * The last run's project model when nothing it was built from changed: the same detected app and
+   * bundle paths, and every file it read with the same content and parse (a session's re-run after
+   * an edit of a script or template).
+   */
+  private reusableModel(layout: string): ProjectModel | undefined {
+    const model = this.carried<ProjectModel>(MODEL);
+    if (!model || model.layout !== layout) return undefined;
+    for (const file of model.files) {
+      if (this.hashOf(file.path) !== file.hash || this.parsed(file.path) !== file.parse) return undefined;
+    }
+    return model;
   }
 
   /**
@@ -198,20 +249,20 @@ export class Project implements ModuleHost {
     this.noteAccess(path);
     if (this.parsedFiles.has(path)) return this.parsedFiles.get(path);
     let parsed: ParsedFile | undefined;
-    if (this.bundle.has(path)) {
-      const bytes = this.bundle.read(path);
+    const inBundle = this.bundle.has(path);
+    const bytes = inBundle ? this.bundle.read(path) : this.options.externalListing?.path === path ? this.options.externalListing.bytes : undefined;
+    if (bytes) {
+      const limit = inBundle ? this.maxParseBytes : undefined;
       const cache = this.options.parseCache;
       if (cache && fileKindOf(path) !== 'image') {
         const hash = this.options.contentHash?.(path) ?? createHash('sha1').update(bytes).digest('hex');
         const key = `${path}\0${hash}`;
         parsed = cache.get(key);
         if (!parsed) {
-          parsed = parseFile(path, bytes, this.maxParseBytes);
+          parsed = parseFile(path, bytes, limit);
           if (parsed) cache.set(key, parsed);
         }
-      } else parsed = parseFile(path, bytes, this.maxParseBytes);
-    } else if (this.options.externalListing?.path === path) {
-      parsed = parseFile(path, this.options.externalListing.bytes);
+      } else parsed = parseFile(path, bytes, limit);
     }
     this.parsedFiles.set(path, parsed);
     return parsed;

@@ -15,14 +15,24 @@ import type { Project, UnitFiles } from './project.js';
 export class Reachability {
   /** While a file is followed for the first time: what it adds, recorded instead of added. */
   private recording: FileLinks | undefined;
-  private readonly files = new Set<string>();
+  private files = new Set<string>();
   /** Folders (with trailing slash) whose every file counts as reachable. */
-  private readonly folders: string[] = [];
+  private folders: string[] = [];
   private readonly queue: string[] = [];
+  /** What each file followed loads. */
+  private followed = new Map<string, FileLinks>();
 
   constructor(private readonly project: Project) {
-    this.collectRoots();
-    while (this.queue.length) this.follow(this.queue.pop()!);
+    const previous = project.carried<CarriedReachability>(CARRIED);
+    const layout = project.modelKey;
+    if (previous?.layout === layout && [...previous.followed].every(([path, links]) => sameLinks(this.linksOf(path, layout), links))) {
+      // A session's re-run where no file loads anything new (the edit changed no require, import or src).
+      ({ files: this.files, folders: this.folders, followed: this.followed } = previous);
+    } else {
+      this.collectRoots();
+      while (this.queue.length) this.follow(this.queue.pop()!);
+    }
+    project.carry(CARRIED, { layout, files: this.files, folders: this.folders, followed: this.followed } satisfies CarriedReachability);
   }
 
   /** Whether the app can load the file. Paths outside the bundle count as reachable. */
@@ -98,10 +108,17 @@ export class Reachability {
    * the app's roots), so a session's re-run scans only changed files.
    */
   private follow(path: string): void {
+    const links = this.linksOf(path, this.project.modelKey);
+    if (!links) return;
+    this.followed.set(path, links);
+    for (const file of links.files) this.add(file);
+    for (const folder of links.folders) this.addFolder(folder);
+  }
+
+  private linksOf(path: string, layout: string): FileLinks | undefined {
     const kind = fileKindOf(path);
-    if (kind !== 'json' && kind !== 'js' && kind !== 'bxml' && kind !== 'bxss') return;
+    if (kind !== 'json' && kind !== 'js' && kind !== 'bxml' && kind !== 'bxss') return undefined;
     const bytes = this.project.bundle.read(path);
-    const layout = this.project.modelKey;
     let links = linksByContent.get(bytes);
     if (links?.path !== path || links.layout !== layout) {
       links = { path, layout, files: [], folders: [] };
@@ -113,8 +130,7 @@ export class Reachability {
       }
       linksByContent.set(bytes, links);
     }
-    for (const file of links.files) this.add(file);
-    for (const folder of links.folders) this.addFolder(folder);
+    return links;
   }
 
   private followContent(path: string, kind: 'json' | 'js' | 'bxml' | 'bxss', bytes: Buffer): void {
@@ -182,6 +198,21 @@ interface FileLinks {
   files: string[];
   folders: string[];
 }
+
+function sameLinks(a: FileLinks | undefined, b: FileLinks): boolean {
+  return a === b || (!!a && a.files.length === b.files.length && a.folders.length === b.folders.length
+    && a.files.every((file, i) => file === b.files[i]) && a.folders.every((folder, i) => folder === b.folders[i]));
+}
+
+/** A run's reachable files, and what each file followed loads, for a session's next run. */
+interface CarriedReachability {
+  layout: string;
+  files: Set<string>;
+  folders: string[];
+  followed: Map<string, FileLinks>;
+}
+
+const CARRIED = 'reachability';
 
 /** Keyed by the bytes object: a session keeps it while the file is unchanged; a fresh read is a new key. */
 const linksByContent = new WeakMap<Uint8Array, FileLinks>();
