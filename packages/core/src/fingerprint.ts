@@ -11,8 +11,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding } from './findings.js';
+import { memoize } from './memo.js';
 
-const hash = (text: string, length: number) => createHash('sha256').update(text).digest('hex').slice(0, length);
+// A session's re-run fingerprints the same findings again: each distinct text is hashed once.
+const sha256 = memoize((text: string) => createHash('sha256').update(text).digest('hex'), 1 << 15);
+const hash = (text: string, length: number) => sha256(text).slice(0, length);
 
 /** The subject of a finding: its data, restricted to `subjectKeys` when the rule names some. */
 export function subjectOf(finding: Pick<Finding, 'data'>, subjectKeys?: readonly string[]): string {

@@ -5,6 +5,14 @@ import type { Binding, ScopeIndex } from './scope.js';
 
 export const MP_SERVICE_MODULE = '@binance/mp-service';
 
+/** The bindings of one file that are the `bn` object or aliases of an API. */
+export interface BnBindings {
+  namespaces: Set<Binding>;
+  aliases: Map<Binding, string>;
+  namespaceNames: Set<string>;
+  aliasNames: Set<string>;
+}
+
 /** One static access to a `bn` API name, however it was spelled. */
 export interface BnMember {
   name: string;
@@ -31,17 +39,31 @@ export interface BnCall {
  * Lookups go through the scope index, so a local `bn` (a BigNumber in vendor code) is not the API.
  */
 export class BnApiIndex {
-  private readonly namespaces = new Set<Binding>();
-  private readonly aliases = new Map<Binding, string>();
+  private readonly namespaces: Set<Binding>;
+  private readonly aliases: Map<Binding, string>;
   /**
    * Names that can be the namespace or an alias here: every member expression and call is asked
    * about, and most names (`this`, `res`, `wx`) are ruled out without a scope lookup.
    */
-  private readonly namespaceNames = new Set<string>(['bn']);
-  private readonly aliasNames = new Set<string>();
+  private readonly namespaceNames: Set<string>;
+  private readonly aliasNames: Set<string>;
 
-  constructor(private readonly file: JsFile, private readonly scope: ScopeIndex, private readonly evaluator: StaticEvaluator) {
-    const all = [...scope.allBindings()].flat();
+  /** With `bindings` (another run's `bindings` of the same parse), the file's bindings are not read again. */
+  constructor(private readonly file: JsFile, private readonly scope: ScopeIndex, private readonly evaluator: StaticEvaluator, bindings?: BnBindings) {
+    this.namespaces = bindings?.namespaces ?? new Set();
+    this.aliases = bindings?.aliases ?? new Map();
+    this.namespaceNames = bindings?.namespaceNames ?? new Set(['bn']);
+    this.aliasNames = bindings?.aliasNames ?? new Set();
+    if (!bindings) this.collect();
+  }
+
+  /** Which bindings of the file are the namespace or an API alias: what a later run can reuse. */
+  get bindings(): BnBindings {
+    return { namespaces: this.namespaces, aliases: this.aliases, namespaceNames: this.namespaceNames, aliasNames: this.aliasNames };
+  }
+
+  private collect(): void {
+    const all = [...this.scope.allBindings()].flat();
     for (const binding of all) {
       const source = binding.source;
       if (source.kind === 'import' && source.source === MP_SERVICE_MODULE) {

@@ -176,10 +176,13 @@ export class Flow {
 
   /** The calls in a function, its inline callbacks included; named inner functions are separate. */
   sites(ref: FnRef): Site[] {
-    const cached = this.siteCache.get(ref.fn);
-    if (cached) return cached;
+    let cached = this.siteCache.get(ref.fn);
+    if (!cached) this.siteCache.set(ref.fn, (cached = this.project.remember('flow/sites', ref.fn, () => this.sitesIn(ref))));
+    return cached;
+  }
+
+  private sitesIn(ref: FnRef): Site[] {
     const out: Site[] = [];
-    this.siteCache.set(ref.fn, out);
     const bn = this.project.bnApi(ref.file);
     walkJs(ref.fn, {
       enter: (node, ancestors) => {
@@ -408,13 +411,7 @@ export class Flow {
 
   private index(file: JsFile): FileIndex {
     let index = this.fileIndexes.get(file.path);
-    if (index) return index;
-    index = { containers: new Map() };
-    this.fileIndexes.set(file.path, index);
-    const { containers } = index;
-    if (file.ast) {
-      for (const node of nodesIn(file.ast)) if (isFunction(node)) containers.set(node, containerOf([...ancestorsIn(file.ast, node), node]));
-    }
+    if (!index) this.fileIndexes.set(file.path, (index = fileIndexOf(file)));
     return index;
   }
 
@@ -422,7 +419,13 @@ export class Flow {
   private unitOf(file: JsFile): UnitMethods | undefined {
     if (this.units.has(file.path)) return this.units.get(file.path) ?? undefined;
     this.units.set(file.path, null);
-    const registration = file.ast ? findRegistration(file) : undefined;
+    const unit = this.project.remember('flow/unit', file, () => this.unitMethodsOf(file));
+    this.units.set(file.path, unit ?? null);
+    return unit;
+  }
+
+  private unitMethodsOf(file: JsFile): UnitMethods | undefined {
+    const registration = file.ast ? registrationOf(file) : undefined;
     if (!registration) return undefined;
     const unit: UnitMethods = { registration, methods: new Map(), lifecycle: [], objects: new Set([registration.object]) };
     const { object, kind } = registration;
@@ -460,7 +463,6 @@ export class Flow {
         if (ref) unit.lifecycle.push({ name, kind: 'lifecycle', fn: ref });
       }
     }
-    this.units.set(file.path, unit);
     return unit;
   }
 
@@ -475,30 +477,8 @@ export class Flow {
       const scriptPath = unit.files.script;
       if (!scriptPath || seen.has(scriptPath)) continue;
       seen.add(scriptPath);
-      const script = project.jsFile(scriptPath);
-      const methods = script ? this.unitOf(script) : undefined;
-      if (!script || !methods) continue;
-      const owner = unit.route ?? scriptPath.replace(/\.[jt]s$/, '');
-      for (const hook of methods.lifecycle) out.push({ kind: hook.kind, name: hook.name, label: `${hook.name} of ${owner}`, fn: hook.fn, route: unit.route });
-      if (!unit.files.template) continue;
-      const graph = handlerGraph(project, unit);
-      const template = graph.template;
-      if (!template) continue;
-      const componentTags = new Set(project.componentUses.filter((use) => use.from === unit.files.config || use.from === project.appConfigPath).map((use) => use.tag));
-      for (const binding of graph.bindings) for (const handler of binding.handlers) {
-        const fn = methods.methods.get(handler);
-        if (!fn) continue;
-        const line = lineOf(template, binding.attribute.start);
-        out.push({
-          kind: 'event',
-          name: binding.event.toLowerCase(),
-          label: `${binding.attribute.name}="${binding.handler ?? handler}" (${template.path}:${line})`,
-          fn,
-          route: unit.route,
-          element: { kind: 'bxml', file: template, element: binding.element, unit: unit.files },
-          custom: componentTags.has(binding.element.name),
-        });
-      }
+      const { files, route } = unit;
+      out.push(...project.remember('flow/unit-triggers', `${route}\0${files.script}\0${files.template}\0${files.config}`, () => this.unitTriggers(files, route)));
     }
     // app.js: App({ onLaunch, onShow }).
     for (const extension of ['.js', '.ts']) {
@@ -509,62 +489,98 @@ export class Flow {
     }
   }
 
+  /** A page's or component's lifecycle hooks and template events. */
+  private unitTriggers(files: UnitFiles, route: string | undefined): Trigger[] {
+    const project = this.project;
+    const out: Trigger[] = [];
+    const scriptPath = files.script!;
+    const script = project.jsFile(scriptPath);
+    const methods = script ? this.unitOf(script) : undefined;
+    if (!script || !methods) return out;
+    const owner = route ?? scriptPath.replace(/\.[jt]s$/, '');
+    for (const hook of methods.lifecycle) out.push({ kind: hook.kind, name: hook.name, label: `${hook.name} of ${owner}`, fn: hook.fn, route });
+    if (!files.template) return out;
+    const graph = handlerGraph(project, { files });
+    const template = graph.template;
+    if (!template) return out;
+    const componentTags = new Set(project.componentUses.filter((use) => use.from === files.config || use.from === project.appConfigPath).map((use) => use.tag));
+    for (const binding of graph.bindings) for (const handler of binding.handlers) {
+      const fn = methods.methods.get(handler);
+      if (!fn) continue;
+      const line = lineOf(template, binding.attribute.start);
+      out.push({
+        kind: 'event',
+        name: binding.event.toLowerCase(),
+        label: `${binding.attribute.name}="${binding.handler ?? handler}" (${template.path}:${line})`,
+        fn,
+        route,
+        element: { kind: 'bxml', file: template, element: binding.element, unit: files },
+        custom: componentTags.has(binding.element.name),
+      });
+    }
+    return out;
+  }
+
   /** JSX `onX={handler}` props, lifecycle hooks (`useEffect`, `useDidShow`…) and class lifecycle methods. */
   private reactTriggers(out: Trigger[]): void {
     const project = this.project;
     for (const path of project.paths) {
       if (project.kindOf(path) !== 'js' || VENDOR_PATH.test(path) || path.endsWith('.bns') || path.endsWith('.d.ts')) continue;
       const file = project.jsFile(path);
-      if (!file?.ast) continue;
-      // Cheap pre-check: most classic scripts have none of these.
-      if (!/\bon[A-Z]\w*\s*=\s*\{|\buse[A-Z]\w*\s*\(|\bcomponent(Did|Will)\w+|\bclass\b/.test(file.text)) continue;
-      const route = this.routeOfScript(path);
-      walkJs(file.ast, {
-        enter: (node, ancestors) => {
-          if (node.type === 'JSXAttribute' && isEventAttribute(node) && node.value?.type === 'JSXExpressionContainer') {
-            const expression = node.value.expression;
-            if (expression.type === 'JSXEmptyExpression') return;
-            const fn = this.handlerFn(expression, file, ancestors);
-            const element = ancestors[ancestors.length - 2];
-            const attribute = node.name.type === 'JSXIdentifier' ? node.name.name : 'on?';
-            if (fn && element) {
-              out.push({
-                kind: 'event',
-                name: attribute.slice(2).toLowerCase(),
-                label: `${attribute}={${shorten(sourceText(file, expression))}} (${file.path}:${lineOf(file, node.start ?? 0)})`,
-                fn,
-                route,
-                element: { kind: 'jsx', file, node: element },
-                custom: this.isCustomJsx(element, file),
-              });
-            }
-            return;
-          }
-          if (node.type === 'CallExpression') {
-            const hook = hookName(node.callee);
-            const argument = node.arguments[0];
-            if (!hook || !argument) return;
-            const fn = isFunction(argument) ? { file, fn: argument, name: hook } : this.resolveCallee(argument, file, undefined, ancestors);
-            if (fn) {
-              out.push({
-                kind: REACT_LIFECYCLE_HOOKS.has(hook) ? 'lifecycle' : 'hook',
-                name: hook,
-                label: `${hook} (${file.path}:${lineOf(file, node.start ?? 0)})`,
-                fn: { ...fn, name: isFunction(argument) ? `${hook} callback` : fn.name },
-                route,
-              });
-            }
-            return;
-          }
-          if ((node.type === 'ClassMethod' && node.kind === 'method') || node.type === 'ClassProperty') {
-            const name = keyName(node);
-            if (!name || !CLASS_LIFECYCLE.has(name)) return;
-            const fn = node.type === 'ClassMethod' ? { file, fn: node as Fn, name } : node.value ? this.resolveFn(node.value, file, name) : undefined;
-            if (fn) out.push({ kind: 'lifecycle', name, label: `${name} (${file.path}:${lineOf(file, node.start ?? 0)})`, fn, route });
-          }
-        },
-      });
+      if (!file?.ast || !mayHaveReactTriggers(file)) continue;
+      out.push(...project.remember('flow/react-triggers', file, () => this.reactTriggersIn(file)));
     }
+  }
+
+  private reactTriggersIn(file: JsFile): Trigger[] {
+    const out: Trigger[] = [];
+    const route = this.routeOfScript(file.path);
+    walkJs(file.ast!, {
+      enter: (node, ancestors) => {
+        if (node.type === 'JSXAttribute' && isEventAttribute(node) && node.value?.type === 'JSXExpressionContainer') {
+          const expression = node.value.expression;
+          if (expression.type === 'JSXEmptyExpression') return;
+          const fn = this.handlerFn(expression, file, ancestors);
+          const element = ancestors[ancestors.length - 2];
+          const attribute = node.name.type === 'JSXIdentifier' ? node.name.name : 'on?';
+          if (fn && element) {
+            out.push({
+              kind: 'event',
+              name: attribute.slice(2).toLowerCase(),
+              label: `${attribute}={${shorten(sourceText(file, expression))}} (${file.path}:${lineOf(file, node.start ?? 0)})`,
+              fn,
+              route,
+              element: { kind: 'jsx', file, node: element },
+              custom: this.isCustomJsx(element, file),
+            });
+          }
+          return;
+        }
+        if (node.type === 'CallExpression') {
+          const hook = hookName(node.callee);
+          const argument = node.arguments[0];
+          if (!hook || !argument) return;
+          const fn = isFunction(argument) ? { file, fn: argument, name: hook } : this.resolveCallee(argument, file, undefined, ancestors);
+          if (fn) {
+            out.push({
+              kind: REACT_LIFECYCLE_HOOKS.has(hook) ? 'lifecycle' : 'hook',
+              name: hook,
+              label: `${hook} (${file.path}:${lineOf(file, node.start ?? 0)})`,
+              fn: { ...fn, name: isFunction(argument) ? `${hook} callback` : fn.name },
+              route,
+            });
+          }
+          return;
+        }
+        if ((node.type === 'ClassMethod' && node.kind === 'method') || node.type === 'ClassProperty') {
+          const name = keyName(node);
+          if (!name || !CLASS_LIFECYCLE.has(name)) return;
+          const fn = node.type === 'ClassMethod' ? { file, fn: node as Fn, name } : node.value ? this.resolveFn(node.value, file, name) : undefined;
+          if (fn) out.push({ kind: 'lifecycle', name, label: `${name} (${file.path}:${lineOf(file, node.start ?? 0)})`, fn, route });
+        }
+      },
+    });
+    return out;
   }
 
   /** A JSX element that is a component of the app (`<PayButton>`), not a built-in (`<Button>` from @binance/mp-components, `<view>`). */
@@ -645,6 +661,36 @@ function containerOf(chain: readonly Node[]): Container | undefined {
     if (node.type === 'FunctionDeclaration') return undefined;
   }
   return undefined;
+}
+
+/** Cheap pre-check, once per parse: most classic scripts have no JSX handler, hook or class. */
+const reactCandidates = new WeakMap<JsFile, boolean>();
+function mayHaveReactTriggers(file: JsFile): boolean {
+  let may = reactCandidates.get(file);
+  if (may === undefined) reactCandidates.set(file, (may = /\bon[A-Z]\w*\s*=\s*\{|\buse[A-Z]\w*\s*\(|\bcomponent(Did|Will)\w+|\bclass\b/.test(file.text)));
+  return may;
+}
+
+/** What `this` is in each function of a file: depends on the file's tree alone, so one per parse. */
+const fileIndexes = new WeakMap<JsFile, FileIndex>();
+function fileIndexOf(file: JsFile): FileIndex {
+  let index = fileIndexes.get(file);
+  if (index) return index;
+  index = { containers: new Map() };
+  const { containers } = index;
+  if (file.ast) {
+    for (const node of nodesIn(file.ast)) if (isFunction(node)) containers.set(node, containerOf([...ancestorsIn(file.ast, node), node]));
+  }
+  fileIndexes.set(file, index);
+  return index;
+}
+
+/** The registration of a script: depends on its tree alone, so one per parse. */
+const registrations = new WeakMap<JsFile, Registration | null>();
+function registrationOf(file: JsFile): Registration | undefined {
+  let found = registrations.get(file);
+  if (found === undefined) registrations.set(file, (found = findRegistration(file) ?? null));
+  return found ?? undefined;
 }
 
 function findRegistration(file: JsFile): Registration | undefined {

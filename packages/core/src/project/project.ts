@@ -80,6 +80,12 @@ interface ProjectModel {
 
 const MODEL = 'project-model';
 
+/**
+ * A file's text and line index by its bytes object, which a session keeps while the file is
+ * unchanged: findings in unparsed files are located and fingerprinted without decoding them again.
+ */
+const textsByContent = new WeakMap<Uint8Array, { text: string; lines: LineIndex }>();
+
 /** A scope index depends on its file's tree alone: one per parse, shared by every run that sees the parse. */
 const scopeIndexes = new WeakMap<JsFile, ScopeIndex | undefined>();
 
@@ -206,8 +212,11 @@ export class Project implements ModuleHost {
     if (this.bundle.has(path)) bytes = this.bundle.read(path);
     else if (this.options.externalListing?.path === path) bytes = this.options.externalListing.bytes;
     if (!bytes || fileKindOf(path) === 'image' || fileKindOf(path) === 'other') return undefined;
-    const text = sourceText(bytes);
-    const entry = { text, lines: new LineIndex(text) };
+    let entry = textsByContent.get(bytes);
+    if (!entry) {
+      const text = sourceText(bytes);
+      textsByContent.set(bytes, (entry = { text, lines: new LineIndex(text) }));
+    }
     this.lineIndexes.set(path, entry);
     return entry;
   }
@@ -362,7 +371,14 @@ export class Project implements ModuleHost {
   bnApi(file: JsFile): BnApiIndex | undefined {
     if (!this.bnIndexes.has(file)) {
       const scope = this.scopeOf(file);
-      this.bnIndexes.set(file, scope ? new BnApiIndex(file, scope, this.evaluator) : undefined);
+      let index: BnApiIndex | undefined;
+      if (scope) {
+        // Which bindings are the API is remembered across a session's runs (a computed key may fold a
+        // constant from another file); the index itself asks this run's evaluator.
+        const bindings = this.remember('bn-bindings', file, () => (index = new BnApiIndex(file, scope, this.evaluator)).bindings);
+        index ??= new BnApiIndex(file, scope, this.evaluator, bindings);
+      }
+      this.bnIndexes.set(file, index);
     }
     return this.bnIndexes.get(file);
   }
