@@ -90,7 +90,19 @@ function describe(error: unknown): string {
  * Reads an image: its header first (format, size), then, when width × height is within
  * `maxPixels`, statistics of its pixels.
  */
-export async function readImage(bytes: Uint8Array, options: ReadImageOptions): Promise<ImageInfo> {
+export function readImage(bytes: Uint8Array, options: ReadImageOptions): Promise<ImageInfo> {
+  // Read once per bytes object and options: a session keeps an unchanged logo's bytes between runs.
+  const key = `${options.maxPixels}\0${options.sampleSize ?? DEFAULT_SAMPLE_SIZE}\0${options.decode ?? true}`;
+  let byOptions = imagesByContent.get(bytes);
+  if (!byOptions) imagesByContent.set(bytes, (byOptions = new Map()));
+  let image = byOptions.get(key);
+  if (!image) byOptions.set(key, (image = decodeImage(bytes, options)));
+  return image;
+}
+
+const imagesByContent = new WeakMap<Uint8Array, Map<string, Promise<ImageInfo>>>();
+
+async function decodeImage(bytes: Uint8Array, options: ReadImageOptions): Promise<ImageInfo> {
   const info: ImageInfo = { format: undefined, width: 0, height: 0, hasAlpha: false };
   if (!bytes.length) return { ...info, error: { code: 'empty', message: 'the file is empty' } };
   let sharp: SharpModule['default'];

@@ -41,7 +41,8 @@ function newJsonConfigSource(file: JsonFile): ConfigSource {
     format: 'json',
     value,
     locate(path, options) {
-      const key = `${options?.key ? 'k' : 'v'}${JSON.stringify(path)}`;
+      let key = options?.key ? 'k' : 'v';
+      for (const segment of path) key += typeof segment === 'number' ? `\0n${segment}` : `\0s${segment}`;
       let span = spans.get(key);
       if (!span) spans.set(key, (span = locateJson(file, path, options)));
       return { ...span };

@@ -121,7 +121,8 @@ function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: L
     const kind = project.kindOf(path);
     if (kind === 'image' || kind === 'other' || project.isIgnored(path)) return;
     if (!Run.wants(run.all, kind, () => hashes.bytes(path))) return;
-    const key = cache ? sha1(`${runKey}\0${path}\0${hashes.of(path)}`) : undefined;
+    // The run key and the content hash are fixed-length hex: the key needs no hashing of its own.
+    const key = cache ? `${runKey}:${path}:${hashes.of(path)}` : undefined;
     let result = key ? cache!.get(key) : undefined;
     if (result && !Object.entries(result.deps).every(([dep, hash]) => hashes.of(dep) === hash)) result = undefined;
     if (result) {
