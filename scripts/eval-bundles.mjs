@@ -17,7 +17,9 @@
  * Every rule runs, as `bmplint check` does (so overlapping rules defer as they would); a case counts
  * as found when the set's rule reports anything on it, at any severity (errors are counted apart).
  *
- * Run after `pnpm run build`: `node scripts/eval-bundles.mjs [--misses] [--json]`.
+ * Run after `pnpm run build`: `node scripts/eval-bundles.mjs [--misses] [--json]`. `--check` (for the
+ * sets' writers, who must not see how the rules do) only reports cases whose files do not parse or
+ * whose bundle is refused, and prints no results.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +31,7 @@ const { openMemoryBundle } = await import(pathToFileURL(`${root}packages/core/di
 const { encodePng, rgba } = await import(pathToFileURL(`${root}packages/core/dist/testing/png.js`).href);
 const showMisses = process.argv.includes('--misses');
 const asJson = process.argv.includes('--json');
+const checkOnly = process.argv.includes('--check');
 
 const BASE_APP = {
   'app.json': JSON.stringify({ entryPagePath: 'pages/index/index', pages: ['pages/index/index'], window: { navigationBarTitleText: 'Inkwell Notes' } }, null, 2),
@@ -101,6 +104,13 @@ for (const { path, set } of evaluationSets()) {
     const where = `${path} "${testCase.name}"`;
     const files = filesOf(testCase, where);
     const config = testCase.config;
+    if (checkOnly) {
+      const parsed = await lint(openMemoryBundle(files), { rules: rules.filter((candidate) => candidate.meta.id === 'availability/syntax-error'), ...(config ? { config } : {}) });
+      for (const problem of parsed.findings.filter((finding) => finding.ruleId === 'availability/syntax-error' || finding.ruleId.startsWith('bmplint/'))) {
+        console.log(`${where}: ${problem.file}:${problem.line}: ${problem.message}`);
+      }
+      continue;
+    }
     const result = await lint(openMemoryBundle(files), { rules, ...(config ? { config } : {}) });
     const own = result.findings.filter((finding) => finding.ruleId === set.rule);
     const found = own.length > 0;
@@ -120,7 +130,9 @@ for (const { path, set } of evaluationSets()) {
   perRule.push({ rule: set.rule, clauses: rule.meta.clauses, severity: rule.meta.severity, path, author: set.author, ...counts });
 }
 
-if (asJson) {
+if (checkOnly) {
+  console.log('checked the sets\' files (no results are shown in --check mode)');
+} else if (asJson) {
   process.stdout.write(`${JSON.stringify({ rules: perRule, misses }, null, 2)}\n`);
 } else {
   const lines = [];
