@@ -110,7 +110,11 @@ export class ProjectState {
   }
 
   private async lintOnce(): Promise<void> {
-    if (!this.session && this.buffers.size) await this.firstLook();
+    if (!this.session && this.buffers.size) {
+      await this.firstLook();
+      // Let its diagnostics go out (the connection writes on a later turn) before the project's check holds the thread.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     let findings: Finding[];
     try {
       try {
