@@ -1,8 +1,8 @@
 /**
  * Crashes with real processes on PostgreSQL: `kill -9` of a worker mid-audit (the job's lease
- * runs out, another worker retries it, the audit completes once, no event is lost), of the
- * portal mid-upload (no partial version) and of the portal amid state changes (every version's
- * state is what its event log says).
+ * runs out, another worker retries it, the audit completes once, no event is lost), of the portal
+ * mid-audit (the same, for the workers it runs in process), of the portal mid-upload (no partial
+ * version) and of the portal amid state changes (every version's state is what its event log says).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
@@ -111,6 +111,32 @@ describe('crashes on PostgreSQL', () => {
     // The findings of one run, stored once.
     expect(await portal.db.query(`SELECT count(*)::int AS n FROM findings f JOIN audits a ON a.id = f.audit_id WHERE a.version_id = $1`, [versionId])).toEqual([{ n: audit.total }]);
     expect(second.output()).toMatch(/audit aud_\S+ done/);
+  }, 180_000);
+
+  it('finishes an audit whose portal (running its workers in process) was killed mid-audit, on a worker started after', async () => {
+    const env = { DATABASE_URL: database.url, BMPLINT_ADMIN_TOKEN: ADMIN_TOKEN, ...FAST_LEASES };
+    const serving = bmplint(['serve', '--port', '0'], env);
+    children.push(serving);
+    const url = await until('the portal to listen', async () => /portal at (http:\/\/\S+)/.exec(serving.output())?.[1], 120_000, 100);
+    const upload = await client(url, ADMIN_TOKEN)('POST', `/api/apps/${appId}/versions?version=3.0.0`, bigApp());
+    expect(upload.status).toBe(201);
+    const { versionId } = upload.body;
+    await until('the portal\'s worker to start the audit', async () => {
+      const [row] = await portal.db.query(`SELECT status FROM audits WHERE version_id = $1`, [versionId]);
+      return row.status === 'running' ? true : undefined;
+    });
+    await killed(serving);
+    const worker = bmplint(['worker'], { DATABASE_URL: database.url, ...FAST_LEASES });
+    children.push(worker);
+    await until('the audit to finish', async () => {
+      const [row] = await portal.db.query(`SELECT status FROM audits WHERE version_id = $1`, [versionId]);
+      return row.status === 'done' ? true : undefined;
+    });
+    await killed(worker);
+    const [audit] = await portal.db.query(`SELECT runs, errors + warnings + infos AS total FROM audits WHERE version_id = $1`, [versionId]);
+    const events = (await portal.db.query(`SELECT action FROM events WHERE version_id = $1 ORDER BY id`, [versionId])).map((row) => row.action);
+    expect(events).toEqual(['version.upload', ...Array(audit.runs).fill('audit.start'), 'audit.done']);
+    expect(await portal.db.query(`SELECT count(*)::int AS n FROM findings f JOIN audits a ON a.id = f.audit_id WHERE a.version_id = $1`, [versionId])).toEqual([{ n: audit.total }]);
   }, 180_000);
 
   it('leaves no partial version when the portal is killed during uploads', async () => {
