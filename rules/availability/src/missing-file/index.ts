@@ -10,6 +10,8 @@ export default defineRule({
     clauses: ['6.2'],
     severity: 'error',
     suppressible: false,
+    // Reads only the project model (the app config, pages, components): nothing per file.
+    projectInput: 'facts',
     docs: { description: 'The app config, the app script, every declared page and every used component must have their files in the bundle.' },
     messages: {
       missingAppConfig: 'The app config {{path}} is missing: without it the mini program has no pages and cannot start (6.2).',
