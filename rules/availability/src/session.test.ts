@@ -37,6 +37,9 @@ describe('availability rules in a session', () => {
       // A title read from its page config's facts.
       ['pages/about/index.json', '{ "navigationBarTitleText": "About (demo)" }\n', ['availability/no-test-build config.js:1', 'availability/no-test-build pages/about/index.json:1']],
       ['config.js', "export const API = 'https://api.gaswatch.example';\n", ['availability/no-test-build pages/about/index.json:1']],
+      // Nothing opened the page, so its title was a warning; a link from another file makes it an error.
+      ['pages/index/index.bxml', '<navigator url="/pages/about/index">About</navigator>\n', ['availability/no-test-build pages/about/index.json:1']],
+      ['pages/index/index.bxml', '<view>Gas prices</view>\n', ['availability/no-test-build pages/about/index.json:1']],
       // A key Binance ignores, in a component's config; a schema problem in the same file.
       ['components/card/index.json', '{ "component": true, "styleIsolation": "shared", "usingComponents": [] }\n', [
         'availability/app-json-schema components/card/index.json:1',
@@ -59,6 +62,8 @@ describe('availability rules in a session', () => {
       const incremental = plain(await session.lint());
       expect(incremental).toEqual(await fresh(files));
       expect(described(incremental)).toEqual(present);
+      const title = incremental.findings.find((finding) => finding.file === 'pages/about/index.json');
+      if (title) expect(title.severity).toBe(files['pages/index/index.bxml'].includes('/pages/about/index') ? 'error' : 'warning');
     }
   });
 });

@@ -1,8 +1,10 @@
 import {
   defineRule, jsonEdit, memoize, optionValue, TermMatcher, validateTermList,
-  type ConfigSource, type JsFile, type JsNode, type NodeOf, type ParsedFile, type Project, type TermList,
+  type BxmlAttribute, type ConfigSource, type JsFile, type JsNode, type NodeOf, type ParsedFile, type Project, type TermList,
 } from '@bmplint/core';
 import { configPlaces } from '../app-json-schema/configs.js';
+import { quotedStrings, routesNamedBy } from './links.js';
+import { tabRoutesOf } from '../unknown-page/page-list.js';
 import { testOriginOf, type TestOrigin } from './hosts.js';
 import { inDevOnlyBranch, inEnvironmentTable } from './dev-only.js';
 import testBuildEn from './data/test-build.en.json' with { type: 'json' };
@@ -47,13 +49,14 @@ interface OriginUse {
  * What the visitors record about a file (facts, cached with it) for the project hook, which
  * combines them across files: a URL literal written here; a literal here that a network call or
  * web-view here uses; a test origin a call here reaches through a constant written elsewhere;
- * a test word in this page config's title.
+ * a test word in this page config's title; a page this file names (links, navigates to, lists).
  */
 type Fact =
   | { t: 'origin'; span: { start: number; end: number }; url: string; found: TestOrigin; where: string; used: boolean; environmentEntry?: boolean }
   | { t: 'usedAt'; start: number }
   | { t: 'usedElsewhere'; span: { start: number; end: number }; url: string; found: TestOrigin; where: string }
-  | { t: 'title'; span: { start: number; end: number }; where: string; text: string; kind: string };
+  | { t: 'title'; route: string; span: { start: number; end: number }; where: string; text: string; kind: string }
+  | { t: 'link'; route: string };
 
 export default defineRule({
   meta: {
@@ -120,6 +123,19 @@ export default defineRule({
       }
     };
 
+    /** Pages a string of the app's own code names, each recorded once per file. */
+    let linkedHere: { path: string; routes: Set<string> } | undefined;
+    const links = (text: string) => {
+      const path = context.file?.path;
+      if (path === undefined || skipped()) return;
+      for (const route of routesNamedBy(project, text)) {
+        if (linkedHere?.path !== path) linkedHere = { path, routes: new Set() };
+        if (linkedHere.routes.has(route)) continue;
+        linkedHere.routes.add(route);
+        record({ t: 'link', route });
+      }
+    };
+
     const mockSpecifier = (node: StringLiteral, what: string) => {
       const file = context.file;
       if (!file || skipped() || !isMockModule(node.value)) return;
@@ -130,12 +146,14 @@ export default defineRule({
     return {
       js: {
         StringLiteral(node) {
+          links(node.value);
           const parent = context.ancestors[context.ancestors.length - 1];
           const what = moduleUse(node, parent);
           if (what) mockSpecifier(node, what);
           else jsString(node);
         },
         TemplateLiteral(node) {
+          for (const quasi of node.quasis) links(quasi.value.cooked ?? quasi.value.raw);
           jsString(node);
         },
         CallExpression(node) {
@@ -172,6 +190,9 @@ export default defineRule({
         attribute(attribute) {
           const file = context.file;
           if (!file || attribute.value === null || skipped()) return;
+          // `url="/pages/a/index"`, `url="/pages/canvas/{{page}}/{{page}}"`, `url="{{'/pages/' + name}}"`.
+          for (const part of staticParts(attribute)) links(part.replace(/&amp;/g, '&'));
+          for (const expression of attribute.expressions) for (const quoted of quotedStrings(expression.code)) links(quoted);
           const first = attribute.expressions[0];
           const text = (first ? attribute.value.slice(0, first.start - attribute.valueStart) : attribute.value).replace(/&amp;/g, '&');
           const used = attribute.name === 'src' && attribute.element.name === 'web-view';
@@ -198,13 +219,26 @@ export default defineRule({
         const usedSpans = new Set<string>();
         /** Origins (complete) proven to reach a network API or web-view from a constant written elsewhere. */
         const usedElsewhere: Array<Omit<OriginUse, 'used'>> = [];
+        const titles: Array<{ file: string; fact: Extract<Fact, { t: 'title' }> }> = [];
+        const linked = new Set<string>();
         for (const [file, facts] of context.facts()) {
           for (const fact of facts as Fact[]) {
-            if (fact.t === 'title') context.report({ file, span: fact.span, messageId: 'testName', data: { where: fact.where, text: fact.text, kind: fact.kind } });
-            else if (fact.t === 'origin') origins.push({ file, span: fact.span, url: fact.url, found: fact.found, where: fact.where, used: fact.used, environmentEntry: fact.environmentEntry });
+            if (fact.t === 'title') titles.push({ file, fact });
+            // A page naming itself does not open it.
+            else if (fact.t === 'link') {
+              if (pageOfFile(project).get(file) !== fact.route) linked.add(fact.route);
+            } else if (fact.t === 'origin') origins.push({ file, span: fact.span, url: fact.url, found: fact.found, where: fact.where, used: fact.used, environmentEntry: fact.environmentEntry });
             else if (fact.t === 'usedAt') usedSpans.add(`${file}\0${fact.start}`);
             else usedElsewhere.push({ file, span: fact.span, url: fact.url, found: fact.found, where: fact.where });
           }
+        }
+        // A page's title is what a reviewer sees when they open the page. A page nothing opens
+        // (not the home page, not a tab, named by no other file) is registered but out of the
+        // reviewer's way: a test word there is weaker evidence of a test build (docs/severity.md).
+        const tabs = tabRoutesOf(project);
+        for (const { file, fact } of titles) {
+          const opened = fact.route === project.entryRoute || tabs.has(fact.route) || linked.has(fact.route);
+          context.report({ file, span: fact.span, messageId: 'testName', data: { where: fact.where, text: fact.text, kind: fact.kind }, severity: opened ? undefined : 'warning' });
         }
         // Origins: where they are written; an origin used by an API but written elsewhere marks its literal as used.
         const byOrigin = new Map<string, OriginUse[]>();
@@ -235,7 +269,7 @@ export default defineRule({
     function pageTitle(file: ParsedFile) {
       const page = configPlaces(project).get(file.path)?.page;
       const piece = page && titlePiece(project.pageConfig(page), file.text, ['navigationBarTitleText'], `The navigation bar title of ${page.route}`);
-      if (piece) for (const match of testWords(piece)) record({ t: 'title', span: match.span, ...match.data });
+      if (piece) for (const match of testWords(piece)) record({ t: 'title', route: page.route, span: match.span, ...match.data });
     }
 
     function reportConfig(config: ConfigSource, path: string[], key: string) {
@@ -350,3 +384,28 @@ function titlePieces(project: Project): TitlePiece[] {
   return pieces;
 }
 
+/** The text of an attribute's value outside its `{{ }}` bindings. */
+function staticParts(attribute: BxmlAttribute): string[] {
+  const value = attribute.value ?? '';
+  const parts: string[] = [];
+  let at = 0;
+  for (const expression of attribute.expressions) {
+    parts.push(value.slice(at, expression.start - attribute.valueStart));
+    at = expression.end - attribute.valueStart;
+  }
+  parts.push(value.slice(at));
+  return parts.filter(Boolean);
+}
+
+const pageFiles = new WeakMap<Project, ReadonlyMap<string, string>>();
+
+/** The route of the page each page file belongs to (its script, template, config or style). */
+function pageOfFile(project: Project): ReadonlyMap<string, string> {
+  let known = pageFiles.get(project);
+  if (!known) {
+    const map = new Map<string, string>();
+    for (const page of project.pages) for (const path of Object.values(page.files)) if (path) map.set(path, page.route);
+    pageFiles.set(project, (known = map));
+  }
+  return known;
+}
