@@ -65,7 +65,7 @@ export default defineRule({
     severity: 'error',
     suppressible: true,
     fixable: 'code',
-    // Visitors record URL literals, their uses and page titles' test words; the hook combines them.
+    // Visitors record URL literals and their uses, page titles' test words and the pages each file names; the hook combines them.
     projectInput: 'facts',
     docs: {
       description: 'The submitted mini program must be a finished product, not a test build: no test/demo/debug name or title, no local, private or staging server, no debug mode, no mock data.',
