@@ -68,15 +68,20 @@ export default defineRule({
         });
       }
     };
+    // Only a React app's configs are modules (`app.config.ts`); a classic app's are JSON, and its
+    // scripts are left alone (so this stays a rule of configs, not of scripts).
+    const reactConfigs = context.project?.style === 'react';
     return {
       json: { document: check },
-      js: {
-        // A React app's configs are modules (`app.config.ts`); an inline <bns> script is never one.
-        Program() {
-          const file = context.file;
-          if (file?.kind === 'js') check(file);
+      ...(reactConfigs && {
+        js: {
+          Program() {
+            // An inline <bns> script (walked with its template as the file) is never a config.
+            const file = context.file;
+            if (file?.kind === 'js') check(file);
+          },
         },
-      },
+      }),
     };
   },
 });

@@ -46,15 +46,19 @@ export default defineRule({
         recordKeys(config, [], PAGE_KEYS);
       }
     };
+    // Only a React app's configs are modules (`app.config.ts`); a classic app's are JSON.
+    const reactConfigs = context.project?.style === 'react';
     return {
       json: { document: record },
-      js: {
-        // A React app's configs are modules (`app.config.ts`); an inline <bns> script is never one.
-        Program() {
-          const file = context.file;
-          if (file?.kind === 'js') record(file);
+      ...(reactConfigs && {
+        js: {
+          Program() {
+            // An inline <bns> script (walked with its template as the file) is never a config.
+            const file = context.file;
+            if (file?.kind === 'js') record(file);
+          },
         },
-      },
+      }),
       project(project) {
         /** Every place each key is set: a component library sets the same key in a hundred files, so it is reported once. */
         const found = new Map<string, KeyPlace[]>();

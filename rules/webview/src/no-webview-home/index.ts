@@ -24,19 +24,25 @@ export default defineRule({
       const page = context.project.entryPage;
       if (found && page) context.report({ file: found.file, span: found.span, messageId: 'homeIsWebview', data: { page: page.route, src: found.src } });
     };
+    // A classic home page is its template; a React one is its page module (then the rule reads
+    // scripts, which it leaves alone in a classic app).
+    if (context.project?.style === 'react') {
+      return {
+        js: {
+          Program() {
+            const file = context.file;
+            const page = context.project.entryPage;
+            if (file?.kind === 'js' && page && file.path === page.files.script) report(reactWebView(file));
+          },
+        },
+      };
+    }
     return {
       bxml: {
         document() {
           const file = context.file;
           const page = context.project.entryPage;
-          if (file?.kind === 'bxml' && context.project.style !== 'react' && page && file.path === page.files.template) report(templateWebView(file));
-        },
-      },
-      js: {
-        Program() {
-          const file = context.file;
-          const page = context.project.entryPage;
-          if (file?.kind === 'js' && context.project.style === 'react' && page && file.path === page.files.script) report(reactWebView(file));
+          if (file?.kind === 'bxml' && page && file.path === page.files.template) report(templateWebView(file));
         },
       },
     };
