@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lint, type LintOptions } from '../runner/lint.js';
-import { openSession } from '../runner/session.js';
+import { lint, type LintOptions, type LintResult } from '../runner/lint.js';
 import { openMemoryBundle } from '../bundle/memory.js';
 import { defineRule } from '../rules/rule.js';
 import { describePath, flowOf, type Site } from '../analysis/flow.js';
@@ -9,7 +8,7 @@ import { handlerGraph } from '../analysis/handlers.js';
 import { Project, type ParseCache } from '../project/project.js';
 import { AnalysisCache } from '../project/analysis-cache.js';
 import type { ParsedFile } from '../parse/source-file.js';
-import { miniApp } from '../testing/index.js';
+import { miniApp, replaySession, type SessionEdit } from '../testing/index.js';
 
 /** A flow rule as the API rules are written: a project hook over core's flow, confirmations and handler graphs. */
 const flowRule = defineRule({
@@ -48,7 +47,6 @@ const payRule = defineRule({
 });
 
 const options: LintOptions = { rules: [flowRule, payRule] };
-const fresh = async (files: Record<string, string>) => JSON.parse(JSON.stringify(await lint(openMemoryBundle(files), options))) as unknown;
 
 const app = miniApp({
   'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/shop/index'] }),
@@ -68,18 +66,14 @@ const app = miniApp({
 
 describe('openSession with the shared analyses', () => {
   it('gives what a fresh lint() gives after edits that change flows, bindings, reachability and the model', async () => {
-    const session = await openSession(openMemoryBundle(app), options);
-    const files = { ...app };
-    expect(JSON.parse(JSON.stringify(await session.lint()))).toEqual(await fresh(files));
-    const messages = async () => (await session.lint()).findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line} ${finding.message}`);
-    const before = await messages();
+    const messages = (result: LintResult) => result.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line} ${finding.message}`);
+    const before = messages(await lint(openMemoryBundle(app), options));
     expect(before).toEqual(expect.arrayContaining([
       'test/flow utils/pay.js:1 pays from bindtap="buy" (pages/shop/index.bxml:1) via buy → charge() (open)',
       'test/pay pages/old/legacy.js:1 bn.requestPayment — in code nothing in the app loads',
       'test/pay pages/shop/index.js:4 bn.requestPayment — in spare(), which nothing in the app calls',
     ]));
-
-    const steps: Array<[string, string | null]> = [
+    const edits: SessionEdit[] = [
       // The imported helper asks first: the flow through another file changes.
       ['utils/pay.js', 'export async function charge(id) { const { confirm } = await bn.showModal({ title: "Pay?" }); if (!confirm) return; bn.requestPayment({ orderId: id }); }\n'],
       // The template binds the method that was unbound: no longer lowered, and a new flow.
@@ -98,13 +92,8 @@ describe('openSession with the shared analyses', () => {
       // An edit that changes no flow: everything is reused.
       ['pages/cart/index.bxss', '.x { color: red; }\n'],
     ];
-    for (const [path, content] of steps) {
-      session.setFile(path, content);
-      if (content === null) delete files[path];
-      else files[path] = content;
-      expect(JSON.parse(JSON.stringify(await session.lint())), `after setting ${path}`).toEqual(await fresh(files));
-    }
-    const after = await messages();
+    let after: string[] = [];
+    await replaySession(options, app, edits, (result) => void (after = messages(result)));
     expect(after).toEqual(expect.arrayContaining([
       'test/flow pages/cart/index.js:1 pays from onShow of pages/cart/index via onShow (open)',
       'test/flow pages/cart/index.js:1 pays from bindtap="later" (pages/cart/index.bxml:1) via later (open)',
