@@ -13,9 +13,12 @@ import { createHash } from 'node:crypto';
 import type { Finding } from './findings.js';
 import { memoize } from './memo.js';
 
-// A session's re-run fingerprints the same findings again: each distinct text is hashed once.
-const sha256 = memoize((text: string) => createHash('sha256').update(text).digest('hex'), 1 << 15);
-const hash = (text: string, length: number) => sha256(text).slice(0, length);
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+// A session's re-run fingerprints the same findings again: each distinct short text is hashed once
+// (a long one, a minified line, is hashed again rather than kept as a key).
+const MEMO_TEXT_LIMIT = 1000;
+const knownSha256 = memoize(sha256, 1 << 15);
+const hash = (text: string, length: number) => (text.length <= MEMO_TEXT_LIMIT ? knownSha256(text) : sha256(text)).slice(0, length);
 
 /** The subject of a finding: its data, restricted to `subjectKeys` when the rule names some. */
 export function subjectOf(finding: Pick<Finding, 'data'>, subjectKeys?: readonly string[]): string {
