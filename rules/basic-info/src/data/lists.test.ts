@@ -11,6 +11,7 @@ const MATCHERS: Record<Exclude<Topic, 'cues'>, TermMatcher[]> = {
   hate: [PROHIBITED],
   political: [PROHIBITED],
   vulgar: [PROHIBITED],
+  illegal: [PROHIBITED],
   brands: [TRADEMARKS],
   binance: [TRADEMARKS],
   official: [TRADEMARKS],

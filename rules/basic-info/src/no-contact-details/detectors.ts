@@ -51,6 +51,16 @@ const PATH = String.raw`(?:[/?#]${URL_CHARS}*)?`;
 const SCHEME_URL = new RegExp(String.raw`\b(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp]|[Ww][Ss][Ss]?)://${URL_CHARS}+`, 'gu');
 const WWW_URL = new RegExp(String.raw`(?<![\w.@/-])(?:www|WWW)${DOT}(?:${LABEL}${DOT})*${LABEL}${PATH}`, 'gu');
 const BARE_DOMAIN = new RegExp(String.raw`(?<![\w.@/-])(?:${LABEL}${DOT})+(?:${TLDS.join('|')})(?![\w-])${PATH}`, 'gu');
+/**
+ * A domain with its dot spelled out, as listings write it to pass link filters ("moonswap dot io",
+ * "moon at gmail dot com" is the e-mail form). Only the common TLDs, and not the "dot-com era" phrase.
+ */
+const SPELLED_DOMAIN = /(?<![\w.@/-])([A-Za-z0-9][A-Za-z0-9-]{2,62})\s+(?:dot|DOT|Dot)\s+(com|net|org|io|app|xyz|cn|co|me|gg)(?![\w-])(?!\s+(?:era|bubble|boom|crash|days|companies|company|startups?))/gu;
+const SPELLED_EMAIL = /(?<![\w.@/-])[A-Za-z0-9][\w.+-]*\s+(?:at|AT)\s+[A-Za-z0-9-]+\s+(?:dot|DOT)\s+(?:com|net|org|io|app|xyz|cn|co|me)(?![\w-])/gu;
+/** Words before "dot com" that make it the phrase, not a name. */
+const NOT_A_DOMAIN_NAME = /^(?:the|a|an|of|early|polka|this|that|first|old|big)$/i;
+/** Sending the reader to the official website, with or without its address ("visit our official website", "详情请访问官网"). */
+const OFFICIAL_SITE = /\b(?:visit|check out|see|go to|head to|find us on|find more on|download (?:it )?(?:from|on)|more (?:on|at))\s+(?:our|the)\s+official\s+(?:website|site|web\s?site|homepage)\b|(?:访问|前往|登录|登陆|搜索|打开|进入)(?:我们的|本)?(?:官方网站|官网)/giu;
 const IP_ADDRESS = /(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?::\d{2,5})?(?![\w.]|\.\d)/gu;
 
 /** Hosts of social and messaging services, by the host's registrable part. */
@@ -161,8 +171,8 @@ const INVITE_CODE = new RegExp(
 
 const INTERNATIONAL_PHONE = /(?<![\w+])\+\s?\d[\d\s().-]{5,22}\d(?![\d%])/gu;
 /** Groups of digits joined by spaces, dashes, dots or parentheses: "(415) 555-0100", "138 0013 8000". */
-const GROUPED_PHONE = /(?<![\w.,/:$¥€£#+-])(?:\(\d{1,4}\)\s?|\d{1,5}[ .-])(?:\d{1,5}[ .-]){0,4}\d{2,5}(?![\w%+]|[.,/:]\d)/gu;
-const BARE_DIGITS = /(?<![\w.,/:$¥€£#+-])\d{7,15}(?![\w%+]|[.,/:]\d)/gu;
+const GROUPED_PHONE = /(?<![\w.,/$¥€£#+-])(?<!\d:)(?:\(\d{1,4}\)\s?|\d{1,5}[ .-])(?:\d{1,5}[ .-]){0,4}\d{2,5}(?![\w%+]|[.,/:]\d)/gu;
+const BARE_DIGITS = /(?<![\w.,/$¥€£#+-])(?<!\d:)\d{7,15}(?![\w%+]|[.,/:]\d)/gu;
 /** A number followed by one of these is an amount, not a phone number. */
 const UNIT_AFTER = /^\s?(?:usdt|usdc|busd|fdusd|bnb|btc|eth|sol|usd|eur|cny|rmb|tokens?|coins?|users?|members?|holders?|points?|pts|times|transactions?|txs?|downloads?|players?|people|[kmb]\b|x\b|元|人|个|次|名|万|亿|枚)/iu;
 const PHONE_CONTEXT = /(?:tel|phone|call|mobile|cell|contact|hotline|whats\s?app|sms|电话|電話|手机|手機|热线|熱線|联系|聯繫|客服|☎|📞|📱)[^\d]{0,12}$/iu;
@@ -246,6 +256,7 @@ export function findContactDetails(original: string): ContactMatch[] {
   each(/(?<![\w.+-])[A-Za-z0-9][\w.+-]*(?:@|\s?[\[(]at[\])]\s?)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w-])/gu, (match) =>
     claim({ category: 'email', kind: 'an e-mail address', start: match.index, end: match.index + match[0].length }),
   );
+  each(SPELLED_EMAIL, (match) => claim({ category: 'email', kind: 'an e-mail address', start: match.index, end: match.index + match[0].length }));
   each(SCHEME_URL, (match) => {
     const end = trimTrailing(text, match.index, match.index + match[0].length);
     claim({ ...classifyAddress(match[0], 'a URL'), start: match.index, end });
@@ -261,6 +272,11 @@ export function findContactDetails(original: string): ContactMatch[] {
     if (!/[a-z]/i.test(host.split('.').slice(0, -1).join('.'))) return;
     claim({ ...classifyAddress(match[0], 'a web address'), start: match.index, end });
   });
+  each(SPELLED_DOMAIN, (match) => {
+    if (NOT_A_DOMAIN_NAME.test(match[1])) return;
+    claim({ category: 'link', kind: 'a web address', start: match.index, end: match.index + match[0].length });
+  });
+  each(OFFICIAL_SITE, (match) => claim({ category: 'link', kind: 'a pointer to the official website', start: match.index, end: match.index + match[0].length }));
   each(IP_ADDRESS, (match) => {
     const octets = match.slice(1, 5).map(Number);
     // "1.2.3.4" reads like a version; a real address has octets over 9 (192.168.0.1).
@@ -273,7 +289,9 @@ export function findContactDetails(original: string): ContactMatch[] {
       const id = match[2].trim().replace(/[.,;:!?-]+$/, '');
       const numeric = /^\+?\d[\d\s().-]*$/.test(id);
       // English labels need an id that looks like one; Chinese labels and "LINE ID" only when written without a colon.
-      const strict = pattern === LABELLED_ACCOUNT || (pattern === CJK_LABELLED_ACCOUNT && !/[:：]/.test(match[0])) || (pattern === LINE_ACCOUNT && !/ID/.test(match[1]));
+      // Abbreviated labels (TG, VX, WX) exist only to pass a contact: any id after them is one.
+      const abbreviated = pattern === LABELLED_ACCOUNT && /^(?:tg|vx|wx)$/i.test(match[1]);
+      const strict = (pattern === LABELLED_ACCOUNT && !abbreviated) || (pattern === CJK_LABELLED_ACCOUNT && !/[:：]/.test(match[0])) || (pattern === LINE_ACCOUNT && !/ID/.test(match[1]));
       if (strict && !numeric && !looksLikeAccountId(id)) return;
       if (numeric && digitCount(id) < 5) return;
       const service = pattern === LINE_ACCOUNT ? 'LINE' : serviceName(match[1]);

@@ -11,7 +11,7 @@ export default defineRule({
     suppressible: true,
     needs: ['listing'],
     projectInput: 'facts',
-    docs: { description: 'The listing name and description must not contain sexual, violent, terror-related, hateful, politically sensitive or vulgar wording.' },
+    docs: { description: 'The listing name and description must not contain sexual, violent, terror-related, hateful, politically sensitive or vulgar wording, or offer illegal goods (drugs, forged documents).' },
     messages: {
       prohibited: 'The listing {{field}} contains {{category}} wording "{{text}}": the basic info must not (2.2.1).',
     },

@@ -14,6 +14,8 @@ const SHORT_PIECE = 160;
 interface Scheme {
   kind: string;
   cues: [RegExp, RegExp];
+  /** A sentence that also says this is not the scheme ("returns are not guaranteed"). */
+  unless?: RegExp;
 }
 
 const AMOUNT = String.raw`\d[\d,.]*\s*(?:usdt|bnb|btc|eth|busd|u\b|元|美元|刀)`;
@@ -22,8 +24,8 @@ const SCHEMES: Scheme[] = [
   {
     kind: 'a prize that must be paid for first',
     cues: [
-      /\b(?:you(?:'ve| have)? won|winner|lucky (?:user|winner|draw winner)|prize|congratulations|red (?:packet|envelope))\b|中奖|获奖|奖品|幸运用户|恭喜|红包/i,
-      /\b(?:pay|fee|deposit|transfer|unlock fee|processing fee|tax)\b|手续费|解冻费|保证金|缴纳|先支付|先付|转账|充值/i,
+      /\b(?:you(?:'ve| have)? won|winners?|winnings|lucky (?:user|winner|draw winner)|prizes?|prize money|congratulations)\b|中奖|获奖|奖品|奖金|彩金|幸运用户|恭喜/i,
+      /\b(?:pay|fee|deposit|transfer|unlock fee|processing fee|handling fee|tax)\b|手续费|解冻费|解冻金|保证金|缴纳|先支付|先付|转账|充值/i,
     ],
   },
   {
@@ -31,7 +33,7 @@ const SCHEMES: Scheme[] = [
     cues: [
       /\b(?:seed|recovery|secret|mnemonic)\s*(?:phrase|words?)\b|\bmnemonic\b|\bprivate\s*key\b|助记词|私钥|密钥/i,
       // Something to gain from it: a field that only asks for the phrase is privacy/no-password-collection's.
-      /\b(?:claim|receive|unlock|activate|withdraw|reward|airdrop|bonus|prize)\b|领取|激活|解冻|提现|奖励|空投|奖金/i,
+      /\b(?:claim|receive|unlock|activate|withdraw|reward|airdrop|bonus|prize)\b|\b(?:verify|validate|rectify|sync|synchroni[sz]e|restore|unfreeze) (?:your |the )?(?:wallet|account|funds|assets)\b|领取|激活|解冻|提现|奖励|空投|奖金|验证钱包|验证账户/i,
     ],
   },
   {
@@ -100,8 +102,24 @@ const SCHEMES: Scheme[] = [
   {
     kind: 'a red packet that asks for something first',
     cues: [
-      /\bred (?:packet|envelope)s?\b|红包|口令红包/i,
+      // Receiving one, not sending one (sending is paid for and asks for the payment password).
+      /\b(?:open|claim|receive|grab|withdraw|unlock|collect)\b[^.。]{0,24}\bred (?:packets?|envelopes?)\b|\bred (?:packets?|envelopes?)\b[^.。]{0,24}\b(?:won|received|for you|awaits|withdraw\w*|to claim|unlocked)\b|(?:领|领取|抢|拆|开|收到|获得)[^。，,]{0,8}红包|红包[^。，,]{0,8}(?:提现|到账|领取)/i,
       /\b(?:pay|fee|deposit|verify|connect|seed|password|enter your|unlock)\b|支付|手续费|充值|验证|授权|密码|助记词|解锁|激活/i,
+    ],
+  },
+  {
+    kind: 'guaranteed returns',
+    cues: [
+      /\b(?:guaranteed|risk[- ]free|no risk|zero risk|can't lose|cannot lose)\b|稳赚|保本|保息|零风险|无风险|只赚不赔|稳赚不赔|包赚/i,
+      /\b\d+(?:\.\d+)?\s*%\s*(?:daily|a day|per day|weekly|a week|monthly|a month|returns?|profits?|interest|apy|apr|roi)\b|\b(?:daily|weekly|monthly|high|fixed|huge|passive) (?:returns?|profits?|interest|income)\b|日收益|日化|月收益|周收益|高额回报|高回报|高收益|固定收益|收益率?\s*\d|回报率?\s*\d/i,
+    ],
+    unless: /\b(?:not guaranteed|no guarantee|does not guarantee|doesn't guarantee|cannot guarantee|can't guarantee|past performance)\b|不保证|不承诺|不代表|风险自担|有风险/i,
+  },
+  {
+    kind: 'a password or code asked for by "support"',
+    cues: [
+      /\b(?:send|give|tell|share with|reply with) (?:us|me|the agent|our (?:agent|support|team)) (?:your )?(?:password|passcode|login password|2fa code|verification code|sms code|otp|pin)\b|\bprovide (?:us with )?your (?:password|passcode|login password|2fa code|verification code|sms code|otp|pin)\b|(?:提供|告诉|报给|发给(?:我们|客服))(?:您的|你的)?(?:登录|支付|交易|账户|账号)?(?:密码|验证码)/i,
+      /\b(?:binance|support|customer service|agent|restore|recover|unlock|unfreeze|verify|account)\b|客服|恢复|找回|解冻|账户|账号|币安|官方/i,
     ],
   },
   {
@@ -113,30 +131,35 @@ const SCHEMES: Scheme[] = [
   },
 ];
 
+/** The schemes whose first cue is Binance's or an official name: with an impersonation claim, one root cause. */
+export const IN_BINANCE_NAME: ReadonlySet<string> = new Set(['a giveaway in the name of Binance or an official', 'a Binance channel or price that does not exist', 'official support reached outside the platform']);
+
 export interface FraudSentence {
   start: number;
   end: number;
   kind: string;
 }
 
-/** Sentences of `text` that hold both cues of a scam scheme. */
-export function fraudSentences(text: string): FraudSentence[] {
+/** Sentences of `text` that hold both cues of a scam scheme (other than the `except` schemes). */
+export function fraudSentences(text: string, except: ReadonlySet<string> = new Set()): FraudSentence[] {
   if (WARNING.test(text)) return [];
   const found: FraudSentence[] = [];
   for (const sentence of sentences(text)) {
-    const kind = schemeOf(sentence.text);
+    const kind = schemeOf(sentence.text, except);
     if (kind) found.push({ start: sentence.start, end: sentence.end, kind });
   }
   if (found.length || text.length > SHORT_PIECE) return found;
   // A short message split into sentences ("You are our lucky user! Claim your prize now") is read as one.
   const all = [...sentences(text)];
-  const kind = all.length > 1 ? schemeOf(all.map((sentence: Sentence) => sentence.text).join(' ')) : undefined;
+  const kind = all.length > 1 ? schemeOf(all.map((sentence: Sentence) => sentence.text).join(' '), except) : undefined;
   return kind ? [{ start: all[0].start, end: all[all.length - 1].end, kind }] : [];
 }
 
-function schemeOf(text: string): string | undefined {
-  return SCHEMES.find(({ cues: [first, second] }) => {
+function schemeOf(text: string, except: ReadonlySet<string>): string | undefined {
+  return SCHEMES.find(({ kind, cues: [first, second], unless }) => {
+    if (except.has(kind)) return false;
     const a = first.exec(text);
+    if (unless?.test(text)) return false;
     // The second cue must be other words than the first.
     return !!a && second.test(text.slice(0, a.index) + ' '.repeat(a[0].length) + text.slice(a.index + a[0].length));
   })?.kind;

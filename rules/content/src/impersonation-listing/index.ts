@@ -1,7 +1,7 @@
 import { defineRule } from '@bmplint/core';
 import { IMPERSONATION } from '../lists.js';
 import { listingPieces, textReporter } from '../scan.js';
-import { describeImpersonation, IMPERSONATION_MESSAGES, withImpersonationPairs } from '../impersonation/index.js';
+import { describeImpersonation, IMPERSONATION_MESSAGES, reportSuggestedImpersonation, withImpersonationPairs } from '../impersonation/index.js';
 
 export default defineRule({
   meta: {
@@ -21,7 +21,10 @@ export default defineRule({
     const report = withImpersonationPairs(context, textReporter(context, IMPERSONATION, 'listing', describeImpersonation));
     return {
       project(project) {
-        for (const piece of listingPieces(project)) report(piece);
+        for (const piece of listingPieces(project)) {
+          report(piece);
+          reportSuggestedImpersonation(context, piece);
+        }
       },
     };
   },

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext, type TermMatch } from '@bmplint/core';
 import { IMPERSONATION, topicOf } from '../lists.js';
-import { reportCuePairs, textReporter } from '../scan.js';
-import { pageTextVisitors, type TextPiece } from '../text-sources.js';
+import { excerpt, reportCuePairs, textReporter } from '../scan.js';
+import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
 import { IMPERSONATION_PAIRS } from './cue-pairs.js';
 
 export const IMPERSONATION_MESSAGES = {
@@ -20,6 +20,25 @@ export function withImpersonationPairs(context: RuleContext, terms: (piece: Text
     if (!piece.text.trim() || IMPERSONATION.scan(piece.text).length) return;
     reportCuePairs(context, piece, IMPERSONATION_PAIRS, '5.7');
   };
+}
+
+/**
+ * The listing's claims that the term lists mark `warning` (suggestive, not certain: "built by
+ * Binance", "币安客服"): on a page content/impersonation reports them; in the listing they are this
+ * low-confidence warning, so a listing that says them is not silently passed.
+ */
+export function reportSuggestedImpersonation(context: RuleContext, piece: TextPiece): void {
+  for (const match of IMPERSONATION.scan(piece.text)) {
+    if (match.severity !== 'warning') continue;
+    context.report({
+      file: piece.file,
+      span: spanIn(piece, match.start, match.end),
+      ...describeImpersonation(match),
+      severity: 'warning',
+      confidence: 'low',
+      data: { where: piece.where, text: excerpt(match.text) },
+    });
+  }
 }
 
 export function describeImpersonation(match: TermMatch) {
