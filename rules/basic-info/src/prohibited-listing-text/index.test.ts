@@ -53,7 +53,14 @@ new RuleTester().run(rule, {
       files: app('WTF Coin'),
       errors: [{ messageId: 'prohibited', ...inName('WTF Coin', 'WTF'), data: { field: 'name', category: 'vulgar', text: 'WTF' }, message: 'The listing name contains vulgar wording "WTF": the basic info must not (2.2.1).' }],
     },
-    { name: 'leetspeak is found, with medium confidence (a starred-out word is not)', files: app('F*ck Fees', 'Sh1t happens.'), errors: [{ messageId: 'prohibited', ...inDescription('Sh1t happens.', 'Sh1t'), confidence: 'medium' }] },
+    {
+      name: 'leetspeak and starred-out words are found, with medium confidence',
+      files: app('F*ck Fees', 'Sh1t happens.'),
+      errors: [
+        { messageId: 'prohibited', ...inName('F*ck Fees', 'F*ck'), confidence: 'medium' },
+        { messageId: 'prohibited', ...inDescription('Sh1t happens.', 'Sh1t'), confidence: 'medium' },
+      ],
+    },
     { name: 'terror-related wording', files: app('Moon', 'Support jihad with your BNB.'), errors: [{ messageId: 'prohibited', ...inDescription('Support jihad with your BNB.', 'Support jihad'), data: { field: 'description', category: 'terror-related', text: 'Support jihad' } }] },
     { name: 'gore', files: app('Moon', 'Real gore, daily.'), errors: [{ messageId: 'prohibited', ...inDescription('Real gore, daily.', 'Real gore'), data: { field: 'description', category: 'gory or violent', text: 'Real gore' } }] },
     { name: 'a Nazi salute', files: app('Sieg Heil Club'), errors: [{ messageId: 'prohibited', ...inName('Sieg Heil Club', 'Sieg Heil'), data: { field: 'name', category: 'hateful', text: 'Sieg Heil' } }] },

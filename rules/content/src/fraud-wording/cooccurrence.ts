@@ -33,14 +33,14 @@ const SCHEMES: Scheme[] = [
     cues: [
       /\b(?:seed|recovery|secret|mnemonic)\s*(?:phrase|words?)\b|\bmnemonic\b|\bprivate\s*key\b|助记词|私钥|密钥/i,
       // Something to gain from it: a field that only asks for the phrase is privacy/no-password-collection's.
-      /\b(?:claim|receive|unlock|activate|withdraw|reward|airdrop|bonus|prize)\b|\b(?:verify|validate|rectify|sync|synchroni[sz]e|restore|unfreeze) (?:your |the )?(?:wallet|account|funds|assets)\b|领取|激活|解冻|提现|奖励|空投|奖金|验证钱包|验证账户/i,
+      /\b(?:claim|receive|unlock|activate|withdraw|rewards?|airdrops?|bonus|prizes?)\b|\b(?:verify|validate|rectify|sync|synchroni[sz]e|restore|unfreeze) (?:your |the )?(?:wallet|account|funds|assets)\b|领取|激活|解冻|提现|奖励|空投|奖金|验证钱包|验证账户/i,
     ],
   },
   {
     kind: 'pay in now, get more back',
     cues: [
-      new RegExp(String.raw`\b(?:deposit|send|transfer|invest|stake)\b[^.。]*?${AMOUNT}|(?:充值|转账|转入|投入|存入)\s*${AMOUNT}`, 'i'),
-      new RegExp(String.raw`\b(?:withdraw|get|receive|back|return)\b[^.。]*?${AMOUNT}|(?:提现|返还|返|得|收到|到账)\s*${AMOUNT}`, 'i'),
+      new RegExp(String.raw`\b(?:deposit|send|transfer|invest|stake)\b[^.。]*?${AMOUNT}|(?:充值|充|转账|转入|投入|投资|投|存入|存)\s*${AMOUNT}`, 'i'),
+      new RegExp(String.raw`\b(?:withdraw|get|receive|back|return)\b[^.。]*?${AMOUNT}|(?:提现|返还|返|得|收到|到账|赚|躺赚|日赚|收益)\s*${AMOUNT}`, 'i'),
     ],
   },
   {
@@ -54,7 +54,7 @@ const SCHEMES: Scheme[] = [
     kind: 'a giveaway in the name of Binance or an official',
     cues: [
       /\bbinance\b|\bofficial\b|币安|官方/i,
-      /\b(?:airdrop|giveaway|red (?:packet|envelope)|free (?:coins?|tokens?|crypto)|claim \d|get \d|each (?:get|receive))\b|空投|红包|送币|赠送|每人送|免费送|免费领/i,
+      /\b(?:airdrops?|giveaways?|giv(?:e|es|ing) away|red (?:packet|envelope)|free (?:coins?|tokens?|crypto)|claim \d|get \d|each (?:get|receive)|every (?:\w+ )?(?:users?|members?|participants?|holders?) (?:gets?|receives?|will (?:get|receive)))\b|空投|红包|送币|赠送|每人送|免费送|免费领/i,
     ],
   },
   {
@@ -95,7 +95,7 @@ const SCHEMES: Scheme[] = [
   {
     kind: 'a prize or reward with a countdown to act',
     cues: [
-      /\b(?:expires? in|ends? in|only \d+ (?:minutes?|hours?|seconds?|left|spots?)|last chance|within \d+ (?:minutes?|hours?)|before (?:it|the offer|time) (?:expires|runs out)|countdown|\d+:\d\d(?::\d\d)? (?:left|remaining))\b|倒计时|仅剩\d*|还剩\d*|即将(?:过期|失效|作废|清零)|\d+(?:分钟|小时|秒)内|过期作废|逾期(?:作废|失效|清零)/i,
+      /\b(?:expires? in|ends? in|only \d+ (?:minutes?|hours?|seconds?|left|spots?)|only \d+ \w+(?: \w+)? left|before (?:they|it) (?:vanish|disappear|run out|expire|are gone)|hurry|act fast|last chance|within \d+ (?:minutes?|hours?)|before (?:it|the offer|time) (?:expires|runs out)|countdown|\d+:\d\d(?::\d\d)? (?:left|remaining))\b|倒计时|仅剩\d*|还剩\d*|即将(?:过期|失效|作废|清零)|\d+(?:分钟|小时|秒)内|过期作废|逾期(?:作废|失效|清零)/i,
       /\b(?:claim|reward|prize|bonus|airdrop|free|usdt|bnb|won|withdraw|red (?:packet|envelope))\b|领取|奖励|奖金|红包|空投|提现|中奖|免费|到账/i,
     ],
   },
@@ -103,15 +103,15 @@ const SCHEMES: Scheme[] = [
     kind: 'a red packet that asks for something first',
     cues: [
       // Receiving one, not sending one (sending is paid for and asks for the payment password).
-      /\b(?:open|claim|receive|grab|withdraw|unlock|collect)\b[^.。]{0,24}\bred (?:packets?|envelopes?)\b|\bred (?:packets?|envelopes?)\b[^.。]{0,24}\b(?:won|received|for you|awaits|withdraw\w*|to claim|unlocked)\b|(?:领|领取|抢|拆|开|收到|获得)[^。，,]{0,8}红包|红包[^。，,]{0,8}(?:提现|到账|领取)/i,
+      /\b(?:open|claim|receive|grab|withdraw|unlock|collect)\b[^.。]{0,24}\bred (?:packets?|envelopes?)\b|\bred (?:packets?|envelopes?)\b[^.。]{0,24}\b(?:won|received|for you|awaits|withdraw\w*|to claim|unlocked)\b|(?:领|领取|抢|拆|开|收到|获得|解锁)[^。，,]{0,8}红包|红包[^。，,]{0,8}(?:提现|到账|领取)|口令红包/i,
       /\b(?:pay|fee|deposit|verify|connect|seed|password|enter your|unlock)\b|支付|手续费|充值|验证|授权|密码|助记词|解锁|激活/i,
     ],
   },
   {
     kind: 'guaranteed returns',
     cues: [
-      /\b(?:guaranteed|risk[- ]free|no risk|zero risk|can't lose|cannot lose)\b|稳赚|保本|保息|零风险|无风险|只赚不赔|稳赚不赔|包赚/i,
-      /\b\d+(?:\.\d+)?\s*%\s*(?:daily|a day|per day|weekly|a week|monthly|a month|returns?|profits?|interest|apy|apr|roi)\b|\b(?:daily|weekly|monthly|high|fixed|huge|passive) (?:returns?|profits?|interest|income)\b|日收益|日化|月收益|周收益|高额回报|高回报|高收益|固定收益|收益率?\s*\d|回报率?\s*\d/i,
+      /\b(?:guaranteed|risk[- ]free|no risk|zero risk|can't lose|cannot lose)\b|稳赚|保本|保息|零风险|无风险|只赚不赔|稳赚不赔|包赚|保证(?:收益|回报|盈利|赚钱)/i,
+      /\b\d+(?:\.\d+)?\s*%\s*(?:daily|a day|per day|weekly|a week|monthly|a month|returns?|profits?|interest|apy|apr|roi)\b|\b(?:daily|weekly|monthly|high|fixed|huge|passive) (?:returns?|profits?|interest|income)\b|\b(?:double|doubles|triple|triples|10x|100x)\b|日收益|日化|月收益|周收益|高额回报|高回报|高收益|固定收益|收益率?\s*\d|回报率?\s*\d|翻倍|翻番/i,
     ],
     unless: /\b(?:not guaranteed|no guarantee|does not guarantee|doesn't guarantee|cannot guarantee|can't guarantee|past performance)\b|不保证|不承诺|不代表|风险自担|有风险/i,
   },
@@ -120,6 +120,27 @@ const SCHEMES: Scheme[] = [
     cues: [
       /\b(?:send|give|tell|share with|reply with) (?:us|me|the agent|our (?:agent|support|team)) (?:your )?(?:password|passcode|login password|2fa code|verification code|sms code|otp|pin)\b|\bprovide (?:us with )?your (?:password|passcode|login password|2fa code|verification code|sms code|otp|pin)\b|(?:提供|告诉|报给|发给(?:我们|客服))(?:您的|你的)?(?:登录|支付|交易|账户|账号)?(?:密码|验证码)/i,
       /\b(?:binance|support|customer service|agent|restore|recover|unlock|unfreeze|verify|account)\b|客服|恢复|找回|解冻|账户|账号|币安|官方/i,
+    ],
+  },
+  {
+    kind: 'a wallet "validation" demanded under pressure',
+    cues: [
+      /\b(?:wallet|account) (?:validation|verification|synchroni[sz]ation|sync|rectification)\b|\b(?:validate|rectify|synchroni[sz]e) your wallet\b|钱包(?:验证|同步|校验|异常)/i,
+      /\b(?:required|act fast|immediately|urgent\w*|within \d+|keep your funds|to avoid|or (?:lose|your funds))\b|立即|马上|尽快|否则|以免/i,
+    ],
+  },
+  {
+    kind: 'a withdrawal held until a fee is paid',
+    cues: [
+      /\bwithdraw\w*|\bpayouts?\b|提现|出金/i,
+      /\bpay (?:a |the |an )?(?:tax|fee|deposit|unlock|release|unfreeze)\w*|\brelease (?:it|your funds|the funds)\b|缴纳|先(?:支付|缴|交)|保证金|解冻金|解冻费/i,
+    ],
+  },
+  {
+    kind: 'an insider channel or a below-market price',
+    cues: [
+      /\b(?:insider|internal|private) (?:channel|sale|price|access|allocation)\b|\bbelow (?:the )?market price\b|内部渠道|内部通道|内部价|内部名额|低于市场价/i,
+      /\b(?:btc|bnb|usdt|eth|coins?|tokens?|crypto|buy)\b|比特币|以太坊|币|买|购买|认购/i,
     ],
   },
   {

@@ -1,7 +1,7 @@
 import { defineRule } from '@bmplint/core';
 import { IMPERSONATION } from '../lists.js';
 import { listingPieces, textReporter } from '../scan.js';
-import { describeImpersonation, IMPERSONATION_MESSAGES, reportSuggestedImpersonation, withImpersonationPairs } from '../impersonation/index.js';
+import { describeImpersonation, IMPERSONATION_MESSAGES, withImpersonationPairs } from '../impersonation/index.js';
 
 export default defineRule({
   meta: {
@@ -18,13 +18,10 @@ export default defineRule({
     messages: IMPERSONATION_MESSAGES,
   },
   create(context) {
-    const report = withImpersonationPairs(context, textReporter(context, IMPERSONATION, 'listing', describeImpersonation));
+    const report = withImpersonationPairs(context, textReporter(context, IMPERSONATION, 'listing', describeImpersonation), 'listing');
     return {
       project(project) {
-        for (const piece of listingPieces(project)) {
-          report(piece);
-          reportSuggestedImpersonation(context, piece);
-        }
+        for (const piece of listingPieces(project)) report(piece);
       },
     };
   },

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext, type TermMatch } from '@bmplint/core';
-import { IMPERSONATION, topicOf } from '../lists.js';
-import { excerpt, reportCuePairs, textReporter } from '../scan.js';
-import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
+import { IMPERSONATION, reportingRule, topicOf } from '../lists.js';
+import { reportCuePairs, textReporter, type Source } from '../scan.js';
+import { pageTextVisitors, type TextPiece } from '../text-sources.js';
 import { IMPERSONATION_PAIRS } from './cue-pairs.js';
 
 export const IMPERSONATION_MESSAGES = {
@@ -14,31 +14,13 @@ export const IMPERSONATION_MESSAGES = {
  * Adds the impersonations found by two cues in one sentence to a term reporter, for pieces where no
  * listed term matched (one finding per root cause). Heuristic: a low-confidence warning.
  */
-export function withImpersonationPairs(context: RuleContext, terms: (piece: TextPiece) => void): (piece: TextPiece) => void {
+export function withImpersonationPairs(context: RuleContext, terms: (piece: TextPiece) => void, source: Source): (piece: TextPiece) => void {
   return (piece) => {
     terms(piece);
-    if (!piece.text.trim() || IMPERSONATION.scan(piece.text).length) return;
+    // A term this rule reports is the finding; a term it does not (a suggestive one in the listing) leaves the patterns to speak.
+    if (!piece.text.trim() || IMPERSONATION.scan(piece.text).some((match) => reportingRule(match.list, match.severity, source) === context.id)) return;
     reportCuePairs(context, piece, IMPERSONATION_PAIRS, '5.7');
   };
-}
-
-/**
- * The listing's claims that the term lists mark `warning` (suggestive, not certain: "built by
- * Binance", "币安客服"): on a page content/impersonation reports them; in the listing they are this
- * low-confidence warning, so a listing that says them is not silently passed.
- */
-export function reportSuggestedImpersonation(context: RuleContext, piece: TextPiece): void {
-  for (const match of IMPERSONATION.scan(piece.text)) {
-    if (match.severity !== 'warning') continue;
-    context.report({
-      file: piece.file,
-      span: spanIn(piece, match.start, match.end),
-      ...describeImpersonation(match),
-      severity: 'warning',
-      confidence: 'low',
-      data: { where: piece.where, text: excerpt(match.text) },
-    });
-  }
 }
 
 export function describeImpersonation(match: TermMatch) {
@@ -59,6 +41,6 @@ export default defineRule({
     messages: IMPERSONATION_MESSAGES,
   },
   create(context) {
-    return pageTextVisitors(context, withImpersonationPairs(context, textReporter(context, IMPERSONATION, 'page', describeImpersonation)));
+    return pageTextVisitors(context, withImpersonationPairs(context, textReporter(context, IMPERSONATION, 'page', describeImpersonation), 'page'));
   },
 });
