@@ -28,6 +28,12 @@ const CONTACT: Array<[string, Array<[ContactCategory, string, string]>]> = [
   ['QQ群：12345678', [['socialAccount', 'a QQ account', 'QQ群：12345678']]],
   ['WhatsApp: +1 415 555 0100', [['socialAccount', 'a WhatsApp account', 'WhatsApp: +1 415 555 0100']]],
   ['Discord: MoonSwapHQ', [['socialAccount', 'a Discord account', 'Discord: MoonSwapHQ']]],
+  ['Docs: moonswap dot io', [['link', 'a web address', 'moonswap dot io']]],
+  ['Write to moon at proton dot me', [['email', 'an e-mail address', 'moon at proton dot me']]],
+  ['Download it from our official website', [['link', 'a pointer to the official website', 'Download it from our official website']]],
+  ['更多功能请前往官网', [['link', 'a pointer to the official website', '前往官网']]],
+  ['TG: moonswap', [['socialAccount', 'a Telegram account', 'TG: moonswap']]],
+  ['热线电话：021-6888-1234', [['phone', 'a phone number', '021-6888-1234']]],
   ['LINE ID: moonswap', [['socialAccount', 'a LINE account', 'LINE ID: moonswap']]],
   ['KakaoTalk: moon_swap', [['socialAccount', 'a KakaoTalk account', 'KakaoTalk: moon_swap']]],
   ['Follow @moonswap for news', [['socialAccount', 'a social media handle', '@moonswap']]],
@@ -106,6 +112,10 @@ const CLEAN: string[] = [
   '全球 3000 万用户信赖，支持 BTC、ETH 等 200 种资产',
   'BNBで1日3回まで無料。Line chart and candle view.',
   'Mobile-first wallet with 1 000 000 users',
+  'Lessons from the dot com era and the dot com bubble',
+  'Polka dot me: a pattern maker',
+  'Meeting at 10:30-11:45 each Monday',
+  'Built by a small team, not an official website',
   // The README's Good example.
   'Swap 300+ BEP-20 tokens on BNB Chain with 0.05% fees. Track gas fees 24/7, support inside the app.',
 ];

@@ -118,7 +118,7 @@ const SCHEMES: Scheme[] = [
   {
     kind: 'a password or code asked for by "support"',
     cues: [
-      /\b(?:send|give|tell|share with|reply with) (?:us|me|the agent|our (?:agent|support|team)) (?:your )?(?:password|passcode|login password|2fa code|verification code|sms code|otp|pin)\b|\bprovide (?:us with )?your (?:password|passcode|login password|2fa code|verification code|sms code|otp|pin)\b|(?:提供|告诉|报给|发给(?:我们|客服))(?:您的|你的)?(?:登录|支付|交易|账户|账号)?(?:密码|验证码)/i,
+      /\b(?:(?:send|give|tell|share with) (?:us|me|the agent|our (?:agent|support|team))|reply with|provide(?: us with)?) (?:your )?(?:password|passcode|login password|2fa code|verification code|sms code|otp|pin)\b|(?:提供|告诉|报给|发给)(?:我们|客服|工作人员)?(?:您的|你的)?(?:登录|支付|交易|账户|账号)?(?:密码|验证码)/i,
       /\b(?:binance|support|customer service|agent|restore|recover|unlock|unfreeze|verify|account)\b|客服|恢复|找回|解冻|账户|账号|币安|官方/i,
     ],
   },

@@ -25,7 +25,7 @@ const UNTIL_HARM_ZH = String.raw`(?:往死里|打死|砍死|弄死|狠狠|别手
 const NOT_URGING = /\b(?:game|level|boss|enemy|enemies|monster|zombie|zombies|round|match|player|opponent|sparring|boxing|martial)\b|游戏|关卡|怪物|僵尸|敌人|副本|对手|拳击|比赛/;
 
 /** Weapons, ammunition and explosives; sale cues; and the uses of "gun" that are tools or toys. */
-const WEAPON_EN = String.raw`\b(?:guns|gun|firearms?|pistols?|handguns?|rifles?|ar-?15s?|ak-?47s?|ghost guns?|shotguns?|revolvers?|glocks?|9 ?mm|\.\d{2,3} ?cal\w*|hunting rifles?|scopes?|magazines? for|ammo|ammunition|bullets|cartridges|silencers?|suppressors?|grenades?|explosives?|dynamite|detonators?|c-?4|tasers?|stun guns?|switchblades?|brass knuckles|crossbows?)\b`;
+const WEAPON_EN = String.raw`(?<![\w.])\.\d{2,3} ?cal(?:iber)?\b|\b(?:guns|gun|firearms?|pistols?|handguns?|rifles?|ar-?15s?|ak-?47s?|ghost guns?|shotguns?|revolvers?|glocks?|9 ?mm|hunting rifles?|scopes?|magazines? for|ammo|ammunition|bullets|cartridges|silencers?|suppressors?|grenades?|explosives?|dynamite|detonators?|c-?4|tasers?|stun guns?|switchblades?|brass knuckles|crossbows?)\b`;
 const SALE_EN = String.raw`\b(?:for sale|buy|buying|sell|sells|selling|sold|order|orders|ordering|in stock|shipping|ships|shipped|to your door|delivered|delivery|discreet|no (?:license|licence|background checks?|id|questions asked|paperwork)|cheap|wholesale|bulk|dm (?:me|us)|contact (?:me|us)|price list|prices?|cash only|cash|crypto payments?|payment accepted|accept(?:s|ed|ing)? (?:crypto|usdt|bnb|btc|cash)|ship worldwide|worldwide shipping|transfer|\$\s?\d+|\d+\s?(?:usdt|usd|dollars|bnb))\b`;
 const NOT_WEAPON_EN = /\b(?:game|games|gaming|in-game|skins?|virtual|nft|toy|toys|nerf|water guns?|glue guns?|nail guns?|heat guns?|spray guns?|staple guns?|massage guns?|paintball|airsoft|bb guns?|bullet points?|bullet journal)\b/;
 const WEAPON_ZH = String.raw`(?:枪支|手枪|步枪|猎枪|气枪|仿真枪|狙击枪|冲锋枪|散弹枪|火药枪|钢珠枪|枪械|子弹|弹药|军火|炸药|雷管|手雷|手榴弹|管制刀具|弩箭|军刺|电击器|电击枪)`;
@@ -56,7 +56,7 @@ const ABOUT = /\b(?:report|reporting|beware|never|not allowed|prohibited|forbidd
 
 /** People offered for paid meetings: the wording of prostitution ads (3.1.4). */
 const PERSON_EN = String.raw`\b(?:girls?|women|ladies|babes|companions|housewives|milfs?)\b`;
-const PAID_MEET_EN = String.raw`\b(?:per hour|per night|a night|hourly rates?|private meet(?:ups?|ings?)|discreet (?:meet\w*|fun|encounters?)|want(?:s)? to (?:meet|hook up with|sleep with) you|(?:meet|hook up) (?:tonight|now)|incall|outcall|full service)\b`;
+const PAID_MEET_EN = String.raw`\b(?:private meet(?:ups?|ings?)|discreet (?:meet\w*|fun|encounters?)|want(?:s)? to (?:meet|hook up with|sleep with) you|(?:meet|hook up) (?:tonight|now)|incall|outcall|full service)\b`;
 const PERSON_ZH = String.raw`(?:美女|妹子|学生妹|少妇|小姐|嫩模|外围|女大学生|熟女)`;
 const PAID_MEET_ZH = String.raw`(?:一晚|一夜|包夜|每小时|一小时|过夜|快餐|全套|上门|私约|陪睡|\d+\s*(?:元|块)?\s*[/每]\s*(?:次|晚|小时))`;
 /** A killing game, a detective story or a history lesson is not gore. */
