@@ -34,6 +34,11 @@ const CONTACT: Array<[string, Array<[ContactCategory, string, string]>]> = [
   ['更多功能请前往官网', [['link', 'a pointer to the official website', '前往官网']]],
   ['TG: moonswap', [['socialAccount', 'a Telegram account', 'TG: moonswap']]],
   ['热线电话：021-6888-1234', [['phone', 'a phone number', '021-6888-1234']]],
+  ['WhatsApp: moonteamhelp', [['socialAccount', 'a WhatsApp account', 'WhatsApp: moonteamhelp']]],
+  ['Use code MOONX5 at signup', [['inviteCode', 'an invitation code', 'Use code MOONX5']]],
+  ['教程见 moon点io', [['link', 'a web address', 'moon点io']]],
+  ['公众号：月亮笔记', [['socialAccount', 'a WeChat Official Account', '公众号：月亮笔记']]],
+  ['进群请搜群号 12345678', [['socialAccount', 'a social media account', '群号 12345678']]],
   ['LINE ID: moonswap', [['socialAccount', 'a LINE account', 'LINE ID: moonswap']]],
   ['KakaoTalk: moon_swap', [['socialAccount', 'a KakaoTalk account', 'KakaoTalk: moon_swap']]],
   ['Follow @moonswap for news', [['socialAccount', 'a social media handle', '@moonswap']]],
@@ -116,6 +121,8 @@ const CLEAN: string[] = [
   'Polka dot me: a pattern maker',
   'Meeting at 10:30-11:45 each Monday',
   'Built by a small team, not an official website',
+  'Telegram: community updates every day',
+  'My code editor with syntax colours',
   // The README's Good example.
   'Swap 300+ BEP-20 tokens on BNB Chain with 0.05% fees. Track gas fees 24/7, support inside the app.',
 ];

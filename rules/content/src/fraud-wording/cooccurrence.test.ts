@@ -25,6 +25,11 @@ describe('scam schemes added for wallets, safe accounts, countdowns and red pack
     ['You won 300 USDT! Pay the handling fee to receive your winnings', 'a prize that must be paid for first'],
     ['Binance gives away 1 BNB: every verified user receives it', 'a giveaway in the name of Binance or an official'],
     ['投50U，每天收益10U', 'pay in now, get more back'],
+    ['Transfer 0.5 ETH and it comes back doubled', 'send crypto, get it back doubled'],
+    ['Capital protected, 2% every day', 'guaranteed returns'],
+    ['本金保障，每日1.5%', 'guaranteed returns'],
+    ['Final 30 minutes to claim the reward', 'a prize or reward with a countdown to act'],
+    ['Submit your seed to unlock the airdrop', 'a seed phrase or private key asked for to claim or verify'],
   ])('finds %s', (text, kind) => {
     expect(kinds(text)).toEqual([kind]);
   });
@@ -43,6 +48,8 @@ describe('scam schemes added for wallets, safe accounts, countdowns and red pack
     'We will send a verification code to your phone',
     'Verify your recovery phrase backup by picking the words in order',
     'Red packet transfer to a friend: 10 USDT',
+    'Our seed round investors receive a quarterly report',
+    'Double-check the address before you send',
   ])('leaves %s clean', (text) => {
     expect(kinds(text)).toEqual([]);
   });

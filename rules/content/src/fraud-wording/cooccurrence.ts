@@ -25,13 +25,13 @@ const SCHEMES: Scheme[] = [
     kind: 'a prize that must be paid for first',
     cues: [
       /\b(?:you(?:'ve| have)? won|winners?|winnings|lucky (?:user|winner|draw winner)|prizes?|prize money|congratulations)\b|中奖|获奖|奖品|奖金|彩金|幸运用户|恭喜/i,
-      /\b(?:pay|fee|deposit|transfer|unlock fee|processing fee|handling fee|tax)\b|手续费|解冻费|解冻金|保证金|缴纳|先支付|先付|转账|充值/i,
+      /\b(?:pay|fee|deposit|transfer|unlock fee|processing fee|handling fee|tax|shipping)\b|手续费|解冻费|解冻金|保证金|缴纳|先支付|先付|支付|运费|邮费|税费|转账|充值/i,
     ],
   },
   {
     kind: 'a seed phrase or private key asked for to claim or verify',
     cues: [
-      /\b(?:seed|recovery|secret|mnemonic)\s*(?:phrase|words?)\b|\bmnemonic\b|\bprivate\s*key\b|助记词|私钥|密钥/i,
+      /\b(?:seed|recovery|secret|mnemonic)\s*(?:phrase|words?)\b|\b(?:your|the) seed\b(?! (?:round|funding|investors?|money|stage))|\bmnemonic\b|\bprivate\s*key\b|助记词|私钥|密钥/i,
       // Something to gain from it: a field that only asks for the phrase is privacy/no-password-collection's.
       /\b(?:claim|receive|unlock|activate|withdraw|rewards?|airdrops?|bonus|prizes?)\b|\b(?:verify|validate|rectify|sync|synchroni[sz]e|restore|unfreeze) (?:your |the )?(?:wallet|account|funds|assets)\b|领取|激活|解冻|提现|奖励|空投|奖金|验证钱包|验证账户/i,
     ],
@@ -41,6 +41,13 @@ const SCHEMES: Scheme[] = [
     cues: [
       new RegExp(String.raw`\b(?:deposit|send|transfer|invest|stake)\b[^.。]*?${AMOUNT}|(?:充值|充|转账|转入|投入|投资|投|存入|存)\s*${AMOUNT}`, 'i'),
       new RegExp(String.raw`\b(?:withdraw|get|receive|back|return)\b[^.。]*?${AMOUNT}|(?:提现|返还|返|得|收到|到账|赚|躺赚|日赚|收益)\s*${AMOUNT}`, 'i'),
+    ],
+  },
+  {
+    kind: 'send crypto, get it back doubled',
+    cues: [
+      /\b(?:send|transfer|deposit)\b|转(?:账|入)?|充值/i,
+      /\bdoubled\b|\bdouble (?:back|it|the amount)\b|\b2x back\b|\btwice (?:as much|the amount)\b|双倍返|翻倍返|加倍返/i,
     ],
   },
   {
@@ -95,7 +102,7 @@ const SCHEMES: Scheme[] = [
   {
     kind: 'a prize or reward with a countdown to act',
     cues: [
-      /\b(?:expires? in|ends? in|only \d+ (?:minutes?|hours?|seconds?|left|spots?)|only \d+ \w+(?: \w+)? left|before (?:they|it) (?:vanish|disappear|run out|expire|are gone)|hurry|act fast|last chance|within \d+ (?:minutes?|hours?)|before (?:it|the offer|time) (?:expires|runs out)|countdown|\d+:\d\d(?::\d\d)? (?:left|remaining))\b|倒计时|仅剩\d*|还剩\d*|即将(?:过期|失效|作废|清零)|\d+(?:分钟|小时|秒)内|过期作废|逾期(?:作废|失效|清零)/i,
+      /\b(?:expires? in|ends? in|only \d+ (?:minutes?|hours?|seconds?|left|spots?)|only \d+ \w+(?: \w+)? left|(?:last|final) \d+ (?:hours?|minutes?|days?)|before (?:they|it) (?:vanish|disappear|run out|expire|are gone)|hurry|act fast|last chance|within \d+ (?:minutes?|hours?)|before (?:it|the offer|time) (?:expires|runs out)|countdown|\d+:\d\d(?::\d\d)? (?:left|remaining))\b|倒计时|仅剩\d*|还剩\d*|即将(?:过期|失效|作废|清零)|\d+(?:分钟|小时|秒)内|过期作废|逾期(?:作废|失效|清零)|最后\s*\d+\s*(?:小时|分钟|天)/i,
       /\b(?:claim|reward|prize|bonus|airdrop|free|usdt|bnb|won|withdraw|red (?:packet|envelope))\b|领取|奖励|奖金|红包|空投|提现|中奖|免费|到账/i,
     ],
   },
@@ -110,8 +117,8 @@ const SCHEMES: Scheme[] = [
   {
     kind: 'guaranteed returns',
     cues: [
-      /\b(?:guaranteed|risk[- ]free|no risk|zero risk|can't lose|cannot lose)\b|稳赚|保本|保息|零风险|无风险|只赚不赔|稳赚不赔|包赚|保证(?:收益|回报|盈利|赚钱)/i,
-      /\b\d+(?:\.\d+)?\s*%\s*(?:daily|a day|per day|weekly|a week|monthly|a month|returns?|profits?|interest|apy|apr|roi)\b|\b(?:daily|weekly|monthly|high|fixed|huge|passive) (?:returns?|profits?|interest|income)\b|\b(?:double|doubles|triple|triples|10x|100x)\b|日收益|日化|月收益|周收益|高额回报|高回报|高收益|固定收益|收益率?\s*\d|回报率?\s*\d|翻倍|翻番/i,
+      /\b(?:guaranteed|risk[- ]free|no risk|zero risk|can't lose|cannot lose)\b|稳赚|\b(?:principal|capital) (?:protected|guaranteed|is safe)\b|保本|保息|零风险|无风险|只赚不赔|稳赚不赔|包赚|保证(?:收益|回报|盈利|赚钱)|本金(?:无忧|保障|安全|无风险)/i,
+      /\b\d+(?:\.\d+)?\s*%\s*(?:daily|a day|per day|every day|each day|weekly|a week|per week|monthly|a month|returns?|profits?|interest|apy|apr|roi)\b|(?:每天|每日|每周|每月)\s*\d+(?:\.\d+)?\s*%|\b(?:daily|weekly|monthly|high|fixed|huge|passive) (?:returns?|profits?|interest|income)\b|\b(?:double|doubles|triple|triples|10x|100x)\b|日收益|日化|月收益|周收益|高额回报|高回报|高收益|固定收益|收益率?\s*\d|回报率?\s*\d|翻倍|翻番/i,
     ],
     unless: /\b(?:not guaranteed|no guarantee|does not guarantee|doesn't guarantee|cannot guarantee|can't guarantee|past performance)\b|不保证|不承诺|不代表|风险自担|有风险/i,
   },

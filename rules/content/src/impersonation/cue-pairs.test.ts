@@ -25,6 +25,8 @@ describe('impersonation patterns', () => {
     ['Binance security centre: manage your 2FA here', '5.7.1'],
     ['We are an authorised Binance partner', '5.7.1'],
     ['由币安团队开发', '5.7.1'],
+    ['Department of Transport licence renewal', '5.7.2'],
+    ['本平台由区政府主办', '5.7.2'],
   ])('finds %s', (text, clause) => {
     expect(clauseOf(text)).toEqual([clause]);
   });
@@ -45,6 +47,7 @@ describe('impersonation patterns', () => {
     '国庆放假安排（以国务院通知为准）',
     '政府补贴政策解读',
     '法院题材电视剧推荐',
+    'Licence information for this app',
   ])('leaves %s clean', (text) => {
     expect(clauseOf(text)).toEqual([]);
   });

@@ -39,6 +39,10 @@ describe('prohibited content patterns', () => {
     ['学生妹 包夜 1500', '3.1.4'],
     ['The Koran is a collection of myths written by liars', '3.1.5'],
     ['圣经就是一派胡言', '3.1.5'],
+    ['Koreans are dog eaters', '3.1.1'],
+    ['Judaism is the religion of murderers', '3.1.5'],
+    ['把她的手打断', '3.1.2'],
+    ['熟女约见，私人服务', '3.1.4'],
   ])('finds %s', (text, clause) => {
     expect(clauseOf(text)).toEqual([clause]);
   });
@@ -70,6 +74,8 @@ describe('prohibited content patterns', () => {
     '狼人杀：杀人游戏直播间',
     'Church choir rehearsal schedule and Bible study notes',
     'The massacre of 1572: a history lesson',
+    'Learn Korean: greetings and numbers',
+    '把他的名字写在卡片上',
   ])('leaves %s clean', (text) => {
     expect(clauseOf(text)).toEqual([]);
   });

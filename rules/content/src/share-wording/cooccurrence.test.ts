@@ -21,6 +21,8 @@ describe('share-for-content patterns', () => {
     '分享给好友可再抽一次',
     '转发群聊即可满血复活',
     '喊上小伙伴一起来，奖励翻倍',
+    'Click my link so we both get a prize',
+    '分享三次兑换会员',
   ])('finds %s', (text) => {
     expect(shareRewardSentences(text)).toHaveLength(1);
   });
@@ -38,6 +40,7 @@ describe('share-for-content patterns', () => {
     'Unlock your phone to continue reading',
     '邀请同学一起学习（无奖励）',
     '好友列表：点击头像查看资料',
+    'Send them the link to the meeting',
   ])('leaves %s clean', (text) => {
     expect(shareRewardSentences(text)).toEqual([]);
   });
