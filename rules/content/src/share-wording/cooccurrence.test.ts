@@ -41,6 +41,7 @@ describe('share-for-content patterns', () => {
     '邀请同学一起学习（无奖励）',
     '好友列表：点击头像查看资料',
     'Send them the link to the meeting',
+    '请输入邀请码，立即成为会员',
   ])('leaves %s clean', (text) => {
     expect(shareRewardSentences(text)).toEqual([]);
   });

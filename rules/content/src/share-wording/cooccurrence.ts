@@ -16,7 +16,7 @@ const SHARE_ZH = /好友(?:每)?(?:点击|点一下|打开|下载|注册|购买|
 
 /** Reward cues: a thing of value, an amount, or something the sharing unlocks or conditions. */
 const REWARD_EN = /\b(?:rewards?|rewarded|bonus(?:es)?|free|gifts?|prizes?|points?|coupons?|cash|commissions?|lottery|raffle|spins?|chances?|mystery box|cashback|rebates?|credits?|credited|usdt|bnb|btc|red packet|airdrop|discount|vouchers?|tickets?|tier|vip|energy|another (?:try|go|round|chance)|extra (?:tries|try|lives|life|turns?|spins?|chances?|rounds?)|revive[sd]?|revival|respawn|(?:you )?both get|each get|coins?|gems?|diamonds?|faster|grow faster|prizes?|(?:the )?(?:next|new|bonus|hidden|secret|locked) (?:chapter|level|episode|stage|section|round|content)s?)\b|\bto (?:open|unlock|access|enter|start) (?:it|this|the)\b|\b(?:is|are) locked\b|\b(?:can't|cannot|can not) (?:see|view|read|watch|open|play)\b|\bfirst[.!]?$|\b\d+\s*(?:%|usdt|bnb|btc|points|usd|dollars)|\$\s?\d+|\b(?:unlock(?:s|ed|ing)?|double|doubles|refill|speed up|enter the|opens? after|level up)\b|\b(?:must|need to|have to) share\b|\bshare (?:to|before you) (?:continue|play|read|view|access|see)\b|\bto (?:play|continue|access|view|read) the (?:next|full|rest)\b|\bto (?:see|view|read|watch|reveal|check|get) (?:the|your) (?:answers?|results?|rest|full|next|video|article|score|ending)\b|\bto (?:continue|keep (?:reading|watching|playing))\b|\bbefore you can\b|\bcan you (?:view|see|read|watch|continue|play)\b|\b(?:first|then) (?:watch|read|view|see|play|continue|download|install|unlock|claim|access|open)\b|\bkeep (?:reading|watching|playing)\b|\b(?:bargain|haggle|cut the price|price (?:down|cut))\b/i;
-const REWARD_ZH = /奖励|奖励金|有奖|有礼|获得|获取|领取|领红包|领奖|抽奖|再抽|机会|解锁|免费|红包|优惠券|积分|现金|佣金|返佣|返现|返利|福利|翻倍|赚|赢|奖品|(?<!发|运|配|赠)送(?!货|达)|得(?:现金|奖|红包|积分|\d)|可得|立得|多得|\d+\s*(?:元|usdt|bnb|btc)|才能|方可|后可|即可(?:获|领|得|免|解|抽|参与|查看|观看|阅读|继续)|拿|(?:才能|后|再|才可以?)(?:查看|观看|看|阅读|下载|使用|进入|玩|继续|打开|获取|解锁)|查看(?:全文|答案|完整|(?:测试)?结果)|看(?:答案|全文|结果)|继续(?:阅读|观看|游戏|玩|挑战)|下一关|下一章|砍价|复活|续命|满血|加时|再(?:领|抽|玩|来|得|拿|获得)|(?:更多|额外|多)(?:次数|机会|生命|体力|金币)|金币|钻石|换(?:取|一|\d|个)|兑换|会员|vip|提现|到账|帮(?:我|忙)(?:点|砍|助力|投票)/i;
+const REWARD_ZH = /奖励|奖励金|有奖|有礼|获得|获取|领取|领红包|领奖|抽奖|再抽|机会|解锁|免费|红包|优惠券|积分|现金|佣金|返佣|返现|返利|福利|翻倍|赚|赢|奖品|(?<!发|运|配|赠)送(?!货|达)|得(?:现金|奖|红包|积分|\d)|可得|立得|多得|\d+\s*(?:元|usdt|bnb|btc)|才能|方可|后可|即可(?:获|领|得|免|解|抽|参与|查看|观看|阅读|继续)|拿|(?:才能|后|再|才可以?)(?:查看|观看|看|阅读|下载|使用|进入|玩|继续|打开|获取|解锁)|查看(?:全文|答案|完整|(?:测试)?结果)|看(?:答案|全文|结果)|继续(?:阅读|观看|游戏|玩|挑战)|下一关|下一章|砍价|复活|续命|满血|加时|再(?:领|抽|玩|来|得|拿|获得)|(?:更多|额外|多)(?:次数|机会|生命|体力|金币)|金币|钻石|换(?:取|一|\d|个)|兑换|提现|到账|帮(?:我|忙)(?:点|砍|助力|投票)/i;
 /** A piece this short is one message: its sentences are read together ("Want another try? Send it to a group"). */
 const SHORT_PIECE = 120;
 
@@ -36,6 +36,8 @@ export function shareRewardSentences(text: string): ShareRewardSentence[] {
   return [{ start: all[0].start, end: all[all.length - 1].end }];
 }
 
+const NOT_SHARING_ZH = /邀请码|推荐码|邀请人|邀请函|团长邀请/g;
+
 /** Says that sharing earns nothing ("There is no reward for inviting", "无奖励"). */
 const NO_REWARD = /\bno (?:rewards?|bonus(?:es)?|incentives?|prizes?)\b|\bnot rewarded\b|无奖励|没有奖励|不设奖励|无任何奖励/i;
 
@@ -44,5 +46,7 @@ function pairs(sentence: string): boolean {
   // Financial shares, screen sharing and "refer to" are not sharing; another share cue in the sentence still is.
   const sharing = sentence.replace(NOT_SHARING, ' ');
   const english = SHARE_EN.test(sharing) && REWARD_EN.test(sharing.replace(SHARE_EN, ' '));
-  return english || (SHARE_ZH.test(sentence) && REWARD_ZH.test(sentence.replace(SHARE_ZH, ' ')));
+  // An invitation code or letter the user enters or makes is not the user inviting anyone.
+  const sharingZh = sentence.replace(NOT_SHARING_ZH, ' ');
+  return english || (SHARE_ZH.test(sharingZh) && REWARD_ZH.test(sharingZh.replace(SHARE_ZH, ' ')));
 }
