@@ -20,6 +20,9 @@ interface Scheme {
 
 const AMOUNT = String.raw`\d[\d,.]*\s*(?:usdt|bnb|btc|eth|busd|u\b|元|美元|刀)`;
 
+/** The scheme of guaranteed returns, which content/false-advertising's lists also hold. */
+export const GUARANTEED_RETURNS = 'guaranteed returns';
+
 const SCHEMES: Scheme[] = [
   {
     kind: 'a prize that must be paid for first',
@@ -115,7 +118,7 @@ const SCHEMES: Scheme[] = [
     ],
   },
   {
-    kind: 'guaranteed returns',
+    kind: GUARANTEED_RETURNS,
     cues: [
       /\b(?:guaranteed|risk[- ]free|no risk|zero risk|can't lose|cannot lose)\b|稳赚|\b(?:principal|capital) (?:protected|guaranteed|is safe)\b|保本|保息|零风险|无风险|只赚不赔|稳赚不赔|包赚|保证(?:收益|回报|盈利|赚钱)|本金(?:无忧|保障|安全|无风险)/i,
       /\b\d+(?:\.\d+)?\s*%\s*(?:daily|a day|per day|every day|each day|weekly|a week|per week|monthly|a month|returns?|profits?|interest|apy|apr|roi)\b|(?:每天|每日|每周|每月)\s*\d+(?:\.\d+)?\s*%|\b(?:daily|weekly|monthly|high|fixed|huge|passive) (?:returns?|profits?|interest|income)\b|\b(?:double|doubles|triple|triples|10x|100x)\b|日收益|日化|月收益|周收益|高额回报|高回报|高收益|固定收益|收益率?\s*\d|回报率?\s*\d|翻倍|翻番/i,

@@ -36,6 +36,10 @@ new RuleTester().run(rule, {
       files: miniApp({ 'pages/index/index.bxml': '<text>Official Binance event: every holder can claim an airdrop</text>\n<text>Send a red packet: enter your payment password</text>\n' }),
     },
     {
+      name: 'a listed guaranteed-returns claim is content/false-advertising\'s finding, not a second one here',
+      files: miniApp({ 'pages/index/index.bxml': '<text>Guaranteed 20% monthly returns on staking</text>\n' }),
+    },
+    {
       name: 'wording that fake promotions also use is left to content/false-advertising',
       files: miniApp({ 'pages/index/index.bxml': '<text>Free red packet for new users</text>\n<text>每天免费领红包</text>\n' }),
     },
@@ -70,6 +74,11 @@ new RuleTester().run(rule, {
         { messageId: 'scheme', line: 1, confidence: 'low', message: 'a wallet connection or approval asked for to claim' },
         { messageId: 'scheme', line: 2, confidence: 'low', message: 'a wallet connection or approval asked for to claim' },
       ],
+    },
+    {
+      name: 'guaranteed returns in a paraphrase content/false-advertising\'s lists do not hold (low confidence)',
+      files: miniApp({ 'pages/index/index.bxml': '<text>Capital is safe and you get 1.5% every day</text>\n' }),
+      errors: [{ messageId: 'scheme', line: 1, confidence: 'low', message: 'guaranteed returns' }],
     },
     {
       name: 'a fake giveaway in template text',
