@@ -30,6 +30,8 @@ describe('scam schemes added for wallets, safe accounts, countdowns and red pack
     ['本金保障，每日1.5%', 'guaranteed returns'],
     ['Final 30 minutes to claim the reward', 'a prize or reward with a countdown to act'],
     ['Submit your seed to unlock the airdrop', 'a seed phrase or private key asked for to claim or verify'],
+    ['Lucky red envelope: a 3 USDT fee is due to open it', 'a red packet that asks for something first'],
+    ['领红包前请先缴纳保证金', 'a red packet that asks for something first'],
   ])('finds %s', (text, kind) => {
     expect(kinds(text)).toEqual([kind]);
   });

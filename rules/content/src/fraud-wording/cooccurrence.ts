@@ -112,9 +112,10 @@ const SCHEMES: Scheme[] = [
   {
     kind: 'a red packet that asks for something first',
     cues: [
-      // Receiving one, not sending one (sending is paid for and asks for the payment password).
-      /\b(?:open|claim|receive|grab|withdraw|unlock|collect)\b[^.。]{0,24}\bred (?:packets?|envelopes?)\b|\bred (?:packets?|envelopes?)\b[^.。]{0,24}\b(?:won|received|for you|awaits|withdraw\w*|to claim|unlocked)\b|(?:领|领取|抢|拆|开|收到|获得|解锁)[^。，,]{0,8}红包|红包[^。，,]{0,8}(?:提现|到账|领取)|口令红包/i,
-      /\b(?:pay|fee|deposit|verify|connect|seed|password|enter your|unlock)\b|支付|手续费|充值|验证|授权|密码|助记词|解锁|激活/i,
+      // Receiving one, not sending one (sending is paid for and asks for the payment password). Only the
+      // red-packet words are the cue (the rest is context), so a fee inside the context is still the second cue.
+      /(?<=\b(?:open|claim|receive|grab|withdraw|unlock|collect)\b[^.。]{0,24})\bred (?:packets?|envelopes?)\b|\bred (?:packets?|envelopes?)\b(?=[^.。]{0,40}\b(?:won|received|for you|awaits|withdraw\w*|to (?:claim|open|unlock|receive)|open it|unlocked)\b)|(?<=(?:领|领取|抢|拆|开|收到|获得|解锁)[^。，,]{0,8})红包|红包(?=[^。，,]{0,8}(?:提现|到账|领取))|口令红包/i,
+      /\b(?:pay|fee|deposit|verify|connect|seed|password|enter your|unlock)\b|支付|手续费|解冻费|解冻金|保证金|缴纳|充值|验证|授权|密码|助记词|解锁|激活/i,
     ],
   },
   {
