@@ -36,8 +36,10 @@ describe('templateMentions', () => {
       '<navigator url="../my-setting/setting" class="setting" id="setting">setting</navigator>',
       '<button ontap="invite" data-then="share">Go</button>',
       '<view bindtap="{{ locked ? \'\' : \'setting\' }}">{{ invite }}</view>',
+      '<bns module="links">module.exports = { href: function (id) { return \'/pages/item?id=\' + id } }</bns>',
+      '<image bindtap="share" src="{{ links.href(1) }}"/>',
     ].join('\n');
-    expect(uses(templateMentions, text, ['setting', 'share', 'invite']).sort()).toEqual(['invite', 'invite', 'setting', 'share']);
+    expect(uses(templateMentions, text, ['setting', 'share', 'invite']).sort()).toEqual(['invite', 'invite', 'setting', 'share', 'share']);
   });
 });
 

@@ -134,6 +134,8 @@ function regexEnd(text: string, start: number): number {
 }
 
 const COMMENT = /<!--[\s\S]*?-->/g;
+/** An inline script module (`<bns module="m">…</bns>`): its code is not markup. */
+const INLINE_MODULE = /(<(bns|wxs|sjs)\b[^>]*>)([\s\S]*?)(<\/\2\s*>)/gi;
 const BINDING = /\{\{([\s\S]*?)\}\}/g;
 const ATTRIBUTE = /([\w:.@-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 /** Attributes whose value is never a method name, though it may be spelled like one. */
@@ -141,12 +143,16 @@ const NOT_A_HANDLER = /^(?:class|[\w-]+-class|style|id|src|url|href|path)$/i;
 
 /**
  * Calls `found(name)` for each use of one of `names` in template text, outside comments: inside
- * `{{ }}` as in a script, or as the whole value of an attribute (`bindtap="save"`,
+ * `{{ }}` and inline `<bns>` code as in a script, or as the whole value of an attribute (`bindtap="save"`,
  * `data-method="save"`), except for attributes that never name a method (`class`, `style`, `id`,
  * `src`, `url`).
  */
 export function templateMentions(text: string, names: ReadonlySet<string>, found: (name: string) => void): void {
-  const live = text.replace(COMMENT, (comment) => ' '.repeat(comment.length));
+  const blank = (part: string) => ' '.repeat(part.length);
+  const live = text.replace(COMMENT, blank).replace(INLINE_MODULE, (_whole, open: string, _tag, code: string, close: string) => {
+    scriptMentions(code, names, found);
+    return open + blank(code) + close;
+  });
   for (const match of live.matchAll(BINDING)) scriptMentions(match[1]!, names, found);
   for (const match of live.matchAll(ATTRIBUTE)) {
     const value = (match[2] ?? match[3]!).trim();
