@@ -38,6 +38,7 @@ describe('templateMentions', () => {
       '<view bindtap="{{ locked ? \'\' : \'setting\' }}">{{ invite }}</view>',
       '<bns module="links">module.exports = { href: function (id) { return \'/pages/item?id=\' + id } }</bns>',
       '<image bindtap="share" src="{{ links.href(1) }}"/>',
+      '<view class="{{ on ? \'on\' : \'\' }}"/>',
     ].join('\n');
     expect(uses(templateMentions, text, ['setting', 'share', 'invite']).sort()).toEqual(['invite', 'invite', 'setting', 'share', 'share']);
   });
