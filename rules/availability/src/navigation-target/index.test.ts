@@ -148,7 +148,7 @@ new RuleTester().run(rule, {
           '  <navigator url="/pages/vip/index?from={{source}}">VIP</navigator>',
           '  <navigator open-type="switchTab" url="../block/index">Block</navigator>',
           '  <navigator url="/pages/watchlist/index">Watchlist</navigator>',
-          '  <navigator target="self" open-type="redirect" url="/pages/index/index">Home</navigator>',
+          '  <navigator target="self" open-type="redirect" url="/pages/watchlist/index?tab=2">Watchlist</navigator>',
           '</view>',
         ].join('\n'),
       }),
@@ -170,6 +170,16 @@ new RuleTester().run(rule, {
       errors: [
         { messageId: 'rootRelative', line: 3, column: 24, confidence: 'low', severity: 'warning', data: { via: 'bn.reLaunch', url: 'pages/block/index', route: 'packageB/pages/history/pages/block/index', rootRoute: 'pages/block/index' } },
         { messageId: 'unknownPage', line: 4, column: 26, severity: 'error' },
+      ],
+    },
+    {
+      name: 'a tab page navigating to itself with navigateTo fails without a visible break: a warning; to another tab page: an error',
+      files: app({
+        'pages/index/index.js': "Page({\n  onLoad(options) {\n    if (options.scene === 'unknown') bn.navigateTo({ url: '../index/index' });\n    if (options.scene === 'list') bn.navigateTo({ url: '../watchlist/index' });\n  },\n});\n",
+      }),
+      errors: [
+        { messageId: 'tabPageIsThisPage', line: 3, severity: 'warning', data: { via: 'bn.navigateTo', url: '../index/index', route: 'pages/index/index', fix: 'bn.switchTab (or bn.reLaunch)' } },
+        { messageId: 'tabPageNeedsSwitchTab', line: 4, severity: 'error' },
       ],
     },
     {
