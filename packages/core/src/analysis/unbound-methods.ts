@@ -65,7 +65,8 @@ function bindsOnlyKnownHandlers(project: Project, files: UnitFiles): boolean {
   const graph = handlerGraph(project, { files });
   if (!graph.script || !graph.template || !graph.registeredWith) return false;
   if (INDEXES_THIS.test(graph.script.text)) return false;
-  return !graph.bindings.some((binding) => !binding.handler && !binding.handlers.length);
+  // An empty binding (`bindtap=""`) binds nothing; any other binding without a known name may call any method.
+  return !graph.bindings.some((binding) => !binding.handler && !binding.handlers.length && binding.attribute.value?.trim());
 }
 
 /** The methods of a behavior module (`Behavior({ methods })`) that only such page and component scripts load. */

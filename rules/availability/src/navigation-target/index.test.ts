@@ -272,6 +272,7 @@ new RuleTester().run(rule, {
           '<navigator url="../block/index?from=my-setting/setting" class="setting">Settings</navigator>',
           '<!-- <button bindtap="share">Share</button> -->',
           '<button bindtap="invite">Invite</button>',
+          '<view bindtap="">Nothing happens</view>',
         ].join('\n'),
       }),
       errors: [
