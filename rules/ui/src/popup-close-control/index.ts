@@ -47,16 +47,17 @@ export default defineRule({
     },
   },
   create(context) {
+    // A layer, its mask and its close control live in one template; the page's script (its
+    // handlers) and stylesheets are read from there, so the result is cached with the template.
     return {
-      project(project) {
-        for (const path of project.paths) {
-          if (project.kindOf(path) !== 'bxml' || VENDOR_PATH.test(path)) continue;
-          const template = project.parsed(path);
-          if (template?.kind !== 'bxml') continue;
-          for (const found of checkTemplate(project, template)) {
-            context.report({ file: path, span: { start: found.element.start, end: found.element.openEnd }, messageId: 'noCloseControl', data: { element: found.label, how: found.how } });
+      bxml: {
+        document() {
+          const template = context.file;
+          if (template?.kind !== 'bxml' || VENDOR_PATH.test(template.path)) return;
+          for (const found of checkTemplate(context.project, template)) {
+            context.report({ span: { start: found.element.start, end: found.element.openEnd }, messageId: 'noCloseControl', data: { element: found.label, how: found.how } });
           }
-        }
+        },
       },
     };
   },
@@ -76,9 +77,6 @@ const NEAR = 8;
 
 function checkTemplate(project: Project, template: BxmlFile): Candidate[] {
   const styles = new TemplateStyles(project, template.path);
-  const unit = unitOfTemplate(project, template.path);
-  const graph = unit?.files.script ? handlerGraph(project, unit) : undefined;
-  const componentTags = new Set(project.componentUses.filter((use) => !unit || use.from === unit.files.config || use.from === project.appConfigPath).map((use) => use.tag));
   const candidates: Candidate[] = [];
   // Document order: an element inside a layer is inside the last (outermost) layer found.
   const inside = (element: BxmlElement) => {
@@ -90,6 +88,11 @@ function checkTemplate(project: Project, template: BxmlFile): Candidate[] {
     const candidate = popupLayer(element, styles);
     if (candidate) candidates.push(candidate);
   }
+  if (!candidates.length) return [];
+  // Only a template with a pop-up layer needs its page's script.
+  const unit = unitOfTemplate(project, template.path);
+  const graph = unit?.files.script ? handlerGraph(project, unit) : undefined;
+  const componentTags = new Set(project.componentUses.filter((use) => !unit || use.from === unit.files.config || use.from === project.appConfigPath).map((use) => use.tag));
   const out: Candidate[] = [];
   const layers = new Set(candidates.map((candidate) => candidate.element));
   for (const candidate of candidates) {
