@@ -212,7 +212,9 @@ function jsxClasses(element: Extract<Node, { type: 'JSXElement' }>): string[] {
 function redirects(context: RuleContext, project: Project, page: Page): void {
   const flow = flowOf(project);
   const appScript = (path: string) => /(^|\/)app\.[jt]s$/.test(path) && path.startsWith(project.appRoot) && !path.slice(project.appRoot.length).includes('/');
-  const starts = flow.triggers()
+  // Only the home page's and the app's hooks can start a redirect: their triggers alone.
+  const scripts = new Set([page.files.script, ...['.js', '.ts'].map((extension) => `${project.appRoot}app${extension}`)].filter((path): path is string => !!path));
+  const starts = flow.lifecycleTriggers(scripts)
     .filter((trigger) => trigger.kind === 'lifecycle' && (
       (trigger.route === page.route && OPENING_HOOKS.has(trigger.name))
       || (!trigger.route && APP_HOOKS.has(trigger.name) && appScript(trigger.fn.file.path))))
