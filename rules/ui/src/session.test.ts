@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { lint, openMemoryBundle, openSession, type Finding, type LintOptions } from '@bmplint/core';
+import { defineRule, handlerGraph, lint, openMemoryBundle, openSession, type Finding, type LintOptions } from '@bmplint/core';
 import { miniApp } from '@bmplint/core/testing';
 import fakeSystemAlert from './fake-system-alert/index.js';
 import homePageShell from './home-page-shell/index.js';
 import popupCloseControl from './popup-close-control/index.js';
 
-const options: LintOptions = { rules: [fakeSystemAlert, homePageShell, popupCloseControl] };
+/** A file rule of another area that builds a page's handler graph while its script is walked (as the privacy rules do). */
+const graphFromScript = defineRule({
+  meta: { id: 'test/graph-from-script', clauses: ['7.3'], severity: 'info', suppressible: true, docs: { description: 'test' }, messages: { none: 'none' } },
+  create(context) {
+    return {
+      js: {
+        Program() {
+          const unit = context.project.pages.find((page) => page.files.script === context.file?.path);
+          if (unit) handlerGraph(context.project, unit);
+        },
+      },
+    };
+  },
+});
+
+const options: LintOptions = { rules: [graphFromScript, fakeSystemAlert, homePageShell, popupCloseControl] };
 
 const promo = '<view class="page">Daily rewards</view>\n<view class="promo-mask" bn:if="{{showPromo}}">\n  <view class="promo-dialog">\n    <text>Limited offer</text>\n    <button bindtap="onClaim">Claim 50 USDT</button>\n  </view>\n</view>\n';
 const closes = "Page({\n  data: { showPromo: true },\n  onClaim() {\n    this.setData({ showPromo: false });\n  }\n});\n";
@@ -14,8 +29,9 @@ const app = miniApp({
   'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/promo/index'] }),
   'pages/index/index.bxml': '<view class="push-banner">\n  <text>System notice</text>\n</view>\n<view>Gas prices</view>\n',
   'pages/index/index.bxss': '.push-banner { padding: 12rpx; }\n',
-  'pages/promo/index.bxml': promo,
+  // The script first: its walk builds the handler graph that the template's walk then reuses.
   'pages/promo/index.js': closes,
+  'pages/promo/index.bxml': promo,
 }) as Record<string, string>;
 
 const summary = (findings: readonly Finding[]) => findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}`);

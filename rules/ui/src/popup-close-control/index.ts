@@ -1,6 +1,6 @@
 import {
   defineRule, elementsOf, eventOfAttribute, getAttribute, handlerGraph, memoize, staticAttributeValue, walkJs,
-  type BxmlElement, type BxmlFile, type HandlerGraph, type JsNode, type MethodInfo, type Project,
+  type BxmlElement, type BxmlFile, type HandlerGraph, type JsNode, type MethodInfo, type Project, type UnitFiles,
 } from '@bmplint/core';
 import { isFullScreenOverlay, TemplateStyles } from '../support/styles.js';
 import { classNames, idOf, unitOfTemplate, visibilityOf, SCRIPT_ELEMENTS, type HidingValue, type Visibility } from '../support/template.js';
@@ -91,7 +91,7 @@ function checkTemplate(project: Project, template: BxmlFile): Candidate[] {
   if (!candidates.length) return [];
   // Only a template with a pop-up layer needs its page's script.
   const unit = unitOfTemplate(project, template.path);
-  const graph = unit?.files.script ? handlerGraph(project, unit) : undefined;
+  const graph = unit?.files.script ? graphOf(project, unit) : undefined;
   const componentTags = new Set(project.componentUses.filter((use) => !unit || use.from === unit.files.config || use.from === project.appConfigPath).map((use) => use.tag));
   const out: Candidate[] = [];
   const layers = new Set(candidates.map((candidate) => candidate.element));
@@ -103,6 +103,18 @@ function checkTemplate(project: Project, template: BxmlFile): Candidate[] {
     out.push(candidate);
   }
   return out;
+}
+
+/**
+ * The page's handler graph. Another file's walk may have built it this run, so the files it was
+ * built from (the script, the modules its methods come from) are read here too: they are
+ * dependencies of this template's cached result either way.
+ */
+function graphOf(project: Project, unit: { files: UnitFiles }): HandlerGraph {
+  const graph = handlerGraph(project, unit);
+  if (unit.files.script) project.textOf(unit.files.script);
+  for (const method of graph.methods.values()) project.textOf(method.file.path);
+  return graph;
 }
 
 /**
