@@ -1,4 +1,4 @@
-import { defineRule, elementsOf, walkJs, type BxmlElement, type BxmlFile, type JsFile } from '@bmplint/core';
+import { defineRule, elementsOf, walkJs, type BxmlElement, type Page, type Project, type JsFile } from '@bmplint/core';
 
 /** Elements that carry no content of their own: wrappers, layout and script. */
 const NON_CONTENT = new Set(['view', 'block', 'bns', 'template', 'import', 'slot', 'page-meta', 'navigation-bar']);
@@ -18,35 +18,28 @@ export default defineRule({
     },
   },
   create(context) {
-    // Only the home page's own file decides: a file rule, cached with that file.
-    const check = (found: Found | undefined) => {
-      const page = context.project.entryPage;
-      if (found && page) context.report({ span: found.span, messageId: 'homeIsWebview', data: { page: page.route, src: found.src } });
-    };
     return {
-      bxml: {
-        document() {
-          const { file, project } = context;
-          if (file?.kind === 'bxml' && project.style !== 'react' && file.path === project.entryPage?.files.template) check(templateWebView(file));
-        },
-      },
-      js: {
-        Program() {
-          const { file, project } = context;
-          if (file?.kind === 'js' && file.ast && project.style === 'react' && file.path === project.entryPage?.files.script) check(reactWebView(file));
-        },
+      project(project) {
+        const page = project.entryPage;
+        if (!page) return;
+        const found = project.style === 'react' ? reactWebView(project, page) : templateWebView(project, page);
+        if (found) context.report({ file: found.file, span: found.span, messageId: 'homeIsWebview', data: { page: page.route, src: found.src } });
       },
     };
   },
 });
 
 interface Found {
+  file: string;
   span: { start: number; end: number };
   src: string;
 }
 
 /** A classic home page whose template, apart from wrappers, is one `<web-view>`. */
-function templateWebView(template: BxmlFile): Found | undefined {
+function templateWebView(project: Project, page: Page): Found | undefined {
+  const path = page.files.template;
+  const template = path ? project.parsed(path) : undefined;
+  if (template?.kind !== 'bxml') return undefined;
   let webView: BxmlElement | undefined;
   for (const element of elementsOf(template.document)) {
     if (WEB_VIEW_TAGS.has(element.name)) {
@@ -58,7 +51,7 @@ function templateWebView(template: BxmlFile): Found | undefined {
   }
   if (!webView || hasVisibleText(template.document.children) || hasVisibleTextInside(webView)) return undefined;
   const src = webView.attributes.find((attribute) => attribute.name === 'src')?.value ?? '(no src)';
-  return { span: { start: webView.start, end: webView.openEnd }, src };
+  return { file: template.path, span: { start: webView.start, end: webView.openEnd }, src };
 }
 
 function hasVisibleText(children: BxmlElement['children']): boolean {
@@ -74,8 +67,10 @@ function hasVisibleText(children: BxmlElement['children']): boolean {
 const hasVisibleTextInside = (element: BxmlElement) => hasVisibleText(element.children);
 
 /** A React home page whose returned JSX, apart from wrappers, is one `<WebView>`. */
-function reactWebView(file: JsFile): Found | undefined {
-  if (!file.ast) return undefined;
+function reactWebView(project: Project, page: Page): Found | undefined {
+  const path = page.files.script;
+  const file: JsFile | undefined = path ? project.jsFile(path) : undefined;
+  if (!file?.ast) return undefined;
   const jsxNames: { name: string; start: number; end: number; src?: string }[] = [];
   let hasText = false;
   // The home page is a web-view page when WebView is the only JSX element that is not a layout wrapper.
@@ -93,5 +88,5 @@ function reactWebView(file: JsFile): Found | undefined {
   const webViews = jsxNames.filter((element) => element.name === REACT_WEB_VIEW);
   const others = jsxNames.filter((element) => element.name !== REACT_WEB_VIEW && !REACT_WRAPPERS.has(element.name));
   if (webViews.length !== 1 || others.length || hasText) return undefined;
-  return { span: { start: webViews[0].start, end: webViews[0].end }, src: webViews[0].src ?? '(dynamic src)' };
+  return { file: file.path, span: { start: webViews[0].start, end: webViews[0].end }, src: webViews[0].src ?? '(dynamic src)' };
 }
