@@ -1,5 +1,5 @@
-import { defineRule, getAttribute, normalizeRoute, optionValue, staticAttributeValue, type BxmlAttribute, type BxmlElement, type Project, type ReportTarget } from '@bmplint/core';
-import { pageListIsComplete, tabListIsComplete } from '../unknown-page/page-list.js';
+import { defineRule, getAttribute, optionValue, staticAttributeValue, type BxmlAttribute, type BxmlElement, type ReportTarget } from '@bmplint/core';
+import { pageListIsComplete, tabListIsComplete, tabRoutesOf } from '../unknown-page/page-list.js';
 
 type RoutingApi = 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab';
 
@@ -117,16 +117,4 @@ function knownUrl(attribute: BxmlAttribute): string | undefined {
   if (!first) return attribute.value;
   const prefix = attribute.value.slice(0, first.start - attribute.valueStart);
   return ROUTE_END.test(prefix) ? prefix : undefined;
-}
-
-function tabRoutesOf(project: Project): Set<string> {
-  const list = (project.appConfig?.value?.tabBar as { list?: unknown } | undefined)?.list;
-  const routes = new Set<string>();
-  if (Array.isArray(list)) {
-    for (const item of list) {
-      const path = (item as { pagePath?: unknown } | null)?.pagePath;
-      if (typeof path === 'string' && path) routes.add(normalizeRoute(path));
-    }
-  }
-  return routes;
 }
