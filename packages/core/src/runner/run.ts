@@ -15,6 +15,7 @@ import { directivesOf } from './directives.js';
 import { reportedSeverity } from './policy.js';
 import { fixesOf } from '../fix.js';
 import type { FileResult } from './file-result.js';
+import type { ReviewHistory } from '../history.js';
 
 /** Whether a rule's per-file results may be cached: its visitors keep no state for a project hook that reads ASTs. */
 export function isCacheable(visitors: RuleVisitors, rule: ActiveRule['rule']): boolean {
@@ -46,7 +47,7 @@ export class Run {
   /** Rules that threw on the current file: skipped for the rest of it. */
   private readonly failed = new Set<number>();
 
-  constructor(private readonly project: Project, private readonly active: ActiveRule[]) {
+  constructor(private readonly project: Project, private readonly active: ActiveRule[], private readonly history?: ReviewHistory) {
     const visitors = active.map(({ rule }, slot) => rule.create(this.contextFor(slot)));
     this.cacheable = visitors.map((v, slot) => isCacheable(v, active[slot].rule));
     this.needsAsts = visitors.some((v, slot) => v.project && active[slot].rule.meta.projectInput !== 'facts');
@@ -72,6 +73,7 @@ export class Run {
       id: rule.meta.id,
       options,
       project: this.project,
+      history: this.history,
       get file() {
         return run.currentFile;
       },
@@ -331,6 +333,20 @@ export class Run {
     if (!file.root || !visitors.size) return;
     this.dispatch(visitors.get('root'), file.root);
     file.root.walk((node) => this.dispatch(visitors.get(node.type), node));
+  }
+
+  /** Runs the `findings` hooks over the run's final findings; returns what they reported. */
+  runFindingsHooks(findings: readonly Finding[]): Finding[] {
+    const before = this.findings.length;
+    this.failed.clear();
+    for (const { slot, fn } of this.all.findings) {
+      try {
+        fn(findings);
+      } catch (error) {
+        this.fail(slot, error);
+      }
+    }
+    return this.findings.splice(before);
   }
 
   async runProjectHooks(): Promise<void> {
