@@ -92,17 +92,27 @@ export default defineRule({
       context.record(fact);
     };
 
+    /** How many `bn:for` elements the walk is inside (the element itself included). */
+    let forDepth = 0;
+
     return {
       bxml: {
         ...text.bxml,
+        document() {
+          forDepth = 0;
+        },
         element(element) {
           text.bxml?.element?.(element);
+          if (getAttribute(element, FOR_ATTRIBUTE)) forDepth++;
           if (element.name === 'navigator' && staticAttributeValue(getAttribute(element, 'target')) === 'miniProgram') {
             recordOnce('jump', { jump: NAVIGATOR_VIA });
             const list = enclosingFor(element);
             if (list) context.record({ navigatorList: { start: list.start, end: list.openEnd } } satisfies Fact);
           }
-          if (element.attributes.some((attribute) => eventOfAttribute(attribute.name)) && enclosingFor(element)) recordOnce('listHandler', { listHandler: true });
+          if (forDepth > 0 && element.attributes.some((attribute) => eventOfAttribute(attribute.name))) recordOnce('listHandler', { listHandler: true });
+        },
+        'element:exit'(element) {
+          if (getAttribute(element, FOR_ATTRIBUTE)) forDepth--;
         },
       },
       js: {
