@@ -107,9 +107,11 @@ export default defineRule({
           const file = project.jsFile(path);
           if (file) requests.push(...requestsOf(project, file));
         }
+        // The method first: a literal 'GET' costs nothing, a URL may need constants from other files.
         const candidates = requests
+          .filter((request) => !isReadOnly(project, request))
           .map((request) => ({ ...request, url: urlOf(project, request) }))
-          .filter((request) => isPublishingUrl(request.url) && !isReadOnly(project, request));
+          .filter((request) => isPublishingUrl(request.url));
         if (!candidates.length) return;
         const flow = flowOf(project);
         const inputs = collectInputs(project);
@@ -156,7 +158,8 @@ function requestsOf(project: Project, file: JsFile): Request[] {
       enter(node, ancestors) {
         if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return;
         const call = bn.call(node as NodeOf<'CallExpression'>);
-        if (call && SENDING_APIS.has(call.name)) out.push({ file, call, ancestors: [...ancestors] });
+        // A `bn.request` without a method is a GET (see isReadOnly): it never publishes, whatever its URL.
+        if (call && SENDING_APIS.has(call.name) && (call.name !== 'request' || optionValue(call.options, 'method'))) out.push({ file, call, ancestors: [...ancestors] });
       },
     });
   }
