@@ -15,7 +15,20 @@ function sets(): Array<{ path: string; set: any }> {
   return out;
 }
 
+/** Clauses with evaluation sets of texts (`rules/content/eval/<clause>[-<set>].jsonl`, scripts/eval-rules.mjs). */
+function textSetClauses(): string[] {
+  return readdirSync(join(root, 'rules/content/eval')).filter((file) => file.endsWith('.jsonl')).map((file) => file.replace(/\.jsonl$/, '').split('-')[0]);
+}
+
 describe('small-bundle evaluation sets', () => {
+  it('cover every rule that no set of texts measures', async () => {
+    const texts = textSetClauses();
+    const measuredByTexts = (clauses: readonly string[]) => clauses.some((clause) => texts.some((set) => clause === set || clause.startsWith(`${set}.`)));
+    const bundled = new Set(sets().map(({ set }) => set.rule));
+    const uncovered = (await loadRuleSet()).rules.filter((rule) => !bundled.has(rule.meta.id) && !measuredByTexts(rule.meta.clauses)).map((rule) => rule.meta.id);
+    expect(uncovered).toEqual([]);
+  });
+
   it('each names a built-in rule of its area, with at least 5 positive and 5 near-miss cases, each saying what it varies', async () => {
     const ids = new Set((await loadRuleSet()).rules.map((rule) => rule.meta.id));
     for (const { path, set } of sets()) {

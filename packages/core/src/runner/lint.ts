@@ -29,6 +29,11 @@ export interface LintOptions {
   parseCache?: ParseCache;
   /** What the review portal knows beyond the bundle (earlier versions, other apps), for the rules that compare with them. */
   history?: ReviewHistory;
+  /**
+   * `'files'`: only the rules whose findings on a file depend on that file (no project or findings
+   * hook), for a quick first look at a few files (an editor opening a large project); default `'project'`.
+   */
+  scope?: 'project' | 'files';
   /** Per-file results kept between runs (a session's memory, or `--cache` on disk). */
   resultCache?: ResultCache;
   onProgress?(done: number, total: number): void;
@@ -73,7 +78,7 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   if (externalListing) hashes.external(externalListing.path, externalListing.bytes);
   const maxParseBytes = config.limits?.maxParseBytes ?? raw.limits.maxParseBytes;
   const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch, maxParseBytes, ignorePatterns: config.ignorePatterns });
-  run = new Run(project, active, options.history);
+  run = new Run(project, active, options.history, options.scope);
   const cache = options.resultCache;
   const runKey = cache ? runKeyOf(run, project, hashes, limits) : '';
   const inputsKey = cache?.getRun ? inputsKeyOf(runKey, raw, project, hashes, options.history) : undefined;

@@ -47,8 +47,10 @@ export class Run {
   /** Rules that threw on the current file: skipped for the rest of it. */
   private readonly failed = new Set<number>();
 
-  constructor(private readonly project: Project, private readonly active: ActiveRule[], private readonly history?: ReviewHistory) {
-    const visitors = active.map(({ rule }, slot) => rule.create(this.contextFor(slot)));
+  constructor(private readonly project: Project, private readonly active: ActiveRule[], private readonly history?: ReviewHistory, private readonly scope: 'project' | 'files' = 'project') {
+    const created = active.map(({ rule }, slot) => rule.create(this.contextFor(slot)));
+    // The file phase alone: a rule with a project or findings hook judges the whole project, so it sits out.
+    const visitors = scope === 'files' ? created.map((v) => (v.project || v.findings ? {} : v)) : created;
     this.cacheable = visitors.map((v, slot) => isCacheable(v, active[slot].rule));
     this.needsAsts = visitors.some((v, slot) => v.project && active[slot].rule.meta.projectInput !== 'facts');
     this.all = mergeVisitors(visitors);
@@ -58,7 +60,7 @@ export class Run {
 
   /** The rules' ids and whether each is cached, for the cache key. */
   get ruleSignature(): string {
-    return JSON.stringify(this.active.map(({ rule, severity, options }, slot) => [rule.meta.id, severity, options, this.cacheable[slot]]));
+    return JSON.stringify([this.scope, this.active.map(({ rule, severity, options }, slot) => [rule.meta.id, severity, options, this.cacheable[slot]])]);
   }
 
   /** The file whose phase is running (dependencies are tracked against it). */
