@@ -2,6 +2,7 @@ import { defineRule, normalizeRoute, optionValue, type BnCall, type JsFile, type
 import { Confirmations } from '@bmplint/core';
 import { describePath, flowOf, lineOf, type Call, type Flow, type Node, type Site, type Trigger } from '@bmplint/core';
 import { Screens } from './screen.js';
+import { bnSites } from '../sites.js';
 
 const PAYMENT_API = 'requestPayment';
 const NAVIGATION_APIS = new Set(['navigateTo', 'redirectTo', 'reLaunch']);
@@ -10,18 +11,14 @@ const MAX_ROUNDS = 3;
 
 type State = 'open' | 'confirmed';
 
-interface Payment {
-  file: JsFile;
-  call: BnCall;
-  ancestors: readonly Node[];
-}
-
 export default defineRule({
   meta: {
     id: 'api/payment-confirmation',
     clauses: ['4.3.2'],
     severity: 'error',
     suppressible: false,
+    // The hook follows taps across files (core's flow analysis): it reads ASTs.
+    projectInput: 'asts',
     docs: { description: 'bn.requestPayment must only run after the user confirmed the payment on screen: a showModal/showActionSheet answer checked before it, or a confirm/pay button on a page that shows the amount.' },
     messages: {
       unconfirmedPayment: '{{api}} is reached from {{trigger}} ({{path}}) with no confirmation before it: show the amount and let the user confirm on screen (bn.showModal and check res.confirm, or a confirm/pay button on a page showing the amount) before paying (4.3.2).',
@@ -30,19 +27,14 @@ export default defineRule({
     },
   },
   create(context) {
-    const payments: Payment[] = [];
-    const navigations: Array<{ file: JsFile; call: BnCall }> = [];
     return {
-      js: {
-        bnCall(call) {
-          const file = context.jsFile;
-          if (!file) return;
-          if (call.name === PAYMENT_API) payments.push({ file, call, ancestors: [...context.ancestors] });
-          else if (NAVIGATION_APIS.has(call.name)) navigations.push({ file, call });
-        },
-      },
+      // No file visitors: the calls come from each file's scan (kept per file content), so the
+      // rule forces no walks; the hook follows the flow from every trigger (ASTs, across files).
       project(project) {
+        const sites = bnSites(project);
+        const payments = sites.filter((site) => site.call.name === PAYMENT_API);
         if (!payments.length) return;
+        const navigations = sites.filter((site) => NAVIGATION_APIS.has(site.call.name));
         const flow = flowOf(project);
         const confirmations = new Confirmations(project, flow);
         const screens = new Screens(project);
