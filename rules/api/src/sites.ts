@@ -87,16 +87,17 @@ type ModuleHost = ConstructorParameters<typeof StaticEvaluator>[0];
  * from a constant in config.js is evaluated again only when config.js changes.
  */
 class Reads {
-  private readonly files = new Map<string, JsFile | undefined>();
+  /** Weakly: a file no longer in the bundle's parses cannot be the one a later run reads. */
+  private readonly files = new Map<string, WeakRef<JsFile> | undefined>();
   private readonly imports: Array<{ from: string; specifier: string; path: string | undefined }> = [];
-  private app?: { value: ReturnType<Project['appObject']> };
+  private app?: { file: WeakRef<JsFile>; object: WeakRef<object> } | null;
 
   /** The project's evaluator, noting what it reads here. */
   evaluator(project: Project): StaticEvaluator {
     const host: ModuleHost = {
       jsFile: (path) => {
         const file = project.jsFile(path);
-        this.files.set(path, file);
+        this.files.set(path, file && new WeakRef(file));
         return file;
       },
       scopeOf: (file) => project.scopeOf(file),
@@ -107,7 +108,7 @@ class Reads {
       },
       appObject: () => {
         const value = project.appObject();
-        this.app = { value };
+        this.app = value ? { file: new WeakRef(value.file), object: new WeakRef(value.object) } : null;
         return value;
       },
     };
@@ -116,11 +117,11 @@ class Reads {
 
   /** Whether every read gives the same answer in `project`. */
   holdIn(project: Project): boolean {
-    for (const [path, file] of this.files) if (project.jsFile(path) !== file) return false;
+    for (const [path, file] of this.files) if (project.jsFile(path) !== file?.deref()) return false;
     for (const { from, specifier, path } of this.imports) if (project.resolveImport(from, specifier) !== path) return false;
-    if (this.app) {
+    if (this.app !== undefined) {
       const now = project.appObject();
-      if (now?.file !== this.app.value?.file || now?.object !== this.app.value?.object) return false;
+      if (now?.file !== this.app?.file.deref() || now?.object !== this.app?.object.deref()) return false;
     }
     return true;
   }
