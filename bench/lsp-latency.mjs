@@ -6,7 +6,10 @@
  *
  * Generates a mini program of N pages (bench/generate.mjs) whose first page script is padded to
  * `--lines` lines, starts `bmplint lsp --stdio` from the CLI's bundle, and measures over JSON-RPC:
- *   open   didOpen of that script → its first publishDiagnostics (the project read and checked cold);
+ *   open   didOpen of that script → its first publishDiagnostics (the first look: the file and the
+ *          app's configs, by the rules whose findings depend on that file alone), and → the publish
+ *          with the project's findings (the project read and checked cold; a payment the script
+ *          starts at load, which only the cross-file payment rule reports, marks it);
  *   change didChange (adding, then removing, a private `bn._` call) → the publish that shows it or
  *          clears it; the server waits 150 ms of quiet before linting, reported apart.
  * Then, in this process, where a re-check spends its time: the engine session's lint after one
@@ -40,6 +43,7 @@ const entry = JSON.parse(readFileSync(join(dir, 'app.json'), 'utf8')).pages[0];
 const scriptPath = `${entry}.js`;
 let script = readFileSync(join(dir, scriptPath), 'utf8');
 for (let i = 0; script.split('\n').length < targetLines; i++) script += `\nfunction helper${i}(value) {\n  const scaled = value * ${i + 2}\n  return scaled + ${i}\n}\n`;
+script += "bn.requestPayment({ orderId: 'bench' });\n";
 writeFileSync(join(dir, scriptPath), script);
 const fileCount = Object.keys(files).length;
 console.log(`project: ${pages} pages, ${fileCount} files; ${scriptPath}: ${script.split('\n').length} lines`);
@@ -69,7 +73,9 @@ let shown = published(() => true);
 const opened = performance.now();
 await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version: 1, text: script } });
 const openLatency = (await shown) - opened;
-console.log(`open: first diagnostics ${ms(openLatency)} after didOpen (server start to initialized: ${ms(initialized - spawned)})`);
+shown = published((diagnostics) => diagnostics.some((item) => item.code === 'api/payment-confirmation'));
+const projectLatency = (await shown) - opened;
+console.log(`open: first diagnostics ${ms(openLatency)} after didOpen (the first look); the project's ${ms(projectLatency)} (server start to initialized: ${ms(initialized - spawned)})`);
 
 const withProblem = `${script}bn._internalDump()\n`;
 const latencies = [];

@@ -144,6 +144,12 @@ const evaluation = execFileSync(process.execPath, [join(root, 'scripts/eval-rule
 md.push('', '## Evaluation sets (content clauses)', '');
 md.push('`rules/content/eval/<clause>[-<set>].jsonl`, run by `node scripts/eval-rules.mjs` (add `--misses` to list what each rule missed). The `-independent` sets were written by a reviewer who had seen neither the rules, their tests nor their term lists, and no rule was tuned on them; the other sets were written by the rules\' author (optimistic). The goal is 90% recall at 95% precision.', '');
 md.push('```', evaluation.trimEnd(), '```');
+// Recall and precision of the other rules on small-bundle evaluation sets (scripts/eval-bundles.mjs),
+// written by someone who had seen neither the rules' code nor their tests.
+const bundleEvaluation = execFileSync(process.execPath, [join(root, 'scripts/eval-bundles.mjs')], { encoding: 'utf8', maxBuffer: 64 << 20 });
+md.push('', '## Evaluation sets (small bundles, the other rules)', '');
+md.push('`rules/<area>/eval/bundles/<rule>.json`, run by `node scripts/eval-bundles.mjs` (add `--misses` to list each miss and false alarm). Each set holds at least 5 bundles the rule should report and 5 near misses it should not, varying what the rule\'s own tests hold constant (where the code lives, how it is spelled, a helper in another file, a component instead of a page, styles instead of markup, a listing instead of a page); written by reviewers who had seen neither the rule\'s code, its tests nor its term lists, and no rule was tuned on them. Every rule runs, as `bmplint check` does; a bundle counts as found when the set\'s rule reports on it at any severity.', '');
+md.push('```', bundleEvaluation.trimEnd(), '```');
 // What was decided about rules under the bar: kept by hand beside the verdicts.
 const notesPath = join(root, 'docs/precision/notes.md');
 if (existsSync(notesPath)) md.push('', readFileSync(notesPath, 'utf8').trim());

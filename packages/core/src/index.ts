@@ -2,6 +2,7 @@
 import { registerCompiledSchema } from './analysis/json-schema.js';
 export { lint, BUNDLE_RULE_ID, INTERNAL_ERROR_RULE_ID, type LintOptions, type LintResult } from './runner/lint.js';
 export { openSession, type LintSession } from './runner/session.js';
+export type { ReviewHistory } from './history.js';
 export type { FileResult, ResultCache } from './runner/file-result.js';
 export { DiskResultCache, CACHE_FILE_NAME } from './runner/disk-cache.js';
 export { defineRule, DOCS_BASE_URL } from './rules/rule.js';

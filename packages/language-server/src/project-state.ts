@@ -5,7 +5,7 @@
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, InputError, loadConfigFile, type AnyRule, type Config, type Finding, type LoadedConfig } from '@bmplint/core';
-import { openSession, type LintSession } from './session.js';
+import { lint, openMemoryBundle, openSession, type LintSession } from './session.js';
 
 export interface ProjectHost {
   loadRules(config?: LoadedConfig): Promise<AnyRule[]>;
@@ -110,6 +110,11 @@ export class ProjectState {
   }
 
   private async lintOnce(): Promise<void> {
+    if (!this.session && this.buffers.size) {
+      await this.firstLook();
+      // Let its diagnostics go out (the connection writes on a later turn) before the project's check holds the thread.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     let findings: Finding[];
     try {
       try {
@@ -128,6 +133,44 @@ export class ProjectState {
       this.session = undefined;
       return;
     }
+    this.setFindings(findings);
+  }
+
+  /**
+   * Before the first check of the whole project (seconds on a large one), the open files with the
+   * app's configs, by the rules whose findings on a file depend on that file alone (the engine's
+   * `scope: 'files'`): what they find shows at once, and the project's check replaces it.
+   */
+  private async firstLook(): Promise<void> {
+    try {
+      const loaded = this.loadConfig();
+      const rules = await this.host.loadRules(loaded);
+      this.rules = new Map(rules.map((rule) => [rule.meta.id, rule]));
+      const files: Record<string, Uint8Array | string> = {};
+      const add = (path: string) => {
+        if (files[path] !== undefined) return;
+        const bytes = readOrNull(join(this.root, path));
+        if (bytes) files[path] = bytes;
+      };
+      for (const path of MODEL_FILES) add(path);
+      const appRoot = miniprogramRoot(files['project.config.json']);
+      if (appRoot) add(`${appRoot}/app.json`);
+      for (const [path, text] of this.buffers) {
+        files[path] = text;
+        // The rest of its page or component: its template, styles, script and config.
+        const stem = path.replace(/\.[^./]+$/, '');
+        for (const extension of UNIT_EXTENSIONS) add(`${stem}${extension}`);
+      }
+      const result = await lint(openMemoryBundle(files), { rules, config: loaded?.config, scope: 'files' });
+      if (this.session) return; // a project check got there first
+      this.setFindings(result.findings.filter((finding) => this.buffers.has(finding.file)));
+    } catch (error) {
+      // Only a head start: the project's check reports whatever went wrong.
+      this.host.log(`bmplint: the first look at ${this.root} failed: ${String(error)}`);
+    }
+  }
+
+  private setFindings(findings: Finding[]): void {
     this.findingsByFile = new Map();
     for (const finding of findings) {
       const list = this.findingsByFile.get(finding.file);
@@ -162,6 +205,21 @@ export class ProjectState {
       this.configProblem = { path, message: error instanceof InputError ? message : `${CONFIG_FILE_NAME}: ${message}` };
       return undefined;
     }
+  }
+}
+
+/** The app-wide files the engine builds its project model from. */
+const MODEL_FILES = ['app.json', 'project.config.json', 'listing.json', 'src/app.config.ts', 'src/app.config.js'];
+const UNIT_EXTENSIONS = ['.js', '.ts', '.bxml', '.bxss', '.json'];
+
+/** `miniprogramRoot` of project.config.json, if it names one. */
+function miniprogramRoot(bytes: Uint8Array | string | undefined): string | undefined {
+  if (bytes === undefined) return undefined;
+  try {
+    const value = (JSON.parse(Buffer.from(bytes).toString('utf8')) as { miniprogramRoot?: unknown }).miniprogramRoot;
+    return typeof value === 'string' ? value.replace(/^\.?\/+|\/+$/g, '') || undefined : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -122,6 +122,22 @@ describe('bmplint lsp --stdio', () => {
     await client.diagnostics(uri, none, removed);
   });
 
+  it('shows the open file\'s own findings first, from the file and the app\'s configs alone, then the project\'s', async () => {
+    const script = "Page({\n  onLoad() {\n    bn.requestPayment({ orderId: '7' });\n    const name = this.options.api;\n    bn[name]();\n  },\n});\n";
+    const dir = writeApp(miniApp({ 'pages/index/index.js': script }));
+    const client = await start(dir);
+    const uri = uriOf(dir, 'pages/index/index.js');
+    await client.open(uri, script);
+    const full = await client.diagnostics(uri, ofRule('api/payment-confirmation'));
+    const [first] = client.published.get(uri)!;
+    // The first look: the per-file rule's finding, and none of a rule that follows flows across files.
+    expect(first.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['api/no-dynamic-api-access']);
+    expect(first.at).toBeLessThanOrEqual(full.at);
+    // The project's check agrees on it, to the character (only its index among the file's diagnostics differs).
+    const shown = ({ data, ...diagnostic }: Diagnostic) => ({ ...diagnostic, fingerprint: (data as { fingerprint: string }).fingerprint });
+    expect(full.diagnostics.filter((diagnostic) => diagnostic.code === 'api/no-dynamic-api-access').map(shown)).toEqual(first.diagnostics.map(shown));
+  });
+
   it('shows a cross-file finding in the file it points at, and clears it when listing.json changes on disk', async () => {
     const listing = (domains: string[]) => JSON.stringify({ name: 'Gas Watch', description: 'Gas prices on chain', serviceDomains: domains });
     const script = "Page({\n  onLoad() {\n    bn.request({ url: 'https://api.other.com/v1' });\n  },\n});\n";

@@ -1,25 +1,33 @@
 /**
  * One audit: the stored bytes of a version, linted by the same engine and rules as `bmplint check`,
- * with the app's listing and domain lists from the store as the external listing; then the checks
- * that need the store's history (2.1.5 near-duplicates among the developer's apps, 5.3.2
- * resubmission after a rejection), fed as data to the analyses of `@bmplint/rules-store`.
+ * with the app's listing and domain lists from the store as the external listing, and the store's
+ * history (rejected versions, the developer's other apps) as the engine's review history, which the
+ * portal's own rules (`@bmplint/rules-store`: 2.1.5 near-duplicates, 5.3.2 resubmission) read.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  compareFindings, InputError, lint, openBundle, summarize,
-  type AnyRule, type Bundle, type Finding, type LintResult, type RuleMeta,
-} from '@bmplint/core';
-import {
-  bundleSignature, decodeSignature, describeDuplicate, encodeSignature, findNearDuplicates, findResubmission,
-  nearDuplicateRule, resubmissionRule, NEAR_DUPLICATE_THRESHOLD,
-} from '@bmplint/rules-store';
+import { InputError, lint, openBundle, type AnyRule, type Bundle, type LintResult } from '@bmplint/core';
+import { bundleSignature, encodeSignature, portalRules } from '@bmplint/rules-store';
 import type { AppRecord, AuditHistory, Store, StoredFinding } from '@bmplint/store';
 
 export interface AuditEngine {
+  /** The lint rules (`bmplint check`'s); the portal adds its own rules, which need the store's history. */
   rules: readonly AnyRule[];
+}
+
+const withPortalRules = new WeakMap<AuditEngine, AnyRule[]>();
+
+/** The engine's rules and the portal's (2.1.5, 5.3.2), once per engine. */
+function auditRules(engine: AuditEngine): AnyRule[] {
+  let rules = withPortalRules.get(engine);
+  if (!rules) {
+    const given = new Set(engine.rules.map((rule) => rule.meta.id));
+    rules = [...engine.rules, ...portalRules.filter((rule) => !given.has(rule.meta.id))];
+    withPortalRules.set(engine, rules);
+  }
+  return rules;
 }
 
 /** The listing file the engine sees for an app: its settings in the store. Named so no bundle path can be it. */
@@ -47,37 +55,19 @@ export async function withZipBundle<T>(bytes: Uint8Array, use: (bundle: Bundle) 
   }
 }
 
-/** Lints one version's bytes with its app's settings and history; the portal checks' findings are merged in. */
+/** Lints one version's bytes with its app's settings and history; also returns its code signature, which the store keeps. */
 export async function auditBundle(bytes: Uint8Array, app: AppRecord, history: AuditHistory, engine: AuditEngine): Promise<{ result: LintResult; signature: string }> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return withZipBundle(bytes, async (bundle) => {
-    const result = await lint(bundle, { rules: engine.rules, listing: { path: PORTAL_LISTING_PATH, bytes: listingOf(app) } });
+    const signature = encodeSignature(bundleSignature(bundle));
+    const result = await lint(bundle, {
+      rules: auditRules(engine),
+      listing: { path: PORTAL_LISTING_PATH, bytes: listingOf(app) },
+      history: { upload: { sha256, signature }, rejected: history.rejected, otherApps: history.otherApps },
+    });
     result.bundle.root = `${app.name}`;
-    const signature = bundleSignature(bundle);
-    const portalFindings: Finding[] = [];
-    const others = history.otherApps.map((other) => [other.appId, decodeSignature(other.signature)] as const);
-    const names = new Map(history.otherApps.map((other) => [other.appId, other.name]));
-    for (const duplicate of findNearDuplicates(signature, others, NEAR_DUPLICATE_THRESHOLD)) {
-      const described = describeDuplicate(duplicate, { name: names.get(duplicate.id) });
-      portalFindings.push(portalFinding(nearDuplicateRule.meta, described, duplicate.id));
-    }
-    const errorFingerprints = result.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.fingerprint!);
-    const resubmission = findResubmission({ bundleSha256: sha256, errorFingerprints }, history.rejected);
-    if (resubmission) portalFindings.push(portalFinding(resubmissionRule.meta, resubmission, resubmission.data.versionId));
-    result.findings = [...result.findings, ...portalFindings].sort(compareFindings);
-    result.summary = summarize(result.findings);
-    return { result, signature: encodeSignature(signature) };
+    return { result, signature };
   });
-}
-
-/** A finding of a portal check: about the bundle as a whole, identified by what it compares with. */
-function portalFinding(meta: RuleMeta, described: { messageId: string; data: Record<string, string | number>; message: string }, subject: string): Finding {
-  const group = createHash('sha256').update(`${meta.id}\0${described.messageId}\0${subject}`).digest('hex').slice(0, 16);
-  return {
-    ruleId: meta.id, clauses: [...meta.clauses], severity: meta.severity, messageId: described.messageId, data: described.data,
-    message: described.message, file: '', line: 1, column: 1, endLine: 1, endColumn: 1,
-    ...(meta.confidence ? { confidence: meta.confidence } : {}), fingerprint: group, group,
-  } as Finding;
 }
 
 export function storedFindings(result: LintResult): StoredFinding[] {

@@ -1,14 +1,15 @@
 /**
  * Crashes with real processes on PostgreSQL: `kill -9` of a worker mid-audit (the job's lease
- * runs out, another worker retries it, the audit completes once, no event is lost) and of the
- * portal mid-upload (no partial version).
+ * runs out, another worker retries it, the audit completes once, no event is lost), of the portal
+ * mid-audit (the same, for the workers it runs in process), of the portal mid-upload (no partial
+ * version) and of the portal amid state changes (every version's state is what its event log says).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase } from '@bmplint/store/testing';
-import { ADMIN_TOKEN, cleanApp, client, LISTING, testPortal, zip } from './__tests__/support.js';
+import { ADMIN_TOKEN, cleanApp, client, LISTING, testPortal, waitForAudit, zip } from './__tests__/support.js';
 import type { Portal } from './index.js';
 
 const BIN = fileURLToPath(new URL('../../cli/bin/bmplint.js', import.meta.url));
@@ -112,6 +113,32 @@ describe('crashes on PostgreSQL', () => {
     expect(second.output()).toMatch(/audit aud_\S+ done/);
   }, 180_000);
 
+  it('finishes an audit whose portal (running its workers in process) was killed mid-audit, on a worker started after', async () => {
+    const env = { DATABASE_URL: database.url, BMPLINT_ADMIN_TOKEN: ADMIN_TOKEN, ...FAST_LEASES };
+    const serving = bmplint(['serve', '--port', '0'], env);
+    children.push(serving);
+    const url = await until('the portal to listen', async () => /portal at (http:\/\/\S+)/.exec(serving.output())?.[1], 120_000, 100);
+    const upload = await client(url, ADMIN_TOKEN)('POST', `/api/apps/${appId}/versions?version=3.0.0`, bigApp());
+    expect(upload.status).toBe(201);
+    const { versionId } = upload.body;
+    await until('the portal\'s worker to start the audit', async () => {
+      const [row] = await portal.db.query(`SELECT status FROM audits WHERE version_id = $1`, [versionId]);
+      return row.status === 'running' ? true : undefined;
+    });
+    await killed(serving);
+    const worker = bmplint(['worker'], { DATABASE_URL: database.url, ...FAST_LEASES });
+    children.push(worker);
+    await until('the audit to finish', async () => {
+      const [row] = await portal.db.query(`SELECT status FROM audits WHERE version_id = $1`, [versionId]);
+      return row.status === 'done' ? true : undefined;
+    });
+    await killed(worker);
+    const [audit] = await portal.db.query(`SELECT runs, errors + warnings + infos AS total FROM audits WHERE version_id = $1`, [versionId]);
+    const events = (await portal.db.query(`SELECT action FROM events WHERE version_id = $1 ORDER BY id`, [versionId])).map((row) => row.action);
+    expect(events).toEqual(['version.upload', ...Array(audit.runs).fill('audit.start'), 'audit.done']);
+    expect(await portal.db.query(`SELECT count(*)::int AS n FROM findings f JOIN audits a ON a.id = f.audit_id WHERE a.version_id = $1`, [versionId])).toEqual([{ n: audit.total }]);
+  }, 180_000);
+
   it('leaves no partial version when the portal is killed during uploads', async () => {
     const env = { DATABASE_URL: database.url, BMPLINT_ADMIN_TOKEN: ADMIN_TOKEN };
     const child = bmplint(['serve', '--port', '0', '--workers', '0'], env);
@@ -152,4 +179,88 @@ describe('crashes on PostgreSQL', () => {
     const orphans = await portal.db.query(`SELECT count(*)::int AS n FROM events e WHERE e.action = 'version.upload' AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.id = e.version_id)`);
     expect(orphans[0].n).toBe(0);
   }, 180_000);
+
+  it('keeps states, decisions and the event log in step when the portal is killed amid state changes', async () => {
+    const env = { DATABASE_URL: database.url, BMPLINT_ADMIN_TOKEN: ADMIN_TOKEN, ...FAST_LEASES };
+    const child = bmplint(['serve', '--port', '0'], env);
+    children.push(child);
+    const url = await until('the portal to listen', async () => /portal at (http:\/\/\S+)/.exec(child.output())?.[1], 120_000, 100);
+    // The platform admin may do every action, reviews included.
+    const admin = client(url, ADMIN_TOKEN);
+    const { body: account } = await admin('POST', '/api/accounts', { name: 'Crash states' });
+    const { body: app } = await admin('POST', `/api/accounts/${account.id}/apps`, LISTING);
+    const versions: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { status, body } = await admin('POST', `/api/apps/${app.appId}/versions?version=2.0.${i}`, zip(cleanApp({ 'pages/index/index.bxml': `<view>states ${i}</view>\n` })));
+      expect(status, JSON.stringify(body)).toBe(201);
+      versions.push(body.versionId);
+    }
+    for (const versionId of versions) expect((await waitForAudit(admin, app.appId, versionId, 120_000)).audit.status).toBe('done');
+
+    // Each loop drives its own version round the states; the releases and rollbacks of the loops
+    // contend for the app's row. The portal is killed while requests are in flight.
+    const base = `/api/apps/${app.appId}`;
+    const cycle = (n: number) => n % 2
+      ? [['submit'], ['reject', { reason: 'crash test' }]]
+      : [['submit'], ['approve'], ['release'], ['experience']];
+    let inFlight = 0;
+    let stop = false;
+    let answered = 0;
+    const loops = versions.map(async (versionId, n) => {
+      for (let round = 0; !stop; round++) {
+        const steps = round === 0 ? cycle(n) : [['submit'], ['reject', { reason: `again ${round}` }]];
+        for (const [action, body] of steps as Array<[string, unknown?]>) {
+          if (stop) return;
+          inFlight++;
+          try {
+            await admin('POST', `${base}/versions/${versionId}/${action}`, body ?? {});
+            answered++;
+          } catch {
+            return; // the portal is gone
+          } finally {
+            inFlight--;
+          }
+        }
+        if (n === 0 && round > 0) {
+          inFlight++;
+          await admin('POST', `${base}/rollback`, { versionId: versions[2] }).catch(() => undefined);
+          inFlight--;
+        }
+      }
+    });
+    await until('some state changes to be answered', async () => (answered >= 12 ? true : undefined), 60_000, 5);
+    const pending = inFlight;
+    await killed(child);
+    stop = true;
+    await Promise.all(loops);
+    expect(pending, 'requests in flight when the portal died').toBeGreaterThan(0);
+
+    // Replay the event log: it must give exactly the states and the online version stored.
+    const events = await portal.db.query(`SELECT action, version_id, data FROM events WHERE app_id = $1 ORDER BY id`, [app.appId]);
+    const replayed = new Map<string, string>();
+    let online: string | null = null;
+    for (const event of events) {
+      const id = event.version_id as string;
+      if (event.action === 'version.upload') {
+        replayed.set(id, 'develop');
+        continue;
+      }
+      const data = event.data as { from?: string; to?: string };
+      if (!data.to) continue;
+      expect(data.from, `${event.action} of ${id} starts where the log left it`).toBe(replayed.get(id));
+      if (data.to === 'online') {
+        for (const [other, state] of replayed) if (state === 'online') replayed.set(other, 'offline');
+        online = id;
+      }
+      replayed.set(id, data.to);
+    }
+    const stored = await portal.db.query(`SELECT id, state FROM versions WHERE app_id = $1`, [app.appId]);
+    expect(Object.fromEntries(stored.map((row) => [row.id, row.state]))).toEqual(Object.fromEntries(replayed));
+    const [appRow] = await portal.db.query(`SELECT online_version_id FROM apps WHERE id = $1`, [app.appId]);
+    expect(appRow.online_version_id).toBe(online);
+    expect(stored.filter((row) => row.state === 'online').length).toBeLessThanOrEqual(1);
+    // One decision per approve/reject event, and no more.
+    const [decisions] = await portal.db.query(`SELECT count(*)::int AS n FROM decisions d JOIN versions v ON v.id = d.version_id WHERE v.app_id = $1`, [app.appId]);
+    expect(decisions.n).toBe(events.filter((event) => event.action === 'version.approve' || event.action === 'version.reject').length);
+  }, 240_000);
 });

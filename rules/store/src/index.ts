@@ -13,10 +13,10 @@ export { nearDuplicateRule, describeDuplicate, NEAR_DUPLICATE_THRESHOLD, type Du
 
 /**
  * Rules that need the store (earlier versions, other apps of the developer) are run by the portal,
- * not the linter: no check here works on a single bundle, so the linter loads none. The 2.1.5
- * analysis (`findNearDuplicates`) and its meta (`nearDuplicateRule`) are exported for the portal.
+ * which passes that history to the engine (`LintOptions.history`, read as `context.history`): no
+ * check here works on a bundle alone, so `bmplint check` loads none of them.
  */
 export default [] as AnyRule[];
 
-/** The checks the portal runs with the store, as metas: documented and listed like every rule. */
-export const portalRules = [nearDuplicateRule, resubmissionRule];
+/** The rules the portal runs beside the lint rules, with the store's history. */
+export const portalRules: AnyRule[] = [nearDuplicateRule, resubmissionRule];

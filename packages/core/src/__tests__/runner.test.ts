@@ -121,6 +121,21 @@ describe('lint()', () => {
   });
 });
 
+describe('lint() scope', () => {
+  const projectRule = defineRule({
+    meta: { id: 'test/project', clauses: ['6.3'], severity: 'warning', suppressible: true, docs: { description: 'test' }, messages: { pages: '{{n}} pages' } },
+    create: (context) => ({ project: (project) => context.report({ file: 'app.json', messageId: 'pages', data: { n: project.pages.length } }) }),
+  });
+  const files = miniApp({ 'pages/index/index.js': 'Page({ onLoad() { bn.showToast({}); } });\n' });
+
+  it("'files' runs only the rules without a project or findings hook, with the same findings as a whole run", async () => {
+    const whole = await lint(openMemoryBundle(files), { rules: [tapRule, projectRule] });
+    expect(whole.findings.map((finding) => finding.ruleId).sort()).toEqual(['test/project', 'test/tap']);
+    const quick = await lint(openMemoryBundle(files), { rules: [tapRule, projectRule], scope: 'files' });
+    expect(quick.findings).toEqual(whole.findings.filter((finding) => finding.ruleId === 'test/tap'));
+  });
+});
+
 describe('the severity policy', () => {
   const rule = (id: string, severity: 'error' | 'warning', extra: Record<string, unknown> = {}, report: (context: any, node: any) => void = (context, node) => context.report({ node, messageId: 'found' })) =>
     defineRule({

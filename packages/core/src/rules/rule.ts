@@ -1,7 +1,8 @@
 import type { Node, CallExpression } from '@babel/types';
 import type { AtRule, Comment as CssComment, Declaration, Root as CssRoot, Rule as CssRule } from 'postcss';
 import type { Node as JsonNode } from 'jsonc-parser';
-import type { Confidence, Severity } from '../findings.js';
+import type { Confidence, Finding, Severity } from '../findings.js';
+import type { ReviewHistory } from '../history.js';
 import type { BxmlAttribute, BxmlComment, BxmlDocument, BxmlElement, BxmlExpression, BxmlText } from '../parse/bxml-ast.js';
 import type { BxmlFile, BxssFile, JsFile, JsonFile, ParseError, ParsedFile } from '../parse/source-file.js';
 import type { Project } from '../project/project.js';
@@ -115,6 +116,12 @@ export interface RuleVisitors {
   json?: JsonVisitors;
   /** Cross-file checks, after every file's walk. */
   project?(project: Project): void | Promise<void>;
+  /**
+   * Checks of the run as a whole, after every other finding is final (suppressed, its severity
+   * settled, fingerprinted): e.g. an upload with exactly the errors of a rejected version. What it
+   * reports is added to them.
+   */
+  findings?(findings: readonly Finding[]): void;
 }
 
 /** Anything a finding can point at. */
@@ -147,6 +154,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   readonly id: string;
   readonly options: Options;
   readonly project: Project;
+  /** What the review portal knows beyond the bundle (earlier versions, other apps); undefined outside it. */
+  readonly history: ReviewHistory | undefined;
   /** The file being walked; undefined inside a project hook. */
   readonly file: ParsedFile | undefined;
   /** The JS being walked: the .js file, or a template's inline <bns> script as a JS file. */

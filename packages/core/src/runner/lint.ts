@@ -14,6 +14,7 @@ import type { FileResult, ResultCache } from './file-result.js';
 import { Run, toolFinding } from './run.js';
 import { assignFingerprints } from '../fingerprint.js';
 import { applySeverityPolicy } from './policy.js';
+import type { ReviewHistory } from '../history.js';
 
 export interface LintOptions {
   rules: readonly AnyRule[];
@@ -26,6 +27,13 @@ export interface LintOptions {
    */
   listing?: { path: string; bytes: Uint8Array; resolveLogo?(logo: string): string | undefined };
   parseCache?: ParseCache;
+  /** What the review portal knows beyond the bundle (earlier versions, other apps), for the rules that compare with them. */
+  history?: ReviewHistory;
+  /**
+   * `'files'`: only the rules whose findings on a file depend on that file (no project or findings
+   * hook), for a quick first look at a few files (an editor opening a large project); default `'project'`.
+   */
+  scope?: 'project' | 'files';
   /** Per-file results kept between runs (a session's memory, or `--cache` on disk). */
   resultCache?: ResultCache;
   onProgress?(done: number, total: number): void;
@@ -70,10 +78,10 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   if (externalListing) hashes.external(externalListing.path, externalListing.bytes);
   const maxParseBytes = config.limits?.maxParseBytes ?? raw.limits.maxParseBytes;
   const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch, maxParseBytes, ignorePatterns: config.ignorePatterns });
-  run = new Run(project, active);
+  run = new Run(project, active, options.history, options.scope);
   const cache = options.resultCache;
   const runKey = cache ? runKeyOf(run, project, hashes, limits) : '';
-  const inputsKey = cache?.getRun ? inputsKeyOf(runKey, raw, project, hashes) : undefined;
+  const inputsKey = cache?.getRun ? inputsKeyOf(runKey, raw, project, hashes, options.history) : undefined;
   const unchanged = inputsKey ? cache!.getRun!(inputsKey) : undefined;
   if (unchanged) return { ...unchanged, bundle: { ...unchanged.bundle, root: raw.source } };
 
@@ -94,7 +102,16 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   const suppressed = applySuppressions([...bundleFindings, ...fileFindings, ...run.findings], directives, active, { rules: options.rules, config, paths: directivePaths(project) }).map((finding) => ({ ...finding }));
   const findings = applySeverityPolicy(suppressed, project, (id) => metas.get(id)).sort(compareFindings);
   const subjects = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta.subject]));
-  assignFingerprints(findings, (ruleId) => subjects.get(ruleId), (path, line) => lineTextOf(project, path, line));
+  const fingerprint = (list: Finding[]) => assignFingerprints(list, (ruleId) => subjects.get(ruleId), (path, line) => lineTextOf(project, path, line));
+  fingerprint(findings);
+  // Checks of the run as a whole see the final findings; theirs go through the same policy.
+  const late = run.runFindingsHooks(findings);
+  if (late.length) {
+    const settled = applySeverityPolicy(late, project, (id) => metas.get(id));
+    fingerprint(settled);
+    findings.push(...settled);
+    findings.sort(compareFindings);
+  }
   const result: LintResult = {
     bundle: { root: raw.source, style: project.style, files: raw.entries.size, ...(project.listing ? { listing: project.listing.json.path } : {}) },
     findings,
@@ -148,11 +165,11 @@ function runKeyOf(run: Run, project: Project, hashes: ContentHashes, limits: Bun
 }
 
 /**
- * Every input of a run: the run key, every file's content, the bundle's issues, and the logo when it
- * lies outside the bundle (read from disk by the logo rules).
+ * Every input of a run: the run key, every file's content, the bundle's issues, the review history,
+ * and the logo when it lies outside the bundle (read from disk by the logo rules).
  */
-function inputsKeyOf(runKey: string, bundle: Bundle, project: Project, hashes: ContentHashes): string {
-  const hash = createHash('sha1').update(runKey).update(JSON.stringify(bundle.issues));
+function inputsKeyOf(runKey: string, bundle: Bundle, project: Project, hashes: ContentHashes, history: ReviewHistory | undefined): string {
+  const hash = createHash('sha1').update(runKey).update(JSON.stringify(bundle.issues)).update(JSON.stringify(history ?? null));
   for (const path of project.paths.filter((candidate) => !project.isIgnored(candidate))) hash.update(`\0${path}\0${hashes.of(path)}`);
   const listing = project.listing;
   if (listing) hash.update(`\0listing\0${listing.file}\0${hashes.of(listing.file)}`);

@@ -17,11 +17,12 @@ export interface MergedVisitors {
   json: Map<string, Tagged[]>;
   file: Map<string, Tagged[]>;
   project: Tagged[];
+  findings: Tagged[];
 }
 
 /** Groups every rule's visitors by file kind and event, so each file is walked once for all rules. */
 export function mergeVisitors(perRule: ReadonlyArray<RuleVisitors>): MergedVisitors {
-  const merged: MergedVisitors = { js: new Map(), jsExit: new Map(), bxml: new Map(), bxss: new Map(), json: new Map(), file: new Map(), project: [] };
+  const merged: MergedVisitors = { js: new Map(), jsExit: new Map(), bxml: new Map(), bxss: new Map(), json: new Map(), file: new Map(), project: [], findings: [] };
   perRule.forEach((visitors, slot) => {
     for (const kind of ['js', 'bxml', 'bxss', 'json', 'file'] as const) {
       const group = visitors[kind] as Record<string, Listener | undefined> | undefined;
@@ -35,6 +36,7 @@ export function mergeVisitors(perRule: ReadonlyArray<RuleVisitors>): MergedVisit
       }
     }
     if (visitors.project) merged.project.push({ slot, fn: visitors.project.bind(visitors) });
+    if (visitors.findings) merged.findings.push({ slot, fn: visitors.findings.bind(visitors) });
   });
   for (const [event, listeners] of merged.js) if (event.endsWith(':exit')) merged.jsExit.set(event.slice(0, -':exit'.length), listeners);
   return merged;

@@ -15,6 +15,7 @@ import { directivesOf } from './directives.js';
 import { reportedSeverity } from './policy.js';
 import { fixesOf } from '../fix.js';
 import type { FileResult } from './file-result.js';
+import type { ReviewHistory } from '../history.js';
 
 /** Whether a rule's per-file results may be cached: its visitors keep no state for a project hook that reads ASTs. */
 export function isCacheable(visitors: RuleVisitors, rule: ActiveRule['rule']): boolean {
@@ -46,8 +47,10 @@ export class Run {
   /** Rules that threw on the current file: skipped for the rest of it. */
   private readonly failed = new Set<number>();
 
-  constructor(private readonly project: Project, private readonly active: ActiveRule[]) {
-    const visitors = active.map(({ rule }, slot) => rule.create(this.contextFor(slot)));
+  constructor(private readonly project: Project, private readonly active: ActiveRule[], private readonly history?: ReviewHistory, private readonly scope: 'project' | 'files' = 'project') {
+    const created = active.map(({ rule }, slot) => rule.create(this.contextFor(slot)));
+    // The file phase alone: a rule with a project or findings hook judges the whole project, so it sits out.
+    const visitors = scope === 'files' ? created.map((v) => (v.project || v.findings ? {} : v)) : created;
     this.cacheable = visitors.map((v, slot) => isCacheable(v, active[slot].rule));
     this.needsAsts = visitors.some((v, slot) => v.project && active[slot].rule.meta.projectInput !== 'facts');
     this.all = mergeVisitors(visitors);
@@ -57,7 +60,7 @@ export class Run {
 
   /** The rules' ids and whether each is cached, for the cache key. */
   get ruleSignature(): string {
-    return JSON.stringify(this.active.map(({ rule, severity, options }, slot) => [rule.meta.id, severity, options, this.cacheable[slot]]));
+    return JSON.stringify([this.scope, this.active.map(({ rule, severity, options }, slot) => [rule.meta.id, severity, options, this.cacheable[slot]])]);
   }
 
   /** The file whose phase is running (dependencies are tracked against it). */
@@ -72,6 +75,7 @@ export class Run {
       id: rule.meta.id,
       options,
       project: this.project,
+      history: this.history,
       get file() {
         return run.currentFile;
       },
@@ -331,6 +335,20 @@ export class Run {
     if (!file.root || !visitors.size) return;
     this.dispatch(visitors.get('root'), file.root);
     file.root.walk((node) => this.dispatch(visitors.get(node.type), node));
+  }
+
+  /** Runs the `findings` hooks over the run's final findings; returns what they reported. */
+  runFindingsHooks(findings: readonly Finding[]): Finding[] {
+    const before = this.findings.length;
+    this.failed.clear();
+    for (const { slot, fn } of this.all.findings) {
+      try {
+        fn(findings);
+      } catch (error) {
+        this.fail(slot, error);
+      }
+    }
+    return this.findings.splice(before);
   }
 
   async runProjectHooks(): Promise<void> {

@@ -6,6 +6,7 @@ import { fixFiles } from '../fix.js';
 import type { Confidence, Finding, Severity } from '../findings.js';
 import type { Config } from '../config/config.js';
 import type { FileResult, ResultCache } from '../runner/file-result.js';
+import type { ReviewHistory } from '../history.js';
 
 export * from './png.js';
 
@@ -18,6 +19,8 @@ export interface ValidCase {
   options?: Record<string, unknown>;
   /** Run config besides the rule's own options (e.g. `ignorePatterns`). */
   config?: Omit<Config, 'rules'>;
+  /** What the review portal would know (earlier versions, other apps), for the rules that need it. */
+  history?: ReviewHistory;
   only?: boolean;
 }
 
@@ -60,7 +63,7 @@ export function miniApp(files: Files = {}): Files {
 }
 
 /** Runs one rule alone over an in-memory bundle; returns its findings and any internal errors. */
-export async function runRule(rule: AnyRule, files: Files, options?: Record<string, unknown>, runConfig: Omit<Config, 'rules'> = {}): Promise<Finding[]> {
+export async function runRule(rule: AnyRule, files: Files, options?: Record<string, unknown>, runConfig: Omit<Config, 'rules'> = {}, history?: ReviewHistory): Promise<Finding[]> {
   const present = presentFiles(files);
   const config = { ...runConfig, ...configFor(rule, options) };
   // Twice: the second run takes each file's results (findings and facts) from the first, through
@@ -70,8 +73,8 @@ export async function runRule(rule: AnyRule, files: Files, options?: Record<stri
     get: (key) => (stored.has(key) ? (JSON.parse(stored.get(key)!) as FileResult) : undefined),
     set: (key, result) => void stored.set(key, JSON.stringify(result)),
   };
-  const result = await lint(openMemoryBundle(present), { rules: [rule], config, resultCache });
-  const cached = await lint(openMemoryBundle(present), { rules: [rule], config, resultCache });
+  const result = await lint(openMemoryBundle(present), { rules: [rule], config, resultCache, history });
+  const cached = await lint(openMemoryBundle(present), { rules: [rule], config, resultCache, history });
   expect(JSON.stringify(cached.findings), 'findings from cached file results').toBe(JSON.stringify(result.findings));
   return result.findings;
 }
@@ -107,7 +110,7 @@ export class RuleTester {
       });
       for (const testCase of cases.valid) {
         (testCase.only ? it.only : it)(`valid: ${testCase.name}`, async () => {
-          const findings = await runRule(rule, testCase.files, testCase.options, testCase.config);
+          const findings = await runRule(rule, testCase.files, testCase.options, testCase.config, testCase.history);
           expect(findings.map(describeFinding)).toEqual([]);
         });
       }
@@ -115,7 +118,7 @@ export class RuleTester {
         (testCase.only ? it.only : it)(`invalid: ${testCase.name}`, async () => {
           expect(testCase.errors.length, 'an invalid case lists its findings').toBeGreaterThan(0);
           for (const error of testCase.errors) expect(Object.keys(rule.meta.messages)).toContain(error.messageId);
-          const findings = await runRule(rule, testCase.files, testCase.options, testCase.config);
+          const findings = await runRule(rule, testCase.files, testCase.options, testCase.config, testCase.history);
           const internal = findings.filter((finding) => finding.ruleId !== rule.meta.id);
           expect(internal.map(describeFinding)).toEqual([]);
           const actual = findings.map((finding, index) => pick(finding, testCase.errors[index]));

@@ -1,27 +1,39 @@
-import { DOCS_BASE_URL, renderMessage, type RuleMeta } from '@bmplint/core';
+import { defineRule, renderMessage } from '@bmplint/core';
 
 /**
- * The meta and analysis of the 5.3.2 check. Like `store/near-duplicate` it is not a lint rule:
- * it compares an upload with the app's rejected versions, which only the review portal has, so
- * the portal runs `findResubmission` with data from its store and reports under this id.
+ * 5.3.2: an upload that repeats a rejected version of the app. It needs the store (the app's
+ * rejected versions), so it runs in the review portal, which passes them as `context.history`;
+ * `bmplint check` does not load it. It compares once every other finding is final, since "the same
+ * errors" are the run's own error fingerprints.
  */
-export const resubmissionRule: { meta: RuleMeta } = {
+export const resubmissionRule = defineRule({
   meta: {
     id: 'store/resubmission',
     clauses: ['5.3.2'],
     severity: 'warning',
     suppressible: false,
     confidence: 'high',
+    subject: ['versionId'],
     docs: {
       description: 'A version rejected in review must not be sent again unchanged: an upload with the same bytes as a rejected version, or with exactly its errors, is flagged to the reviewer.',
-      url: `${DOCS_BASE_URL}store/resubmission.md`,
     },
     messages: {
       sameBundle: 'This bundle is byte for byte version {{version}}, which was rejected ("{{reason}}"): resubmitting rejected content unchanged is not allowed (5.3.2).',
       sameErrors: 'This version has exactly the errors of version {{version}}, which was rejected ("{{reason}}"): fix what the rejection named before resubmitting (5.3.2).',
     },
   },
-};
+  create(context) {
+    return {
+      findings(findings) {
+        const history = context.history;
+        if (!history?.rejected.length) return;
+        const errorFingerprints = findings.filter((finding) => finding.severity === 'error').map((finding) => finding.fingerprint ?? '');
+        const repeated = findResubmission({ bundleSha256: history.upload.sha256, errorFingerprints }, history.rejected);
+        if (repeated) context.report({ file: '', messageId: repeated.messageId, data: repeated.data });
+      },
+    };
+  },
+});
 
 export interface RejectedVersion {
   versionId: string;
