@@ -19,6 +19,8 @@ export default defineRule({
     suppressible: true,
     // The hook follows taps across files (core's flow analysis): it reads ASTs.
     projectInput: 'asts',
+    // No js visitors (they would force a walk of every file on every run), yet it checks scripts.
+    checksScripts: true,
     confidence: 'medium',
     docs: { description: 'An app that logs users in with bn.login must offer a visible exit/logout control.' },
     messages: {

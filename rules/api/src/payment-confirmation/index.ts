@@ -19,6 +19,8 @@ export default defineRule({
     suppressible: false,
     // The hook follows taps across files (core's flow analysis): it reads ASTs.
     projectInput: 'asts',
+    // No js visitors (they would force a walk of every file on every run), yet it checks scripts.
+    checksScripts: true,
     docs: { description: 'bn.requestPayment must only run after the user confirmed the payment on screen: a showModal/showActionSheet answer checked before it, or a confirm/pay button on a page that shows the amount.' },
     messages: {
       unconfirmedPayment: '{{api}} is reached from {{trigger}} ({{path}}) with no confirmation before it: show the amount and let the user confirm on screen (bn.showModal and check res.confirm, or a confirm/pay button on a page showing the amount) before paying (4.3.2).',

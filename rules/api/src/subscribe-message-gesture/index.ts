@@ -23,6 +23,8 @@ export default defineRule({
     suppressible: true,
     // The hook follows taps across files (core's flow analysis): it reads ASTs.
     projectInput: 'asts',
+    // No js visitors (they would force a walk of every file on every run), yet it checks scripts.
+    checksScripts: true,
     confidence: 'medium',
     docs: { description: 'bn.requestSubscribeMessage must be asked from a user tap, once: not from a lifecycle hook, an automatic event, a loop or a timer.' },
     messages: {

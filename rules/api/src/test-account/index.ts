@@ -18,6 +18,8 @@ export default defineRule({
     suppressible: true,
     // The hook follows taps across files (core's flow analysis): it reads ASTs.
     projectInput: 'asts',
+    // No js visitors (they would force a walk of every file on every run), yet it checks scripts.
+    checksScripts: true,
     needs: ['listing'],
     docs: { description: 'A mini program with accounts (bn.login, third-party or own login) or paid content (bn.requestPayment) must give reviewers a test account in its listing.' },
     messages: {
