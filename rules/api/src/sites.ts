@@ -3,7 +3,8 @@
  * of by file visitors. A rule whose hook reads ASTs (`projectInput: 'asts'`) has its visitors run
  * on every file on every run; these rules have none, and read the `bn` calls and web-view sources
  * of each file from here. The scan is kept per `ParsedFile`, the object a session's parse cache
- * keeps for an unchanged file, so a re-check after an edit scans only the edited file.
+ * keeps for an unchanged file, so a re-check after an edit scans only the edited file (and a file
+ * whose scan read it in evaluating a computed `bn[KEY]`).
  */
 import { BnApiIndex, optionValue, StaticEvaluator, walkJs, type BnCall, type JsFile, type JsNode as Node, type ParsedFile, type Project } from '@bmplint/core';
 import { matchOauth, type OauthMatch } from './third-party-login/detect.js';
