@@ -174,6 +174,18 @@ export class Flow {
     return this.triggerList;
   }
 
+  /**
+   * The lifecycle triggers of the given scripts' pages and components, and of the app, in
+   * `triggers()` order, without building every other unit's handler graph: for checks that start
+   * from one page's hooks.
+   */
+  lifecycleTriggers(scripts: ReadonlySet<string>): Trigger[] {
+    const out: Trigger[] = [];
+    this.classicTriggers(out, scripts);
+    this.reactTriggers(out, scripts);
+    return out.filter((trigger) => trigger.kind === 'lifecycle');
+  }
+
   /** The calls in a function, its inline callbacks included; named inner functions are separate. */
   sites(ref: FnRef): Site[] {
     const cached = this.siteCache.get(ref.fn);
@@ -464,7 +476,8 @@ export class Flow {
     return unit;
   }
 
-  private classicTriggers(out: Trigger[]): void {
+  /** `only`: just these scripts' lifecycle hooks (and the app's), no event triggers. */
+  private classicTriggers(out: Trigger[], only?: ReadonlySet<string>): void {
     const project = this.project;
     const seen = new Set<string>();
     const units: Array<{ files: UnitFiles; route?: string }> = [
@@ -473,14 +486,14 @@ export class Flow {
     ];
     for (const unit of units) {
       const scriptPath = unit.files.script;
-      if (!scriptPath || seen.has(scriptPath)) continue;
+      if (!scriptPath || seen.has(scriptPath) || (only && !only.has(scriptPath))) continue;
       seen.add(scriptPath);
       const script = project.jsFile(scriptPath);
       const methods = script ? this.unitOf(script) : undefined;
       if (!script || !methods) continue;
       const owner = unit.route ?? scriptPath.replace(/\.[jt]s$/, '');
       for (const hook of methods.lifecycle) out.push({ kind: hook.kind, name: hook.name, label: `${hook.name} of ${owner}`, fn: hook.fn, route: unit.route });
-      if (!unit.files.template) continue;
+      if (only || !unit.files.template) continue;
       const graph = handlerGraph(project, unit);
       const template = graph.template;
       if (!template) continue;
@@ -510,9 +523,9 @@ export class Flow {
   }
 
   /** JSX `onX={handler}` props, lifecycle hooks (`useEffect`, `useDidShow`…) and class lifecycle methods. */
-  private reactTriggers(out: Trigger[]): void {
+  private reactTriggers(out: Trigger[], only?: ReadonlySet<string>): void {
     const project = this.project;
-    for (const path of project.paths) {
+    for (const path of only ? project.paths.filter((candidate) => only.has(candidate)) : project.paths) {
       if (project.kindOf(path) !== 'js' || VENDOR_PATH.test(path) || path.endsWith('.bns') || path.endsWith('.d.ts')) continue;
       const file = project.jsFile(path);
       if (!file?.ast) continue;

@@ -9,6 +9,7 @@ import type { FileResult, ResultCache } from '../runner/file-result.js';
 import type { ReviewHistory } from '../history.js';
 
 export * from './png.js';
+export * from './session.js';
 
 export type Files = Record<string, string | Uint8Array | null>;
 

@@ -1,4 +1,4 @@
-import { jsonConfigSource, type ConfigSource, type Project } from '@bmplint/core';
+import { jsonConfigSource, type ConfigSource, type Page, type ParsedFile, type Project } from '@bmplint/core';
 
 export type ConfigKind = 'app' | 'page' | 'component';
 
@@ -10,30 +10,47 @@ export interface ConfigFile {
   value: unknown;
 }
 
+/** Where a config sits in the project model: its kind, and the page it configures. */
+interface ConfigPlace {
+  kind: ConfigKind;
+  page?: Page;
+}
+
+const places = new WeakMap<Project, ReadonlyMap<string, ConfigPlace>>();
+
 /**
- * The app config, every page's config and every used component's json, once each, skipping files
- * that are absent or did not parse (availability/syntax-error reports those) and JS configs whose
- * default export is not a static object.
+ * The config files of the project model, by bundle path, in the order the rules report them: the
+ * app config, every page's config, every used component's json (a path is listed once, under its
+ * first kind). From the model alone, so a visitor may ask while its file is walked: a change to
+ * the model re-walks every file.
  */
-export function configFiles(project: Project): ConfigFile[] {
-  const out: ConfigFile[] = [];
-  const seen = new Set<string>();
-  const add = (kind: ConfigKind, source: ConfigSource | undefined) => {
-    if (!source || seen.has(source.file)) return;
-    seen.add(source.file);
-    const parsed = project.parsed(source.file);
-    if (!parsed || parsed.errors.length) return;
-    if (parsed.kind === 'json') out.push({ kind, source, value: parsed.value });
-    else if (source.value) out.push({ kind, source, value: source.value });
-  };
-  add('app', project.appConfig);
-  for (const page of project.pages) add('page', project.pageConfig(page));
-  for (const use of project.componentUses) {
-    const path = use.files.config;
-    const file = path ? project.jsonFile(path) : undefined;
-    if (file) add('component', jsonConfigSource(file));
+export function configPlaces(project: Project): ReadonlyMap<string, ConfigPlace> {
+  let known = places.get(project);
+  if (!known) {
+    const map = new Map<string, ConfigPlace>();
+    const add = (path: string | undefined, place: ConfigPlace) => {
+      if (path && !map.has(path)) map.set(path, place);
+    };
+    if (project.appConfig) add(project.appConfig.file, { kind: 'app' });
+    for (const page of project.pages) add(page.files.config, { kind: 'page', page });
+    for (const use of project.componentUses) if (use.files.config?.endsWith('.json')) add(use.files.config, { kind: 'component' });
+    places.set(project, (known = map));
   }
-  return out;
+  return known;
+}
+
+/**
+ * The walked file as a config the user wrote, with its value as the platform reads it; undefined
+ * when it is no config of the model, did not parse (availability/syntax-error reports that), or is
+ * a JS config whose default export is not a static object.
+ */
+export function configFileOf(project: Project, file: ParsedFile): ConfigFile | undefined {
+  const place = configPlaces(project).get(file.path);
+  if (!place || file.errors.length) return undefined;
+  const source = place.kind === 'app' ? project.appConfig : place.page ? project.pageConfig(place.page) : file.kind === 'json' ? jsonConfigSource(file) : undefined;
+  if (!source) return undefined;
+  if (file.kind === 'json') return { kind: place.kind, source, value: file.value };
+  return source.value ? { kind: place.kind, source, value: source.value } : undefined;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { defineRule, describeSchemaError, registerCompiledSchema, schemaErrorPath, validateWithSchema, type ConfigSource, type Project, type SchemaError } from '@bmplint/core';
+import { defineRule, describeSchemaError, registerCompiledSchema, schemaErrorPath, validateWithSchema, type ConfigSource, type ParsedFile, type SchemaError } from '@bmplint/core';
 import appSchema from '../schemas/app.schema.json' with { type: 'json' };
 import pageSchema from '../schemas/page.schema.json' with { type: 'json' };
 import validateApp from '../schemas/app.validate.generated.js';
 import validatePage from '../schemas/page.validate.generated.js';
-import { configFiles, keyWritten, type ConfigKind } from './configs.js';
+import { configFileOf, keyWritten, type ConfigKind } from './configs.js';
 
 /** The parts of a JSON Schema this rule walks to find the keys known at a place. */
 interface SchemaNode {
@@ -46,28 +46,42 @@ export default defineRule({
     },
   },
   create(context) {
+    /** Each config is checked when its own file is walked, so its findings are cached with the file. */
+    const check = (file: ParsedFile) => {
+      const config = configFileOf(context.project, file);
+      if (!config) return;
+      const schema = SCHEMAS[config.kind];
+      for (const problem of problemsOf(schema, config.value, config.source)) {
+        const span = config.source.locate(problem.path, { key: problem.key });
+        const data: Record<string, string> = { config: LABELS[config.kind], detail: problem.detail };
+        if (problem.suggestion) data.suggestion = problem.suggestion;
+        const kind = kindOf(problem);
+        context.report({
+          file: config.source.file,
+          span: { start: span.start, end: span.end },
+          messageId: problem.suggestion ? 'unknownKeyTypo' : kind === 'unknown' ? 'unknownKey' : kind === 'cosmetic' ? 'cosmeticValue' : 'invalidConfig',
+          // Keys the runtime ignores and values it falls back from are warnings (docs/severity.md).
+          severity: kind === 'structural' ? undefined : 'warning',
+          data,
+          suggestion: problem.suggestion ? `Rename "${String(problem.path[problem.path.length - 1])}" to "${problem.suggestion}".` : undefined,
+          fix: problem.suggestion ? renameKey(config.source, file.text, span, problem.path, problem.suggestion) : undefined,
+        });
+      }
+    };
+    // Only a React app's configs are modules (`app.config.ts`); a classic app's are JSON, and its
+    // scripts are left alone (so this stays a rule of configs, not of scripts).
+    const reactConfigs = context.project?.style === 'react';
     return {
-      project(project) {
-        for (const config of configFiles(project)) {
-          const schema = SCHEMAS[config.kind];
-          for (const problem of problemsOf(schema, config.value, config.source)) {
-            const span = config.source.locate(problem.path, { key: problem.key });
-            const data: Record<string, string> = { config: LABELS[config.kind], detail: problem.detail };
-            if (problem.suggestion) data.suggestion = problem.suggestion;
-            const kind = kindOf(problem);
-            context.report({
-              file: config.source.file,
-              span: { start: span.start, end: span.end },
-              messageId: problem.suggestion ? 'unknownKeyTypo' : kind === 'unknown' ? 'unknownKey' : kind === 'cosmetic' ? 'cosmeticValue' : 'invalidConfig',
-              // Keys the runtime ignores and values it falls back from are warnings (docs/severity.md).
-              severity: kind === 'structural' ? undefined : 'warning',
-              data,
-              suggestion: problem.suggestion ? `Rename "${String(problem.path[problem.path.length - 1])}" to "${problem.suggestion}".` : undefined,
-              fix: problem.suggestion ? renameKey(config.source, project, span, problem.path, problem.suggestion) : undefined,
-            });
-          }
-        }
-      },
+      json: { document: check },
+      ...(reactConfigs && {
+        js: {
+          Program() {
+            // An inline <bns> script (walked with its template as the file) is never a config.
+            const file = context.file;
+            if (file?.kind === 'js') check(file);
+          },
+        },
+      }),
     };
   },
 });
@@ -254,10 +268,9 @@ function editDistance(a: string, b: string): number {
  * Renames a misspelt key of a JSON config to the key it is one or two edits from, unless the
  * object already has that key (a rename would then duplicate it).
  */
-function renameKey(source: ConfigSource, project: Project, keySpan: { start: number; end: number }, path: ReadonlyArray<string | number>, to: string) {
+function renameKey(source: ConfigSource, text: string, keySpan: { start: number; end: number }, path: ReadonlyArray<string | number>, to: string) {
   if (source.format !== 'json') return undefined;
-  const text = project.parsed(source.file)?.text;
   const parent = valueAt(source.value, path.slice(0, -1));
-  if (text === undefined || text[keySpan.start] !== '"' || (parent && typeof parent === 'object' && Object.hasOwn(parent, to))) return undefined;
+  if (text[keySpan.start] !== '"' || (parent && typeof parent === 'object' && Object.hasOwn(parent, to))) return undefined;
   return () => ({ range: [keySpan.start, keySpan.end] as [number, number], text: JSON.stringify(to) });
 }

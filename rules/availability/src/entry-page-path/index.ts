@@ -7,6 +7,8 @@ export default defineRule({
     severity: 'warning',
     suppressible: true,
     fixable: 'code',
+    // Reads only the project model (the app config, pages, components): nothing per file.
+    projectInput: 'facts',
     // A misspelt entry key (`entryPage`) is the root cause: the schema rule names it, with the fix.
     defersTo: ['availability/app-json-schema'],
     docs: { description: 'The app config should set entryPagePath: the docs mark it required; without it the first page becomes the home page.' },
@@ -28,7 +30,7 @@ export default defineRule({
         const at = config.locate([meant ?? 'pages'], { key: true });
         // The fix writes down what the runtime does now: the first page stays the home page. Not with a
         // misspelt entry key: the schema rule's fix renames that one.
-        const text = config.format === 'json' && !meant ? project.parsed(at.file)?.text : undefined;
+        const text = config.format === 'json' && !meant ? project.textOf(at.file)?.text : undefined;
         context.report({
           file: at.file, span: at, messageId: 'missingEntryPagePath', data: { page: first.route },
           fix: text === undefined ? undefined : () => jsonEdit(text, ['entryPagePath'], first.route),

@@ -10,6 +10,8 @@ export default defineRule({
     clauses: ['6.2'],
     severity: 'error',
     suppressible: false,
+    // Reads only the project model (the app config, pages, components): nothing per file.
+    projectInput: 'facts',
     docs: { description: 'The app config, the app script, every declared page and every used component must have their files in the bundle.' },
     messages: {
       missingAppConfig: 'The app config {{path}} is missing: without it the mini program has no pages and cannot start (6.2).',
@@ -63,30 +65,35 @@ function reportMissingConfig(project: Project, report: Report): void {
 function checkPage(project: Project, page: Page, report: Report): void {
   const config = project.appConfig;
   if (!config) return;
-  const at = config.locate(page.declaredAt);
   if (project.style === 'react') {
     if (!page.files.script) {
+      const at = config.locate(page.declaredAt);
       report({ file: at.file, span: at, messageId: 'missingPageModule', data: { page: page.route, expected: `${project.appRoot}src/${page.route}.tsx` } });
     }
     return;
   }
   const base = project.appRoot + page.route;
   const missing = absent([[page.files.script, `${base}.js`], [page.files.template, `${base}.bxml`]]);
-  if (missing) report({ file: at.file, span: at, messageId: 'missingPageFiles', data: { page: page.route, missing } });
+  if (!missing) return;
+  const at = config.locate(page.declaredAt);
+  report({ file: at.file, span: at, messageId: 'missingPageFiles', data: { page: page.route, missing } });
 }
 
 function checkComponent(project: Project, use: ComponentUse, report: Report): void {
-  const node = jsonNodeAt(project.jsonFile(use.from)?.tree, ['usingComponents', use.tag]);
-  const target = node ? { node } : {};
+  // Located only when reported: an app declares thousands of components that are all there.
+  const at = () => {
+    const node = jsonNodeAt(project.jsonFile(use.from)?.tree, ['usingComponents', use.tag]);
+    return node ? { node } : {};
+  };
   const data = { tag: use.tag, specifier: use.specifier };
   if (!use.base) {
     // Plugins (`plugin://…`) live outside the bundle by design.
-    if (!URL_SCHEME.test(use.specifier)) report({ file: use.from, ...target, messageId: 'componentOutsideApp', data });
+    if (!URL_SCHEME.test(use.specifier)) report({ file: use.from, ...at(), messageId: 'componentOutsideApp', data });
     return;
   }
   // A component needs its json (`"component": true`), template and script; the style is optional.
   const missing = absent([[use.files.config, `${use.base}.json`], [use.files.template, `${use.base}.bxml`], [use.files.script, `${use.base}.js`]]);
-  if (missing) report({ file: use.from, ...target, messageId: 'missingComponent', data: { ...data, missing } });
+  if (missing) report({ file: use.from, ...at(), messageId: 'missingComponent', data: { ...data, missing } });
 }
 
 /** The expected paths whose file was not found, as `a`, `a or b` or `a, b or c`; '' when none. */

@@ -176,6 +176,58 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'a test word in the title of a page the app opens (home, tab, linked, listed in a menu) is an error; of a page nothing opens, a warning',
+      files: miniApp({
+        'app.json': JSON.stringify({
+          pages: ['pages/index/index', 'pages/tab/index', 'pages/linked/index', 'pages/nav/index', 'pages/canvas/glsl/glsl', 'pages/lonely/index', 'pages/self/index'],
+          tabBar: { list: [{ pagePath: 'pages/index/index', text: 'Home' }, { pagePath: 'pages/tab/index', text: 'Tab' }] },
+        }),
+        'pages/index/index.json': '{ "navigationBarTitleText": "Home demo" }',
+        'pages/tab/index.json': '{ "navigationBarTitleText": "Tab demo" }',
+        'pages/linked/index.json': '{ "navigationBarTitleText": "Linked demo" }',
+        'pages/nav/index.json': '{ "navigationBarTitleText": "Nav demo" }',
+        'pages/canvas/glsl/glsl.json': '{ "navigationBarTitleText": "GLSL demo" }',
+        'pages/lonely/index.json': '{ "navigationBarTitleText": "Lonely demo" }',
+        'pages/self/index.json': '{ "navigationBarTitleText": "Self demo" }',
+        // A <navigator>, a bn.navigateTo in a helper of another folder, and a menu that builds the URL from a folder name.
+        'pages/index/index.bxml': '<navigator url="/pages/linked/index?from=home">More</navigator>\n<navigator url="/pages/canvas/{{item}}/{{item}}">{{item}}</navigator>',
+        'pages/index/index.js': "Page({ data: { item: '' }, menu: ['glsl'] });",
+        'utils/go.js': "module.exports = () => bn.navigateTo({ url: '../nav/index' });",
+        // Naming itself does not open a page.
+        'pages/self/index.js': "Page({ again() { bn.redirectTo({ url: '/pages/self/index' }); } });",
+      }),
+      errors: [
+        { messageId: 'testName', file: 'pages/canvas/glsl/glsl.json', severity: 'error', data: { where: 'The navigation bar title of pages/canvas/glsl/glsl', text: 'GLSL demo', kind: 'demo' } },
+        { messageId: 'testName', file: 'pages/index/index.json', severity: 'error', data: { where: 'The navigation bar title of pages/index/index', text: 'Home demo', kind: 'demo' } },
+        { messageId: 'testName', file: 'pages/linked/index.json', severity: 'error', data: { where: 'The navigation bar title of pages/linked/index', text: 'Linked demo', kind: 'demo' } },
+        { messageId: 'testName', file: 'pages/lonely/index.json', severity: 'warning', data: { where: 'The navigation bar title of pages/lonely/index', text: 'Lonely demo', kind: 'demo' } },
+        { messageId: 'testName', file: 'pages/nav/index.json', severity: 'error', data: { where: 'The navigation bar title of pages/nav/index', text: 'Nav demo', kind: 'demo' } },
+        { messageId: 'testName', file: 'pages/self/index.json', severity: 'warning', data: { where: 'The navigation bar title of pages/self/index', text: 'Self demo', kind: 'demo' } },
+        { messageId: 'testName', file: 'pages/tab/index.json', severity: 'error', data: { where: 'The navigation bar title of pages/tab/index', text: 'Tab demo', kind: 'demo' } },
+      ],
+    },
+    {
+      name: 'what does not open a page: a bare "index", a lone folder name of a page not laid out as name/name, a unit test, vendor code, a URL in a comment',
+      files: miniApp({
+        'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/pricing/day', 'pages/demo/index'] }),
+        'pages/pricing/day.json': '{ "navigationBarTitleText": "按天定价演示" }',
+        'pages/demo/index.json': '{ "navigationBarTitleText": "Demo" }',
+        'pages/index/index.js': "// bn.navigateTo({ url: '/pages/demo/index' })\nconst UNIT = 'day';\nconst TAB = 'index';\nPage({ data: { UNIT, TAB } });",
+        'pages/index/index.bxml': '<view data-unit="day">Today</view>',
+        'utils/nav.test.js': "test('opens', () => bn.navigateTo({ url: '/pages/demo/index' }));",
+        'miniprogram_npm/router/index.js': "module.exports = { home: '/pages/pricing/day' };",
+      }),
+      errors: [
+        { messageId: 'testName', file: 'pages/demo/index.json', severity: 'warning', data: { where: 'The navigation bar title of pages/demo/index', text: 'Demo', kind: 'demo' } },
+        { messageId: 'testName', file: 'pages/pricing/day.json', severity: 'warning', data: { where: 'The navigation bar title of pages/pricing/day', text: '按天定价演示', kind: 'demo' } },
+      ],
+    },
+    {
+      name: "the app's title stays an error whatever opens its pages",
+      files: miniApp({ 'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/other/index'], window: { navigationBarTitleText: '演示' } }) }),
+      errors: [{ messageId: 'testName', file: 'app.json', severity: 'error', data: { where: 'The app\'s navigation bar title', text: '演示', kind: 'demo' } }],
+    },
+    {
       name: 'debug mode in the app config',
       files: miniApp({ 'app.json': appJson({ devtool: { debug: true } }) }),
       errors: [

@@ -1,7 +1,10 @@
 import {
   defineRule, jsonEdit, memoize, optionValue, TermMatcher, validateTermList,
-  type ConfigSource, type JsFile, type JsNode, type NodeOf, type Project, type TermList,
+  type BxmlAttribute, type ConfigSource, type JsFile, type JsNode, type NodeOf, type ParsedFile, type Project, type TermList,
 } from '@bmplint/core';
+import { configPlaces } from '../app-json-schema/configs.js';
+import { quotedStrings, routesNamedBy } from './links.js';
+import { tabRoutesOf } from '../unknown-page/page-list.js';
 import { testOriginOf, type TestOrigin } from './hosts.js';
 import { inDevOnlyBranch, inEnvironmentTable } from './dev-only.js';
 import testBuildEn from './data/test-build.en.json' with { type: 'json' };
@@ -42,6 +45,19 @@ interface OriginUse {
   environmentEntry?: boolean;
 }
 
+/**
+ * What the visitors record about a file (facts, cached with it) for the project hook, which
+ * combines them across files: a URL literal written here; a literal here that a network call or
+ * web-view here uses; a test origin a call here reaches through a constant written elsewhere;
+ * a test word in this page config's title; a page this file names (links, navigates to, lists).
+ */
+type Fact =
+  | { t: 'origin'; span: { start: number; end: number }; url: string; found: TestOrigin; where: string; used: boolean; environmentEntry?: boolean }
+  | { t: 'usedAt'; start: number }
+  | { t: 'usedElsewhere'; span: { start: number; end: number }; url: string; found: TestOrigin; where: string }
+  | { t: 'title'; route: string; span: { start: number; end: number }; where: string; text: string; kind: string }
+  | { t: 'link'; route: string };
+
 export default defineRule({
   meta: {
     id: 'availability/no-test-build',
@@ -49,6 +65,8 @@ export default defineRule({
     severity: 'error',
     suppressible: true,
     fixable: 'code',
+    // Visitors record URL literals and their uses, page titles' test words and the pages each file names; the hook combines them.
+    projectInput: 'facts',
     docs: {
       description: 'The submitted mini program must be a finished product, not a test build: no test/demo/debug name or title, no local, private or staging server, no debug mode, no mock data.',
     },
@@ -64,9 +82,8 @@ export default defineRule({
   },
   create(context) {
     const project = context.project;
-    const origins: OriginUse[] = [];
-    /** Origins (complete) proven to reach a network API or web-view from a constant written elsewhere. */
-    const usedElsewhere: Array<Omit<OriginUse, 'used'>> = [];
+    const record = (fact: Fact) => context.record(fact);
+    /** Files that import a mock module (their `Mock.mock()` calls are that import's finding). */
     const mockFiles = new Set<string>();
 
     const skipped = () => {
@@ -75,10 +92,10 @@ export default defineRule({
     };
 
     /** A URL written as a literal (or the start of a template literal): reported where it is written. */
-    const literalUrl = (text: string, file: string, start: number, end: number, where: string, used: boolean, environmentEntry = false) => {
+    const literalUrl = (text: string, start: number, end: number, where: string, used: boolean, environmentEntry = false) => {
       if (!/^\s*(?:https?|wss?):\/\//i.test(text)) return;
       const found = testOriginOf(text, true) ?? testOriginOf(text, false);
-      if (found) origins.push({ file, span: { start, end }, url: text, found, where, used, environmentEntry });
+      if (found) record({ t: 'origin', span: { start, end }, url: text, found, where, used, ...(environmentEntry ? { environmentEntry } : {}) });
     };
 
     /** The URL of a network API call or web-view: resolved through constants, concatenation and imports. */
@@ -89,24 +106,33 @@ export default defineRule({
       if (!found) return;
       const span = { start: node.start ?? 0, end: node.end ?? 0 };
       // A literal written right here is reported by the literal visitors, as used.
-      if (startsWithLiteral(node)) {
-        usedSpans.add(`${file.path}\0${span.start}`);
-        return;
-      }
-      usedElsewhere.push({ file: file.path, span, url, found, where });
+      if (startsWithLiteral(node)) record({ t: 'usedAt', start: span.start });
+      else record({ t: 'usedElsewhere', span, url, found, where });
     };
-    const usedSpans = new Set<string>();
 
     const jsString = (node: StringLiteral | NodeOf<'TemplateLiteral'>) => {
       const file = context.file;
       // Development-only code does not run in the submitted build.
       if (!file || skipped() || inDevOnlyBranch(node, context.ancestors)) return;
       const environmentEntry = inEnvironmentTable(node, context.ancestors);
-      if (node.type === 'StringLiteral') literalUrl(node.value, file.path, node.start ?? 0, node.end ?? 0, 'The string', false, environmentEntry);
+      if (node.type === 'StringLiteral') literalUrl(node.value, node.start ?? 0, node.end ?? 0, 'The string', false, environmentEntry);
       else {
         const first = node.quasis[0];
         const text = first?.value.cooked ?? first?.value.raw ?? '';
-        literalUrl(text, file.path, node.start ?? 0, node.end ?? 0, 'The template literal', false, environmentEntry);
+        literalUrl(text, node.start ?? 0, node.end ?? 0, 'The template literal', false, environmentEntry);
+      }
+    };
+
+    /** Pages a string of the app's own code names, each recorded once per file. */
+    let linkedHere: { path: string; routes: Set<string> } | undefined;
+    const links = (text: string) => {
+      const path = context.file?.path;
+      if (path === undefined || skipped()) return;
+      for (const route of routesNamedBy(project, text)) {
+        if (linkedHere?.path !== path) linkedHere = { path, routes: new Set() };
+        if (linkedHere.routes.has(route)) continue;
+        linkedHere.routes.add(route);
+        record({ t: 'link', route });
       }
     };
 
@@ -120,12 +146,14 @@ export default defineRule({
     return {
       js: {
         StringLiteral(node) {
+          links(node.value);
           const parent = context.ancestors[context.ancestors.length - 1];
           const what = moduleUse(node, parent);
           if (what) mockSpecifier(node, what);
           else jsString(node);
         },
         TemplateLiteral(node) {
+          for (const quasi of node.quasis) links(quasi.value.cooked ?? quasi.value.raw);
           jsString(node);
         },
         CallExpression(node) {
@@ -142,6 +170,11 @@ export default defineRule({
           const url = optionValue(call.options, 'url');
           if (url) apiUrl(url, file, `bn.${call.name}`);
         },
+        Program() {
+          // A React page's config is a module (`index.config.ts`); an inline <bns> script is never one.
+          const file = context.file;
+          if (file?.kind === 'js') pageTitle(file);
+        },
         JSXOpeningElement(node) {
           const file = context.jsFile;
           const name = node.name.type === 'JSXIdentifier' ? node.name.name : '';
@@ -157,20 +190,24 @@ export default defineRule({
         attribute(attribute) {
           const file = context.file;
           if (!file || attribute.value === null || skipped()) return;
+          // `url="/pages/a/index"`, `url="/pages/canvas/{{page}}/{{page}}"`, `url="{{'/pages/' + name}}"`.
+          for (const part of staticParts(attribute)) links(part.replace(/&amp;/g, '&'));
+          for (const expression of attribute.expressions) for (const quoted of quotedStrings(expression.code)) links(quoted);
           const first = attribute.expressions[0];
           const text = (first ? attribute.value.slice(0, first.start - attribute.valueStart) : attribute.value).replace(/&amp;/g, '&');
           const used = attribute.name === 'src' && attribute.element.name === 'web-view';
-          literalUrl(text, file.path, attribute.start, attribute.end, `The ${attribute.name} attribute of <${attribute.element.name}>`, used);
+          literalUrl(text, attribute.start, attribute.end, `The ${attribute.name} attribute of <${attribute.element.name}>`, used);
+        },
+      },
+      json: {
+        document(file) {
+          pageTitle(file);
         },
       },
       project() {
-        // Titles and the listing name.
+        // The listing name and the app's title, from the project model.
         for (const piece of titlePieces(project)) {
-          for (const match of TEST_BUILD_WORDING.scan(piece.text)) {
-            if (splitsWords(piece.text.slice(match.start, match.end))) continue;
-            const span = piece.base !== undefined ? { start: piece.base + match.start, end: piece.base + match.end } : piece.span;
-            context.report({ file: piece.file, span, messageId: 'testName', data: { where: piece.where, text: piece.text.length > 80 ? `${piece.text.slice(0, 79)}…` : piece.text, kind: match.entry.note ?? 'test' } });
-          }
+          for (const match of testWords(piece)) context.report({ file: piece.file, ...match });
         }
         // Debug mode in the app config.
         const app = project.appConfig;
@@ -178,6 +215,31 @@ export default defineRule({
         // The WeChat-style top-level `"debug": true` is not a Binance key: the runtime ignores it, and
         // availability/unsupported-config-key says so. Only `devtool.debug` turns debug mode on.
         if (app && devtool?.debug === true) reportConfig(app, ['devtool', 'debug'], 'devtool.debug');
+        const origins: OriginUse[] = [];
+        const usedSpans = new Set<string>();
+        /** Origins (complete) proven to reach a network API or web-view from a constant written elsewhere. */
+        const usedElsewhere: Array<Omit<OriginUse, 'used'>> = [];
+        const titles: Array<{ file: string; fact: Extract<Fact, { t: 'title' }> }> = [];
+        const linked = new Set<string>();
+        for (const [file, facts] of context.facts()) {
+          for (const fact of facts as Fact[]) {
+            if (fact.t === 'title') titles.push({ file, fact });
+            // A page naming itself does not open it.
+            else if (fact.t === 'link') {
+              if (pageOfFile(project).get(file) !== fact.route) linked.add(fact.route);
+            } else if (fact.t === 'origin') origins.push({ file, span: fact.span, url: fact.url, found: fact.found, where: fact.where, used: fact.used, environmentEntry: fact.environmentEntry });
+            else if (fact.t === 'usedAt') usedSpans.add(`${file}\0${fact.start}`);
+            else usedElsewhere.push({ file, span: fact.span, url: fact.url, found: fact.found, where: fact.where });
+          }
+        }
+        // A page's title is what a reviewer sees when they open the page. A page nothing opens
+        // (not the home page, not a tab, named by no other file) is registered but out of the
+        // reviewer's way: a test word there is weaker evidence of a test build (docs/severity.md).
+        const tabs = tabRoutesOf(project);
+        for (const { file, fact } of titles) {
+          const opened = fact.route === project.entryRoute || tabs.has(fact.route) || linked.has(fact.route);
+          context.report({ file, span: fact.span, messageId: 'testName', data: { where: fact.where, text: fact.text, kind: fact.kind }, severity: opened ? undefined : 'warning' });
+        }
         // Origins: where they are written; an origin used by an API but written elsewhere marks its literal as used.
         const byOrigin = new Map<string, OriginUse[]>();
         for (const use of origins) {
@@ -203,10 +265,17 @@ export default defineRule({
       },
     };
 
+    /** A page config's title (JSON, or a React page's `index.config.ts`), read when its file is walked. */
+    function pageTitle(file: ParsedFile) {
+      const page = configPlaces(project).get(file.path)?.page;
+      const piece = page && titlePiece(project.pageConfig(page), file.text, ['navigationBarTitleText'], `The navigation bar title of ${page.route}`);
+      if (piece) for (const match of testWords(piece)) record({ t: 'title', route: page.route, span: match.span, ...match.data });
+    }
+
     function reportConfig(config: ConfigSource, path: string[], key: string) {
       const span = config.locate(path, { key: true });
       // `debug: true` only turns on debug output: removing it gives the release default.
-      const text = config.format === 'json' ? context.project.parsed(span.file)?.text : undefined;
+      const text = config.format === 'json' ? context.project.textOf(span.file)?.text : undefined;
       context.report({ file: span.file, span, messageId: 'debugConfig', data: { key }, fix: text === undefined ? undefined : () => jsonEdit(text, path, undefined) });
     }
   },
@@ -280,22 +349,63 @@ interface TitlePiece {
   where: string;
 }
 
-/** The listing name, the app's and each page's navigation bar title. */
+/** The test words of a title, each as a `testName` report's span and data. */
+function testWords(piece: TitlePiece) {
+  const out: Array<{ span: { start: number; end: number }; messageId: 'testName'; data: { where: string; text: string; kind: string } }> = [];
+  for (const match of TEST_BUILD_WORDING.scan(piece.text)) {
+    if (splitsWords(piece.text.slice(match.start, match.end))) continue;
+    const span = piece.base !== undefined ? { start: piece.base + match.start, end: piece.base + match.end } : piece.span;
+    out.push({ span, messageId: 'testName', data: { where: piece.where, text: piece.text.length > 80 ? `${piece.text.slice(0, 79)}…` : piece.text, kind: match.entry.note ?? 'test' } });
+  }
+  return out;
+}
+
+/** The string at `path` of a config, where it is written (`text`: the config file's text). */
+function titlePiece(config: ConfigSource | undefined, text: string, path: Array<string | number>, where: string): TitlePiece | undefined {
+  let value: unknown = config?.value;
+  for (const segment of path) value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[segment] : undefined;
+  if (!config || typeof value !== 'string' || !value.trim()) return undefined;
+  const span = config.locate(path);
+  const piece: TitlePiece = { text: value, file: config.file, span: { start: span.start, end: span.end }, where };
+  const quote = text[span.start];
+  if ((quote === '"' || quote === "'") && text.slice(span.start + 1, span.end - 1) === value) piece.base = span.start + 1;
+  return piece;
+}
+
+/** The listing name and the app's navigation bar title (each page's title is read with its config). */
 function titlePieces(project: Project): TitlePiece[] {
-  const out: TitlePiece[] = [];
+  const pieces: TitlePiece[] = [];
   const add = (config: ConfigSource | undefined, path: Array<string | number>, where: string) => {
-    let value: unknown = config?.value;
-    for (const segment of path) value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[segment] : undefined;
-    if (!config || typeof value !== 'string' || !value.trim()) return;
-    const span = config.locate(path);
-    const text = project.parsed(config.file)?.text ?? '';
-    const piece: TitlePiece = { text: value, file: config.file, span: { start: span.start, end: span.end }, where };
-    const quote = text[span.start];
-    if ((quote === '"' || quote === "'") && text.slice(span.start + 1, span.end - 1) === value) piece.base = span.start + 1;
-    out.push(piece);
+    const piece = config && titlePiece(config, project.textOf(config.file)?.text ?? '', path, where);
+    if (piece) pieces.push(piece);
   };
   add(project.listing, ['name'], 'The listing name');
   add(project.appConfig, ['window', 'navigationBarTitleText'], 'The app\'s navigation bar title');
-  for (const page of project.pages) add(project.pageConfig(page), ['navigationBarTitleText'], `The navigation bar title of ${page.route}`);
-  return out;
+  return pieces;
+}
+
+/** The text of an attribute's value outside its `{{ }}` bindings. */
+function staticParts(attribute: BxmlAttribute): string[] {
+  const value = attribute.value ?? '';
+  const parts: string[] = [];
+  let at = 0;
+  for (const expression of attribute.expressions) {
+    parts.push(value.slice(at, expression.start - attribute.valueStart));
+    at = expression.end - attribute.valueStart;
+  }
+  parts.push(value.slice(at));
+  return parts.filter(Boolean);
+}
+
+const pageFiles = new WeakMap<Project, ReadonlyMap<string, string>>();
+
+/** The route of the page each page file belongs to (its script, template, config or style). */
+function pageOfFile(project: Project): ReadonlyMap<string, string> {
+  let known = pageFiles.get(project);
+  if (!known) {
+    const map = new Map<string, string>();
+    for (const page of project.pages) for (const path of Object.values(page.files)) if (path) map.set(path, page.route);
+    pageFiles.set(project, (known = map));
+  }
+  return known;
 }

@@ -10,6 +10,8 @@ export default defineRule({
     clauses: ['6.3'],
     severity: 'error',
     suppressible: false,
+    // Reads only the project model (the app config, pages, components): nothing per file.
+    projectInput: 'facts',
     docs: { description: 'entryPagePath, tabBar.list[].pagePath and preloadRule must name pages and subpackages the app declares.' },
     messages: {
       unknownEntryPage: 'entryPagePath "{{path}}" is not one of the declared pages: the mini program cannot open its first page (6.3).',

@@ -1,4 +1,4 @@
-import { UNKNOWN, type Project, type StaticValue } from '@bmplint/core';
+import { normalizeRoute, UNKNOWN, type Project, type StaticValue } from '@bmplint/core';
 
 const SUBPACKAGE_KEYS = ['subpackages', 'subPackages'];
 
@@ -64,4 +64,17 @@ function isRecord(value: StaticValue): value is { [key: string]: StaticValue } {
 
 function isStringList(value: StaticValue): boolean {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/** The routes of the tab bar's pages, as the app config lists them. */
+export function tabRoutesOf(project: Project): Set<string> {
+  const list = (project.appConfig?.value?.tabBar as { list?: unknown } | undefined)?.list;
+  const routes = new Set<string>();
+  if (Array.isArray(list)) {
+    for (const item of list) {
+      const path = (item as { pagePath?: unknown } | null)?.pagePath;
+      if (typeof path === 'string' && path) routes.add(normalizeRoute(path));
+    }
+  }
+  return routes;
 }

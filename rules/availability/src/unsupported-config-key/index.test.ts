@@ -54,6 +54,16 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'unsupportedKeyRepeated', file: 'c/a/index.json', line: 1, column: 22, data: { key: 'styleIsolation', others: 2, note: 'WeChat allows styleIsolation in component .json; Binance types list it only as a Component() option (options.styleIsolation).' } }],
     },
     {
+      name: 'the first place is the first config of the app (its pages before their components), not the first path: facts of several files meet',
+      files: miniApp({
+        'app.json': JSON.stringify({ pages: ['pages/index/index'] }),
+        'pages/index/index.json': JSON.stringify({ homeButton: true, usingComponents: { a: '/a/card/index' } }),
+        'a/card/index.json': '{ "component": true, "homeButton": true }',
+        'a/card/index.bxml': '<view/>', 'a/card/index.js': 'Component({});',
+      }),
+      errors: [{ messageId: 'unsupportedKeyRepeated', file: 'pages/index/index.json', line: 1, column: 2, data: { key: "homeButton", others: 1, note: "WeChat home button switch; not documented for Binance (bn.hideHomeButton is the API)." } }],
+    },
+    {
       name: 'WeChat keys at the top of app.json and in its window',
       files: miniApp({
         'app.json': lines(

@@ -1,6 +1,6 @@
-import { defineRule, jsonEdit } from '@bmplint/core';
+import { defineRule, jsonEdit, type ParsedFile } from '@bmplint/core';
 import unsupported from '../schemas/unsupported-keys.json' with { type: 'json' };
-import { configFiles, keyWritten, type ConfigFile } from '../app-json-schema/configs.js';
+import { configFileOf, configPlaces, keyWritten, type ConfigFile } from '../app-json-schema/configs.js';
 
 interface UnsupportedKey {
   key: string;
@@ -26,6 +26,8 @@ export default defineRule({
     severity: 'warning',
     suppressible: true,
     fixable: 'code',
+    // Visitors record where each key is set; the hook reports each key once, at its first place.
+    projectInput: 'facts',
     docs: { description: 'Config keys that WeChat documents but Binance does not have no effect in a Binance mini program: the behaviour they were written for is missing.' },
     messages: {
       unsupportedKey: '"{{key}}" is a setting Binance does not document; it has no effect here: {{note}}',
@@ -33,35 +35,60 @@ export default defineRule({
     },
   },
   create(context) {
-    /** Every place each key is set: a component library sets the same key in a hundred files, so it is reported once. */
-    const found = new Map<string, Array<{ file: string; span: { start: number; end: number }; note: string; remove?: () => ReturnType<typeof jsonEdit> }>>();
+    /** Records each listed key the walked config sets: a fact, as the report depends on every config. */
+    const record = (file: ParsedFile) => {
+      const config = configFileOf(context.project, file);
+      if (!config) return;
+      if (config.kind === 'app') {
+        recordKeys(config, [], APP_KEYS);
+        recordKeys(config, ['window'], WINDOW_KEYS);
+      } else {
+        recordKeys(config, [], PAGE_KEYS);
+      }
+    };
+    // Only a React app's configs are modules (`app.config.ts`); a classic app's are JSON.
+    const reactConfigs = context.project?.style === 'react';
     return {
+      json: { document: record },
+      ...(reactConfigs && {
+        js: {
+          Program() {
+            // An inline <bns> script (walked with its template as the file) is never a config.
+            const file = context.file;
+            if (file?.kind === 'js') record(file);
+          },
+        },
+      }),
       project(project) {
-        for (const config of configFiles(project)) {
-          if (config.kind === 'app') {
-            check(config, [], APP_KEYS);
-            check(config, ['window'], WINDOW_KEYS);
-          } else {
-            check(config, [], PAGE_KEYS);
+        /** Every place each key is set: a component library sets the same key in a hundred files, so it is reported once. */
+        const found = new Map<string, KeyPlace[]>();
+        const facts = context.facts();
+        // The first place is the first config in the model's order (app, pages, components), not the walk order.
+        for (const path of configPlaces(project).keys()) {
+          for (const place of (facts.get(path) ?? []) as KeyPlace[]) {
+            const name = place.path.join('.');
+            const places = found.get(name) ?? [];
+            places.push(place);
+            found.set(name, places);
           }
         }
         for (const [key, places] of found) {
           const [first] = places;
           const others = places.length - 1;
+          const text = first.removable ? project.textOf(first.file)?.text : undefined;
           context.report({
             file: first.file,
             span: first.span,
             messageId: others ? 'unsupportedKeyRepeated' : 'unsupportedKey',
             data: others ? { key, note: first.note, others } : { key, note: first.note },
             // The key has no effect, so removing it changes nothing at run time (the other files' copies go in later passes).
-            fix: first.remove,
+            fix: text === undefined ? undefined : () => jsonEdit(text, first.path, undefined),
           });
         }
       },
     };
 
-    /** Records each listed key that the object at `path` of the config sets. */
-    function check(config: ConfigFile, path: string[], keys: readonly UnsupportedKey[]): void {
+    function recordKeys(config: ConfigFile, path: string[], keys: readonly UnsupportedKey[]): void {
       const object = objectAt(config.value, path);
       if (!object) return;
       for (const { key, note } of keys) {
@@ -69,16 +96,22 @@ export default defineRule({
         const present = Object.hasOwn(object, key) || (config.source.format === 'js' && keyWritten(config.source, path, key));
         if (!present) continue;
         const span = config.source.locate([...path, key], { key: true });
-        const name = [...path, key].join('.');
-        const places = found.get(name) ?? [];
-        const text = config.source.format === 'json' ? context.project.parsed(config.source.file)?.text : undefined;
-        const remove = text === undefined || !SURELY_IGNORED.test(note) ? undefined : () => jsonEdit(text, [...path, key], undefined);
-        places.push({ file: config.source.file, span: { start: span.start, end: span.end }, note, remove });
-        found.set(name, places);
+        const place: KeyPlace = { path: [...path, key], file: config.source.file, span: { start: span.start, end: span.end }, note, removable: config.source.format === 'json' && SURELY_IGNORED.test(note) };
+        context.record(place);
       }
     }
   },
 });
+
+/** One place a listed key is set (a fact of the config's file). */
+interface KeyPlace {
+  path: string[];
+  file: string;
+  span: { start: number; end: number };
+  note: string;
+  /** The fix may remove it: a JSON config, and a key Binance surely ignores. */
+  removable: boolean;
+}
 
 function objectAt(value: unknown, path: readonly string[]): Record<string, unknown> | undefined {
   let node = value;

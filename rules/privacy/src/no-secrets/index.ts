@@ -16,6 +16,8 @@ export default defineRule({
     suppressible: false,
     // A secret shipped in the bundle is exposed whether or not the code holding it runs.
     reachability: 'any-file',
+    // The hook reads only bundle bytes (files no visitor sees); the visitor keeps no state for it.
+    projectInput: 'facts',
     docs: { description: 'No secrets in the bundle: private keys (PEM or Ethereum), BIP-39 seed phrases, API tokens of well-known services, or high-entropy values of secret-named variables.' },
     messages: {
       privateKeyPem: 'A {{kind}} is in the bundle ("{{preview}}"): anyone who downloads the mini program can read it. Remove it and revoke the key (5.2.14).',
@@ -46,17 +48,33 @@ export default defineRule({
           } catch {
             continue;
           }
-          if (bytes.subarray(0, 8192).includes(0)) continue;
-          const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-          const secrets = findSecrets(text, { bareValues: BARE_VALUE_FILES.test(path) });
-          if (!secrets.length) continue;
-          const lines = new LineIndex(text);
-          for (const secret of secrets) report(context, secret, { file: path, loc: lines.rangeOf(secret.start, secret.end) });
+          for (const { secret, loc } of rawSecrets(path, bytes)) report(context, secret, { file: path, loc });
         }
       },
     };
   },
 });
+
+/**
+ * Secrets in a file that is not parsed, with their ranges. A session keeps an unchanged file's
+ * bytes (the same buffer), so each content is scanned once, not on every run.
+ */
+const rawScans = new WeakMap<Uint8Array, { path: string; found: Array<{ secret: Secret; loc: ReturnType<LineIndex['rangeOf']> }> }>();
+
+function rawSecrets(path: string, bytes: Uint8Array) {
+  const known = rawScans.get(bytes);
+  // The path is part of the scan (it decides whether bare `NAME=value` counts).
+  if (known?.path === path) return known.found;
+  const found: Array<{ secret: Secret; loc: ReturnType<LineIndex['rangeOf']> }> = [];
+  if (!bytes.subarray(0, 8192).includes(0)) {
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    const secrets = findSecrets(text, { bareValues: BARE_VALUE_FILES.test(path) });
+    const lines = secrets.length ? new LineIndex(text) : undefined;
+    for (const secret of secrets) found.push({ secret, loc: lines!.rangeOf(secret.start, secret.end) });
+  }
+  rawScans.set(bytes, { path, found });
+  return found;
+}
 
 function report(context: RuleContext, secret: Secret, where: { span?: { start: number; end: number }; file?: string; loc?: ReturnType<LineIndex['rangeOf']> }): void {
   const data: Record<string, string | number> = { preview: secret.preview };

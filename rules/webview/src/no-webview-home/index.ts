@@ -1,4 +1,4 @@
-import { defineRule, elementsOf, walkJs, type BxmlElement, type Page, type Project, type JsFile } from '@bmplint/core';
+import { defineRule, elementsOf, walkJs, type BxmlElement, type BxmlFile, type JsFile } from '@bmplint/core';
 
 /** Elements that carry no content of their own: wrappers, layout and script. */
 const NON_CONTENT = new Set(['view', 'block', 'bns', 'template', 'import', 'slot', 'page-meta', 'navigation-bar']);
@@ -18,12 +18,32 @@ export default defineRule({
     },
   },
   create(context) {
+    // The home page is judged when its own file is walked (the entry page comes from the app
+    // config, part of the project model), so the finding is cached with that file.
+    const report = (found: Found | undefined) => {
+      const page = context.project.entryPage;
+      if (found && page) context.report({ file: found.file, span: found.span, messageId: 'homeIsWebview', data: { page: page.route, src: found.src } });
+    };
+    // A classic home page is its template; a React one is its page module (then the rule reads
+    // scripts, which it leaves alone in a classic app).
+    if (context.project?.style === 'react') {
+      return {
+        js: {
+          Program() {
+            const file = context.file;
+            const page = context.project.entryPage;
+            if (file?.kind === 'js' && page && file.path === page.files.script) report(reactWebView(file));
+          },
+        },
+      };
+    }
     return {
-      project(project) {
-        const page = project.entryPage;
-        if (!page) return;
-        const found = project.style === 'react' ? reactWebView(project, page) : templateWebView(project, page);
-        if (found) context.report({ file: found.file, span: found.span, messageId: 'homeIsWebview', data: { page: page.route, src: found.src } });
+      bxml: {
+        document() {
+          const file = context.file;
+          const page = context.project.entryPage;
+          if (file?.kind === 'bxml' && page && file.path === page.files.template) report(templateWebView(file));
+        },
       },
     };
   },
@@ -36,10 +56,7 @@ interface Found {
 }
 
 /** A classic home page whose template, apart from wrappers, is one `<web-view>`. */
-function templateWebView(project: Project, page: Page): Found | undefined {
-  const path = page.files.template;
-  const template = path ? project.parsed(path) : undefined;
-  if (template?.kind !== 'bxml') return undefined;
+function templateWebView(template: BxmlFile): Found | undefined {
   let webView: BxmlElement | undefined;
   for (const element of elementsOf(template.document)) {
     if (WEB_VIEW_TAGS.has(element.name)) {
@@ -67,10 +84,8 @@ function hasVisibleText(children: BxmlElement['children']): boolean {
 const hasVisibleTextInside = (element: BxmlElement) => hasVisibleText(element.children);
 
 /** A React home page whose returned JSX, apart from wrappers, is one `<WebView>`. */
-function reactWebView(project: Project, page: Page): Found | undefined {
-  const path = page.files.script;
-  const file: JsFile | undefined = path ? project.jsFile(path) : undefined;
-  if (!file?.ast) return undefined;
+function reactWebView(file: JsFile): Found | undefined {
+  if (!file.ast) return undefined;
   const jsxNames: { name: string; start: number; end: number; src?: string }[] = [];
   let hasText = false;
   // The home page is a web-view page when WebView is the only JSX element that is not a layout wrapper.

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { LintOptions, LintResult } from '@bmplint/core';
+import { miniApp, replaySession, type SessionEdit } from '@bmplint/core/testing';
+import rules from './index.js';
+
+/** The project rules of this area, all reading facts and the project model (issue #9). */
+const ids = ['app-json-schema', 'unsupported-config-key', 'missing-file', 'unknown-page', 'entry-page-path', 'no-test-build'].map((name) => `availability/${name}`);
+const options: LintOptions = { rules: rules.filter((rule) => ids.includes(rule.meta.id)) };
+
+const app = miniApp({
+  'app.json': JSON.stringify({ entryPagePath: 'pages/index/index', pages: ['pages/index/index', 'pages/about/index'], window: { navigationBarTitleText: 'Gas Watch' } }, null, 2),
+  'config.js': "export const API = 'https://api.gaswatch.example';\n",
+  'pages/index/index.js': "import { API } from '../../config';\nPage({ onLoad() { bn.request({ url: API + '/v1/gas' }); } });\n",
+  'pages/index/index.json': JSON.stringify({ usingComponents: { card: '/components/card/index' } }),
+  'pages/about/index.js': 'Page({});\n',
+  'pages/about/index.bxml': '<view>About</view>\n',
+  'pages/about/index.json': '{ "navigationBarTitleText": "About" }\n',
+  'components/card/index.json': '{ "component": true }\n',
+  'components/card/index.bxml': '<view>Card</view>\n',
+  'components/card/index.js': 'Component({});\n',
+}) as Record<string, string>;
+
+const described = (result: LintResult) => result.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}`).sort();
+const about = 'availability/no-test-build pages/about/index.json:1';
+const card = ['availability/app-json-schema components/card/index.json:1', 'availability/unsupported-config-key components/card/index.json:1'];
+
+describe('availability rules in a session', () => {
+  it('give what a fresh lint() gives after each edit, with problems appearing and disappearing', async () => {
+    const steps: Array<[...SessionEdit, string[]]> = [
+      // A constant in one file reaches a request in another: facts of two files meet.
+      ['config.js', "export const API = 'https://staging.gaswatch.example';\n", ['availability/no-test-build config.js:1']],
+      // A title read from its page config's facts.
+      ['pages/about/index.json', '{ "navigationBarTitleText": "About (demo)" }\n', ['availability/no-test-build config.js:1', about]],
+      ['config.js', "export const API = 'https://api.gaswatch.example';\n", [about]],
+      // Nothing opened the page, so its title was a warning; a link from another file makes it an error.
+      ['pages/index/index.bxml', '<navigator url="/pages/about/index">About</navigator>\n', [about]],
+      ['pages/index/index.bxml', '<view>Gas prices</view>\n', [about]],
+      // A key Binance ignores, in a component's config; a schema problem in the same file.
+      ['components/card/index.json', '{ "component": true, "styleIsolation": "shared", "usingComponents": [] }\n', [...card, about].sort()],
+      ['pages/about/index.json', '{ "navigationBarTitleText": "About" }\n', card],
+      ['components/card/index.json', '{ "component": true }\n', []],
+      // The model changes: a page without files, an entry page that is not declared.
+      ['app.json', JSON.stringify({ entryPagePath: 'pages/home/index', pages: ['pages/index/index', 'pages/about/index', 'pages/news/index'] }, null, 2), [
+        'availability/missing-file app.json:6',
+        'availability/unknown-page app.json:2',
+      ]],
+      ['app.json', app['app.json'], []],
+    ];
+    await replaySession(options, app, steps.map(([path, content]) => [path, content]), (result, step, files) => {
+      expect(described(result)).toEqual(steps[step][2]);
+      const title = result.findings.find((finding) => finding.file === 'pages/about/index.json');
+      if (title) expect(title.severity).toBe(files['pages/index/index.bxml'].includes('/pages/about/index') ? 'error' : 'warning');
+    });
+  });
+});
