@@ -238,6 +238,23 @@ describe('handlerGraph', () => {
   });
 });
 
+describe('Flow.lifecycleTriggers', () => {
+  it("gives the lifecycle triggers of the named scripts and the app, as triggers() orders them, and nothing of other pages", () => {
+    const project = new Project(openMemoryBundle({
+      'app.json': '{"pages":["pages/index/index","pages/other/index"]}',
+      'app.js': 'App({ onLaunch() {}, onShow() {}, onError() {} });',
+      'pages/index/index.bxml': '<view bindtap="go"/>',
+      'pages/index/index.js': 'Page({ onShow() {}, onLoad() {}, onPullDownRefresh() {}, go() {} });',
+      'pages/other/index.js': 'Page({ onLoad() {} });',
+    }));
+    const flow = flowOf(project);
+    const names = (triggers: ReturnType<typeof flow.triggers>) => triggers.map((trigger) => `${trigger.route ?? 'app'} ${trigger.name}`);
+    const only = flow.lifecycleTriggers(new Set(['pages/index/index.js']));
+    expect(names(only)).toEqual(['pages/index/index onShow', 'pages/index/index onLoad', 'app onLaunch', 'app onShow']);
+    expect(names(flow.triggers().filter((trigger) => trigger.kind === 'lifecycle' && trigger.route !== 'pages/other/index'))).toEqual(names(only));
+  });
+});
+
 describe('parseOrigin', () => {
   it.each([
     ['https://API.Example.com/v1', true, { scheme: 'https', origin: 'https://api.example.com', isIp: false, isLocal: false }],

@@ -174,6 +174,18 @@ export class Flow {
     return this.triggerList;
   }
 
+  /**
+   * The lifecycle triggers of the given scripts' pages and components, and of the app, in
+   * `triggers()` order, without building every other unit's handler graph: for checks that start
+   * from one page's hooks.
+   */
+  lifecycleTriggers(scripts: ReadonlySet<string>): Trigger[] {
+    const out: Trigger[] = [];
+    this.classicTriggers(out, scripts);
+    this.reactTriggers(out, scripts);
+    return out.filter((trigger) => trigger.kind === 'lifecycle');
+  }
+
   /** The calls in a function, its inline callbacks included; named inner functions are separate. */
   sites(ref: FnRef): Site[] {
     let cached = this.siteCache.get(ref.fn);
@@ -466,7 +478,8 @@ export class Flow {
     return unit;
   }
 
-  private classicTriggers(out: Trigger[]): void {
+  /** `only`: just these scripts' lifecycle hooks (and the app's), no event triggers. */
+  private classicTriggers(out: Trigger[], only?: ReadonlySet<string>): void {
     const project = this.project;
     const seen = new Set<string>();
     const units: Array<{ files: UnitFiles; route?: string }> = [
@@ -475,10 +488,13 @@ export class Flow {
     ];
     for (const unit of units) {
       const scriptPath = unit.files.script;
-      if (!scriptPath || seen.has(scriptPath)) continue;
+      if (!scriptPath || seen.has(scriptPath) || (only && !only.has(scriptPath))) continue;
       seen.add(scriptPath);
       const { files, route } = unit;
-      out.push(...project.remember('flow/unit-triggers', `${route}\0${files.script}\0${files.template}\0${files.config}`, () => this.unitTriggers(files, route)));
+      // With `only`, lifecycle hooks alone: no handler graph for the template.
+      const withEvents = !only;
+      const key = `${route}\0${files.script}\0${files.template}\0${files.config}`;
+      out.push(...project.remember(withEvents ? 'flow/unit-triggers' : 'flow/unit-lifecycle', key, () => this.unitTriggers(files, route, withEvents)));
     }
     // app.js: App({ onLaunch, onShow }).
     for (const extension of ['.js', '.ts']) {
@@ -490,7 +506,7 @@ export class Flow {
   }
 
   /** A page's or component's lifecycle hooks and template events. */
-  private unitTriggers(files: UnitFiles, route: string | undefined): Trigger[] {
+  private unitTriggers(files: UnitFiles, route: string | undefined, withEvents: boolean): Trigger[] {
     const project = this.project;
     const out: Trigger[] = [];
     const scriptPath = files.script!;
@@ -499,7 +515,7 @@ export class Flow {
     if (!script || !methods) return out;
     const owner = route ?? scriptPath.replace(/\.[jt]s$/, '');
     for (const hook of methods.lifecycle) out.push({ kind: hook.kind, name: hook.name, label: `${hook.name} of ${owner}`, fn: hook.fn, route });
-    if (!files.template) return out;
+    if (!withEvents || !files.template) return out;
     const graph = handlerGraph(project, { files });
     const template = graph.template;
     if (!template) return out;
@@ -522,9 +538,9 @@ export class Flow {
   }
 
   /** JSX `onX={handler}` props, lifecycle hooks (`useEffect`, `useDidShow`…) and class lifecycle methods. */
-  private reactTriggers(out: Trigger[]): void {
+  private reactTriggers(out: Trigger[], only?: ReadonlySet<string>): void {
     const project = this.project;
-    for (const path of project.paths) {
+    for (const path of only ? project.paths.filter((candidate) => only.has(candidate)) : project.paths) {
       if (project.kindOf(path) !== 'js' || VENDOR_PATH.test(path) || path.endsWith('.bns') || path.endsWith('.d.ts')) continue;
       const file = project.jsFile(path);
       if (!file?.ast || !mayHaveReactTriggers(file)) continue;

@@ -137,6 +137,31 @@ function findRegistration(script: JsFile): { kind: 'Page' | 'Component'; object:
   return found;
 }
 
+/**
+ * The methods of a behavior module (`Behavior({ methods: { … } })`, as components use it), when it
+ * defines them with an object literal and no spread; undefined otherwise.
+ */
+export function behaviorMethods(project: Project, script: JsFile): Map<string, { fn: BabelFunction; file: JsFile }> | undefined {
+  if (!script.ast) return undefined;
+  let object: ObjectExpression | undefined;
+  walkJs(script.ast, {
+    enter(node) {
+      if (object) return false;
+      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'Behavior' && node.arguments[0]?.type === 'ObjectExpression') object = node.arguments[0];
+    },
+  });
+  if (!object || hasSpread(object)) return undefined;
+  const methods = new Map<string, { fn: BabelFunction; file: JsFile }>();
+  for (const methodsObject of methodsObjects(object)) {
+    if (hasSpread(methodsObject)) return undefined;
+    for (const property of methodsObject.properties) {
+      const entry = functionProperty(property, script, project);
+      if (entry) methods.set(entry.name, { fn: entry.fn, file: entry.file });
+    }
+  }
+  return methods;
+}
+
 function methodsObjects(component: ObjectExpression): ObjectExpression[] {
   const out: ObjectExpression[] = [];
   for (const property of component.properties) {

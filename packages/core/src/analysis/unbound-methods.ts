@@ -1,7 +1,10 @@
+import type { Function as BabelFunction } from '@babel/types';
 import type { Project, UnitFiles } from '../project/project.js';
-import { fileKindOf } from '../parse/source-file.js';
+import { fileKindOf, type JsFile } from '../parse/source-file.js';
 import { COMPONENT_LIFECYCLE, OTHER_HOOKS, PAGE_LIFECYCLE } from './flow.js';
-import { handlerGraph } from './handlers.js';
+import { scriptSpecifiers } from '../project/reachable.js';
+import { behaviorMethods, handlerGraph } from './handlers.js';
+import { scriptMentions, templateMentions } from './mentions.js';
 
 /** A page or component method that nothing in the app can call: no binding, no call, no mention. */
 export interface UnboundMethod {
@@ -12,12 +15,15 @@ export interface UnboundMethod {
 }
 
 /**
- * The unbound methods of the page and component scripts among `paths`. A method is unbound when
- * its unit registers with a plain object (no behaviors, mixins or spread), no template binding of
- * the unit is computed at run time (and it has a template), the script never indexes `this[…]`, the method is not a
- * lifecycle or framework hook (`on…`), and its name appears once in all the app's reachable
- * scripts and templates: where it is defined. Any other mention (a binding, `this.x()`, a
- * callback, `selectComponent(…).x()`, a string) counts as a use.
+ * The unbound methods of the page, component and behavior scripts among `paths`. A method is
+ * unbound when its unit registers with a plain object (no behaviors, mixins or spread), no template
+ * binding of the unit is computed at run time (and it has a template), the script never indexes
+ * `this[…]`, the method is not a lifecycle or framework hook (`on…`), and its name is used once in
+ * all the app's reachable scripts and templates: where it is defined. Any other use (a binding,
+ * `this.x()`, a callback, `selectComponent(…).x()`, a string that is the name) counts; a word in a
+ * comment, a path, a class name or commented-out markup does not (mentions.ts). A behavior's
+ * methods (`Behavior({ methods })`) are candidates when every script that loads the behavior is
+ * such a page or component script (behaviors aside).
  */
 export function unboundMethods(project: Project, paths: Iterable<string>): Map<string, UnboundMethod[]> {
   const units = new Map<string, UnitFiles>();
@@ -26,8 +32,9 @@ export function unboundMethods(project: Project, paths: Iterable<string>): Map<s
   const candidates = new Map<string, UnboundMethod[]>();
   for (const path of new Set(paths)) {
     const files = units.get(path);
-    if (!files) continue;
-    const found = project.remember('unbound-methods/candidates', `${files.template}|${path}`, () => candidatesOf(project, files));
+    const found = files
+      ? project.remember('unbound-methods/candidates', `${files.template}|${path}`, () => candidatesOf(project, files))
+      : behaviorCandidatesOf(project, path, units);
     if (found.length) candidates.set(path, found);
   }
   if (!candidates.size) return candidates;
@@ -43,33 +50,72 @@ export function unboundMethods(project: Project, paths: Iterable<string>): Map<s
 
 function candidatesOf(project: Project, files: UnitFiles): UnboundMethod[] {
   const graph = handlerGraph(project, { files });
-  const script = graph.script;
-  // Without its template, what the unit binds is unknown.
-  if (!script || !graph.template || !graph.registeredWith || !graph.complete) return [];
-  if (/\bthis\s*\[/.test(script.text)) return [];
-  if (graph.bindings.some((binding) => !binding.handler && !binding.handlers.length)) return [];
+  if (!graph.complete || !bindsOnlyKnownHandlers(project, files)) return [];
   const out: UnboundMethod[] = [];
   for (const method of graph.methods.values()) {
-    if (method.file !== script || isHook(method.name)) continue;
-    const { start, end } = method.fn;
-    if (start == null || end == null) continue;
-    out.push({ name: method.name, startLine: script.lines.positionAt(start).line, endLine: script.lines.positionAt(end).line });
+    if (method.file === graph.script && !isHook(method.name)) out.push(lineSpan(method.name, method.fn, graph.script));
   }
   return out;
 }
+
+/**
+ * Whether every method the unit can call is named in its text: it registers with an object literal,
+ * has its template (without it, what the unit binds is unknown), binds no handler computed at run
+ * time, and never indexes `this[…]`.
+ */
+function bindsOnlyKnownHandlers(project: Project, files: UnitFiles): boolean {
+  const graph = handlerGraph(project, { files });
+  if (!graph.script || !graph.template || !graph.registeredWith) return false;
+  if (INDEXES_THIS.test(graph.script.text)) return false;
+  // An empty binding (`bindtap=""`) binds nothing; any other binding without a known name may call any method.
+  return !graph.bindings.some((binding) => !binding.handler && !binding.handlers.length && binding.attribute.value?.trim());
+}
+
+/** The methods of a behavior module (`Behavior({ methods })`) that only such page and component scripts load. */
+function behaviorCandidatesOf(project: Project, path: string, units: Map<string, UnitFiles>): UnboundMethod[] {
+  if (fileKindOf(path) !== 'js' || !project.bundle.has(path)) return [];
+  const text = project.bundle.read(path).toString('utf8');
+  if (!text.includes('Behavior') || INDEXES_THIS.test(text)) return [];
+  const script = project.jsFile(path);
+  const methods = script && behaviorMethods(project, script);
+  if (!script || !methods?.size) return [];
+  let loaders = 0;
+  for (const other of project.paths) {
+    if (other === path || fileKindOf(other) !== 'js' || !project.isReachable(other)) continue;
+    const specifiers = scriptSpecifiers(project.bundle.read(other).toString('utf8'));
+    if (!specifiers.some((specifier) => project.resolveImport(other, specifier) === path)) continue;
+    // Loaded by another module (a behavior built from behaviors, a helper), or by a unit that may call anything.
+    const files = units.get(other);
+    if (!files || !bindsOnlyKnownHandlers(project, files)) return [];
+    loaders++;
+  }
+  if (!loaders) return [];
+  const out: UnboundMethod[] = [];
+  for (const [name, method] of methods) if (method.file === script && !isHook(name)) out.push(lineSpan(name, method.fn, script));
+  return out;
+}
+
+function lineSpan(name: string, fn: BabelFunction, script: JsFile): UnboundMethod {
+  return { name, startLine: script.lines.positionAt(fn.start ?? 0).line, endLine: script.lines.positionAt(fn.end ?? script.text.length).line };
+}
+
+const INDEXES_THIS = /\bthis\s*\[/;
 
 function isHook(name: string): boolean {
   return PAGE_LIFECYCLE.has(name) || COMPONENT_LIFECYCLE.has(name) || OTHER_HOOKS.has(name) || /^on[A-Z]/.test(name);
 }
 
-/** How often each name appears as a word in the reachable scripts and templates. */
+/**
+ * How often each name is used in the reachable scripts and templates (see mentions.ts): a word in
+ * a comment, a path or a class name, or in commented-out markup, is not a use.
+ */
 function countMentions(project: Project, names: Set<string>): Map<string, number> {
   const counts = new Map<string, number>();
   const namesKey = [...names].sort().join(' ');
   for (const path of project.paths) {
     const kind = fileKindOf(path);
     if ((kind !== 'js' && kind !== 'bxml') || !project.isReachable(path)) continue;
-    for (const [name, count] of mentionsIn(project.bundle.read(path), names, namesKey)) counts.set(name, (counts.get(name) ?? 0) + count);
+    for (const [name, count] of mentionsIn(project.bundle.read(path), kind, names, namesKey)) counts.set(name, (counts.get(name) ?? 0) + count);
   }
   return counts;
 }
@@ -85,7 +131,7 @@ interface Mentions {
 const mentionsByContent = new WeakMap<Uint8Array, Mentions>();
 
 /** The names of `names` that appear as a word in `bytes`, with their counts (counted once per content and name). */
-function mentionsIn(bytes: Buffer, names: Set<string>, namesKey: string): Array<[string, number]> {
+function mentionsIn(bytes: Buffer, kind: 'js' | 'bxml', names: Set<string>, namesKey: string): Array<[string, number]> {
   let mentions = mentionsByContent.get(bytes);
   if (!mentions) mentionsByContent.set(bytes, (mentions = { counts: new Map() }));
   if (mentions.namesKey === namesKey) return mentions.found!;
@@ -93,8 +139,10 @@ function mentionsIn(bytes: Buffer, names: Set<string>, namesKey: string): Array<
   const missing = [...names].filter((name) => !counts.has(name));
   if (missing.length) {
     for (const name of missing) counts.set(name, 0);
-    const pattern = new RegExp(`(?<![\\w$])(?:${missing.map((name) => name.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`, 'g');
-    for (const match of bytes.toString('utf8').matchAll(pattern)) counts.set(match[0], counts.get(match[0])! + 1);
+    const count = (name: string) => counts.set(name, counts.get(name)! + 1);
+    const text = bytes.toString('utf8');
+    if (kind === 'js') scriptMentions(text, new Set(missing), count);
+    else templateMentions(text, new Set(missing), count);
   }
   mentions.namesKey = namesKey;
   mentions.found = [...names].map((name): [string, number] => [name, counts.get(name)!]).filter(([, count]) => count > 0);

@@ -2,6 +2,9 @@ import type { Finding, Severity } from '../findings.js';
 import type { Project } from '../project/project.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { unboundMethods } from '../analysis/unbound-methods.js';
+import { statementsAfterExit } from '../analysis/dead-code.js';
+import { unusedTemplates } from '../analysis/template-uses.js';
+import { fileKindOf } from '../parse/source-file.js';
 
 const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
 
@@ -18,7 +21,8 @@ export function reportedSeverity(configured: Severity, requested: Severity | und
  * - a finding in a file the app never loads is marked `unreachable` and an error there becomes a
  *   low-confidence warning, unless its rule says the file's presence is the problem
  *   (`meta.reachability: 'any-file'`); findings of bundle checks (no rule meta) stand; the same
- *   for a finding inside a page or component method that nothing binds, calls or mentions;
+ *   for a finding inside a page or component method that nothing binds, calls or mentions, after
+ *   a `return` in its block, or in a `<template name>` that no template instantiates;
  * - one root cause, one finding: a rule's finding is dropped where a rule it defers to
  *   (`meta.defersTo`) reported on the same line of the same file.
  */
@@ -26,6 +30,7 @@ export function applySeverityPolicy(findings: Finding[], project: Project, metaO
   const kept = findings.filter((finding) => !project.isIgnored(finding.file));
   for (const finding of kept) lowerIfUnreachable(finding, project, metaOf(finding.ruleId));
   lowerInUnboundMethods(kept, project, metaOf);
+  lowerInDeadCode(kept, project, metaOf);
   for (const finding of kept) {
     if (finding.confidence === 'low' && finding.severity === 'error') finding.severity = 'warning';
     const vendor = project.vendorOf(finding.file);
@@ -57,6 +62,35 @@ function lowerInUnboundMethods(findings: Finding[], project: Project, metaOf: (r
     finding.unreachable = true;
     finding.message += ` — in ${method.name}(), which nothing in the app calls`;
     finding.confidence = 'low';
+  }
+}
+
+/** Errors in code of a reachable file that never runs: after a `return`, or in a `<template name>` nothing instantiates. */
+function lowerInDeadCode(findings: Finding[], project: Project, metaOf: (ruleId: string) => RuleMeta | undefined): void {
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const meta = metaOf(finding.ruleId);
+    const kind = fileKindOf(finding.file);
+    if (finding.severity !== 'error' || finding.unreachable || !meta || meta.reachability === 'any-file' || (kind !== 'js' && kind !== 'bxml')) continue;
+    const list = byFile.get(finding.file);
+    if (list) list.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
+  for (const [path, list] of byFile) {
+    const file = project.parsed(path);
+    let spans: Array<{ start: number; end: number; note: string }> = [];
+    if (file?.kind === 'js') spans = statementsAfterExit(file).map((span) => ({ ...span, note: ` — after a ${span.after}, where it never runs` }));
+    else if (file?.kind === 'bxml') spans = unusedTemplates(project, path).map((template) => ({ ...template, note: ` — in <template name="${template.name}">, which no template uses` }));
+    if (!file || !spans.length) continue;
+    for (const finding of list) {
+      const start = file.lines.offsetAt({ line: finding.line, column: finding.column });
+      const end = file.lines.offsetAt({ line: finding.endLine, column: finding.endColumn });
+      const span = spans.find((candidate) => candidate.start <= start && end <= candidate.end);
+      if (!span) continue;
+      finding.unreachable = true;
+      finding.message += span.note;
+      finding.confidence = 'low';
+    }
   }
 }
 

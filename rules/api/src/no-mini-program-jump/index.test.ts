@@ -167,6 +167,71 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'a jump in vendored code is a warning; the same call in the app\'s own code stays an error',
+      files: miniApp({
+        'components/rich-text/node/node.js': `Component({ methods: { linkTap(e) { bn.navigateToMiniProgram({ appId: e.currentTarget.dataset.appid }); }, pan() { bn.navigateToMiniProgram({ appId: 'cNjQgR7tZB7VffLsQvc3YM' }); } } });var pad=${'1+'.repeat(1500)}1;`,
+        'pages/index/index.js': "Page({\n  open(e) {\n    bn.navigateToMiniProgram({ appId: e.currentTarget.dataset.appid });\n  },\n});\n",
+        'pages/index/index.bxml': '<view bindtap="open" data-appid="{{partner.appId}}">Partner</view>\n',
+      }),
+      errors: [
+        { messageId: 'vendoredJump', file: 'components/rich-text/node/node.js', line: 1, severity: 'warning', data: { via: 'bn.navigateToMiniProgram', vendor: 'rich-text', app: 'an appId set at run time' } },
+        { messageId: 'vendoredJump', file: 'components/rich-text/node/node.js', line: 1, severity: 'warning', data: { via: 'bn.navigateToMiniProgram', vendor: 'rich-text', app: 'appId "cNjQgR7tZB7VffLsQvc3YM"' } },
+        { messageId: 'miniProgramJump', file: 'pages/index/index.js', line: 3, severity: 'error' },
+      ],
+    },
+    {
+      name: 'an appId the user types in is a warning; one the page sets itself stays an error',
+      files: miniApp({
+        'pages/index/index.js': [
+          'Page({',
+          "  data: { payload: { appId: '' }, partner: { appId: 'cNjQgR7tZB7VffLsQvc3YM' } },",
+          '  setPayload(e) {',
+          '    const payload = JSON.parse(e.detail.value);',
+          '    this.setData({ payload: payload });',
+          '  },',
+          '  open() {',
+          '    bn.navigateToMiniProgram({ ...this.data.payload });',
+          '    bn.navigateToMiniProgram({ appId: this.data.partner.appId });',
+          '  },',
+          '});',
+        ].join('\n'),
+        'pages/index/index.bxml': [
+          '<textarea bindinput="setPayload"/>',
+          '<navigator target="miniProgram" app-id="{{payload.appId}}">Try it</navigator>',
+          '<navigator target="miniProgram" app-id="{{partner.appId}}">Partner</navigator>',
+          '<button bindtap="open">Open</button>',
+        ].join('\n'),
+      }),
+      errors: [
+        { messageId: 'userChosenJump', file: 'pages/index/index.bxml', line: 2, severity: 'warning', data: { via: '<navigator target="miniProgram">', key: 'payload' } },
+        { messageId: 'miniProgramJump', file: 'pages/index/index.bxml', line: 3, severity: 'error' },
+        { messageId: 'userChosenJump', file: 'pages/index/index.js', line: 8, severity: 'warning', data: { via: 'bn.navigateToMiniProgram', key: 'payload' } },
+        { messageId: 'miniProgramJump', file: 'pages/index/index.js', line: 9, severity: 'error' },
+      ],
+    },
+    {
+      name: 'a navigator shown only when its data has an appId: a warning when the script never sets one, an error when it does',
+      files: miniApp({
+        'pages/index/index.js': "Page({ data: { groups: [{ name: 'Charts', pages: ['line', 'candles'] }] } });\n",
+        'pages/index/index.bxml': [
+          '<block bn:for="{{groups}}" bn:for-item="group">',
+          '  <block bn:for="{{group.pages}}" bn:for-item="page">',
+          '    <view bn:if="{{page.appid}}">',
+          '      <navigator target="miniProgram" app-id="{{page.appid}}">{{page.name}}</navigator>',
+          '    </view>',
+          '  </block>',
+          '</block>',
+        ].join('\n'),
+        'pages/about/index.js': "Page({ data: { links: [{ name: 'Maps', appid: 'cNjQgR7tZB7VffLsQvc3YM' }] } });\n",
+        'pages/about/index.bxml': '<view bn:for="{{links}}" bn:for-item="link">\n  <navigator bn:if="{{link.appid}}" target="miniProgram" app-id="{{link.appid}}">{{link.name}}</navigator>\n</view>\n',
+        'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/about/index'] }),
+      }),
+      errors: [
+        { messageId: 'miniProgramJump', file: 'pages/about/index.bxml', line: 2, severity: 'error' },
+        { messageId: 'conditionalJump', file: 'pages/index/index.bxml', line: 4, severity: 'warning', data: { via: '<navigator target="miniProgram">', condition: 'page.appid', key: 'appid' } },
+      ],
+    },
+    {
       name: 'React: Navigator target="miniProgram" and a named import of navigateToDeepLink',
       files: {
         'src/app.config.ts': "export default { pages: ['pages/index/index'] };",

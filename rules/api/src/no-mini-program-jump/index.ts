@@ -1,6 +1,6 @@
 import {
   defineRule, getAttribute, optionValue, staticAttributeValue, UNKNOWN,
-  type BnCall, type BxmlAttribute, type BxmlElement, type JsFile, type JsNode, type NodeOf, type Project, type ReportTarget,
+  type BnCall, type BxmlAttribute, type BxmlDocument, type BxmlElement, type JsFile, type JsNode, type NodeOf, type Project, type ReportTarget,
 } from '@bmplint/core';
 import { classifyLink, type LinkVerdict } from './links.js';
 
@@ -32,6 +32,9 @@ export default defineRule({
       otherApp: '{{via}} opens "{{url}}" in {{app}}: a mini program\'s features must not send users to, or depend on, other apps (2.3.5).',
       deepLinkExternal: '{{via}} opens "{{url}}" outside the Binance app ({{host}}): deep links must not send users to other apps or sites; show web content in a <web-view> of a declared business domain instead (2.3.5).',
       dynamicDeepLink: '{{via}} opens a deep link computed at run time: make sure it cannot open another mini program or app (2.3.5).',
+      vendoredJump: '{{via}} in the vendored package {{vendor}} can open another mini program ({{app}}) when the content or options the app gives it ask for one: make sure nothing the app shows does. Without the platform\'s authorization a mini program must not jump to other mini programs (2.3.5).',
+      userChosenJump: '{{via}} opens the mini program whose appId the user enters ({{key}} is set from an input): no jump to a particular mini program is evident, but without the platform\'s authorization a mini program must not offer to open other mini programs (2.3.5).',
+      conditionalJump: '{{via}} renders only when {{condition}} is set, and this page\'s script never sets {{key}}: check that the data it shows never carries an appId. Without the platform\'s authorization a mini program must not jump to other mini programs (2.3.5).',
     },
   },
   create(context) {
@@ -40,11 +43,11 @@ export default defineRule({
     const ownAppIds = () => (own ??= ownAppIdsOf(project));
     const reported = new Set<string>();
 
-    const report = (target: ReportTarget, start: number, messageId: string, data: Record<string, string>, confidence?: 'medium' | 'low') => {
+    const report = (target: ReportTarget, start: number, messageId: string, data: Record<string, string>, confidence?: 'medium' | 'low', severity?: 'warning') => {
       const key = `${context.file?.path}\0${start}\0${messageId}`;
       if (reported.has(key)) return;
       reported.add(key);
-      context.report({ node: target, messageId, data, confidence });
+      context.report({ node: target, messageId, data, confidence, severity });
     };
 
     /** Reports a link by its verdict; a page link is only reported when it leaves for another app or mini program. */
@@ -86,7 +89,12 @@ export default defineRule({
         const appIdNode = optionValue(call.options, 'appId');
         const appId = appIdNode ? project.evaluator.evaluate(appIdNode, file) : UNKNOWN;
         if (typeof appId === 'string' && ownAppIds().has(appId)) return;
-        report(call.node, call.node.start ?? 0, 'miniProgramJump', { via, app: describeAppId(typeof appId === 'string' ? appId : undefined) });
+        const app = describeAppId(typeof appId === 'string' ? appId : undefined);
+        const vendor = project.vendorOf(file.path);
+        if (vendor) return report(call.node, call.node.start ?? 0, 'vendoredJump', { via, vendor, app }, undefined, 'warning');
+        const key = typeof appId === 'string' ? undefined : pageDataKeyOf(call, file);
+        if (key && setFromInput(file.text, key)) return report(call.node, call.node.start ?? 0, 'userChosenJump', { via, key }, undefined, 'warning');
+        report(call.node, call.node.start ?? 0, 'miniProgramJump', { via, app });
       } else if (call.name === 'navigateToDeepLink') {
         const url = optionValue(call.options, 'url');
         if (url) jsLink(url, file, via, 'deeplink');
@@ -111,9 +119,16 @@ export default defineRule({
       const targetAttribute = getAttribute(element, 'target');
       const target = staticAttributeValue(targetAttribute);
       if (target === 'miniProgram' && targetAttribute) {
-        const appId = staticAttributeValue(getAttribute(element, 'app-id') ?? getAttribute(element, 'appId'));
+        const appIdAttribute = getAttribute(element, 'app-id') ?? getAttribute(element, 'appId');
+        const appId = staticAttributeValue(appIdAttribute);
         if (appId && ownAppIds().has(appId)) return;
-        report(targetAttribute, targetAttribute.start, 'miniProgramJump', { via: '<navigator target="miniProgram">', app: describeAppId(appId) });
+        const via = '<navigator target="miniProgram">';
+        const app = describeAppId(appId);
+        const file = context.file;
+        const vendor = file && project.vendorOf(file.path);
+        if (vendor) report(targetAttribute, targetAttribute.start, 'vendoredJump', { via, vendor, app }, undefined, 'warning');
+        else if (appId === undefined && appIdAttribute && file) runTimeNavigator(element, appIdAttribute, targetAttribute, file.path);
+        else report(targetAttribute, targetAttribute.start, 'miniProgramJump', { via, app });
         return true;
       }
       if (target === 'deeplink') {
@@ -123,6 +138,24 @@ export default defineRule({
         return true;
       }
       return false;
+    };
+
+    /** A navigator whose appId is a `{{ }}` binding: chosen by the user, shown only when the data has one, or known to the app. */
+    const runTimeNavigator = (element: BxmlElement, appIdAttribute: BxmlAttribute, targetAttribute: BxmlAttribute, path: string) => {
+      const via = '<navigator target="miniProgram">';
+      const script = unitScriptText(project, path);
+      const binding = wholeBinding(appIdAttribute);
+      const root = binding && !insideLoop(element) ? /^[A-Za-z_$][\w$]*/.exec(binding)?.[0] : undefined;
+      if (script !== undefined && root && setFromInput(script, root)) {
+        report(targetAttribute, targetAttribute.start, 'userChosenJump', { via, key: root }, undefined, 'warning');
+        return;
+      }
+      const key = binding && /([A-Za-z_$][\w$]*)$/.exec(binding)?.[1];
+      if (script !== undefined && binding && key && guardedBy(element, binding) && !writesKey(script, key)) {
+        report(targetAttribute, targetAttribute.start, 'conditionalJump', { via, condition: binding, key }, undefined, 'warning');
+        return;
+      }
+      report(targetAttribute, targetAttribute.start, 'miniProgramJump', { via, app: describeAppId(undefined) });
     };
 
     const templateLink = (attribute: BxmlAttribute, via: string, position: Position) => {
@@ -190,6 +223,72 @@ export default defineRule({
     };
   },
 });
+
+/** The code of an attribute that is one `{{ }}` binding of a name or a member chain (`{{page.appid}}` → `page.appid`). */
+function wholeBinding(attribute: BxmlAttribute): string | undefined {
+  const [expression] = attribute.expressions;
+  if (attribute.expressions.length !== 1 || attribute.value?.trim() !== attribute.value?.slice(expression.start - attribute.valueStart, expression.end - attribute.valueStart).trim()) return undefined;
+  const code = expression.code.trim();
+  return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(code) ? code : undefined;
+}
+
+/** Whether the element renders only when `code` is truthy: it or an ancestor has `bn:if="{{code}}"`. */
+function guardedBy(element: BxmlElement, code: string): boolean {
+  for (let node: BxmlElement | BxmlDocument = element; node.type === 'element'; node = node.parent) {
+    const condition = getAttribute(node, 'bn:if') ?? getAttribute(node, 'wx:if');
+    if (condition && wholeBinding(condition)?.replace(/^!!/, '') === code) return true;
+  }
+  return false;
+}
+
+function insideLoop(element: BxmlElement): boolean {
+  for (let node: BxmlElement | BxmlDocument = element; node.type === 'element'; node = node.parent) {
+    if (node.attributes.some((attribute) => /^(?:bn|wx):for$/.test(attribute.name))) return true;
+  }
+  return false;
+}
+
+/** The script of the page or component a template belongs to (same name, .js or .ts), read through the project so caching sees it. */
+function unitScriptText(project: Project, templatePath: string): string | undefined {
+  const base = templatePath.replace(/\.[^./]+$/, '');
+  for (const extension of ['.js', '.ts']) {
+    if (project.bundle.has(base + extension)) return project.jsFile(base + extension)?.text;
+  }
+  return undefined;
+}
+
+/** `this.data.payload` (also spread into the options, or `.appId` of it) → `payload`. */
+function pageDataKeyOf(call: BnCall, file: JsFile): string | undefined {
+  const sources = (call.options?.properties ?? []).flatMap((property) =>
+    property.type === 'SpreadElement' ? [property.argument] : property.type === 'ObjectProperty' && !property.computed && property.key.type === 'Identifier' && property.key.name === 'appId' ? [property.value] : []);
+  for (const source of sources) {
+    const text = file.text.slice(source.start ?? 0, source.end ?? 0);
+    const key = /^(?:this|that|self|_this)\.data\.([A-Za-z_$][\w$]*)/.exec(text)?.[1];
+    if (key) return key;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the script sets the data key from what the user types: `key: e.detail.value`, or
+ * `key: payload` after `const payload = JSON.parse(e.detail.value)`.
+ */
+function setFromInput(script: string, key: string): boolean {
+  for (const match of script.matchAll(new RegExp(`(?<![\\w$.])['"]?${key.replace(/\$/g, '\\$')}['"]?\\s*:\\s*([^,}\\n]+)`, 'g'))) {
+    const value = match[1]!.trim();
+    if (/\bdetail\.value\b/.test(value)) return true;
+    const name = /^[A-Za-z_$][\w$]*$/.exec(value)?.[0];
+    const init = name && new RegExp(`\\b(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*=\\s*([^;\\n]+)`).exec(script)?.[1];
+    if (init && /\bdetail\.value\b/.test(init)) return true;
+  }
+  return false;
+}
+
+/** Whether the script writes `key` anywhere: as an object key (`appid: …`) or a member (`x.appid = …`). */
+function writesKey(script: string, key: string): boolean {
+  const name = key.replace(/\$/g, '\\$');
+  return new RegExp(`(?<![\\w$])['"]?${name}['"]?\\s*:(?!:)|\\.${name}\\s*=(?!=)|\\[\\s*['"]${name}['"]\\s*\\]\\s*=(?!=)`).test(script);
+}
 
 /** This app's own ids: the listing's `appId` and project.config.json's `appid` (a link to itself is not a jump). */
 export function ownAppIdsOf(project: Project): Set<string> {

@@ -305,6 +305,41 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'lifecyclePayment', file: 'utils/pay.js', line: 6, column: 10, message: 'onLoad of pages/pay/index' }],
     },
     {
+      name: 'onLoad pays only when the opener passes a launch option: a warning; paying outside that test stays an error',
+      files: shop({
+        'pages/pay/index.bxml': '<view>{{amount}}</view>\n',
+        'pages/pay/index.js': lines(
+          'Page({',
+          '  onLoad(options) {',
+          "    const autoPay = options.autoPay === 'Y';",
+          '    this.setData({ amount: options.amount });',
+          '    if (autoPay) {',
+          '      this.donate();',
+          '    }',
+          '  },',
+          '  donate() {',
+          "    bn.requestPayment({ orderInfo: this.data.amount });",
+          '  },',
+          '});',
+        ),
+        'pages/renew/index.bxml': '<view>Renewing</view>\n',
+        'pages/renew/index.js': lines(
+          'Page({',
+          '  onLoad(options) {',
+          '    if (options.plan) this.setData({ plan: options.plan });',
+          "    bn.requestPayment({ orderInfo: 'renew' });",
+          '  },',
+          '});',
+        ),
+        'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/pay/index', 'pages/renew/index'] }),
+        'utils/pay.js': null,
+      }),
+      errors: [
+        { messageId: 'openerPayment', file: 'pages/pay/index.js', line: 10, severity: 'warning', data: { api: 'bn.requestPayment', trigger: 'onLoad of pages/pay/index', path: 'onLoad → this.donate() → bn.requestPayment', condition: 'autoPay' } },
+        { messageId: 'lifecyclePayment', file: 'pages/renew/index.js', line: 4, severity: 'error' },
+      ],
+    },
+    {
       name: 'the showModal success callback pays without reading res.confirm (pays on cancel too)',
       files: miniApp({
         'pages/index/index.bxml': '<button bindtap="buy">Buy</button>\n',

@@ -2,19 +2,15 @@ import { defineRule, normalizeRoute, optionValue, type BnCall, type JsFile, type
 import { Confirmations } from '@bmplint/core';
 import { describePath, flowOf, lineOf, type Call, type Flow, type Node, type Site, type Trigger } from '@bmplint/core';
 import { Screens } from './screen.js';
+import { bnSites } from '../sites.js';
 
 const PAYMENT_API = 'requestPayment';
 const NAVIGATION_APIS = new Set(['navigateTo', 'redirectTo', 'reLaunch']);
 /** Rounds of "pages reached only from a confirmation" (a confirmed page can navigate to another). */
 const MAX_ROUNDS = 3;
 
-type State = 'open' | 'confirmed';
-
-interface Payment {
-  file: JsFile;
-  call: BnCall;
-  ancestors: readonly Node[];
-}
+/** `opener:<test>`: on the path from onLoad, under a test of the page's launch options (the opener decides). */
+type State = 'open' | 'confirmed' | `opener:${string}`;
 
 export default defineRule({
   meta: {
@@ -22,27 +18,27 @@ export default defineRule({
     clauses: ['4.3.2'],
     severity: 'error',
     suppressible: false,
+    // The hook follows taps across files (core's flow analysis): it reads ASTs.
+    projectInput: 'asts',
+    // No js visitors (they would force a walk of every file on every run), yet it checks scripts.
+    checksScripts: true,
     docs: { description: 'bn.requestPayment must only run after the user confirmed the payment on screen: a showModal/showActionSheet answer checked before it, or a confirm/pay button on a page that shows the amount.' },
     messages: {
       unconfirmedPayment: '{{api}} is reached from {{trigger}} ({{path}}) with no confirmation before it: show the amount and let the user confirm on screen (bn.showModal and check res.confirm, or a confirm/pay button on a page showing the amount) before paying (4.3.2).',
       lifecyclePayment: '{{api}} runs from the lifecycle hook {{trigger}} ({{path}}), before the user confirmed anything: start the payment from a confirm/pay button, or after bn.showModal returns confirm (4.3.2).',
+      openerPayment: '{{api}} runs from the lifecycle hook {{trigger}} ({{path}}) only when the page is opened with {{condition}}: the page or link that opens it decides, and it is not in the bundle. Make sure that opener shows the amount and lets the user confirm, or start the payment from a confirm/pay button here (4.3.2).',
       unresolvedFlow: '{{api}} in {{fn}}: the flow to it could not be followed from a tap or lifecycle hook, and no confirmation (bn.showModal with res.confirm) was found before it; check that the user confirms the payment on screen first (4.3.2).',
     },
   },
   create(context) {
-    const payments: Payment[] = [];
-    const navigations: Array<{ file: JsFile; call: BnCall }> = [];
     return {
-      js: {
-        bnCall(call) {
-          const file = context.jsFile;
-          if (!file) return;
-          if (call.name === PAYMENT_API) payments.push({ file, call, ancestors: [...context.ancestors] });
-          else if (NAVIGATION_APIS.has(call.name)) navigations.push({ file, call });
-        },
-      },
+      // No file visitors: the calls come from each file's scan (kept per file content), so the
+      // rule forces no walks; the hook follows the flow from every trigger (ASTs, across files).
       project(project) {
+        const sites = bnSites(project);
+        const payments = sites.filter((site) => site.call.name === PAYMENT_API);
         if (!payments.length) return;
+        const navigations = sites.filter((site) => NAVIGATION_APIS.has(site.call.name));
         const flow = flowOf(project);
         const confirmations = new Confirmations(project, flow);
         const screens = new Screens(project);
@@ -60,7 +56,15 @@ export default defineRule({
         for (const payment of payments) {
           const api = payment.call.spelling === 'alias' ? `${PAYMENT_API}()` : `bn.${PAYMENT_API}`;
           const reached = run.payments.get(payment.call.node);
-          if (reached && !reached.confirmed) {
+          if (reached && !reached.confirmed && reached.opener) {
+            context.report({
+              file: payment.file.path,
+              node: payment.call.node,
+              messageId: 'openerPayment',
+              data: { api, trigger: reached.trigger.label, path: describePath([...reached.path, api]), condition: reached.opener },
+              severity: 'warning',
+            });
+          } else if (reached && !reached.confirmed) {
             context.report({
               file: payment.file.path,
               node: payment.call.node,
@@ -89,6 +93,8 @@ interface Reached {
   trigger: Trigger;
   path: readonly string[];
   confirmed: boolean;
+  /** The launch-option test the payment depends on (`autoPay`), when the opener decides. */
+  opener?: string;
 }
 
 interface Run {
@@ -104,19 +110,53 @@ function explore(flow: Flow, confirmations: Confirmations, triggers: Trigger[], 
     const inherited = trigger.kind !== 'event' && trigger.route !== undefined && confirmedPages.has(trigger.route);
     return { trigger, state: (screenTriggers.has(trigger) || inherited ? 'confirmed' : 'open') as State };
   });
-  const step = (state: State, site: Site): State =>
-    state === 'confirmed' || confirmations.gated(site.owner.file, site.node, site.ancestors) ? 'confirmed' : 'open';
+  const step = (state: State, site: Site): State => {
+    if (state === 'confirmed' || confirmations.gated(site.owner.file, site.node, site.ancestors)) return 'confirmed';
+    if (state !== 'open') return state;
+    const test = launchOptionTest(site);
+    return test === undefined ? 'open' : `opener:${test}`;
+  };
+  const rank = (reached: Reached) => (reached.confirmed ? 0 : reached.opener ? 1 : 2);
   flow.explore(starts, step, (site, state, trigger, path) => {
     const confirmed = state === 'confirmed';
     if (site.bn.name === PAYMENT_API) {
       const previous = payments.get(site.node);
-      if (!previous || (previous.confirmed && !confirmed)) payments.set(site.node, { trigger, path, confirmed });
+      const reached: Reached = { trigger, path, confirmed, opener: state.startsWith('opener:') ? state.slice('opener:'.length) : undefined };
+      if (!previous || rank(reached) > rank(previous)) payments.set(site.node, reached);
     } else if (NAVIGATION_APIS.has(site.bn.name)) {
       const previous = navigations.get(site.node);
       if (!previous || previous.confirmed) navigations.set(site.node, { route: routeOf(flow.project, site.owner.file, site.bn), confirmed: confirmed && (previous?.confirmed ?? true) });
     }
   });
   return { payments, navigations };
+}
+
+/**
+ * For a call written in a page's onLoad(options): the test that gates it when the test reads the
+ * launch options, directly (`if (options.autoPay === 'Y')`) or through a local set from them
+ * (`const autoPay = options.autoPay === 'Y'; if (autoPay) …`). The page that opens this one decides.
+ */
+function launchOptionTest(site: Site): string | undefined {
+  const fn = site.owner.fn;
+  const param = fn.params[0];
+  if (site.owner.name !== 'onLoad' || param?.type !== 'Identifier') return undefined;
+  const text = site.owner.file.text;
+  const body = text.slice(fn.body.start ?? 0, fn.body.end ?? 0);
+  const reads = new RegExp(`(?<![\\w$.])${param.name}(?![\\w$])`);
+  const names = [param.name];
+  for (const match of body.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^;\n]+)/g)) if (reads.test(match[2]!)) names.push(match[1]!);
+  const mentions = new RegExp(`(?<![\\w$.])(?:${names.map((name) => name.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
+  const chain = [...site.ancestors, site.node];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const node = chain[i]!;
+    const child = chain[i + 1];
+    const test = node.type === 'IfStatement' && child === node.consequent ? node.test
+      : node.type === 'ConditionalExpression' && child === node.consequent ? node.test
+        : node.type === 'LogicalExpression' && node.operator === '&&' && child === node.right ? node.left : undefined;
+    const written = test && text.slice(test.start ?? 0, test.end ?? 0);
+    if (written && mentions.test(written)) return written.replace(/\s+/g, ' ').slice(0, 60);
+  }
+  return undefined;
 }
 
 /**

@@ -31,6 +31,7 @@ export default defineRule({
       switchTabToNonTab: '{{via}} to "{{url}}" fails: {{route}} is not a tabBar page, and switchTab opens only tab pages. Use {{fix}} instead (6.3).',
       rootRelative: '{{via}} to "{{url}}": relative to this page it names no page ({{route}}), but from the app root it names {{rootRoute}}. Which one the platform opens is not documented: write "/{{rootRoute}}" (6.3).',
       tabPageNeedsSwitchTab: '{{via}} to "{{url}}" fails: {{route}} is a tabBar page, which the platform opens only with switchTab. Use {{fix}} instead (6.3).',
+      tabPageIsThisPage: '{{via}} to "{{url}}" fails: {{route}} is a tabBar page, which the platform opens only with switchTab. It is the page this code runs on, so the user stays where they are; use {{fix}} if it should open again, or remove the call (6.3).',
     },
   },
   create(context) {
@@ -64,7 +65,13 @@ export default defineRule({
         context.report({ node: navigation.target, messageId: 'switchTabToNonTab', data: { ...data, fix } });
       } else if ((navigation.api === 'navigateTo' || navigation.api === 'redirectTo') && isTab) {
         const fix = navigation.navigator ? 'open-type="switchTab" (or "reLaunch")' : 'bn.switchTab (or bn.reLaunch)';
-        context.report({ node: navigation.target, messageId: 'tabPageNeedsSwitchTab', data: { ...data, fix } });
+        // A tab page navigating to itself: the call fails, but nothing visible breaks.
+        const own = project.pageByRoute.get(route)?.files;
+        if (own && (own.script === navigation.fromPath || own.template === navigation.fromPath)) {
+          context.report({ node: navigation.target, messageId: 'tabPageIsThisPage', data: { ...data, fix }, severity: 'warning' });
+        } else {
+          context.report({ node: navigation.target, messageId: 'tabPageNeedsSwitchTab', data: { ...data, fix } });
+        }
       }
     };
 

@@ -169,6 +169,17 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'tapIsNotConsent', file: 'pages/index/index.js', line: 3, column: 5, data: { api: 'getLocation', what: "the user's location", element: '<button>', handler: 'locate', how: "bn.authorize({ scope: 'scope.userLocation' }) (or check bn.getSetting) or a bn.showModal that says why and gates the call on confirm" } }],
     },
     {
+      name: 'a tap on a control whose own label asks for the location ("获取位置", "Use my location") is a warning, not an error',
+      files: page(
+        "Page({\n  getLocation() {\n    bn.getLocation({ success: (res) => this.setData({ res }) });\n  },\n  locate() {\n    bn.getLocation();\n  },\n});\n",
+        '<view>\n  <button type="primary" bindtap="getLocation">获取位置</button>\n  <view bindtap="locate" class="link">Use my location</view>\n</view>\n',
+      ),
+      errors: [
+        { messageId: 'labelledTap', file: 'pages/index/index.js', line: 3, column: 5, severity: 'warning', data: { api: 'getLocation', what: "the user's location", element: '<button>', handler: 'getLocation', label: '"获取位置"', how: "bn.authorize({ scope: 'scope.userLocation' }) (or check bn.getSetting) or a bn.showModal that says why and gates the call on confirm" } },
+        { messageId: 'labelledTap', file: 'pages/index/index.js', line: 6, column: 5, severity: 'warning', message: 'labelled "Use my location"' },
+      ],
+    },
+    {
       name: 'chooseImage (camera by default) from a tap on a control whose label says nothing about it',
       files: page("Page({\n  next() {\n    bn.chooseImage({ count: 1 });\n  },\n});\n", '<view bindtap="next" class="cta">Next</view>\n'),
       errors: [{ messageId: 'purposeUnclear', file: 'pages/index/index.js', line: 3, column: 5, message: 'label ("Next")', confidence: 'low' }],

@@ -63,6 +63,15 @@ const PURPOSE: Partial<Record<Category, RegExp>> = {
   location: /location|address|place|map|where|gps|position|地址|位置|地点|地图|定位|所在/i,
 };
 
+/**
+ * Labels that state the access itself ("获取位置", "Get my location", "定位"): a tap on such a
+ * control is the user asking for it, arguably their authorization under 5.2.3, though 5.2.1 still
+ * wants the purpose stated. Not a certain rejection: a warning.
+ */
+const STATES_ACCESS: Partial<Record<Category, RegExp>> = {
+  location: /location|position|gps|locate|where am i|定位|位置|所在地/i,
+};
+
 /** APIs where the user picks the data on a screen of the platform (a map to choose a place on): a tap on a control that says so is consent. */
 const PICKERS = new Set(['chooseLocation']);
 
@@ -129,6 +138,7 @@ export default defineRule({
     messages: {
       noConsent: 'bn.{{api}} accesses {{what}} from {{entry}} with no bn.authorize or bn.getSetting check and no consent prompt before it: ask first with {{how}} (5.2.1, 5.2.3).',
       tapIsNotConsent: 'bn.{{api}} accesses {{what}} as soon as the user taps {{element}} (handler {{handler}}): a tap is not consent for {{what}}; ask first with {{how}} (5.2.1, 5.2.3).',
+      labelledTap: 'bn.{{api}} accesses {{what}} when the user taps {{element}} labelled {{label}} (handler {{handler}}): the control asks for {{what}}, which a reviewer may take as the user\'s authorization (5.2.3), but nothing says why it is needed; say so, or ask with {{how}} (5.2.1, 5.2.3).',
       purposeUnclear: 'bn.{{api}} opens {{what}} when the user taps {{element}} (handler {{handler}}), whose label ({{label}}) does not say what it is for: label the control with its purpose (e.g. "Scan QR code", "Upload photo") or ask with {{how}} (5.2.1, 5.2.3).',
       unresolved: 'bn.{{api}} accesses {{what}} in {{entry}}, and it is not clear how that code is reached or whether the user agreed first: make sure {{how}} comes before it (5.2.1, 5.2.3).',
     },
@@ -150,6 +160,9 @@ export default defineRule({
           if (entry.kind === 'hook') context.report({ node: call.node, messageId: 'noConsent', data: { ...data, entry: describeHook(entry.name) } });
           else if (entry.kind === 'event') context.report({ node: call.node, messageId: 'noConsent', data: { ...data, entry: `the "${entry.name}" event handler ${entry.handler}` } });
           else if (entry.kind === 'gesture' && finding.why === 'tap') context.report({ node: call.node, messageId: 'tapIsNotConsent', data: { ...data, element: entry.element, handler: entry.handler } });
+          else if (entry.kind === 'gesture' && finding.why === 'labelledTap') {
+            context.report({ node: call.node, messageId: 'labelledTap', severity: 'warning', data: { ...data, element: entry.element, handler: entry.handler, label: `"${entry.label}"` } });
+          }
           else if (entry.kind === 'gesture') {
             // The user did act, and the platform's own picker follows: an unlabelled control is a question for the reviewer, not a sure rejection.
             context.report({
@@ -185,11 +198,15 @@ function mayUseCamera(project: Project, file: JsFile, options: Parameters<typeof
 const PROMPTS_ON_TAP = new Set(['getUserProfile']);
 
 /** The entry that decides the finding: hooks first, then taps that are not consent, unclear labels, unknown paths. */
-function worst(entries: Entry[], category: Category, api: string): { entry: Entry; why?: 'tap' } | undefined {
+function worst(entries: Entry[], category: Category, api: string): { entry: Entry; why?: 'tap' | 'labelledTap' } | undefined {
   const hook = entries.find((entry) => entry.kind === 'hook' || entry.kind === 'event');
   if (hook) return { entry: hook };
   const gestures = PROMPTS_ON_TAP.has(api) ? [] : entries.filter((entry): entry is Extract<Entry, { kind: 'gesture' }> => entry.kind === 'gesture');
-  if (!GESTURE_CONSENT.has(category) && !PICKERS.has(api) && gestures.length) return { entry: gestures[0], why: 'tap' };
+  if (!GESTURE_CONSENT.has(category) && !PICKERS.has(api) && gestures.length) {
+    const states = STATES_ACCESS[category];
+    const unlabelled = gestures.find((entry) => !entry.dynamic && !states?.test(entry.label)) ?? gestures.find((entry) => entry.dynamic);
+    return unlabelled ? { entry: unlabelled, why: 'tap' } : { entry: gestures[0], why: 'labelledTap' };
+  }
   const unclear = gestures.find((entry) => !PURPOSE[category]?.test(entry.label));
   if (unclear) return { entry: unclear };
   const unknown = entries.find((entry) => entry.kind === 'unknown');

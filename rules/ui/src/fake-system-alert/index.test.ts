@@ -35,6 +35,10 @@ new RuleTester().run(rule, {
       files: miniApp({ 'pages/index/index.bxml': '<view class="card"><text>Battery low on your hardware wallet? Charge it over USB-C before signing.</text></view>\n' }),
     },
     {
+      name: 'a call of a bn member named like an Object.prototype method (no crash)',
+      files: miniApp({ 'pages/index/index.js': "Page({ onLoad() { if (bn.hasOwnProperty('showModal')) bn.showModal({ title: 'Tip', content: 'Saved' }); } });\n" }),
+    },
+    {
       name: 'a React page with ordinary text',
       files: react("import { View, Text } from '@binance/mp-components';\nexport default () => <View><Text>Set up Google alerts for BNB news</Text></View>;\n"),
     },

@@ -1,4 +1,4 @@
-import { defineRule, type Project, type RuleContext, type TermMatch } from '@bmplint/core';
+import { defineRule, type RuleContext, type TermMatch } from '@bmplint/core';
 import { scriptPieces, spanIn, templatePieces, type TextPiece } from '../support/page-text.js';
 import { VENDOR_PATH } from '../support/words.js';
 import { MATCHER, topicOf } from './lists.js';
@@ -17,9 +17,23 @@ export default defineRule({
     },
   },
   create(context) {
+    // Every piece of text, its dialog or banner and its look belong to one file: a file rule, cached
+    // with the file (a template's result also depends on the stylesheets it reads).
+    const own = (path: string) => !VENDOR_PATH.test(path);
     return {
-      project(project) {
-        check(context, project);
+      bxml: {
+        document() {
+          const template = context.file;
+          if (template?.kind === 'bxml' && own(template.path)) check(context, templatePieces(context.project, template));
+        },
+      },
+      js: {
+        Program() {
+          const file = context.jsFile;
+          // Inline <bns> scripts of a template, declarations and .bns modules show nothing.
+          if (!file || context.file?.kind !== 'js' || !own(file.path) || file.path.endsWith('.d.ts') || file.path.endsWith('.bns')) return;
+          check(context, scriptPieces(context.project, file));
+        },
       },
     };
   },
@@ -30,7 +44,8 @@ interface Found {
   match: TermMatch;
 }
 
-function check(context: RuleContext, project: Project): void {
+/** Reports the fake warnings among one file's text pieces. */
+function check(context: RuleContext, pieces: readonly TextPiece[]): void {
   const reported = new Set<string>();
   const report = (found: Found, messageId: 'fakeWarning' | 'imitatesSystem', data: Record<string, string>) => {
     const span = spanIn(found.piece, found.match.start, found.match.end);
@@ -40,7 +55,7 @@ function check(context: RuleContext, project: Project): void {
     context.report({ file: found.piece.file, span, messageId, data: { where: found.piece.where, text: excerpt(found.match.text), ...data } });
   };
   const groups = new Map<string, Found[]>();
-  for (const piece of pieces(project)) {
+  for (const piece of pieces) {
     for (const match of MATCHER.scan(piece.text)) {
       const found = { piece, match };
       const topic = topicOf(match.list);
@@ -73,23 +88,6 @@ function check(context: RuleContext, project: Project): void {
       else if (other) report(found, 'imitatesSystem', { why: `is shown with "${excerpt(other.match.text)}", as fake system warnings are` });
     }
   }
-}
-
-/** Visible text of the app's own templates and scripts (not third-party components). */
-function pieces(project: Project): TextPiece[] {
-  const out: TextPiece[] = [];
-  for (const path of project.paths) {
-    if (VENDOR_PATH.test(path)) continue;
-    const kind = project.kindOf(path);
-    if (kind === 'bxml') {
-      const template = project.parsed(path);
-      if (template?.kind === 'bxml') out.push(...templatePieces(project, template));
-    } else if (kind === 'js' && !path.endsWith('.d.ts') && !path.endsWith('.bns')) {
-      const file = project.jsFile(path);
-      if (file) out.push(...scriptPieces(project, file));
-    }
-  }
-  return out;
 }
 
 /** The matched words for a message: whitespace collapsed, at most 60 characters. */

@@ -1,6 +1,6 @@
 import {
   defineRule, flowOf, getAttribute, memberName, optionValue, staticAttributeValue, walkJs,
-  type BxmlChild, type BxmlElement, type JsFile, type Node, type Page, type Project, type RuleContext, type Site, type Trigger,
+  type BxmlChild, type BxmlElement, type Node, type ParsedFile, type Page, type Project, type RuleContext, type Site, type Trigger,
 } from '@bmplint/core';
 import { classNames, idOf, SCRIPT_ELEMENTS } from '../support/template.js';
 import { hasWord, wordsOf } from '../support/words.js';
@@ -31,6 +31,8 @@ export default defineRule({
     suppressible: true,
     confidence: 'medium',
     docs: { description: 'The home page must show the core features itself, not be empty, a loading screen or a redirect to another page.' },
+    // The redirect check follows the call flow from the home page's hooks through other files' functions.
+    projectInput: 'asts',
     messages: {
       emptyHome: 'The home page {{page}} shows nothing: its {{source}} has no text and no content element. The core features of a mini program must be showcased on its home page (2.3.2).',
       loadingShell: 'The home page {{page}} shows only a loading indicator ({{indicator}}): the core features of a mini program must be showcased on its home page, not behind a loading screen (2.3.2).',
@@ -42,7 +44,7 @@ export default defineRule({
       project(project) {
         const page = project.entryPage;
         if (!page) return;
-        const shell = project.style === 'react' ? reactShell(project, page) : templateShell(project, page);
+        const shell = shellOf(project, page);
         if (shell) context.report(shell);
         redirects(context, project, page);
       },
@@ -52,11 +54,26 @@ export default defineRule({
 
 type Report = Parameters<RuleContext['report']>[0];
 
+/**
+ * The shell check reads one file (the home page's template, or its React module): its answer is
+ * kept per parse, which a session's parse cache keeps while the file is unchanged.
+ */
+const shells = new WeakMap<ParsedFile, { route: string; report: Report | undefined }>();
+
+function shellOf(project: Project, page: Page): Report | undefined {
+  const path = project.style === 'react' ? page.files.script : page.files.template;
+  const file = path ? project.parsed(path) : undefined;
+  if (!file) return undefined;
+  const known = shells.get(file);
+  if (known?.route === page.route) return known.report;
+  const report = project.style === 'react' ? reactShell(file, page) : templateShell(file, page);
+  shells.set(file, { route: page.route, report });
+  return report;
+}
+
 /** A classic home page whose template has no content apart from loading indicators. */
-function templateShell(project: Project, page: Page): Report | undefined {
-  const path = page.files.template;
-  const template = path ? project.parsed(path) : undefined;
-  if (template?.kind !== 'bxml') return undefined;
+function templateShell(template: ParsedFile, page: Page): Report | undefined {
+  if (template.kind !== 'bxml') return undefined;
   let indicator: BxmlElement | undefined;
   const stack: BxmlChild[] = [...template.document.children];
   while (stack.length) {
@@ -105,10 +122,8 @@ function describeElement(element: BxmlElement): string {
 }
 
 /** A React home page module whose JSX has no content apart from loading indicators. */
-function reactShell(project: Project, page: Page): Report | undefined {
-  const path = page.files.script;
-  const file: JsFile | undefined = path ? project.jsFile(path) : undefined;
-  if (!file?.ast) return undefined;
+function reactShell(file: ParsedFile, page: Page): Report | undefined {
+  if (file.kind !== 'js' || !file.ast) return undefined;
   let elements = 0;
   let content = false;
   let indicator: { name: string; start: number; end: number } | undefined;
@@ -197,7 +212,9 @@ function jsxClasses(element: Extract<Node, { type: 'JSXElement' }>): string[] {
 function redirects(context: RuleContext, project: Project, page: Page): void {
   const flow = flowOf(project);
   const appScript = (path: string) => /(^|\/)app\.[jt]s$/.test(path) && path.startsWith(project.appRoot) && !path.slice(project.appRoot.length).includes('/');
-  const starts = flow.triggers()
+  // Only the home page's and the app's hooks can start a redirect: their triggers alone.
+  const scripts = new Set([page.files.script, ...['.js', '.ts'].map((extension) => `${project.appRoot}app${extension}`)].filter((path): path is string => !!path));
+  const starts = flow.lifecycleTriggers(scripts)
     .filter((trigger) => trigger.kind === 'lifecycle' && (
       (trigger.route === page.route && OPENING_HOOKS.has(trigger.name))
       || (!trigger.route && APP_HOOKS.has(trigger.name) && appScript(trigger.fn.file.path))))

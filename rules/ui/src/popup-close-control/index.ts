@@ -1,6 +1,6 @@
 import {
   defineRule, elementsOf, eventOfAttribute, getAttribute, handlerGraph, memoize, staticAttributeValue, walkJs,
-  type BxmlElement, type BxmlFile, type HandlerGraph, type JsNode, type MethodInfo, type Project,
+  type BxmlElement, type BxmlFile, type HandlerGraph, type JsNode, type MethodInfo, type Project, type UnitFiles,
 } from '@bmplint/core';
 import { isFullScreenOverlay, TemplateStyles } from '../support/styles.js';
 import { classNames, idOf, unitOfTemplate, visibilityOf, SCRIPT_ELEMENTS, type HidingValue, type Visibility } from '../support/template.js';
@@ -47,16 +47,17 @@ export default defineRule({
     },
   },
   create(context) {
+    // A layer, its mask and its close control live in one template; the page's script (its
+    // handlers) and stylesheets are read from there, so the result is cached with the template.
     return {
-      project(project) {
-        for (const path of project.paths) {
-          if (project.kindOf(path) !== 'bxml' || VENDOR_PATH.test(path)) continue;
-          const template = project.parsed(path);
-          if (template?.kind !== 'bxml') continue;
-          for (const found of checkTemplate(project, template)) {
-            context.report({ file: path, span: { start: found.element.start, end: found.element.openEnd }, messageId: 'noCloseControl', data: { element: found.label, how: found.how } });
+      bxml: {
+        document() {
+          const template = context.file;
+          if (template?.kind !== 'bxml' || VENDOR_PATH.test(template.path)) return;
+          for (const found of checkTemplate(context.project, template)) {
+            context.report({ span: { start: found.element.start, end: found.element.openEnd }, messageId: 'noCloseControl', data: { element: found.label, how: found.how } });
           }
-        }
+        },
       },
     };
   },
@@ -76,9 +77,6 @@ const NEAR = 8;
 
 function checkTemplate(project: Project, template: BxmlFile): Candidate[] {
   const styles = new TemplateStyles(project, template.path);
-  const unit = unitOfTemplate(project, template.path);
-  const graph = unit?.files.script ? handlerGraph(project, unit) : undefined;
-  const componentTags = new Set(project.componentUses.filter((use) => !unit || use.from === unit.files.config || use.from === project.appConfigPath).map((use) => use.tag));
   const candidates: Candidate[] = [];
   // Document order: an element inside a layer is inside the last (outermost) layer found.
   const inside = (element: BxmlElement) => {
@@ -90,6 +88,11 @@ function checkTemplate(project: Project, template: BxmlFile): Candidate[] {
     const candidate = popupLayer(element, styles);
     if (candidate) candidates.push(candidate);
   }
+  if (!candidates.length) return [];
+  // Only a template with a pop-up layer needs its page's script.
+  const unit = unitOfTemplate(project, template.path);
+  const graph = unit?.files.script ? graphOf(project, unit) : undefined;
+  const componentTags = new Set(project.componentUses.filter((use) => !unit || use.from === unit.files.config || use.from === project.appConfigPath).map((use) => use.tag));
   const out: Candidate[] = [];
   const layers = new Set(candidates.map((candidate) => candidate.element));
   for (const candidate of candidates) {
@@ -100,6 +103,18 @@ function checkTemplate(project: Project, template: BxmlFile): Candidate[] {
     out.push(candidate);
   }
   return out;
+}
+
+/**
+ * The page's handler graph. Another file's walk may have built it this run, so the files it was
+ * built from (the script, the modules its methods come from) are read here too: they are
+ * dependencies of this template's cached result either way.
+ */
+function graphOf(project: Project, unit: { files: UnitFiles }): HandlerGraph {
+  const graph = handlerGraph(project, unit);
+  if (unit.files.script) project.textOf(unit.files.script);
+  for (const method of graph.methods.values()) project.textOf(method.file.path);
+  return graph;
 }
 
 /**

@@ -38,13 +38,14 @@ export function spanIn(piece: TextPiece, start: number, end: number): { start: n
 /** Attributes whose value is shown. */
 const VISIBLE_ATTRIBUTES = new Set(['placeholder', 'title', 'alt', 'aria-label', 'label', 'content', 'text', 'desc', 'message', 'sub-title', 'subtitle', 'confirm-text', 'cancel-text']);
 /** `bn` UI APIs and the options they show. */
-const UI_APIS: Record<string, string[]> = {
-  showModal: ['title', 'content', 'confirmText', 'cancelText'],
-  showToast: ['title'],
-  showLoading: ['title'],
-  showActionSheet: ['itemList', 'alertText'],
-  setNavigationBarTitle: ['title'],
-};
+// A Map, not an object literal: `bn.hasOwnProperty(…)` must not find Object.prototype's method.
+const UI_APIS = new Map<string, string[]>([
+  ['showModal', ['title', 'content', 'confirmText', 'cancelText']],
+  ['showToast', ['title']],
+  ['showLoading', ['title']],
+  ['showActionSheet', ['itemList', 'alertText']],
+  ['setNavigationBarTitle', ['title']],
+]);
 const REACT_VISIBLE = new Set(['placeholder', 'title', 'alt', 'aria-label', 'label', 'content', 'text']);
 /** Class words of a box whose texts belong together (a dialog, a banner, a card). */
 const BOX_WORDS = new Set([
@@ -168,7 +169,7 @@ export function scriptPieces(project: Project, file: JsFile): TextPiece[] {
   for (const node of nodesIn(file.ast)) {
     if (node.type === 'CallExpression') {
       const call = bn?.call(node);
-      const keys = call ? UI_APIS[call.name] : undefined;
+      const keys = call ? UI_APIS.get(call.name) : undefined;
       if (call && keys) {
         for (const key of keys) add(optionValue(call.options, key), `The bn.${call.name} ${key}`, `${file.path}@${node.start}`);
         continue;

@@ -60,14 +60,22 @@ export default defineRule({
     },
   },
   create(context) {
+    // A flag is reported in the script that reads it, with what that script's page shows: the
+    // template and the pages it navigates to are read from here, so the result is cached with the
+    // script and re-checked when one of them changes.
     return {
-      project(project) {
-        new ContentSwitch(project, context).run();
+      js: {
+        Program() {
+          const file = context.jsFile;
+          if (!file?.ast || context.file?.kind !== 'js' || VENDOR_PATH.test(file.path) || file.path.endsWith('.d.ts') || file.path.endsWith('.bns')) return;
+          new ContentSwitch(context.project, context).checkFile(file);
+        },
       },
     };
   },
 });
 
+/** The check of one script; its caches live as long as the script's walk, so every file it reads is a dependency of the script's result. */
 class ContentSwitch {
   private readonly tracer: ValueTracer;
   private readonly reported = new Set<Node>();
@@ -77,15 +85,7 @@ class ContentSwitch {
     this.tracer = new ValueTracer(project);
   }
 
-  run(): void {
-    for (const path of this.project.paths) {
-      if (VENDOR_PATH.test(path) || this.project.kindOf(path) !== 'js' || path.endsWith('.d.ts') || path.endsWith('.bns')) continue;
-      const file = this.project.jsFile(path);
-      if (file?.ast) this.checkFile(file);
-    }
-  }
-
-  private checkFile(file: JsFile): void {
+  checkFile(file: JsFile): void {
     const keys = this.templateKeysOf(file);
     const states = reactStates(file);
     const flagKeys = new Map<string, Flag>();
@@ -167,7 +167,7 @@ class ContentSwitch {
       confidence = 'medium';
     }
     this.reported.add(flag.node);
-    this.context.report({ file: flag.file.path, node: flag.node, messageId, confidence, data: { flag: flag.label, source: flag.source, effect: effect.label } });
+    this.context.report({ node: flag.node, messageId, confidence, data: { flag: flag.label, source: flag.source, effect: effect.label } });
   }
 
   /** The first flag an expression reads (not looking into functions). */

@@ -1,6 +1,6 @@
 import {
-  defineRule, elementsOf, flowOf, getAttribute, memberName, optionValue, parseOrigin, unwrap, walkJs,
-  type BxmlAttribute, type BxmlElement, type Confidence, type JsFile, type Node, type NodeOf, type Project, type UnitFiles,
+  defineRule, flowOf, getAttribute, memberName, optionValue, parseOrigin, unwrap, walkJs,
+  type BxmlAttribute, type BxmlElement, type Confidence, type JsFile, type Node, type NodeOf, type ParsedFile, type Project, type UnitFiles,
 } from '@bmplint/core';
 import { gameReason } from './games.js';
 import { rootKeys, SOURCE_LABEL, ValueTracer, type SourceKind } from './sources.js';
@@ -23,12 +23,77 @@ export default defineRule({
       runtimeSrc: 'The <web-view> src {{src}} comes from {{source}}: the page it opens is chosen at runtime, outside the reviewed bundle, so the web-view can be used to bypass review (3.4.3).',
       gameSrc: 'The <web-view> loads {{url}}, which looks like a web game ({{why}}): web-views must not be used to provide games (3.4.4).',
     },
+    projectInput: 'facts',
   },
   create(context) {
+    const own = (path: string | undefined): path is string => !!path && !VENDOR_PATH.test(path);
+    // One analysis per walked file: its caches hold only what that file's walk read, so every file
+    // it reads is a dependency of that file's cached result.
+    let walked: { file: ParsedFile | undefined; analysis: SrcValues } | undefined;
+    const valuesAnalysis = (): SrcValues => {
+      if (walked && walked.file === context.file) return walked.analysis;
+      const analysis = new SrcValues(context.project);
+      walked = { file: context.file, analysis };
+      return analysis;
+    };
     return {
-      project(project) {
-        const analysis = new WebViewAnalysis(project);
-        for (const found of analysis.findings()) context.report(found);
+      bxml: {
+        element(element) {
+          const path = context.file?.path;
+          if (!own(path)) return;
+          if (element.name === 'navigator') {
+            const navigation = templateNavigation(context.project, path, element);
+            if (navigation) context.record({ navigation });
+            return;
+          }
+          if (!WEB_VIEW_TAGS.has(element.name)) return;
+          const src = getAttribute(element, 'src');
+          if (!src || src.value === null) return;
+          context.record({ src: { span: { start: src.start, end: src.end }, shown: src.value, values: valuesAnalysis().templateValues(path, element, src) } });
+        },
+      },
+      js: {
+        CallExpression(node) {
+          const file = context.jsFile;
+          if (!file || context.file?.kind !== 'js' || !own(file.path)) return;
+          const call = context.bnApi(file)?.call(node);
+          if (!call || !NAVIGATIONS.has(call.name)) return;
+          const url = optionValue(call.options, 'url');
+          const navigation = url ? valuesAnalysis().scriptNavigation(file, node, url) : undefined;
+          if (navigation) context.record({ navigation });
+        },
+        JSXOpeningElement(node) {
+          const file = context.jsFile;
+          if (!file || context.file?.kind !== 'js' || !own(file.path)) return;
+          if (node.name.type !== 'JSXIdentifier' || node.name.name !== 'WebView' || !(/\.[jt]sx$/.test(file.path) || context.project.style === 'react')) return;
+          const src = node.attributes.find((attribute): attribute is NodeOf<'JSXAttribute'> => attribute.type === 'JSXAttribute' && attribute.name.name === 'src');
+          if (!src?.value) return;
+          const value = src.value.type === 'JSXExpressionContainer' ? src.value.expression : src.value;
+          if (value.type === 'JSXEmptyExpression') return;
+          const code = file.text.slice(value.start ?? 0, value.end ?? 0);
+          const shown = src.value.type === 'JSXExpressionContainer' ? `{${code}}` : code;
+          context.record({ src: { span: { start: src.start ?? 0, end: src.end ?? 0 }, shown, values: valuesAnalysis().jsxValues(file, value as Node) } });
+        },
+      },
+      project() {
+        // Route parameters meet the navigations of every file that pass them.
+        const facts = context.facts() as ReadonlyMap<string, readonly WebViewFact[]>;
+        const navigations = new Map<string, StoredNavigation[]>();
+        for (const list of facts.values()) {
+          for (const fact of list) {
+            if (!('navigation' in fact)) continue;
+            const known = navigations.get(fact.navigation.route);
+            if (known) known.push(fact.navigation);
+            else navigations.set(fact.navigation.route, [fact.navigation]);
+          }
+        }
+        for (const [path, list] of facts) {
+          for (const fact of list) {
+            if (!('src' in fact)) continue;
+            const values = fact.src.values.flatMap((value) => (value.kind === 'route-param' ? routeValues(navigations.get(value.route) ?? [], value) : [value]));
+            for (const found of judge(path, fact.src.span, fact.src.shown, values)) context.report(found);
+          }
+        }
       },
     };
   },
@@ -36,8 +101,36 @@ export default defineRule({
 
 /** A value a web-view's src can take: a URL the bundle fixes, or a runtime value. */
 export type SrcValue =
-  | { kind: 'const'; url: string; node?: Node; file?: string }
+  | { kind: 'const'; url: string }
   | { kind: SourceKind; label: string; confidence: Confidence };
+
+/** A route parameter of `route`, resolved in the project hook from the navigations that pass it. */
+interface RouteParam {
+  kind: 'route-param';
+  route: string;
+  param?: string;
+  where: string;
+}
+
+type PendingValue = SrcValue | RouteParam;
+
+/**
+ * A navigation to a page, with the URL as far as it is known: `url` when whole, else the known
+ * `prefix`; when the prefix ends in `param=` and an expression follows, what that expression can be.
+ */
+interface StoredNavigation {
+  route: string;
+  file: string;
+  line: number;
+  url?: string;
+  prefix: string;
+  rest?: SrcValue[];
+}
+
+/** What the visitors record: the navigations of a file, and the src values of its web-views. */
+type WebViewFact =
+  | { navigation: StoredNavigation }
+  | { src: { span: { start: number; end: number }; shown: string; values: PendingValue[] } };
 
 interface Report {
   file: string;
@@ -47,89 +140,68 @@ interface Report {
   confidence?: Confidence;
 }
 
-/** A navigation to a page, with the URL as far as it is known. */
-interface Navigation {
-  file: string;
-  line: number;
-  /** The whole URL when known. */
-  url?: string;
-  /** The known start, and the expression after it, when not. */
-  prefix: string;
-  rest?: { node: Node; file: JsFile };
+/** Turns the values of one src into at most one runtime finding and one game finding. */
+function judge(file: string, span: Report['span'], shown: string, values: SrcValue[]): Report[] {
+  const out: Report[] = [];
+  const src = shown.length > 80 ? `${shown.slice(0, 79)}…` : shown;
+  const runtime = values.filter((value): value is Exclude<SrcValue, { kind: 'const' }> => value.kind !== 'const');
+  if (runtime.length) {
+    const best = runtime.find((value) => value.confidence === 'medium') ?? runtime[0];
+    out.push({ file, span, messageId: 'runtimeSrc', data: { src, source: best.label }, confidence: best.confidence });
+  }
+  for (const value of values) {
+    if (value.kind !== 'const') continue;
+    const why = gameReason(value.url);
+    if (why) {
+      out.push({ file, span, messageId: 'gameSrc', data: { url: value.url, why } });
+      break;
+    }
+  }
+  return out;
 }
 
-export class WebViewAnalysis {
+/** What the bundle's navigations to a route pass as the parameter; a route parameter nobody in the bundle sets comes from outside. */
+function routeValues(navigations: readonly StoredNavigation[], { route, param, where }: RouteParam): SrcValue[] {
+  if (!navigations.length) {
+    return [{ kind: 'route', label: `${SOURCE_LABEL.route} (${where}) that no page of the bundle sets, so any link opening ${route} decides it`, confidence: KNOWN }];
+  }
+  const out: SrcValue[] = [];
+  for (const navigation of navigations) {
+    const at = `${navigation.file}:${navigation.line}`;
+    const value = param === undefined ? undefined : queryParam(navigation, param);
+    if (value === null) continue;
+    if (value === undefined) {
+      out.push({ kind: 'runtime', label: `${SOURCE_LABEL.route} (${where}) passed by the navigation at ${at}, whose value is not known`, confidence: 'low' });
+    } else if (typeof value === 'string') {
+      out.push({ kind: 'const', url: value });
+    } else {
+      for (const item of value) {
+        if (item.kind === 'const') out.push(item);
+        else out.push({ ...item, label: `${SOURCE_LABEL.route} (${where}) that ${at} fills from ${item.label}` });
+      }
+    }
+  }
+  return out;
+}
+
+/** The values of web-view srcs and navigation parameters in one file, read with the evaluator and the value tracer. */
+export class SrcValues {
   readonly tracer: ValueTracer;
-  private navigations?: Map<string, Navigation[]>;
-  private readonly dataCache = new Map<string, SrcValue[]>();
+  private readonly dataCache = new Map<string, PendingValue[]>();
 
   constructor(readonly project: Project) {
     this.tracer = new ValueTracer(project);
   }
 
-  findings(): Report[] {
-    const out: Report[] = [];
-    for (const path of this.project.paths) {
-      if (VENDOR_PATH.test(path)) continue;
-      const kind = this.project.kindOf(path);
-      if (kind === 'bxml') {
-        const template = this.project.parsed(path);
-        if (template?.kind !== 'bxml') continue;
-        for (const element of elementsOf(template.document)) {
-          if (!WEB_VIEW_TAGS.has(element.name)) continue;
-          const src = getAttribute(element, 'src');
-          if (!src || src.value === null) continue;
-          out.push(...this.judge(path, { start: src.start, end: src.end }, src.value, this.templateValues(path, element, src)));
-        }
-      } else if (kind === 'js' && (/\.[jt]sx$/.test(path) || this.project.style === 'react') && this.project.bundle.read(path).includes('WebView')) {
-        const file = this.project.jsFile(path);
-        if (!file?.ast) continue;
-        walkJs(file.ast, {
-          enter: (node) => {
-            if (node.type !== 'JSXOpeningElement' || node.name.type !== 'JSXIdentifier' || node.name.name !== 'WebView') return;
-            const src = node.attributes.find((attribute): attribute is NodeOf<'JSXAttribute'> => attribute.type === 'JSXAttribute' && attribute.name.name === 'src');
-            if (!src?.value) return;
-            const value = src.value.type === 'JSXExpressionContainer' ? src.value.expression : src.value;
-            if (value.type === 'JSXEmptyExpression') return;
-            const code = file.text.slice(value.start ?? 0, value.end ?? 0);
-            const shown = src.value.type === 'JSXExpressionContainer' ? `{${code}}` : code;
-            out.push(...this.judge(path, { start: src.start ?? 0, end: src.end ?? 0 }, shown, this.jsxValues(file, value as Node)));
-          },
-        });
-      }
-    }
-    return out;
-  }
-
-  /** Turns the values of one src into at most one runtime finding and one game finding. */
-  private judge(file: string, span: Report['span'], shown: string, values: SrcValue[]): Report[] {
-    const out: Report[] = [];
-    const src = shown.length > 80 ? `${shown.slice(0, 79)}…` : shown;
-    const runtime = values.filter((value): value is Exclude<SrcValue, { kind: 'const' }> => value.kind !== 'const');
-    if (runtime.length) {
-      const best = runtime.find((value) => value.confidence === 'medium') ?? runtime[0];
-      out.push({ file, span, messageId: 'runtimeSrc', data: { src, source: best.label }, confidence: best.confidence });
-    }
-    for (const value of values) {
-      if (value.kind !== 'const') continue;
-      const why = gameReason(value.url);
-      if (why) {
-        out.push({ file, span, messageId: 'gameSrc', data: { url: value.url, why } });
-        break;
-      }
-    }
-    return out;
-  }
-
   /** The values a template src can take: its literal text, or the page data its bindings read. */
-  private templateValues(path: string, element: BxmlElement, src: BxmlAttribute): SrcValue[] {
+  templateValues(path: string, element: BxmlElement, src: BxmlAttribute): PendingValue[] {
     const raw = src.value ?? '';
     if (!src.expressions.length) return raw.trim() ? [{ kind: 'const', url: raw.trim() }] : [];
     const literalStart = raw.slice(0, src.expressions[0].start - src.valueStart);
     // `https://h5.example.com/{{path}}`: the bundle fixes the origin.
     if (parseOrigin(literalStart, false)?.origin) return [{ kind: 'const', url: literalStart }];
     const unit = this.unitOf(path);
-    const values: SrcValue[] = [];
+    const values: PendingValue[] = [];
     for (const expression of src.expressions) {
       if (!expression.ast) continue;
       for (const key of rootKeys(expression.ast)) {
@@ -148,13 +220,13 @@ export class WebViewAnalysis {
   }
 
   /** Values the page (or component) gives a data key: its initial `data`, every `setData`, or a component property. */
-  private dataValues(unit: { files: UnitFiles; route?: string } | undefined, key: string): SrcValue[] {
+  private dataValues(unit: { files: UnitFiles; route?: string } | undefined, key: string): PendingValue[] {
     const script = unit?.files.script ? this.project.jsFile(unit.files.script) : undefined;
     if (!script?.ast) return [];
     const cacheKey = `${script.path}\0${key}`;
     const cached = this.dataCache.get(cacheKey);
     if (cached) return cached;
-    const out: SrcValue[] = [];
+    const out: PendingValue[] = [];
     this.dataCache.set(cacheKey, out);
     walkJs(script.ast, {
       enter: (node) => {
@@ -183,7 +255,7 @@ export class WebViewAnalysis {
   }
 
   /** The values of a React `src={…}` expression (a `useState` value: its initial value and every setter call). */
-  private jsxValues(file: JsFile, expression: Node): SrcValue[] {
+  jsxValues(file: JsFile, expression: Node): PendingValue[] {
     const route = flowOf(this.project).routeOfScript(file.path);
     const value = unwrap(expression);
     if (value.type === 'Identifier' && file.ast) {
@@ -193,103 +265,65 @@ export class WebViewAnalysis {
     return this.valuesOf(expression, file, route);
   }
 
-  /** One JS expression as a src value; route parameters are followed to the navigations that pass them. */
-  valuesOf(node: Node, file: JsFile, route: string | undefined): SrcValue[] {
+  /** One JS expression as a src value; a route parameter (of a page with a `route`) is left for the navigations that pass it. */
+  valuesOf(node: Node, file: JsFile, route: string | undefined): PendingValue[] {
     const evaluator = this.project.evaluator;
     const full = evaluator.evaluate(node, file);
-    if (typeof full === 'string') return [{ kind: 'const', url: full, node, file: file.path }];
+    if (typeof full === 'string') return [{ kind: 'const', url: full }];
     const known = evaluator.stringPrefix(node, file);
-    if (parseOrigin(known.prefix, false)?.origin) return [{ kind: 'const', url: known.prefix, node, file: file.path }];
+    if (parseOrigin(known.prefix, false)?.origin) return [{ kind: 'const', url: known.prefix }];
     const start = known.unknownAt && known.prefix ? known.unknownAt.node : node;
     const startFile = known.unknownAt ? this.project.jsFile(known.unknownAt.file) ?? file : file;
     const source = this.tracer.trace(start, startFile);
     const where = `${excerpt(startFile.text.slice(source.node.start ?? 0, source.node.end ?? 0))} in ${startFile.path}:${startFile.lines.positionAt(source.node.start ?? 0).line}`;
-    if (source.kind === 'route' && route) return this.routeValues(route, paramName(source.node, startFile, this.project), where);
+    if (source.kind === 'route' && route) return [{ kind: 'route-param', route, param: paramName(source.node, startFile, this.project), where }];
     return [{ kind: source.kind, label: `${SOURCE_LABEL[source.kind]} (${where})`, confidence: source.kind === 'runtime' ? 'low' : KNOWN }];
   }
 
-  /** What the bundle's navigations to `route` pass as the parameter; a route parameter nobody in the bundle sets comes from outside. */
-  private routeValues(route: string, param: string | undefined, where: string): SrcValue[] {
-    const navigations = this.navigationsTo(route);
-    if (!navigations.length) {
-      return [{ kind: 'route', label: `${SOURCE_LABEL.route} (${where}) that no page of the bundle sets, so any link opening ${route} decides it`, confidence: KNOWN }];
-    }
-    const out: SrcValue[] = [];
-    for (const navigation of navigations) {
-      const at = `${navigation.file}:${navigation.line}`;
-      const value = param === undefined ? undefined : queryParam(navigation, param);
-      if (value === null) continue;
-      if (value === undefined) {
-        out.push({ kind: 'runtime', label: `${SOURCE_LABEL.route} (${where}) passed by the navigation at ${at}, whose value is not known`, confidence: 'low' });
-      } else if (typeof value === 'string') {
-        out.push({ kind: 'const', url: value });
-      } else {
-        const passed = this.valuesOf(value.node, value.file, undefined);
-        for (const item of passed) {
-          if (item.kind === 'const') out.push(item);
-          else out.push({ ...item, label: `${SOURCE_LABEL.route} (${where}) that ${at} fills from ${item.label}` });
-        }
-      }
-    }
-    return out;
+  /** A `bn.navigateTo`/`redirectTo`/`reLaunch` to a page of the bundle, with what it passes after a trailing `param=`. */
+  scriptNavigation(file: JsFile, call: Node, url: Node): StoredNavigation | undefined {
+    const known = this.project.evaluator.stringPrefix(url, file);
+    const navigation = pageNavigation(this.project, file.path, { file: file.path, line: file.lines.positionAt(call.start ?? 0).line, url: known.value, prefix: known.prefix });
+    if (!navigation || !known.unknownAt || navigation.url !== undefined || !endsInEmptyParam(navigation.prefix)) return navigation;
+    const restFile = this.project.jsFile(known.unknownAt.file) ?? file;
+    // A route parameter passed on is not followed further (no route).
+    navigation.rest = this.valuesOf(stripEncode(known.unknownAt.node), restFile, undefined) as SrcValue[];
+    return navigation;
   }
+}
 
-  /** Every navigation of the bundle (bn.navigateTo/redirectTo/reLaunch, `<navigator url>`), by target route. */
-  private navigationsTo(route: string): Navigation[] {
-    if (!this.navigations) {
-      const byRoute = new Map<string, Navigation[]>();
-      const add = (path: string, navigation: Navigation) => {
-        const target = this.project.routeOfUrl(navigation.prefix.split('?')[0], path);
-        // Only when the page path is fully known: the URL is complete, or its query has started.
-        if (!target || (navigation.url === undefined && !navigation.prefix.includes('?'))) return;
-        const list = byRoute.get(target);
-        if (list) list.push(navigation);
-        else byRoute.set(target, [navigation]);
-      };
-      for (const path of this.project.paths) {
-        if (VENDOR_PATH.test(path)) continue;
-        const kind = this.project.kindOf(path);
-        if (kind === 'js') {
-          const file = this.project.jsFile(path);
-          const bn = file ? this.project.bnApi(file) : undefined;
-          if (!file?.ast || !bn) continue;
-          walkJs(file.ast, {
-            enter: (node) => {
-              if (node.type !== 'CallExpression') return;
-              const call = bn.call(node);
-              if (!call || !NAVIGATIONS.has(call.name)) return;
-              const url = optionValue(call.options, 'url');
-              if (!url) return;
-              const known = this.project.evaluator.stringPrefix(url, file);
-              const rest = known.unknownAt ? { node: known.unknownAt.node, file: this.project.jsFile(known.unknownAt.file) ?? file } : undefined;
-              add(path, { file: path, line: file.lines.positionAt(node.start ?? 0).line, url: known.value, prefix: known.prefix, rest });
-            },
-          });
-        } else if (kind === 'bxml') {
-          const template = this.project.parsed(path);
-          if (template?.kind !== 'bxml') continue;
-          for (const element of elementsOf(template.document)) {
-            if (element.name !== 'navigator') continue;
-            const url = getAttribute(element, 'url');
-            if (!url?.value) continue;
-            const line = template.lines.positionAt(element.start).line;
-            const prefix = url.expressions.length ? url.value.slice(0, url.expressions[0].start - url.valueStart) : url.value;
-            add(path, { file: path, line, url: url.expressions.length ? undefined : url.value, prefix });
-          }
-        }
-      }
-      this.navigations = byRoute;
-    }
-    return this.navigations.get(route) ?? [];
-  }
+/** A `<navigator url>` to a page of the bundle. */
+function templateNavigation(project: Project, path: string, element: BxmlElement): StoredNavigation | undefined {
+  const url = getAttribute(element, 'url');
+  if (!url?.value) return undefined;
+  const template = project.textOf(path);
+  const line = template ? template.lines.positionAt(element.start).line : 1;
+  const prefix = url.expressions.length ? url.value.slice(0, url.expressions[0].start - url.valueStart) : url.value;
+  return pageNavigation(project, path, { file: path, line, url: url.expressions.length ? undefined : url.value, prefix });
+}
+
+/** The navigation with its target route, when the page path is fully known: the URL is complete, or its query has started. */
+function pageNavigation(project: Project, path: string, navigation: Omit<StoredNavigation, 'route'>): StoredNavigation | undefined {
+  const route = project.routeOfUrl(navigation.prefix.split('?')[0], path);
+  if (!route || (navigation.url === undefined && !navigation.prefix.includes('?'))) return undefined;
+  return { route, ...navigation };
+}
+
+/** Whether a known URL start ends inside a parameter with no value yet (`?url=`): the expression after it is its value. */
+function endsInEmptyParam(prefix: string): boolean {
+  const mark = prefix.indexOf('?');
+  if (mark < 0) return false;
+  const pairs = prefix.slice(mark + 1).split('&');
+  const [, ...parts] = pairs[pairs.length - 1].split('=');
+  return !decode(parts.join('='));
 }
 
 /**
  * The value a navigation passes for `param`: a string (or the known start of one with its origin),
- * the expression that follows `param=` in a URL built at runtime, null when the URL has no such
+ * the values of the expression that follows `param=` in a URL built at runtime, null when the URL has no such
  * parameter, undefined when it cannot be told.
  */
-function queryParam(navigation: Navigation, param: string): string | { node: Node; file: JsFile } | null | undefined {
+function queryParam(navigation: StoredNavigation, param: string): string | SrcValue[] | null | undefined {
   const text = navigation.url ?? navigation.prefix;
   const mark = text.indexOf('?');
   const pairs = mark < 0 ? [] : text.slice(mark + 1).split('&');
@@ -300,7 +334,7 @@ function queryParam(navigation: Navigation, param: string): string | { node: Nod
     const complete = navigation.url !== undefined || i < pairs.length - 1;
     if (complete) return value;
     // The known text ends inside this parameter: `?url=` + expression, or `?url=https://h5.example.com/` + id.
-    if (!value && navigation.rest) return { node: stripEncode(navigation.rest.node), file: navigation.rest.file };
+    if (!value && navigation.rest) return navigation.rest;
     return parseOrigin(value, false)?.origin ? value : undefined;
   }
   return navigation.url !== undefined ? null : undefined;
