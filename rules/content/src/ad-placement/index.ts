@@ -64,6 +64,7 @@ export default defineRule({
     clauses: ['5.11.1'],
     severity: 'warning',
     suppressible: true,
+    projectInput: 'facts',
     confidence: 'medium',
     docs: {
       description: 'No floating ads (ad elements with position: fixed), no blank ad slots or "advertise here" space, no ad components and no investment advertisements ("Invest now", "高收益理财").',

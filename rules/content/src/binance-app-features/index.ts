@@ -84,6 +84,7 @@ export default defineRule({
     clauses: ['2.3.4'],
     severity: 'warning',
     suppressible: true,
+    projectInput: 'facts',
     confidence: 'medium',
     docs: {
       description: 'Mini programs must not duplicate the Binance app: no spot/futures/margin trading (order endpoints, buy/sell order forms for crypto pairs), no deposit/withdraw flows, no wording that offers them.',
@@ -134,11 +135,28 @@ export default defineRule({
         return;
       }
     };
+    /** The order, withdraw and deposit forms of one screen, reported while its file is walked. */
+    const screenForms = (screen: Screen) => {
+      if (!screen.inputs.length && !screen.deposit) return;
+      for (const form of forms(screen)) report(screen.file, form.messageId, { node: form.target, messageId: form.messageId, data: form.data });
+    };
     const page = pageTextVisitors(context, wording);
     return {
       ...page,
+      bxml: {
+        ...page.bxml,
+        document() {
+          const file = context.file;
+          if (file?.kind === 'bxml' && !VENDOR_PATH.test(file.path)) screenForms(templateScreen(context.project, file));
+        },
+      },
       js: {
         ...page.js,
+        Program() {
+          // A JSX module's screen; the inline scripts of templates are walked as JS too and are not screens.
+          const file = context.file;
+          if (file?.kind === 'js' && file.ast && /\.[jt]sx$/.test(file.path) && !VENDOR_PATH.test(file.path)) screenForms(jsxScreen(file));
+        },
         StringLiteral(node) {
           const parent = context.ancestors[context.ancestors.length - 1];
           if (parent && /^(Import|Export)/.test(parent.type)) return;
@@ -151,10 +169,6 @@ export default defineRule({
       project(project) {
         page.project(project);
         for (const piece of listingPieces(project)) wording(piece);
-        for (const screen of screens(project)) {
-          const found = forms(screen);
-          for (const form of found) report(screen.file, form.messageId, { node: form.target, messageId: form.messageId, data: form.data });
-        }
       },
     };
   },
@@ -184,22 +198,6 @@ function buySellLabel(text: string): string {
 // -------------------------------------------------------------------------------------------------
 // Screens
 
-function screens(project: Project): Screen[] {
-  const out: Screen[] = [];
-  for (const path of project.paths) {
-    if (VENDOR_PATH.test(path)) continue;
-    const kind = project.kindOf(path);
-    if (kind === 'bxml') {
-      const template = project.parsed(path);
-      if (template?.kind === 'bxml') out.push(templateScreen(project, template));
-    } else if (kind === 'js' && /\.[jt]sx$/.test(path)) {
-      const file = project.jsFile(path);
-      if (file?.ast) out.push(jsxScreen(file));
-    }
-  }
-  return out.filter((screen) => screen.inputs.length || screen.deposit);
-}
-
 function templateScreen(project: Project, template: BxmlFile): Screen {
   const inputs: Field[] = [];
   const texts: string[] = [];
@@ -219,7 +217,8 @@ function templateScreen(project: Project, template: BxmlFile): Screen {
     }
     if (BXML_INPUTS.has(element.name)) inputs.push({ target: element, text: fieldText(element) });
   }
-  const script = ['.js', '.ts'].map((extension) => template.path.replace(/\.bxml$/, extension)).map((path) => project.parsed(path)).find((file) => file?.kind === 'js');
+  // The page's script is read as text (a dependency of the template's cached result), not parsed.
+  const script = ['.js', '.ts'].map((extension) => template.path.replace(/\.bxml$/, extension)).map((path) => (project.kindOf(path) === 'js' ? project.textOf(path) : undefined)).find((file) => file !== undefined);
   const text = texts.join('\n');
   return { file: template.path, inputs, text, pairText: `${text}\n${script?.text ?? ''}`, deposit };
 }

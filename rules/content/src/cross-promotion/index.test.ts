@@ -71,6 +71,29 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'a bn:for item handler that opens mini programs through a helper module (the list and the jump are in different files)',
+      files: miniApp({
+        'pages/index/index.bxml': '<view bn:for="{{games}}" bindtap="openGame">{{item.name}}</view>',
+        'pages/index/index.js': "import { openApp } from '../../utils/jump.js';\nPage({\n  data: { games: [] },\n  openGame(e) { openApp(e.currentTarget.dataset.app); },\n});",
+        'utils/jump.js': 'export function openApp(appId) {\n  bn.navigateToMiniProgram({ appId });\n}',
+      }),
+      errors: [
+        { messageId: 'renderedList', file: 'pages/index/index.bxml', line: 1, column: 1, data: { via: 'bindtap="openGame" (pages/index/index.bxml:1) → bn.navigateToMiniProgram' } },
+      ],
+    },
+    {
+      name: 'the helper that opens mini programs is in a file left out by ignorePatterns: the call flow still follows it',
+      files: miniApp({
+        'pages/index/index.bxml': '<view bn:for="{{games}}" bindtap="openGame">{{item.name}}</view>',
+        'pages/index/index.js': "import { openApp } from '../../vendor-sdk/jump.js';\nPage({\n  data: { games: [] },\n  openGame(e) { openApp(e.currentTarget.dataset.app); },\n});",
+        'vendor-sdk/jump.js': 'export function openApp(appId) {\n  bn.navigateToMiniProgram({ appId });\n}',
+      }),
+      config: { ignorePatterns: ['vendor-sdk/**'] },
+      errors: [
+        { messageId: 'renderedList', file: 'pages/index/index.bxml', line: 1, column: 1 },
+      ],
+    },
+    {
       name: 'navigators to other mini programs inside a bn:for, and a list of app ids in a shared module',
       files: miniApp({
         'pages/index/index.bxml': '<block bn:for="{{apps}}">\n  <navigator target="miniProgram" app-id="{{item.appId}}">{{item.name}}</navigator>\n</block>',

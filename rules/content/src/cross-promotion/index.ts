@@ -1,6 +1,6 @@
 import {
-  defineRule, elementsOf, flowOf, getAttribute, staticAttributeValue, TermMatcher, validateTermList,
-  type BxmlElement, type BxmlFile, type JsNode, type NodeOf, type Project, type TermList,
+  defineRule, eventOfAttribute, flowOf, getAttribute, staticAttributeValue, TermMatcher, validateTermList,
+  type BxmlElement, type JsNode, type NodeOf, type Project, type TermList,
 } from '@bmplint/core';
 import { LISTS, topicOf } from '../lists.js';
 import { excerpt } from '../scan.js';
@@ -26,13 +26,31 @@ const JUMP_APIS = new Set(['navigateToMiniProgram', 'navigateToDeepLink']);
 const FOR_ATTRIBUTE = 'bn:for';
 
 type ArrayExpression = NodeOf<'ArrayExpression'>;
+type Span = { start: number; end: number };
 
-interface AppList {
+/**
+ * What a file tells the project hook: how it opens another mini program (the first way, for
+ * messages), that it calls `bn.navigateToMiniProgram`, that a `bn:for` item has an event handler,
+ * a list of app ids, a React list of `<Navigator target="miniProgram">`, or a `bn:for` list with a
+ * `<navigator target="miniProgram">` inside.
+ */
+type Fact =
+  | { jump: string }
+  | { opensMiniProgram: true }
+  | { listHandler: true }
+  | { appList: { span: Span; count: number; key: string } }
+  | { reactList: Span }
+  | { navigatorList: Span };
+
+/** A list reported as rendered: its file and span, and the script whose app-id lists it stands for. */
+interface RenderedList {
   file: string;
-  node: ArrayExpression;
-  count: number;
-  key: string;
+  span: Span;
+  via: string;
+  script?: string;
 }
+
+const NAVIGATOR_VIA = '<navigator target="miniProgram">';
 
 export default defineRule({
   meta: {
@@ -40,6 +58,7 @@ export default defineRule({
     clauses: ['5.5', '2.3.5'],
     severity: 'warning',
     suppressible: true,
+    projectInput: 'facts',
     confidence: 'medium',
     docs: {
       description: 'The interface must not recommend, rank or promote other mini programs or apps: "More mini programs" strips, "热门小程序" walls, and lists of other apps\' ids that the page opens.',
@@ -64,30 +83,48 @@ export default defineRule({
     };
     const text = pageTextVisitors(context, scan);
 
-    const appLists: AppList[] = [];
-    /** How the app opens other mini programs, for messages; undefined while none is seen. */
-    let jump: string | undefined;
-    const reactLists: Array<{ file: string; node: JsNode }> = [];
+    /** Facts recorded once per file: the path they were recorded for. */
+    const once = new Map<string, string>();
+    const recordOnce = (kind: string, fact: Fact) => {
+      const path = context.file?.path;
+      if (!path || once.get(kind) === path) return;
+      once.set(kind, path);
+      context.record(fact);
+    };
+
+    /** How many `bn:for` elements the walk is inside (the element itself included). */
+    let forDepth = 0;
 
     return {
       bxml: {
         ...text.bxml,
+        document() {
+          forDepth = 0;
+        },
         element(element) {
           text.bxml?.element?.(element);
-          if (!jump && element.name === 'navigator' && staticAttributeValue(getAttribute(element, 'target')) === 'miniProgram') jump = '<navigator target="miniProgram">';
+          if (getAttribute(element, FOR_ATTRIBUTE)) forDepth++;
+          if (element.name === 'navigator' && staticAttributeValue(getAttribute(element, 'target')) === 'miniProgram') {
+            recordOnce('jump', { jump: NAVIGATOR_VIA });
+            const list = enclosingFor(element);
+            if (list) context.record({ navigatorList: { start: list.start, end: list.openEnd } } satisfies Fact);
+          }
+          if (forDepth > 0 && element.attributes.some((attribute) => eventOfAttribute(attribute.name))) recordOnce('listHandler', { listHandler: true });
+        },
+        'element:exit'(element) {
+          if (getAttribute(element, FOR_ATTRIBUTE)) forDepth--;
         },
       },
       js: {
         ...text.js,
         bnCall(call) {
           text.js?.bnCall?.(call);
-          if (!jump && JUMP_APIS.has(call.name)) jump = `bn.${call.name}`;
+          if (JUMP_APIS.has(call.name)) recordOnce('jump', { jump: `bn.${call.name}` });
+          if (call.name === 'navigateToMiniProgram') recordOnce('opensMiniProgram', { opensMiniProgram: true });
         },
         ArrayExpression(node) {
-          const file = context.file;
-          if (!file) return;
           const found = appIdItems(node);
-          if (found) appLists.push({ file: file.path, node, ...found });
+          if (found) context.record({ appList: { span: spanOf(node), ...found } } satisfies Fact);
         },
         JSXOpeningElement(node) {
           // `{apps.map((app) => <Navigator target="miniProgram" appId={app.appId}>)}`
@@ -96,35 +133,61 @@ export default defineRule({
           const target = node.attributes.find((attribute) => attribute.type === 'JSXAttribute' && attribute.name.name === 'target');
           const value = target?.type === 'JSXAttribute' ? target.value : undefined;
           if (value?.type !== 'StringLiteral' || value.value !== 'miniProgram') return;
-          jump ??= '<Navigator target="miniProgram">';
+          recordOnce('jump', { jump: '<Navigator target="miniProgram">' });
           const mapCall = [...context.ancestors].reverse().find((ancestor) => ancestor.type === 'CallExpression' && isMapCall(ancestor));
-          if (mapCall) reactLists.push({ file: context.file.path, node: mapCall });
+          if (mapCall) context.record({ reactList: spanOf(mapCall) } satisfies Fact);
         },
       },
       project(project) {
         text.project(project);
-        const listed = new Set<string>();
-        for (const list of renderedLists(project)) {
-          context.report({ file: list.file.path, node: list.element, messageId: 'renderedList', data: { via: list.via } });
-          listed.add(list.script ?? list.file.path);
+        let jump: string | undefined;
+        let opensMiniProgram = false;
+        let listHandler = false;
+        const appLists: Array<{ file: string; span: Span; count: number; key: string }> = [];
+        const lists: RenderedList[] = [];
+        const reactLists: Array<{ file: string; span: Span }> = [];
+        for (const [file, facts] of context.facts()) {
+          for (const fact of facts as Fact[]) {
+            if ('jump' in fact) jump ??= fact.jump;
+            else if ('opensMiniProgram' in fact) opensMiniProgram = true;
+            else if ('listHandler' in fact) listHandler = true;
+            else if ('appList' in fact) appLists.push({ file, ...fact.appList });
+            else if ('reactList' in fact) reactLists.push({ file, span: fact.reactList });
+            else lists.push({ file, span: fact.navigatorList, via: NAVIGATOR_VIA });
+          }
         }
-        const reportedReact = new Set<JsNode>();
+        if (mayOpenFromList(project, opensMiniProgram, listHandler)) lists.push(...flowLists(project));
+        const listed = new Set<string>();
+        const reported = new Set<string>();
+        for (const list of lists) {
+          // One finding per list: the first way found (a navigator inside, then a handler).
+          const key = `${list.file}\0${list.span.start}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          context.report({ file: list.file, span: list.span, messageId: 'renderedList', data: { via: list.via } });
+          listed.add(list.script ?? list.file);
+        }
         for (const list of reactLists) {
-          if (reportedReact.has(list.node)) continue;
-          reportedReact.add(list.node);
-          context.report({ file: list.file, node: list.node, messageId: 'renderedList', data: { via: '<Navigator target="miniProgram">' } });
+          const key = `${list.file}\0${list.span.start}\0${list.span.end}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          context.report({ file: list.file, span: list.span, messageId: 'renderedList', data: { via: '<Navigator target="miniProgram">' } });
           listed.add(list.file);
         }
         if (!jump) return;
         for (const list of appLists) {
           // The list behind a page's rendered list is the same finding.
           if (listed.has(list.file)) continue;
-          context.report({ file: list.file, node: list.node, messageId: 'appList', data: { count: list.count, key: list.key, via: jump } });
+          context.report({ file: list.file, span: list.span, messageId: 'appList', data: { count: list.count, key: list.key, via: jump } });
         }
       },
     };
   },
 });
+
+function spanOf(node: JsNode): Span {
+  return { start: node.start ?? 0, end: node.end ?? 0 };
+}
 
 /** An array of at least two object literals that each give a string appId: a list of mini programs. */
 function appIdItems(node: ArrayExpression): { count: number; key: string } | undefined {
@@ -151,30 +214,36 @@ function isMapCall(node: JsNode): boolean {
 }
 
 /**
- * `bn:for` elements whose items open another mini program: a `<navigator target="miniProgram">`
- * inside, or an event handler that reaches `bn.navigateToMiniProgram` (followed by the flow engine).
+ * Whether a `bn:for` item's event handler may reach `bn.navigateToMiniProgram`: some walked file
+ * calls it and some template has a handler inside a `bn:for` (the facts). Files left out by
+ * `ignorePatterns` are not walked but the call flow still reads them: their bytes are checked.
  */
-function renderedLists(project: Project): Array<{ file: BxmlFile; element: BxmlElement; via: string; script?: string }> {
-  const found = new Map<BxmlElement, { file: BxmlFile; element: BxmlElement; via: string; script?: string }>();
-  const add = (file: BxmlFile, element: BxmlElement, via: string, script?: string) => {
-    const list = enclosingFor(element);
-    if (list && !found.has(list)) found.set(list, { file, element: list, via, script });
-  };
-  for (const path of project.paths) {
-    if (project.kindOf(path) !== 'bxml') continue;
-    const file = project.parsed(path);
-    if (file?.kind !== 'bxml') continue;
-    for (const element of elementsOf(file.document)) {
-      if (element.name === 'navigator' && staticAttributeValue(getAttribute(element, 'target')) === 'miniProgram') add(file, element, '<navigator target="miniProgram">');
-    }
-  }
+function mayOpenFromList(project: Project, opensMiniProgram: boolean, listHandler: boolean): boolean {
+  const ignored = project.paths.filter((path) => project.isIgnored(path));
+  const mentions = (kind: string, word: string) => ignored.some((path) => project.kindOf(path) === kind && Buffer.from(project.bundle.read(path)).includes(word));
+  return (opensMiniProgram || mentions('js', 'navigateToMiniProgram')) && (listHandler || mentions('bxml', 'bn:for'));
+}
+
+/**
+ * `bn:for` lists whose item has an event handler that reaches `bn.navigateToMiniProgram`, followed
+ * by the call-flow analysis. It reads the syntax trees of the app's pages, so it runs only when
+ * the facts say such a list can exist (see mayOpenFromList).
+ */
+function flowLists(project: Project): RenderedList[] {
+  const found: Array<{ list: BxmlElement; file: string; via: string; script?: string }> = [];
+  const seen = new Set<BxmlElement>();
   const flow = flowOf(project);
   const starts = flow.triggers().filter((trigger) => trigger.kind === 'event' && trigger.element?.kind === 'bxml').map((trigger) => ({ trigger, state: 'open' as const }));
   flow.explore(starts, (state) => state, (site, _state, trigger) => {
     if (site.bn.name !== 'navigateToMiniProgram' || trigger.element?.kind !== 'bxml') return;
-    add(trigger.element.file, trigger.element.element, `${trigger.label} → bn.navigateToMiniProgram`, trigger.element.unit.script);
+    const list = enclosingFor(trigger.element.element);
+    if (!list || seen.has(list)) return;
+    seen.add(list);
+    found.push({ list, file: trigger.element.file.path, via: `${trigger.label} → bn.navigateToMiniProgram`, script: trigger.element.unit.script });
   });
-  return [...found.values()].sort((a, b) => a.file.path.localeCompare(b.file.path) || a.element.start - b.element.start);
+  return found
+    .sort((a, b) => a.file.localeCompare(b.file) || a.list.start - b.list.start)
+    .map(({ list, file, via, script }) => ({ file, span: { start: list.start, end: list.openEnd }, via, script }));
 }
 
 /** The element itself or its nearest ancestor that repeats with bn:for. */

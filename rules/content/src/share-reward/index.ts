@@ -123,65 +123,25 @@ export default defineRule({
     },
   },
   create(context) {
-    const hooks: PendingHook[] = [];
-    const callbacks: PendingCallback[] = [];
-    const starts: ShareStart[] = [];
-    /** Whether any template or JSX has a share button: only then are the app's event triggers built. */
-    let shareButtons = false;
-    const inVendor = () => VENDOR_PATH.test(context.file?.path ?? '');
-
-    const hookMember = (node: Node, key: Node, value: Node | null | undefined) => {
-      const file = context.jsFile;
-      const name = keyName(node);
-      if (!file || !value || !name || !HOOK_METHODS.has(name) || inVendor()) return;
-      hooks.push({ file, value, name, anchor: key, ancestors: [...context.ancestors] });
-    };
-
     return {
-      bxml: {
-        attribute(attribute) {
-          if (attributeKey(attribute.name) === 'open-type' && attribute.value?.trim().toLowerCase() === 'share') shareButtons = true;
-        },
-      },
-      js: {
-        JSXAttribute(node) {
-          if (node.name.type === 'JSXIdentifier' && /^open-?type$/i.test(node.name.name) && node.value && /share/.test(sourceText(context.jsFile ?? { text: '' }, node.value))) shareButtons = true;
-        },
-        ObjectMethod(node) {
-          if (node.kind === 'method') hookMember(node, node.key, node);
-        },
-        ClassMethod(node) {
-          if (node.kind === 'method') hookMember(node, node.key, node);
-        },
-        ObjectProperty(node) {
-          hookMember(node, node.key, node.value);
-        },
-        ClassProperty(node) {
-          hookMember(node, node.key, node.value);
-        },
-        AssignmentExpression(node) {
-          // `Index.onShareAppMessage = () => ({ … })`
-          const file = context.jsFile;
-          if (!file || inVendor() || (node.left.type !== 'MemberExpression' && node.left.type !== 'OptionalMemberExpression')) return;
-          const name = memberName(node.left);
-          if (name && HOOK_METHODS.has(name)) hooks.push({ file, value: node.right, name, anchor: node.left.property, ancestors: [...context.ancestors] });
-        },
-        CallExpression(node) {
-          const file = context.jsFile;
-          if (!file || inVendor()) return;
-          const callee = unwrap(node.callee);
-          const name = callee.type === 'Identifier' ? callee.name : memberName(callee);
-          const argument = node.arguments[0];
-          if (!name || !HOOK_CALLS.has(name) || !argument || argument.type === 'SpreadElement') return;
-          hooks.push({ file, value: argument, name, anchor: node.callee, ancestors: [...context.ancestors, node] });
-        },
-        bnCall(call: BnCall) {
-          const file = context.jsFile;
-          if (!file || inVendor() || !SHARE_API.test(call.name) || NOT_SHARING.test(call.name) || HOOK_CALLS.has(call.name)) return;
-          collectCallbacks(call, file, [...context.ancestors]);
-        },
-      },
       project(project) {
+        // The share hooks, callbacks and buttons of each file, found once per file content (see scriptShares).
+        const hooks: PendingHook[] = [];
+        const callbacks: PendingCallback[] = [];
+        let shareButtons = false;
+        for (const path of project.paths) {
+          const kind = project.kindOf(path);
+          if ((kind !== 'js' && kind !== 'bxml') || project.isIgnored(path) || !mentionsShare(project.bundle.read(path))) continue;
+          const file = project.parsed(path);
+          if (file?.kind === 'bxml') shareButtons ||= templateHasShareButton(file);
+          else if (file?.kind === 'js') {
+            const found = scriptShares(project, file);
+            hooks.push(...found.hooks);
+            callbacks.push(...found.callbacks);
+            shareButtons ||= found.shareButton;
+          }
+        }
+        const starts: ShareStart[] = [];
         const flow = flowOf(project);
         for (const hook of hooks) {
           const value = unwrap(hook.value);
@@ -207,24 +167,6 @@ export default defineRule({
         if (starts.length) check(project, flow, dedupe(starts));
       },
     };
-
-    /** The code that runs after a share API succeeds: `success`, `.then(…)`, or what follows `await`. */
-    function collectCallbacks(call: BnCall, file: JsFile, ancestors: Node[]) {
-      const label = `the success of bn.${call.name} (${file.path}:${lineOf(file, call.node.start ?? 0)})`;
-      const success = optionValue(call.options, 'success');
-      if (success) callbacks.push({ file, value: success, ancestors, label });
-      const parent = ancestors[ancestors.length - 1];
-      const grand = ancestors[ancestors.length - 2];
-      if (parent && grand && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && memberName(parent) === 'then'
-        && (grand.type === 'CallExpression' || grand.type === 'OptionalCallExpression') && grand.callee === parent) {
-        const argument = grand.arguments[0];
-        if (argument && argument.type !== 'SpreadElement') callbacks.push({ file, value: argument, ancestors, label });
-      }
-      if (parent?.type === 'AwaitExpression') {
-        const enclosing = [...ancestors].reverse().find(isFunction);
-        if (enclosing) callbacks.push({ file, value: enclosing, ancestors, label, after: call.node.end ?? 0 });
-      }
-    }
 
     function check(project: Project, flow: Flow, list: ShareStart[]) {
       const reported = new Set<string>();
@@ -255,6 +197,118 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Whether a file's bytes can hold a share hook, API or button (`onShareAppMessage`, `showSharePanel`,
+ * `open-type="share"`): the others are not parsed or looked up at all.
+ */
+function mentionsShare(bytes: Uint8Array): boolean {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buffer.includes('hare') || buffer.includes('HARE');
+}
+
+/** What one script gives the share search: its share hooks, the code run after its share APIs, and whether it has a share button. */
+interface ScriptShares {
+  hooks: PendingHook[];
+  callbacks: PendingCallback[];
+  shareButton: boolean;
+}
+
+const NO_SHARES: ScriptShares = { hooks: [], callbacks: [], shareButton: false };
+const sharesByScript = new WeakMap<JsFile, ScriptShares>();
+const buttonsByTemplate = new WeakMap<BxmlFile, boolean>();
+
+/**
+ * The share hooks, share-API callbacks and share buttons of one script, walked once per parsed
+ * file (a session keeps the parse of an unchanged file, so an edit walks only the edited one).
+ */
+function scriptShares(project: Project, file: JsFile): ScriptShares {
+  let found = sharesByScript.get(file);
+  if (found) return found;
+  found = file.ast ? walkShares(project, file, file.ast) : NO_SHARES;
+  sharesByScript.set(file, found);
+  return found;
+}
+
+function walkShares(project: Project, file: JsFile, ast: Node): ScriptShares {
+  const found: ScriptShares = { hooks: [], callbacks: [], shareButton: false };
+  const inVendor = VENDOR_PATH.test(file.path);
+  const bn = project.bnApi(file);
+  const hookMember = (node: Node, key: Node, value: Node | null | undefined, ancestors: readonly Node[]) => {
+    const name = keyName(node);
+    if (!value || !name || !HOOK_METHODS.has(name) || inVendor) return;
+    found.hooks.push({ file, value, name, anchor: key, ancestors: [...ancestors] });
+  };
+  walkJs(ast, {
+    enter(node, ancestors) {
+      switch (node.type) {
+        case 'JSXAttribute':
+          if (node.name.type === 'JSXIdentifier' && /^open-?type$/i.test(node.name.name) && node.value && /share/.test(sourceText(file, node.value))) found.shareButton = true;
+          return;
+        case 'ObjectMethod':
+        case 'ClassMethod':
+          if (node.kind === 'method') hookMember(node, node.key, node, ancestors);
+          return;
+        case 'ObjectProperty':
+        case 'ClassProperty':
+          hookMember(node, node.key, node.value, ancestors);
+          return;
+        case 'AssignmentExpression': {
+          // `Index.onShareAppMessage = () => ({ … })`
+          if (inVendor || (node.left.type !== 'MemberExpression' && node.left.type !== 'OptionalMemberExpression')) return;
+          const name = memberName(node.left);
+          if (name && HOOK_METHODS.has(name)) found.hooks.push({ file, value: node.right, name, anchor: node.left.property, ancestors: [...ancestors] });
+          return;
+        }
+        case 'CallExpression':
+        case 'OptionalCallExpression': {
+          if (inVendor) return;
+          const call = bn?.call(node as Call);
+          if (call && SHARE_API.test(call.name) && !NOT_SHARING.test(call.name) && !HOOK_CALLS.has(call.name)) collectCallbacks(call, file, [...ancestors], found.callbacks);
+          if (node.type !== 'CallExpression') return;
+          const callee = unwrap(node.callee);
+          const name = callee.type === 'Identifier' ? callee.name : memberName(callee);
+          const argument = node.arguments[0];
+          if (!name || !HOOK_CALLS.has(name) || !argument || argument.type === 'SpreadElement') return;
+          found.hooks.push({ file, value: argument, name, anchor: node.callee, ancestors: [...ancestors, node] });
+          return;
+        }
+        default:
+      }
+    },
+  });
+  return found;
+}
+
+/** `<button open-type="share">` anywhere in a template. */
+function templateHasShareButton(template: BxmlFile): boolean {
+  let found = buttonsByTemplate.get(template);
+  if (found !== undefined) return found;
+  found = false;
+  for (const element of elementsOf(template.document)) {
+    if (element.attributes.some((attribute) => attributeKey(attribute.name) === 'open-type' && attribute.value?.trim().toLowerCase() === 'share')) found = true;
+  }
+  buttonsByTemplate.set(template, found);
+  return found;
+}
+
+/** The code that runs after a share API succeeds: `success`, `.then(…)`, or what follows `await`. */
+function collectCallbacks(call: BnCall, file: JsFile, ancestors: Node[], callbacks: PendingCallback[]) {
+  const label = `the success of bn.${call.name} (${file.path}:${lineOf(file, call.node.start ?? 0)})`;
+  const success = optionValue(call.options, 'success');
+  if (success) callbacks.push({ file, value: success, ancestors, label });
+  const parent = ancestors[ancestors.length - 1];
+  const grand = ancestors[ancestors.length - 2];
+  if (parent && grand && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && memberName(parent) === 'then'
+    && (grand.type === 'CallExpression' || grand.type === 'OptionalCallExpression') && grand.callee === parent) {
+    const argument = grand.arguments[0];
+    if (argument && argument.type !== 'SpreadElement') callbacks.push({ file, value: argument, ancestors, label });
+  }
+  if (parent?.type === 'AwaitExpression') {
+    const enclosing = [...ancestors].reverse().find(isFunction);
+    if (enclosing) callbacks.push({ file, value: enclosing, ancestors, label, after: call.node.end ?? 0 });
+  }
+}
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

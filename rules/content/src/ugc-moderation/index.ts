@@ -1,6 +1,6 @@
 import {
   attributeKey, defineRule, elementsOf, eventOfAttribute, flowOf, handlerGraph, isFunction, keyName, memberName, optionValue, sourceText, unwrap, walkJs,
-  type BnCall, type BxmlFile, type Flow, type Fn, type FnRef, type JsFile, type Node, type NodeOf, type Project, type Site,
+  type BnCall, type BxmlFile, type Flow, type ParsedFile, type Fn, type FnRef, type JsFile, type Node, type NodeOf, type Project, type Site,
 } from '@bmplint/core';
 import { isVisibleAttribute } from '../text-sources.js';
 
@@ -99,18 +99,19 @@ export default defineRule({
     },
   },
   create(context) {
-    const requests: Request[] = [];
     return {
-      js: {
-        bnCall(call) {
-          const file = context.jsFile;
-          if (file && SENDING_APIS.has(call.name) && !VENDOR_PATH.test(file.path)) requests.push({ file, call, ancestors: [...context.ancestors] });
-        },
-      },
       project(project) {
+        const requests: Request[] = [];
+        for (const path of project.paths) {
+          if (project.kindOf(path) !== 'js' || project.isIgnored(path) || VENDOR_PATH.test(path) || !mentionsSending(project.bundle.read(path))) continue;
+          const file = project.jsFile(path);
+          if (file) requests.push(...requestsOf(project, file));
+        }
+        // The method first: a literal 'GET' costs nothing, a URL may need constants from other files.
         const candidates = requests
+          .filter((request) => !isReadOnly(project, request))
           .map((request) => ({ ...request, url: urlOf(project, request) }))
-          .filter((request) => isPublishingUrl(request.url) && !isReadOnly(project, request));
+          .filter((request) => isPublishingUrl(request.url));
         if (!candidates.length) return;
         const flow = flowOf(project);
         const inputs = collectInputs(project);
@@ -133,6 +134,38 @@ export default defineRule({
     };
   },
 });
+
+/** Whether a script's bytes can hold a `bn.request` or `bn.uploadFile` call: the others are not parsed or looked up. */
+function mentionsSending(bytes: Uint8Array): boolean {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buffer.includes('request') || buffer.includes('uploadFile');
+}
+
+const requestsByScript = new WeakMap<JsFile, Request[]>();
+
+/**
+ * The `bn.request` / `bn.uploadFile` calls of one script, found once per parsed file: a session
+ * keeps the parse of an unchanged file, so an edit walks only the edited one.
+ */
+function requestsOf(project: Project, file: JsFile): Request[] {
+  let found = requestsByScript.get(file);
+  if (found) return found;
+  found = [];
+  const bn = file.ast ? project.bnApi(file) : undefined;
+  if (file.ast && bn) {
+    const out = found;
+    walkJs(file.ast, {
+      enter(node, ancestors) {
+        if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return;
+        const call = bn.call(node as NodeOf<'CallExpression'>);
+        // A `bn.request` without a method is a GET (see isReadOnly): it never publishes, whatever its URL.
+        if (call && SENDING_APIS.has(call.name) && (call.name !== 'request' || optionValue(call.options, 'method'))) out.push({ file, call, ancestors: [...ancestors] });
+      },
+    });
+  }
+  requestsByScript.set(file, found);
+  return found;
+}
 
 function urlOf(project: Project, request: Request): string {
   const url = optionValue(request.call.options, 'url');
@@ -168,7 +201,7 @@ function collectInputs(project: Project): Inputs {
     if (!files.template || seen.has(files.template)) continue;
     seen.add(files.template);
     const template = project.parsed(files.template);
-    if (template?.kind !== 'bxml') continue;
+    if (template?.kind !== 'bxml' || !hasTextInput(template)) continue;
     const graph = handlerGraph(project, { files });
     for (const element of elementsOf(template.document)) {
       if (!TEXT_INPUTS.has(element.name)) continue;
@@ -187,9 +220,39 @@ function collectInputs(project: Project): Inputs {
   for (const path of project.paths) {
     if (project.kindOf(path) !== 'js' || VENDOR_PATH.test(path) || !/\.[jt]sx$/.test(path)) continue;
     const file = project.jsFile(path);
-    if (file?.ast) jsxInputs(file, inputs);
+    if (!file?.ast) continue;
+    const own = jsxInputsOf(file);
+    inputs.any ||= own.any;
+    for (const key of own.keys) inputs.keys.add(key);
+    for (const state of own.states) inputs.states.add(state);
   }
   return inputs;
+}
+
+const textInputs = new WeakMap<BxmlFile, boolean>();
+
+/** Whether a template has a text input, looked for once per parsed file. */
+function hasTextInput(template: BxmlFile): boolean {
+  let found = textInputs.get(template);
+  if (found === undefined) {
+    found = false;
+    for (const element of elementsOf(template.document)) if (TEXT_INPUTS.has(element.name)) found = true;
+    textInputs.set(template, found);
+  }
+  return found;
+}
+
+const jsxInputsByScript = new WeakMap<JsFile, Inputs>();
+
+/** A JSX module's own inputs, found once per parsed file. */
+function jsxInputsOf(file: JsFile): Inputs {
+  let found = jsxInputsByScript.get(file);
+  if (!found) {
+    found = { keys: new Set(), states: new Set(), any: false };
+    jsxInputs(file, found);
+    jsxInputsByScript.set(file, found);
+  }
+  return found;
 }
 
 /** `{{content}}`, `{{form.content}}` → the page data key. */
@@ -506,15 +569,23 @@ function hasReportEntry(project: Project): boolean {
   for (const path of project.paths) {
     if (VENDOR_PATH.test(path)) continue;
     const kind = project.kindOf(path);
-    if (kind === 'bxml') {
-      const template = project.parsed(path);
-      if (template?.kind === 'bxml' && templateHasReport(template)) return true;
-    } else if (kind === 'js') {
-      const file = project.jsFile(path);
-      if (file?.ast && scriptHasReport(file)) return true;
-    }
+    if (kind !== 'bxml' && kind !== 'js') continue;
+    const file = project.parsed(path);
+    if (file && hasReport(file)) return true;
   }
   return false;
+}
+
+const reportEntries = new WeakMap<ParsedFile, boolean>();
+
+/** Whether one template or script has a report entry, looked for once per parsed file. */
+function hasReport(file: ParsedFile): boolean {
+  let found = reportEntries.get(file);
+  if (found === undefined) {
+    found = file.kind === 'bxml' ? templateHasReport(file) : file.kind === 'js' && !!file.ast && scriptHasReport(file);
+    reportEntries.set(file, found);
+  }
+  return found;
 }
 
 function templateHasReport(template: BxmlFile): boolean {
