@@ -22,11 +22,15 @@ function tailsOf(project: Project): ReadonlyMap<string, readonly string[]> {
     const map = new Map<string, string[]>();
     for (const { route } of project.pages) {
       const segments = route.split('/');
-      for (let from = 0; from < segments.length; from++) {
+      // From the last segment back: a tail longer than any path a string can name (PATH_LIKE) is
+      // never looked up, so a hostile route of 100,000 segments costs no more than a short one.
+      let key = '';
+      for (let from = segments.length - 1; from >= 0; from--) {
+        key = key ? `${segments[from]}/${key}` : segments[from];
+        if (key.length > MAX_PATH) break;
         const tail = segments.slice(from);
         if (tail.every((segment) => segment === 'index')) continue;
         if (from > 0 && tail.length === 1 && segments[segments.length - 2] !== tail[0]) continue;
-        const key = tail.join('/');
         const routes = map.get(key) ?? [];
         if (!routes.includes(route)) routes.push(route);
         map.set(key, routes);
@@ -37,8 +41,10 @@ function tailsOf(project: Project): ReadonlyMap<string, readonly string[]> {
   return known;
 }
 
+/** The longest path a string of the app's code is taken to name. */
+const MAX_PATH = 300;
 /** A string that can be a path: no spaces, not long, one word character at least. */
-const PATH_LIKE = /^[\w\-./@%~]{1,300}$/;
+const PATH_LIKE = new RegExp(`^[\\w\\-./@%~]{1,${MAX_PATH}}$`);
 
 /** The routes of the pages a string written in the app's code names (usually none). */
 export function routesNamedBy(project: Project, text: string): readonly string[] {
