@@ -12,7 +12,8 @@
  * neutral) of its own one-page bundle, run with the rules of the basic-info, content and ui areas, and it
  * counts as found when a rule citing the clause reports in `listing.json`.
  * At the end, one table row per `<clause>-independent` set: recall and precision overall and per rule.
- * Run after `pnpm run build`: `node scripts/eval-rules.mjs [--misses]`.
+ * Run after `pnpm run build`: `node scripts/eval-rules.mjs [--misses] [--only=<set suffix>]`; `--only=dev` runs
+ * only the `<clause>-dev` sets (and never reads the others), so misses can be listed without seeing a held-out set.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,6 +23,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { lint, loadRules } = await import(pathToFileURL(`${root}packages/cli/dist/bmplint.mjs`).href);
 const { openMemoryBundle } = await import(pathToFileURL(`${root}packages/core/dist/index.js`).href);
 const showMisses = process.argv.includes('--misses');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 
 const evalDir = `${root}rules/content/eval/`;
 const rules = await loadRules();
@@ -68,7 +70,8 @@ const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
 
 /** The `<clause>-independent` sets, for the table at the end. */
 const summary = [];
-for (const name of readdirSync(evalDir).filter((file) => file.endsWith('.jsonl')).sort()) {
+const setFiles = readdirSync(evalDir).filter((file) => file.endsWith('.jsonl') && (!only || file.endsWith(`-${only}.jsonl`)));
+for (const name of setFiles.sort()) {
   // `4.4.jsonl`, or a further set of the same clause: `4.4-holdout.jsonl`.
   const set = name.replace(/\.jsonl$/, '');
   const clause = set.split('-')[0];

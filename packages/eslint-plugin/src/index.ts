@@ -15,8 +15,9 @@ import { findingsFor } from './engine-client.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
-/** Rules that look at JavaScript (`js` visitors): the ones an ESLint user can be shown. */
+/** Rules that look at JavaScript (`js` visitors, or a hook that follows the flow through scripts): the ones an ESLint user can be shown. */
 function checksScripts(rule: AnyRule): boolean {
+  if (rule.meta.checksScripts) return true;
   const stub = { id: rule.meta.id, options: rule.meta.defaultOptions ?? {}, ancestors: [], report() {}, bnApi() {} };
   try {
     return 'js' in rule.create(stub as never);

@@ -63,6 +63,11 @@ export interface RuleMeta {
    * basic info, `listing.json` or `--listing`). A run without them names the rules that did not run.
    */
   needs?: Array<'listing'>;
+  /**
+   * Set when the rule checks scripts without `js` visitors (a project hook that follows the flow
+   * through them), so faces that offer the script rules (the ESLint plugin) offer it too.
+   */
+  checksScripts?: true;
 }
 
 type BabelNodeOfType<T extends Node['type']> = Extract<Node, { type: T }>;

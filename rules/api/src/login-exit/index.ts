@@ -1,6 +1,7 @@
-import { defineRule, elementsOf, eventOfAttribute, optionValue, walkJs, type BnCall, type BxmlFile, type JsFile, type Project } from '@bmplint/core';
+import { defineRule, elementsOf, eventOfAttribute, optionValue, walkJs, type BxmlFile, type JsFile, type ParsedFile, type Project } from '@bmplint/core';
 import { flowOf, NON_GESTURE_EVENTS, sourceText, unwrap, type Node, type Site } from '@bmplint/core';
 import { foldText } from '../payment-confirmation/screen.js';
+import { bnSites } from '../sites.js';
 
 /** Wording of an exit/logout control, English and Simplified Chinese (text is NFKC, camelCase split, lower-cased first). */
 export const EXIT_WORDING = /(?<![\p{L}\p{N}])(?:log ?out|log-out|log ?off|sign ?out|sign-out|exit|quit)(?![\p{L}\p{N}])|退出|注销|登出/u;
@@ -16,6 +17,10 @@ export default defineRule({
     clauses: ['4.2.3'],
     severity: 'warning',
     suppressible: true,
+    // The hook follows taps across files (core's flow analysis): it reads ASTs.
+    projectInput: 'asts',
+    // No js visitors (they would force a walk of every file on every run), yet it checks scripts.
+    checksScripts: true,
     confidence: 'medium',
     docs: { description: 'An app that logs users in with bn.login must offer a visible exit/logout control.' },
     messages: {
@@ -23,17 +28,15 @@ export default defineRule({
     },
   },
   create(context) {
-    let first: { file: string; call: BnCall } | undefined;
     return {
-      js: {
-        bnCall(call) {
-          if (!first && call.name === 'login' && context.file) first = { file: context.file.path, call };
-        },
-      },
+      // No file visitors: the login call comes from each file's scan and the exit wording is
+      // looked for once per file content, so the rule forces no walks; only the last resort, a tap
+      // that clears the session, follows the flow (ASTs, across files).
       project(project) {
+        const first = bnSites(project).find((site) => site.call.name === 'login');
         if (!first || hasExitControl(project)) return;
         context.report({
-          file: first.file,
+          file: first.file.path,
           node: first.call.node,
           messageId: 'noExit',
           data: { api: first.call.spelling === 'alias' ? 'login()' : 'bn.login' },
@@ -49,13 +52,21 @@ function hasExitControl(project: Project): boolean {
     const kind = project.kindOf(path);
     if (kind === 'bxml') {
       const template = project.parsed(path);
-      if (template?.kind === 'bxml' && templateHasExit(template)) return true;
+      if (template?.kind === 'bxml' && hasExit(template, templateHasExit)) return true;
     } else if (kind === 'js' && (project.style === 'react' || /\.[jt]sx$/.test(path))) {
       const file = project.jsFile(path);
-      if (file && jsxHasExit(file)) return true;
+      if (file && hasExit(file, jsxHasExit)) return true;
     }
   }
   return tapClearsSession(project);
+}
+
+/** Whether a file shows an exit control, looked for once per file content (the parse a session keeps). */
+const exits = new WeakMap<ParsedFile, boolean>();
+function hasExit<F extends ParsedFile>(file: F, find: (file: F) => boolean): boolean {
+  let found = exits.get(file);
+  if (found === undefined) exits.set(file, (found = find(file)));
+  return found;
 }
 
 /** Text saying log out/exit, or an event bound to a handler named so (`bindtap="onLogout"`). */

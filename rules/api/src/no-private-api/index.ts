@@ -25,32 +25,40 @@ export default defineRule({
     },
     // One finding per API name: the 120 calls of one missing API are one problem.
     subject: ['name'],
+    projectInput: 'facts',
   },
   create(context) {
-    /** Findings wait for the project hook: a name the app assigns itself anywhere is not an API. */
-    const pending: Array<{ name: string; report: ReportDescriptor }> = [];
-    /** `bn.xrScene = this.scene`: the app uses the object as a store for its own values. */
-    const assigned = new Set<string>();
     return {
       js: {
         bnMember({ name, expression, spelling }) {
           if (PUBLIC_API.has(name) || NOT_API.has(name) || !context.file) return;
           const parent = context.ancestors[context.ancestors.length - 1];
           if (parent?.type === 'AssignmentExpression' && parent.left === expression) {
-            assigned.add(name);
+            context.record({ assigned: name } satisfies Fact);
             return;
           }
           if (isFeatureDetected(name, expression, context.ancestors, initOf(context.project, context.jsFile))) return;
-          const where = { file: context.file.path, span: { start: expression.start ?? 0, end: expression.end ?? 0 } };
-          pending.push({ name, report: { ...where, ...describe(name, spelling === 'import') } });
+          const span = { start: expression.start ?? 0, end: expression.end ?? 0 };
+          context.record({ use: { name, imported: spelling === 'import', span } } satisfies Fact);
         },
       },
+      // Findings wait for the project hook: a name the app assigns itself anywhere is not an API.
       project() {
-        for (const { name, report } of pending) if (!assigned.has(name)) context.report(report);
+        const facts = context.facts() as ReadonlyMap<string, readonly Fact[]>;
+        const assigned = new Set<string>();
+        for (const list of facts.values()) for (const fact of list) if ('assigned' in fact) assigned.add(fact.assigned);
+        for (const [file, list] of facts) {
+          for (const fact of list) {
+            if ('use' in fact && !assigned.has(fact.use.name)) context.report({ file, span: fact.use.span, ...describe(fact.use.name, fact.use.imported) });
+          }
+        }
       },
     };
   },
 });
+
+/** What a file tells the project hook: a name it assigns on `bn`, or a use of a name that is not public API. */
+type Fact = { assigned: string } | { use: { name: string; imported: boolean; span: { start: number; end: number } } };
 
 /** The message of a name that is not public API: private, another platform's, or unknown. */
 function describe(name: string, imported: boolean): Omit<ReportDescriptor, 'file' | 'span'> {

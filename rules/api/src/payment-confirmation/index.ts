@@ -2,6 +2,7 @@ import { defineRule, normalizeRoute, optionValue, type BnCall, type JsFile, type
 import { Confirmations } from '@bmplint/core';
 import { describePath, flowOf, lineOf, type Call, type Flow, type Node, type Site, type Trigger } from '@bmplint/core';
 import { Screens } from './screen.js';
+import { bnSites } from '../sites.js';
 
 const PAYMENT_API = 'requestPayment';
 const NAVIGATION_APIS = new Set(['navigateTo', 'redirectTo', 'reLaunch']);
@@ -11,18 +12,16 @@ const MAX_ROUNDS = 3;
 /** `opener:<test>`: on the path from onLoad, under a test of the page's launch options (the opener decides). */
 type State = 'open' | 'confirmed' | `opener:${string}`;
 
-interface Payment {
-  file: JsFile;
-  call: BnCall;
-  ancestors: readonly Node[];
-}
-
 export default defineRule({
   meta: {
     id: 'api/payment-confirmation',
     clauses: ['4.3.2'],
     severity: 'error',
     suppressible: false,
+    // The hook follows taps across files (core's flow analysis): it reads ASTs.
+    projectInput: 'asts',
+    // No js visitors (they would force a walk of every file on every run), yet it checks scripts.
+    checksScripts: true,
     docs: { description: 'bn.requestPayment must only run after the user confirmed the payment on screen: a showModal/showActionSheet answer checked before it, or a confirm/pay button on a page that shows the amount.' },
     messages: {
       unconfirmedPayment: '{{api}} is reached from {{trigger}} ({{path}}) with no confirmation before it: show the amount and let the user confirm on screen (bn.showModal and check res.confirm, or a confirm/pay button on a page showing the amount) before paying (4.3.2).',
@@ -32,19 +31,14 @@ export default defineRule({
     },
   },
   create(context) {
-    const payments: Payment[] = [];
-    const navigations: Array<{ file: JsFile; call: BnCall }> = [];
     return {
-      js: {
-        bnCall(call) {
-          const file = context.jsFile;
-          if (!file) return;
-          if (call.name === PAYMENT_API) payments.push({ file, call, ancestors: [...context.ancestors] });
-          else if (NAVIGATION_APIS.has(call.name)) navigations.push({ file, call });
-        },
-      },
+      // No file visitors: the calls come from each file's scan (kept per file content), so the
+      // rule forces no walks; the hook follows the flow from every trigger (ASTs, across files).
       project(project) {
+        const sites = bnSites(project);
+        const payments = sites.filter((site) => site.call.name === PAYMENT_API);
         if (!payments.length) return;
+        const navigations = sites.filter((site) => NAVIGATION_APIS.has(site.call.name));
         const flow = flowOf(project);
         const confirmations = new Confirmations(project, flow);
         const screens = new Screens(project);

@@ -35,8 +35,18 @@ const PAY_LABEL = /(?<![\p{L}\p{N}])(?:pay(?: now| again)?|payment|checkout|chec
 export const showsAmount = (text: string) => AMOUNT_TEXT.test(foldText(text));
 export const isConfirmLabel = (text: string) => CONFIRM_LABEL.test(foldText(text));
 
+/** Texts by element or document, kept with the file's parse (the flow rules ask on every run). */
+const bxmlTexts = new WeakMap<BxmlDocument | BxmlElement, string>();
+const jsxTexts = new WeakMap<Node, string>();
+
 /** The text a template element (or document) shows, `{{ }}` bindings included as written. */
 export function bxmlText(root: BxmlDocument | BxmlElement): string {
+  let text = bxmlTexts.get(root);
+  if (text === undefined) bxmlTexts.set(root, (text = textOf(root)));
+  return text;
+}
+
+function textOf(root: BxmlDocument | BxmlElement): string {
   const parts: string[] = [];
   // In document order: "￥" then "{{ money }}" reads as an amount only in that order.
   const stack = [...root.children].reverse();
@@ -59,6 +69,12 @@ export function bxmlText(root: BxmlDocument | BxmlElement): string {
 
 /** The text JSX shows: its text, and the code of `{…}` children (labels often come from `t('pay')`). */
 export function jsxText(file: JsFile, root: Node): string {
+  let text = jsxTexts.get(root);
+  if (text === undefined) jsxTexts.set(root, (text = jsxTextOf(file, root)));
+  return text;
+}
+
+function jsxTextOf(file: JsFile, root: Node): string {
   const parts: string[] = [];
   walkJs(root, {
     enter(node, ancestors) {
@@ -128,8 +144,7 @@ export class Screens {
       seen.add(unit.template);
       const template = this.project.parsed(unit.template);
       if (template?.kind !== 'bxml') continue;
-      for (const element of elementsOf(template.document)) {
-        if (element.name !== 'navigator') continue;
+      for (const element of navigatorsIn(template.document)) {
         const url = element.attributes.find((attribute) => attribute.name === 'url');
         const target = element.attributes.find((attribute) => attribute.name === 'target')?.value;
         if (!url?.value || url.expressions.length || (target && target !== 'self')) continue;
@@ -172,6 +187,15 @@ export class Screens {
     }
     return text;
   }
+}
+
+const navigatorElements = new WeakMap<BxmlDocument, BxmlElement[]>();
+
+/** A template's `<navigator>` elements, found once per file content. */
+function navigatorsIn(document: BxmlDocument): BxmlElement[] {
+  let found = navigatorElements.get(document);
+  if (!found) navigatorElements.set(document, (found = [...elementsOf(document)].filter((element) => element.name === 'navigator')));
+  return found;
 }
 
 const NON_CONFIRM = new Set(['cancel', 'close', 'error', 'load', 'change', 'input']);

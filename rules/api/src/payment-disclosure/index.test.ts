@@ -48,6 +48,14 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'notDisclosed', file: 'listing.json', line: 4, column: 18, data: { api: 'requestPayment()', where: 'src/pages/index/index.tsx:2' } }],
     },
     {
+      name: 'payments in two files: the message names the first one walked, with each file\'s first call',
+      files: signals({
+        'pages/index/index.js': "Page({ buy() { bn.showToast({}); bn.requestPayment({}); bn.requestPayment({}); } });\n",
+        'listing.json': listing({ description: 'Live gas fee tiers.' }),
+      }),
+      errors: [{ messageId: 'notDisclosed', file: 'listing.json', data: { api: 'bn.requestPayment', where: 'pages/index/index.js:1' } }],
+    },
+    {
       name: 'no description field: reported at the first payment call',
       files: signals({ 'listing.json': listing({}) }),
       errors: [{ messageId: 'noDescription', file: 'utils/pay.js', line: 2, column: 10, data: { api: 'bn.requestPayment', listing: 'listing.json' } }],

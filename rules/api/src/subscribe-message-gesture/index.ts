@@ -1,5 +1,6 @@
-import { defineRule, type BnCall, type JsFile } from '@bmplint/core';
+import { defineRule } from '@bmplint/core';
 import { describePath, flowOf, isFunction, memberName, NON_GESTURE_EVENTS, unwrap, type Call, type Node, type Trigger } from '@bmplint/core';
+import { bnSites } from '../sites.js';
 
 const API = 'requestSubscribeMessage';
 /** Array methods whose callback runs once per element. */
@@ -14,18 +15,16 @@ const USER_HOOKS = new Set([
 /** How the flow reached a call: from a user gesture or not, and whether through a loop. */
 type Origin = 'gesture' | 'lifecycle' | 'automatic';
 
-interface Subscribe {
-  file: JsFile;
-  call: BnCall;
-  ancestors: readonly Node[];
-}
-
 export default defineRule({
   meta: {
     id: 'api/subscribe-message-gesture',
     clauses: ['4.5'],
     severity: 'warning',
     suppressible: true,
+    // The hook follows taps across files (core's flow analysis): it reads ASTs.
+    projectInput: 'asts',
+    // No js visitors (they would force a walk of every file on every run), yet it checks scripts.
+    checksScripts: true,
     confidence: 'medium',
     docs: { description: 'bn.requestSubscribeMessage must be asked from a user tap, once: not from a lifecycle hook, an automatic event, a loop or a timer.' },
     messages: {
@@ -35,15 +34,11 @@ export default defineRule({
     },
   },
   create(context) {
-    const calls: Subscribe[] = [];
     return {
-      js: {
-        bnCall(call) {
-          const file = context.jsFile;
-          if (call.name === API && file) calls.push({ file, call, ancestors: [...context.ancestors] });
-        },
-      },
+      // No file visitors: the calls come from each file's scan (kept per file content), so the
+      // rule forces no walks; the hook follows the flow from every trigger (ASTs, across files).
       project(project) {
+        const calls = bnSites(project).filter((site) => site.call.name === API);
         if (!calls.length) return;
         const flow = flowOf(project);
         const automatic = new Map<Call, { trigger: Trigger; path: readonly string[]; origin: Origin }>();

@@ -1,6 +1,7 @@
-import { defineRule, optionValue } from '@bmplint/core';
+import { defineRule, type Project } from '@bmplint/core';
 import { lineOf } from '@bmplint/core';
-import { findPasswordLogins, matchOauth } from '../third-party-login/detect.js';
+import { findPasswordLogins } from '../third-party-login/detect.js';
+import { bnSites, requestOauthOf, type BnSite } from '../sites.js';
 
 /** APIs that mean the app has user accounts or paid content. */
 const EVIDENCE: Record<string, string> = {
@@ -15,6 +16,10 @@ export default defineRule({
     clauses: ['6.5'],
     severity: 'error',
     suppressible: true,
+    // The hook follows taps across files (core's flow analysis): it reads ASTs.
+    projectInput: 'asts',
+    // No js visitors (they would force a walk of every file on every run), yet it checks scripts.
+    checksScripts: true,
     needs: ['listing'],
     docs: { description: 'A mini program with accounts (bn.login, third-party or own login) or paid content (bn.requestPayment) must give reviewers a test account in its listing.' },
     messages: {
@@ -23,28 +28,16 @@ export default defineRule({
     },
   },
   create(context) {
-    let evidence: { what: string; where: string } | undefined;
     return {
-      js: {
-        bnCall(call) {
-          const file = context.file;
-          if (evidence || !file) return;
-          const where = `${call.spelling === 'alias' ? `${call.name}()` : `bn.${call.name}`} in ${file.path}:${lineOf(file, call.node.start ?? 0)}`;
-          if (EVIDENCE[call.name]) evidence = { what: EVIDENCE[call.name], where };
-          else if (call.name === 'request' && context.jsFile) {
-            const url = optionValue(call.options, 'url');
-            const known = url ? context.project.evaluator.stringPrefix(url, context.jsFile) : undefined;
-            const match = known ? matchOauth(known.value ?? known.prefix, known.value !== undefined) : undefined;
-            if (match?.provider) evidence = { what: `${match.provider.name} sign-in`, where };
-          }
-        },
-      },
+      // No file visitors: the calls come from each file's scan (kept per file content), so the
+      // rule forces no walks. Only without a Binance login, payment or OAuth call does the hook
+      // look for an own password login, which follows taps across files (ASTs).
       project(project) {
         const listing = project.listing;
         if (!listing?.value) return;
         const account = listing.value.testAccount;
         if (account !== undefined && account !== null) return;
-        let found = evidence;
+        let found = evidenceOf(project);
         if (!found) {
           const login = findPasswordLogins(project)[0];
           const file = login ? project.parsed(login.file) : undefined;
@@ -62,3 +55,18 @@ export default defineRule({
     };
   },
 });
+
+/** The first call (in walk order) that shows accounts or paid content: Binance login, payment, an OAuth provider's sign-in. */
+function evidenceOf(project: Project): { what: string; where: string } | undefined {
+  for (const site of bnSites(project)) {
+    const { file, call } = site;
+    const what = Object.hasOwn(EVIDENCE, call.name) ? EVIDENCE[call.name] : (call.name === 'request' ? oauthProvider(project, site) : undefined);
+    if (what) return { what, where: `${call.spelling === 'alias' ? `${call.name}()` : `bn.${call.name}`} in ${file.path}:${lineOf(file, call.node.start ?? 0)}` };
+  }
+  return undefined;
+}
+
+function oauthProvider(project: Project, site: BnSite): string | undefined {
+  const provider = requestOauthOf(project, site)?.provider;
+  return provider ? `${provider.name} sign-in` : undefined;
+}

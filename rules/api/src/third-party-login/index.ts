@@ -1,6 +1,7 @@
-import { defineRule, optionValue, type BxmlAttribute, type JsFile } from '@bmplint/core';
+import { defineRule, elementsOf, optionValue, type BxmlAttribute, type BxmlFile, type JsFile, type Project } from '@bmplint/core';
 import type { Node } from '@bmplint/core';
 import { findPasswordLogins, matchOauth, type OauthMatch } from './detect.js';
+import { bnSites, jsxWebViewSrcs, requestOauthOf, requestUrlOf } from '../sites.js';
 
 export default defineRule({
   meta: {
@@ -8,6 +9,10 @@ export default defineRule({
     clauses: ['4.2.1'],
     severity: 'error',
     suppressible: true,
+    // The hook follows taps across files (core's flow analysis): it reads ASTs.
+    projectInput: 'asts',
+    // No js visitors (they would force a walk of every file on every run), yet it checks scripts.
+    checksScripts: true,
     docs: { description: 'A mini program with user accounts must log users in with Binance login: no third-party OAuth/SSO sign-in (Google, Apple, Facebook, X, GitHub, WeChat, Discord, Telegram…) and no own username+password login.' },
     messages: {
       thirdPartyOauth: '{{via}} reaches {{url}}, the {{provider}} sign-in endpoint: when the mini program has user accounts, users must log in with Binance login (bn.login), not {{provider}} (4.2.1).',
@@ -30,38 +35,22 @@ export default defineRule({
       const known = context.project.evaluator.stringPrefix(node, file);
       const complete = known.value !== undefined;
       const match = matchOauth(known.value ?? known.prefix, complete);
-      if (match) report(match, complete ? known.value! : `${known.prefix}…`, via, { node });
+      if (match) report(match, complete ? known.value! : `${known.prefix}…`, via, { node, file: file.path });
     };
     return {
-      js: {
-        bnCall(call) {
-          const file = context.jsFile;
-          if (call.name !== 'request' || !file) return;
-          const url = optionValue(call.options, 'url');
-          if (url) check(url, file, call.spelling === 'alias' ? 'request()' : 'bn.request');
-        },
-        // React: <WebView src="https://accounts.google.com/…">
-        JSXOpeningElement(element) {
-          const file = context.jsFile;
-          if (!file || element.name.type !== 'JSXIdentifier' || !/^(WebView|web-view)$/.test(element.name.name)) return;
-          for (const attribute of element.attributes) {
-            if (attribute.type !== 'JSXAttribute' || attribute.name.name !== 'src' || !attribute.value) continue;
-            const value = attribute.value.type === 'JSXExpressionContainer' ? attribute.value.expression : attribute.value;
-            if (value.type !== 'JSXEmptyExpression') check(value as Node, file, `<${element.name.name} src>`);
-          }
-        },
-      },
-      bxml: {
-        // <web-view src="https://open.weixin.qq.com/connect/oauth2/authorize?…">
-        element(element) {
-          if (element.name !== 'web-view') return;
-          const src = element.attributes.find((attribute) => attribute.name === 'src');
-          if (!src?.value || src.expressions.length) return;
-          const match = matchOauth(src.value, true);
-          if (match) report(match, src.value, '<web-view src>', { attribute: src });
-        },
-      },
+      // No file visitors: the request calls and web-view sources come from each file's scan (kept
+      // per file content), so the rule forces no walks. A request URL is evaluated again only when
+      // a file it was built from changes; the own-login check follows taps across files (ASTs).
       project(project) {
+        for (const site of bnSites(project)) {
+          if (site.call.name !== 'request') continue;
+          const match = requestOauthOf(project, site);
+          if (!match) continue;
+          const url = requestUrlOf(project, site)!;
+          report(match, url.complete ? url.text : `${url.text}…`, site.call.spelling === 'alias' ? 'request()' : 'bn.request', { node: optionValue(site.call.options, 'url'), file: site.file.path });
+        }
+        for (const { file, element, value } of jsxWebViewSrcs(project)) check(value, file, `<${element} src>`);
+        for (const { file, attribute, match } of templateWebViews(project)) report(match, attribute.value!, '<web-view src>', { attribute, file });
         for (const login of findPasswordLogins(project)) {
           context.report({
             file: login.file,
@@ -75,3 +64,38 @@ export default defineRule({
     };
   },
 });
+
+/** `<web-view src="https://open.weixin.qq.com/connect/oauth2/authorize?…">` of every template, in walk order. */
+function templateWebViews(project: Project): TemplateWebView[] {
+  const out: TemplateWebView[] = [];
+  for (const path of project.paths) {
+    if (project.kindOf(path) !== 'bxml' || project.isIgnored(path)) continue;
+    const file = project.parsed(path);
+    if (file?.kind !== 'bxml' || file.textOnly) continue;
+    let found = webViews.get(file);
+    if (!found) webViews.set(file, (found = webViewsIn(file)));
+    out.push(...found);
+  }
+  return out;
+}
+
+interface TemplateWebView {
+  file: string;
+  attribute: BxmlAttribute;
+  match: OauthMatch;
+}
+
+/** Kept per file content (the parse a session keeps): a template's sources need nothing from other files. */
+const webViews = new WeakMap<BxmlFile, TemplateWebView[]>();
+
+function webViewsIn(template: BxmlFile): TemplateWebView[] {
+  const out: TemplateWebView[] = [];
+  for (const element of elementsOf(template.document)) {
+    if (element.name !== 'web-view') continue;
+    const src = element.attributes.find((attribute) => attribute.name === 'src');
+    if (!src?.value || src.expressions.length) continue;
+    const match = matchOauth(src.value, true);
+    if (match) out.push({ file: template.path, attribute: src, match });
+  }
+  return out;
+}

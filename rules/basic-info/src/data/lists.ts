@@ -13,6 +13,8 @@ import genericWordsEn from './generic-words.en.json' with { type: 'json' };
 import genericWordsZh from './generic-words.zh-Hans.json' with { type: 'json' };
 import hateEn from './hate.en.json' with { type: 'json' };
 import hateZh from './hate.zh-Hans.json' with { type: 'json' };
+import illegalEn from './illegal.en.json' with { type: 'json' };
+import illegalZh from './illegal.zh-Hans.json' with { type: 'json' };
 import officialEn from './official.en.json' with { type: 'json' };
 import officialZh from './official.zh-Hans.json' with { type: 'json' };
 import politicalEn from './political.en.json' with { type: 'json' };
@@ -50,6 +52,8 @@ export const DATA_FILES: Record<string, unknown> = {
   'generic-words.zh-Hans.json': genericWordsZh,
   'hate.en.json': hateEn,
   'hate.zh-Hans.json': hateZh,
+  'illegal.en.json': illegalEn,
+  'illegal.zh-Hans.json': illegalZh,
   'official.en.json': officialEn,
   'official.zh-Hans.json': officialZh,
   'political.en.json': politicalEn,
@@ -71,7 +75,7 @@ export const DATA_FILES: Record<string, unknown> = {
 export const LISTS: readonly TermList[] = Object.entries(DATA_FILES).map(([name, value]) => validateTermList(value, `rules/basic-info/src/data/${name}`));
 
 export type Topic =
-  | 'sexual' | 'violence' | 'terror' | 'hate' | 'political' | 'vulgar' | 'cues'
+  | 'sexual' | 'violence' | 'terror' | 'hate' | 'political' | 'vulgar' | 'illegal' | 'cues'
   | 'brands' | 'binance' | 'official' | 'popular-apps'
   | 'ad-wording' | 'popular-keywords' | 'generic-words' | 'features';
 
@@ -83,7 +87,7 @@ export function topicOf(list: TermList): Topic {
 const byTopic = (...topics: Topic[]) => LISTS.filter((list) => topics.includes(topicOf(list)));
 
 /** 2.2.1: the categories of prohibited wording, each a topic. */
-export const PROHIBITED_TOPICS: readonly Topic[] = ['sexual', 'violence', 'terror', 'hate', 'political', 'vulgar'];
+export const PROHIBITED_TOPICS: readonly Topic[] = ['sexual', 'violence', 'terror', 'hate', 'political', 'vulgar', 'illegal'];
 
 /** Compiled once, at module load. Each matcher's lists resolve overlaps among themselves. */
 export const PROHIBITED = new TermMatcher(byTopic(...PROHIBITED_TOPICS), { cues: byTopic('cues') });

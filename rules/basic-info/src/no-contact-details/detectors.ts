@@ -51,6 +51,16 @@ const PATH = String.raw`(?:[/?#]${URL_CHARS}*)?`;
 const SCHEME_URL = new RegExp(String.raw`\b(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp]|[Ww][Ss][Ss]?)://${URL_CHARS}+`, 'gu');
 const WWW_URL = new RegExp(String.raw`(?<![\w.@/-])(?:www|WWW)${DOT}(?:${LABEL}${DOT})*${LABEL}${PATH}`, 'gu');
 const BARE_DOMAIN = new RegExp(String.raw`(?<![\w.@/-])(?:${LABEL}${DOT})+(?:${TLDS.join('|')})(?![\w-])${PATH}`, 'gu');
+/**
+ * A domain with its dot spelled out, as listings write it to pass link filters ("moonswap dot io",
+ * "moon at gmail dot com" is the e-mail form). Only the common TLDs, and not the "dot-com era" phrase.
+ */
+const SPELLED_DOMAIN = /(?<![\w.@/-])([A-Za-z0-9][A-Za-z0-9-]{2,62})(?:\s+(?:dot|DOT|Dot)\s+|\s*[点點]\s*)(com|net|org|io|app|xyz|cn|co|me|gg)(?![\w-])(?!\s+(?:era|bubble|boom|crash|days|companies|company|startups?))/gu;
+const SPELLED_EMAIL = /(?<![\w.@/-])[A-Za-z0-9][\w.+-]*\s+(?:at|AT)\s+[A-Za-z0-9-]+\s+(?:dot|DOT)\s+(?:com|net|org|io|app|xyz|cn|co|me)(?![\w-])/gu;
+/** Words before "dot com" that make it the phrase, not a name. */
+const NOT_A_DOMAIN_NAME = /^(?:the|a|an|of|early|polka|this|that|first|old|big)$/i;
+/** Sending the reader to the official website, with or without its address ("visit our official website", "详情请访问官网"). */
+const OFFICIAL_SITE = /\b(?:visit|check out|see|go to|head to|find us on|find more on|download (?:it )?(?:from|on)|more (?:on|at))\s+(?:our|the)\s+official\s+(?:website|site|web\s?site|homepage)\b|(?:访问|前往|登录|登陆|搜索|打开|进入|详见|见|看)(?:我们的|本)?(?:官方网站|官网)/giu;
 const IP_ADDRESS = /(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?::\d{2,5})?(?![\w.]|\.\d)/gu;
 
 /** Hosts of social and messaging services, by the host's registrable part. */
@@ -119,14 +129,14 @@ const LABELLED_ACCOUNT = new RegExp(
   'giu',
 );
 /** Chinese labels are written without a colon as often as with one: "微信 moon888", "加微信moon888". */
-const CJK_LABELLED_ACCOUNT = /(微信号?|微信群|威信|薇信|徽信|[vV]信|[vV][xX]|电报群?|飞机号|推特|脸书|臉書|企鹅号|扣扣|抖音号|QQ群?)\s*[:：]?\s*(@?[A-Za-z0-9][\w.-]{2,40}|\d{5,15})/gu;
+const CJK_LABELLED_ACCOUNT = /(群号|群聊号|Q群|微信号?|微信群|威信|薇信|徽信|[vV]信|[vV][xX]|电报群?|飞机号|推特|脸书|臉書|企鹅号|扣扣|抖音号|QQ群?)\s*[:：]?\s*(@?[A-Za-z0-9][\w.-]{2,40}|\d{5,15})/gu;
 /**
  * WeChat written to dodge filters (威信, 薇信, V信, 加V, vx): the spelling exists only to pass a contact
  * filter, so it is a contact detail with or without an id after it.
  */
 const EVASIVE_WECHAT = /(?:加|添加|联系|私)\s*(?:[vV][xX]|[vV](?![A-Za-z0-9]))|威信|薇信|徽信|魏信|维信|[vV]信|卫星号/gu;
 /** A WeChat Official Account (or Channels account) to follow or search for: "关注公众号「币圈小助手」". */
-const OFFICIAL_ACCOUNT = /(?:关注|搜索|搜|添加|加)(?:微信)?(?:公众号|服务号|订阅号|视频号)\s*[:：]?\s*[「『“"【《]?[\p{Script=Han}A-Za-z0-9_]{2,20}[」』”"】》]?/gu;
+const OFFICIAL_ACCOUNT = /(?:(?:关注|搜索|搜|添加|加)(?:微信)?(?:公众号|服务号|订阅号|视频号)\s*[:：]?|(?:微信)?(?:公众号|服务号|订阅号|视频号)\s*[:：])\s*[「『“"【《]?[\p{Script=Han}A-Za-z0-9_]{2,20}[」』”"】》]?/gu;
 /** LINE is an English word: only the capitalised service name ("LINE: moon", "LINE ID moon"). */
 const LINE_ACCOUNT = /(?<![A-Za-z])((?:LINE|Line)(?:\s*ID\s*[:：]?|\s*[:：]))\s*(@?[A-Za-z0-9][\w.-]{2,40})/gu;
 /** An `@handle` token (not part of an e-mail or a URL). */
@@ -151,7 +161,7 @@ function looksLikeAccountId(id: string): boolean {
  * --------------------------------------------------------------------------------------------- */
 
 const INVITE_CODE = new RegExp(
-  String.raw`(?:(?<![A-Za-z])((?:invite|invitation|referral|referrer|ref)[\s-]*(?:code|id))|(邀请码|邀請碼|推荐码|推薦碼|推广码|推廣碼|邀请ID))(?:\s*(?:is|:|：|=))?\s*([A-Za-z0-9]{4,20})(?![\w])`,
+  String.raw`(?:(?<![A-Za-z])((?:invite|invitation|referral|referrer|ref|promo|bonus|sign-?up)[\s-]*(?:code|id)|use (?:my |our |the )?code|my code)|(邀请码|邀請碼|推荐码|推薦碼|推广码|推廣碼|邀请ID))(?:\s*(?:is|:|：|=))?\s*([A-Za-z0-9]{4,20})(?![\w])`,
   'giu',
 );
 
@@ -161,8 +171,8 @@ const INVITE_CODE = new RegExp(
 
 const INTERNATIONAL_PHONE = /(?<![\w+])\+\s?\d[\d\s().-]{5,22}\d(?![\d%])/gu;
 /** Groups of digits joined by spaces, dashes, dots or parentheses: "(415) 555-0100", "138 0013 8000". */
-const GROUPED_PHONE = /(?<![\w.,/:$¥€£#+-])(?:\(\d{1,4}\)\s?|\d{1,5}[ .-])(?:\d{1,5}[ .-]){0,4}\d{2,5}(?![\w%+]|[.,/:]\d)/gu;
-const BARE_DIGITS = /(?<![\w.,/:$¥€£#+-])\d{7,15}(?![\w%+]|[.,/:]\d)/gu;
+const GROUPED_PHONE = /(?<![\w.,/$¥€£#+-])(?<!\d:)(?:\(\d{1,4}\)\s?|\d{1,5}[ .-])(?:\d{1,5}[ .-]){0,4}\d{2,5}(?![\w%+]|[.,/:]\d)/gu;
+const BARE_DIGITS = /(?<![\w.,/$¥€£#+-])(?<!\d:)\d{7,15}(?![\w%+]|[.,/:]\d)/gu;
 /** A number followed by one of these is an amount, not a phone number. */
 const UNIT_AFTER = /^\s?(?:usdt|usdc|busd|fdusd|bnb|btc|eth|sol|usd|eur|cny|rmb|tokens?|coins?|users?|members?|holders?|points?|pts|times|transactions?|txs?|downloads?|players?|people|[kmb]\b|x\b|元|人|个|次|名|万|亿|枚)/iu;
 const PHONE_CONTEXT = /(?:tel|phone|call|mobile|cell|contact|hotline|whats\s?app|sms|电话|電話|手机|手機|热线|熱線|联系|聯繫|客服|☎|📞|📱)[^\d]{0,12}$/iu;
@@ -246,6 +256,7 @@ export function findContactDetails(original: string): ContactMatch[] {
   each(/(?<![\w.+-])[A-Za-z0-9][\w.+-]*(?:@|\s?[\[(]at[\])]\s?)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w-])/gu, (match) =>
     claim({ category: 'email', kind: 'an e-mail address', start: match.index, end: match.index + match[0].length }),
   );
+  each(SPELLED_EMAIL, (match) => claim({ category: 'email', kind: 'an e-mail address', start: match.index, end: match.index + match[0].length }));
   each(SCHEME_URL, (match) => {
     const end = trimTrailing(text, match.index, match.index + match[0].length);
     claim({ ...classifyAddress(match[0], 'a URL'), start: match.index, end });
@@ -261,6 +272,11 @@ export function findContactDetails(original: string): ContactMatch[] {
     if (!/[a-z]/i.test(host.split('.').slice(0, -1).join('.'))) return;
     claim({ ...classifyAddress(match[0], 'a web address'), start: match.index, end });
   });
+  each(SPELLED_DOMAIN, (match) => {
+    if (NOT_A_DOMAIN_NAME.test(match[1])) return;
+    claim({ category: 'link', kind: 'a web address', start: match.index, end: match.index + match[0].length });
+  });
+  each(OFFICIAL_SITE, (match) => claim({ category: 'link', kind: 'a pointer to the official website', start: match.index, end: match.index + match[0].length }));
   each(IP_ADDRESS, (match) => {
     const octets = match.slice(1, 5).map(Number);
     // "1.2.3.4" reads like a version; a real address has octets over 9 (192.168.0.1).
@@ -273,8 +289,13 @@ export function findContactDetails(original: string): ContactMatch[] {
       const id = match[2].trim().replace(/[.,;:!?-]+$/, '');
       const numeric = /^\+?\d[\d\s().-]*$/.test(id);
       // English labels need an id that looks like one; Chinese labels and "LINE ID" only when written without a colon.
-      const strict = pattern === LABELLED_ACCOUNT || (pattern === CJK_LABELLED_ACCOUNT && !/[:：]/.test(match[0])) || (pattern === LINE_ACCOUNT && !/ID/.test(match[1]));
-      if (strict && !numeric && !looksLikeAccountId(id)) return;
+      // Abbreviated labels (TG, VX, WX) exist only to pass a contact: any id after them is one.
+      const abbreviated = pattern === LABELLED_ACCOUNT && /^(?:tg|vx|wx)$/i.test(match[1]);
+      const strict = (pattern === LABELLED_ACCOUNT && !abbreviated) || (pattern === CJK_LABELLED_ACCOUNT && !/[:：]/.test(match[0])) || (pattern === LINE_ACCOUNT && !/ID/.test(match[1]));
+      // A plain word after a messaging service's label ("Telegram: moonswapsupport") is an account when it ends the phrase.
+      const endsPhrase = /^\s*(?:$|[.,;!?)，。；！？）]|\p{Script=Han})/u.test(text.slice(match.index + match[0].length));
+      const messaging = pattern === LABELLED_ACCOUNT && /^(?:telegram|whats\s?app|wechat|weixin|skype|viber|zalo|snapchat|kakao)/i.test(match[1]);
+      if (strict && !numeric && !looksLikeAccountId(id) && !(messaging && endsPhrase && id.length >= 5)) return;
       if (numeric && digitCount(id) < 5) return;
       const service = pattern === LINE_ACCOUNT ? 'LINE' : serviceName(match[1]);
       const end = trimTrailing(text, match.index, match.index + match[0].length);

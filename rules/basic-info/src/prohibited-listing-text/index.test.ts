@@ -29,6 +29,8 @@ new RuleTester().run(rule, {
     { name: 'words that contain a listed word', files: app('Scunthorpe Fans', 'Essex and Middlesex weather, plus a Shitcoin scanner.') },
     { name: 'food porn and a white power bank', files: app('Snack Shots', 'Food porn from our town; win a white power bank.') },
     { name: 'Chinese compounds that contain a listed word', files: app('平台独家', '特色情侣套餐，台湾独立游戏推荐，成人电影票预订。') },
+    { name: 'drugs and forged documents named without an offer', files: app('Clean Start', 'Anti-drug lessons for schools; a fake ID detector for bar staff; 禁毒知识，识别假币。') },
+    { name: 'masked near misses: a hole in one, a bastard sword', files: app('Golf Log', 'Log a hole in one and your bastard sword collection.') },
     { name: 'a politician\'s name alone (meme-coin trackers)', files: app('TRUMP Coin Tracker', 'Price of the TRUMP meme coin.') },
   ],
   invalid: [
@@ -53,13 +55,28 @@ new RuleTester().run(rule, {
       files: app('WTF Coin'),
       errors: [{ messageId: 'prohibited', ...inName('WTF Coin', 'WTF'), data: { field: 'name', category: 'vulgar', text: 'WTF' }, message: 'The listing name contains vulgar wording "WTF": the basic info must not (2.2.1).' }],
     },
-    { name: 'leetspeak is found, with medium confidence (a starred-out word is not)', files: app('F*ck Fees', 'Sh1t happens.'), errors: [{ messageId: 'prohibited', ...inDescription('Sh1t happens.', 'Sh1t'), confidence: 'medium' }] },
+    {
+      name: 'leetspeak and starred-out words are found, with medium confidence',
+      files: app('F*ck Fees', 'Sh1t happens.'),
+      errors: [
+        { messageId: 'prohibited', ...inName('F*ck Fees', 'F*ck'), confidence: 'medium' },
+        { messageId: 'prohibited', ...inDescription('Sh1t happens.', 'Sh1t'), confidence: 'medium' },
+      ],
+    },
     { name: 'terror-related wording', files: app('Moon', 'Support jihad with your BNB.'), errors: [{ messageId: 'prohibited', ...inDescription('Support jihad with your BNB.', 'Support jihad'), data: { field: 'description', category: 'terror-related', text: 'Support jihad' } }] },
     { name: 'gore', files: app('Moon', 'Real gore, daily.'), errors: [{ messageId: 'prohibited', ...inDescription('Real gore, daily.', 'Real gore'), data: { field: 'description', category: 'gory or violent', text: 'Real gore' } }] },
     { name: 'a Nazi salute', files: app('Sieg Heil Club'), errors: [{ messageId: 'prohibited', ...inName('Sieg Heil Club', 'Sieg Heil'), data: { field: 'name', category: 'hateful', text: 'Sieg Heil' } }] },
     { name: 'politically sensitive wording', files: app('Moon', '支持台独势力的社区'), errors: [{ messageId: 'prohibited', ...inDescription('支持台独势力的社区', '台独势力'), data: { field: 'description', category: 'politically sensitive', text: '台独势力' } }] },
     { name: 'Chinese vulgar slang in the name', files: app('牛逼钱包'), errors: [{ messageId: 'prohibited', ...inName('牛逼钱包', '牛逼'), data: { field: 'name', category: 'vulgar', text: '牛逼' } }] },
     { name: 'Chinese sexual wording', files: app('Moon', '同城约炮'), errors: [{ messageId: 'prohibited', ...inDescription('同城约炮', '约炮'), data: { field: 'description', category: 'sexual', text: '约炮' } }] },
+    {
+      name: 'illegal goods offered (2.2.1: in violation of local laws)',
+      files: app('Night Market', 'Order MDMA online; 冰毒到家。'),
+      errors: [
+        { messageId: 'prohibited', ...inDescription('Order MDMA online; 冰毒到家。', 'Order MDMA'), data: { field: 'description', category: 'illegal goods or services', text: 'Order MDMA' } },
+        { messageId: 'prohibited', ...inDescription('Order MDMA online; 冰毒到家。', '冰毒到家'), data: { field: 'description', category: 'illegal goods or services', text: '冰毒到家' } },
+      ],
+    },
     { name: 'full-width letters', files: app('ＰＯＲＮ Hub'), errors: [{ messageId: 'prohibited', ...inName('ＰＯＲＮ Hub', 'ＰＯＲＮ'), data: { field: 'name', category: 'sexual', text: 'ＰＯＲＮ' } }] },
   ],
 });

@@ -3,6 +3,9 @@ import { spanOf } from '../listing-text.js';
 import { PROHIBITED } from '../data/lists.js';
 import { listingFields, quote } from '../text/fields.js';
 
+/** A word with letters starred out or replaced by `!`. */
+const MASKED = /\w[*!]+\w/;
+
 export default defineRule({
   meta: {
     id: 'basic-info/prohibited-listing-text',
@@ -11,7 +14,7 @@ export default defineRule({
     suppressible: true,
     needs: ['listing'],
     projectInput: 'facts',
-    docs: { description: 'The listing name and description must not contain sexual, violent, terror-related, hateful, politically sensitive or vulgar wording.' },
+    docs: { description: 'The listing name and description must not contain sexual, violent, terror-related, hateful, politically sensitive or vulgar wording, or offer illegal goods (drugs, forged documents).' },
     messages: {
       prohibited: 'The listing {{field}} contains {{category}} wording "{{text}}": the basic info must not (2.2.1).',
     },
@@ -28,7 +31,8 @@ export default defineRule({
               span: spanOf(text, match.start, match.end),
               messageId: 'prohibited',
               data: { field: text.field, category: match.list.category ?? 'prohibited', text: quote(match.text) },
-              ...(match.leet ? { confidence: 'medium' as const } : {}),
+              // Leetspeak and starred-out words (`f*ck`) read as the word, less certainly than the word itself.
+              ...(match.leet || MASKED.test(match.text) ? { confidence: 'medium' as const } : {}),
             });
           }
         }

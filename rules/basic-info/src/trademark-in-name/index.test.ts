@@ -67,7 +67,12 @@ new RuleTester().run(rule, {
       ],
     },
     { name: 'a messaging app', files: app('Telegram Gifts'), errors: [{ messageId: 'brand', ...at('Telegram Gifts', 'Telegram'), data: { text: 'Telegram', kind: 'messaging or social app' } }] },
-    { name: 'a popular game', files: app('Hamster Kombat Tips'), errors: [{ messageId: 'brand', ...at('Hamster Kombat Tips', 'Hamster Kombat'), data: { text: 'Hamster Kombat', kind: 'popular crypto game' } }] },
+    {
+      name: 'a popular game: a popular app name, 2.2.3 as well as 2.2.4',
+      files: app('Hamster Kombat Tips'),
+      errors: [{ messageId: 'popularApp', ...at('Hamster Kombat Tips', 'Hamster Kombat'), data: { text: 'Hamster Kombat', kind: 'popular crypto game' }, message: 'popular app name "Hamster Kombat"' }],
+    },
+    { name: 'a popular video app in an English name', files: app('TikTok Saver Pro'), errors: [{ messageId: 'popularApp', ...at('TikTok Saver Pro', 'TikTok') }] },
     {
       name: 'Chinese brands',
       files: app('微信支付宝助手'),
@@ -76,7 +81,7 @@ new RuleTester().run(rule, {
         { messageId: 'brand', ...at('微信支付宝助手', '支付宝') },
       ],
     },
-    { name: 'a popular app in Chinese', files: app('抖音同款小游戏'), errors: [{ messageId: 'brand', ...at('抖音同款小游戏', '抖音'), data: { text: '抖音', kind: 'popular app' } }] },
+    { name: 'a popular app in Chinese', files: app('抖音同款小游戏'), errors: [{ messageId: 'popularApp', ...at('抖音同款小游戏', '抖音'), data: { text: '抖音', kind: 'popular app' } }] },
     { name: 'Official alone', files: app('Moon Official'), errors: [{ messageId: 'official', ...at('Moon Official', 'Official'), data: { text: 'Official', kind: 'official claim' } }] },
     { name: '官方', files: app('月亮官方版'), errors: [{ messageId: 'official', ...at('月亮官方版', '官方') }] },
     { name: 'an authorisation claim', files: app('Moon Authorized Reseller'), errors: [{ messageId: 'official', ...at('Moon Authorized Reseller', 'Authorized Reseller') }] },

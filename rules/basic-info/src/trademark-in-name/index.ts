@@ -9,7 +9,7 @@ const TRADEMARK_SIGN = /[™®℠]/gu;
 export default defineRule({
   meta: {
     id: 'basic-info/trademark-in-name',
-    clauses: ['2.2.4', '5.7.1'],
+    clauses: ['2.2.3', '2.2.4', '5.7.1'],
     severity: 'error',
     suppressible: true,
     needs: ['listing'],
@@ -19,6 +19,7 @@ export default defineRule({
     messages: {
       binance: 'The listing name uses "{{text}}" as if the mini program were Binance\'s own: without Binance\'s authorisation a name may only mention the platform it works with ("… for Binance") (2.2.4, 5.7.1).',
       brand: 'The listing name uses "{{text}}" ({{kind}}): a name may not use another company\'s brand or app name without its authorisation (2.2.4).',
+      popularApp: 'The listing name uses the popular app name "{{text}}": the basic info must not borrow other apps\' names to attract searches, nor use their brands without authorisation (2.2.3, 2.2.4).',
       official: 'The listing name claims to be official or authorised ("{{text}}"): the platform asks for proof of authorisation before a name may say so (2.2.4).',
       sign: 'The listing name carries the trademark sign "{{text}}": names may not carry trademark marks (2.2.4).',
     },
@@ -33,6 +34,7 @@ export default defineRule({
             const topic = topicOf(match.list);
             const data = { text: quote(match.text), kind: kindOf(match.entry.note, 'brand') };
             if (topic === 'binance') found.push({ start: match.start, end: match.end, messageId: 'binance', data });
+            else if (topic === 'popular-apps') found.push({ start: match.start, end: match.end, messageId: 'popularApp', data });
             else if (topic === 'official') found.push({ start: match.start, end: match.end, messageId: 'official', data, confidence: 'medium' });
             else found.push({ start: match.start, end: match.end, messageId: 'brand', data });
           }

@@ -32,6 +32,14 @@ new RuleTester().run(rule, {
       files: miniApp({ 'pages/index/index.bxml': '<text>Testnet faucet: get free BNB for testing</text>\n' }),
     },
     {
+      name: 'a giveaway in Binance\'s name is content/impersonation\'s finding; sending a red packet asks for a payment password',
+      files: miniApp({ 'pages/index/index.bxml': '<text>Official Binance event: every holder can claim an airdrop</text>\n<text>Send a red packet: enter your payment password</text>\n' }),
+    },
+    {
+      name: 'a listed guaranteed-returns claim is content/false-advertising\'s finding, not a second one here',
+      files: miniApp({ 'pages/index/index.bxml': '<text>Guaranteed 20% monthly returns on staking</text>\n' }),
+    },
+    {
       name: 'wording that fake promotions also use is left to content/false-advertising',
       files: miniApp({ 'pages/index/index.bxml': '<text>Free red packet for new users</text>\n<text>每天免费领红包</text>\n' }),
     },
@@ -58,6 +66,19 @@ new RuleTester().run(rule, {
         { messageId: 'scheme', line: 5, confidence: 'low', message: 'a prize for being picked' },
         { messageId: 'scheme', line: 6, confidence: 'low', message: 'an account threat that asks for verification' },
       ],
+    },
+    {
+      name: 'a claim to be Binance does not hide a scheme of its own (a wallet connection to claim), in English and Chinese',
+      files: miniApp({ 'pages/index/index.bxml': '<text>Official Binance event: link your wallet to get the bonus</text>\n<text>币安官方活动：绑定钱包即可领取奖励</text>\n' }),
+      errors: [
+        { messageId: 'scheme', line: 1, confidence: 'low', message: 'a wallet connection or approval asked for to claim' },
+        { messageId: 'scheme', line: 2, confidence: 'low', message: 'a wallet connection or approval asked for to claim' },
+      ],
+    },
+    {
+      name: 'guaranteed returns in a paraphrase content/false-advertising\'s lists do not hold (low confidence)',
+      files: miniApp({ 'pages/index/index.bxml': '<text>Capital is safe and you get 1.5% every day</text>\n' }),
+      errors: [{ messageId: 'scheme', line: 1, confidence: 'low', message: 'guaranteed returns' }],
     },
     {
       name: 'a fake giveaway in template text',

@@ -1,8 +1,8 @@
 import { defineRule, type RuleContext } from '@bmplint/core';
-import { FRAUD, IMPERSONATION } from '../lists.js';
+import { FALSE_ADVERTISING, FRAUD, IMPERSONATION, topicOf } from '../lists.js';
 import { excerpt, listingPieces, textReporter } from '../scan.js';
 import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
-import { fraudSentences } from './cooccurrence.js';
+import { fraudSentences, GUARANTEED_RETURNS, IN_BINANCE_NAME } from './cooccurrence.js';
 
 export default defineRule({
   meta: {
@@ -42,8 +42,12 @@ function withSchemes(context: RuleContext, terms: (piece: TextPiece) => void): (
   return (piece) => {
     terms(piece);
     // One finding per root cause: listed scam terms, and wording that poses as Binance or an authority (content/impersonation), come first.
-    if (!piece.text.trim() || FRAUD.scan(piece.text).some((match) => match.severity === 'error') || IMPERSONATION.scan(piece.text).length) return;
-    for (const sentence of fraudSentences(piece.text)) {
+    if (!piece.text.trim() || FRAUD.scan(piece.text).some((match) => match.severity === 'error')) return;
+    // A claim to be Binance is content/impersonation's finding; a scheme that only adds Binance's name to it is the same root cause.
+    const except = new Set<string>(IMPERSONATION.scan(piece.text).length ? IN_BINANCE_NAME : []);
+    // A listed guaranteed-returns claim is content/false-advertising's finding (3.1.6): the scheme only speaks for paraphrases.
+    if (FALSE_ADVERTISING.scan(piece.text).some((match) => topicOf(match.list) === 'false-advertising')) except.add(GUARANTEED_RETURNS);
+    for (const sentence of fraudSentences(piece.text, except)) {
       context.report({
         file: piece.file,
         span: spanIn(piece, sentence.start, sentence.end),

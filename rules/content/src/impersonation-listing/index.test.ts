@@ -42,5 +42,15 @@ new RuleTester().run(rule, {
         { messageId: 'binanceOfficial', file: 'listing.json', line: 3, column: 44, data: { where: 'The listing description', text: 'endorsed by Binance' } },
       ],
     },
+    {
+      name: 'a suggestive term the listing does not report as an error leaves the two-cue patterns to speak (low-confidence warning)',
+      files: miniApp({ 'listing.json': listing('Moon Assets', '由币安团队开发的资产工具') }),
+      errors: [{ messageId: 'pattern', file: 'listing.json', line: 3, severity: 'warning', confidence: 'low', data: { where: 'The listing description', text: '由币安团队开发的资产工具', kind: 'a notice or service signed as Binance staff', clause: '5.7.1' } }],
+    },
+    {
+      name: 'a name made of an agency and its service (5.7.2, low-confidence warning)',
+      files: miniApp({ 'listing.json': listing('Ministry of Labor pension application', 'Track your pension.') }),
+      errors: [{ messageId: 'pattern', file: 'listing.json', line: 2, severity: 'warning', confidence: 'low', message: 'a notice or demand in the name of a government agency or public institution' }],
+    },
   ],
 });

@@ -18,7 +18,7 @@ export default defineRule({
     messages: IMPERSONATION_MESSAGES,
   },
   create(context) {
-    const report = withImpersonationPairs(context, textReporter(context, IMPERSONATION, 'listing', describeImpersonation));
+    const report = withImpersonationPairs(context, textReporter(context, IMPERSONATION, 'listing', describeImpersonation), 'listing');
     return {
       project(project) {
         for (const piece of listingPieces(project)) report(piece);

@@ -16,6 +16,17 @@ describe('impersonation patterns', () => {
     ['社保局提醒您：社保卡需重新认证', '5.7.2'],
     ['The Binance team reminds you to verify your account', '5.7.1'],
     ['币安风控通知：您的账户存在风险', '5.7.1'],
+    ['City government online services: renew your permit', '5.7.2'],
+    ['Red Cross relief donation page, give now and donate here', '5.7.2'],
+    ['Interpol complaint centre for crypto theft', '5.7.2'],
+    ['Government-approved investment platform', '5.7.2'],
+    ['区政府政务服务入口', '5.7.2'],
+    ['卫健委疫苗预约办理', '5.7.2'],
+    ['Binance security centre: manage your 2FA here', '5.7.1'],
+    ['We are an authorised Binance partner', '5.7.1'],
+    ['由币安团队开发', '5.7.1'],
+    ['Department of Transport licence renewal', '5.7.2'],
+    ['本平台由区政府主办', '5.7.2'],
   ])('finds %s', (text, clause) => {
     expect(clauseOf(text)).toEqual([clause]);
   });
@@ -31,6 +42,12 @@ describe('impersonation patterns', () => {
     'Our team loves Binance and builds tools for traders',
     'Binance team announced a new listing, according to the news',
     '本小程序为第三方工具，与币安团队无关，请勿泄露验证码',
+    'Government bond yields, updated daily',
+    'Learn how the Federal Reserve sets rates: a short course',
+    '国庆放假安排（以国务院通知为准）',
+    '政府补贴政策解读',
+    '法院题材电视剧推荐',
+    'Licence information for this app',
   ])('leaves %s clean', (text) => {
     expect(clauseOf(text)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext, type TermMatch } from '@bmplint/core';
-import { IMPERSONATION, topicOf } from '../lists.js';
-import { reportCuePairs, textReporter } from '../scan.js';
+import { IMPERSONATION, reportingRule, topicOf } from '../lists.js';
+import { reportCuePairs, textReporter, type Source } from '../scan.js';
 import { pageTextVisitors, type TextPiece } from '../text-sources.js';
 import { IMPERSONATION_PAIRS } from './cue-pairs.js';
 
@@ -14,10 +14,11 @@ export const IMPERSONATION_MESSAGES = {
  * Adds the impersonations found by two cues in one sentence to a term reporter, for pieces where no
  * listed term matched (one finding per root cause). Heuristic: a low-confidence warning.
  */
-export function withImpersonationPairs(context: RuleContext, terms: (piece: TextPiece) => void): (piece: TextPiece) => void {
+export function withImpersonationPairs(context: RuleContext, terms: (piece: TextPiece) => void, source: Source): (piece: TextPiece) => void {
   return (piece) => {
     terms(piece);
-    if (!piece.text.trim() || IMPERSONATION.scan(piece.text).length) return;
+    // A term this rule reports is the finding; a term it does not (a suggestive one in the listing) leaves the patterns to speak.
+    if (!piece.text.trim() || IMPERSONATION.scan(piece.text).some((match) => reportingRule(match.list, match.severity, source) === context.id)) return;
     reportCuePairs(context, piece, IMPERSONATION_PAIRS, '5.7');
   };
 }
@@ -40,6 +41,6 @@ export default defineRule({
     messages: IMPERSONATION_MESSAGES,
   },
   create(context) {
-    return pageTextVisitors(context, withImpersonationPairs(context, textReporter(context, IMPERSONATION, 'page', describeImpersonation)));
+    return pageTextVisitors(context, withImpersonationPairs(context, textReporter(context, IMPERSONATION, 'page', describeImpersonation), 'page'));
   },
 });

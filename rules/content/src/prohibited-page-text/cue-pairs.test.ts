@@ -23,6 +23,26 @@ describe('prohibited content patterns', () => {
     ['裸聊视频在线观看', '3.1.4'],
     ['Islam is a religion of violence and should be banned', '3.1.5'],
     ['基督教就是邪教，信徒都是被洗脑的', '3.1.5'],
+    // Added with the development sets (rules/content/eval/3.1-dev*.jsonl); these texts are not in them.
+    ['Mission 2: exterminate the Arabs hiding in the old town', '3.1.2'],
+    ['Stab him until he stops breathing', '3.1.2'],
+    ['往死里打那个叛徒，别手软', '3.1.2'],
+    ['Muslims run the media and are behind every war', '3.1.1'],
+    ['Old women are a burden and a drain on the pension system', '3.1.1'],
+    ['女性不配当领导', '3.1.1'],
+    ['Remington hunting rifles, cash only, worldwide shipping', '3.1.3'],
+    ['.45 cal rounds, crypto payment accepted', '3.1.3'],
+    ['Uncut footage of the bloodbath at the market', '3.1.2'],
+    ['屠杀现场高清视频', '3.1.2'],
+    ['Sexting with hot singles, unlock VIP', '3.1.4'],
+    ['Lonely housewives want to meet you tonight', '3.1.4'],
+    ['学生妹 包夜 1500', '3.1.4'],
+    ['The Koran is a collection of myths written by liars', '3.1.5'],
+    ['圣经就是一派胡言', '3.1.5'],
+    ['Koreans are dog eaters', '3.1.1'],
+    ['Judaism is the religion of murderers', '3.1.5'],
+    ['把她的手打断', '3.1.2'],
+    ['熟女约见，私人服务', '3.1.4'],
   ])('finds %s', (text, clause) => {
     expect(clauseOf(text)).toEqual([clause]);
   });
@@ -46,6 +66,16 @@ describe('prohibited content patterns', () => {
     'Islamic finance calculator: zakat and halal investing',
     '佛教音乐在线听',
     'A history of religions: why crusaders called Islam evil',
+    'Boss fight: stab him until he drops his shield',
+    'Boxing drills: hit them until they tire, then counter',
+    'Women who shoot film: a photography club',
+    'Girls\' night out: karaoke booking per hour',
+    'Hunting licence renewal and rifle safety course',
+    '狼人杀：杀人游戏直播间',
+    'Church choir rehearsal schedule and Bible study notes',
+    'The massacre of 1572: a history lesson',
+    'Learn Korean: greetings and numbers',
+    '把他的名字写在卡片上',
   ])('leaves %s clean', (text) => {
     expect(clauseOf(text)).toEqual([]);
   });

@@ -110,6 +110,22 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'a financial share in the sentence does not hide an invite paired with an unlock; friends who act through the user\'s link',
+      files: miniApp({
+        'pages/index/index.bxml': lines(
+          '<view>',
+          '  <text>Market share report: invite 3 friends to unlock the full chart</text>',
+          '  <text>好友每打开一次你的链接，你得2金币</text>',
+          '</view>',
+          '',
+        ),
+      }),
+      errors: [
+        { messageId: 'shareBait', line: 2 },
+        { messageId: 'shareBait', line: 3 },
+      ],
+    },
+    {
       name: 'the problem app: "Share to 3 friends to unlock your Moon Box"',
       files: miniApp({
         'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/invite/index'] }),
