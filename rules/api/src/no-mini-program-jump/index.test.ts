@@ -67,6 +67,53 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: 'a run-time appId with no appId written anywhere in the app (only server data can carry one) is a warning',
+      files: miniApp({
+        'components/banner/banner.js': [
+          'Component({',
+          '  properties: { list: Array },',
+          '  methods: {',
+          '    tap(e) {',
+          '      const { appid, path } = e.currentTarget.dataset.item;',
+          '      bn.navigateToMiniProgram({ appId: appid, path });',
+          '    },',
+          '  },',
+          '});',
+        ].join('\n'),
+        'components/banner/banner.bxml': '<view bn:for="{{list}}" bindtap="tap" data-item="{{item}}">{{item.title}}</view>\n<navigator target="miniProgram" app-id="{{list[0].appid}}">More</navigator>\n',
+        'pages/index/index.js': "Page({\n  onLoad() {\n    bn.request({ url: 'https://api.example.com/banners', success: (res) => this.setData({ banners: res.data }) });\n  },\n});\n",
+        'pages/index/index.bxml': '<banner list="{{banners}}"/>\n',
+        // An appId in vendored code or in the project config is not the app's data.
+        'miniprogram_npm/rich/index.js': "module.exports = { pan: { appId: 'cNjQgR7tZB7VffLsQvc3YM' } };\n",
+        'project.config.json': JSON.stringify({ appid: 'wx0123456789abcdef' }),
+      }),
+      errors: [
+        { messageId: 'serverAppIdJump', file: 'components/banner/banner.bxml', line: 2, severity: 'warning', data: { via: '<navigator target="miniProgram">' } },
+        {
+          messageId: 'serverAppIdJump', file: 'components/banner/banner.js', line: 6, severity: 'warning',
+          message: 'bn.navigateToMiniProgram opens another mini program whose appId is only known at run time, and no appId is written anywhere in the app\'s code or data: it can only come from a server response (a banner or list the backend fills). No jump is evident in the bundle, but make sure that data never names another mini program; without the platform\'s authorization a mini program must not jump to other mini programs (2.3.5).',
+        },
+      ],
+    },
+    {
+      name: 'the same run-time jumps stay errors when the app writes an appId in its code, its markup or a data file',
+      files: miniApp({
+        'pages/index/index.js': "Page({ tap(e) { bn.navigateToMiniProgram({ appId: e.currentTarget.dataset.appid }); } });\n",
+        'pages/index/index.bxml': '<view bindtap="tap" data-appid="{{appid}}">Games</view>\n',
+        'pages/index/promo.bxml': '<view data-appid="cNjQgR7tZB7VffLsQvc3YM" bindtap="tap">Games</view>\n',
+      }),
+      errors: [{ messageId: 'miniProgramJump', file: 'pages/index/index.js', line: 1, severity: 'error', data: { via: 'bn.navigateToMiniProgram', app: 'an appId set at run time' } }],
+    },
+    {
+      name: 'an appId assigned in code, or a WeChat appId under any key, is an appId the app writes',
+      files: miniApp({
+        'pages/index/index.js': "Page({ tap(e) { bn.navigateToMiniProgram({ appId: e.currentTarget.dataset.appid }); } });\n",
+        'pages/index/index.bxml': '<view bindtap="tap" data-appid="{{appid}}">Games</view>\n',
+        'utils/partners.js': "const shop = {};\nshop.appId = 'hhL98uho2A4sGYSHCEdCCo';\nexport const list = [{ id: 'wxe3f314db2e921db0' }];\n",
+      }),
+      errors: [{ messageId: 'miniProgramJump', file: 'pages/index/index.js', line: 1, severity: 'error' }],
+    },
+    {
       name: 'bn.navigateToMiniProgram with a static appId',
       files: page("Page({\n  onPartner() {\n    bn.navigateToMiniProgram({ appId: 'cNjQgR7tZB7VffLsQvc3YM', path: 'pages/index/index' });\n  },\n});"),
       errors: [{ messageId: 'miniProgramJump', file: 'pages/index/index.js', line: 3, column: 5, data: { via: 'bn.navigateToMiniProgram', app: 'appId "cNjQgR7tZB7VffLsQvc3YM"' } }],
@@ -172,6 +219,8 @@ new RuleTester().run(rule, {
         'components/rich-text/node/node.js': `Component({ methods: { linkTap(e) { bn.navigateToMiniProgram({ appId: e.currentTarget.dataset.appid }); }, pan() { bn.navigateToMiniProgram({ appId: 'cNjQgR7tZB7VffLsQvc3YM' }); } } });var pad=${'1+'.repeat(1500)}1;`,
         'pages/index/index.js': "Page({\n  open(e) {\n    bn.navigateToMiniProgram({ appId: e.currentTarget.dataset.appid });\n  },\n});\n",
         'pages/index/index.bxml': '<view bindtap="open" data-appid="{{partner.appId}}">Partner</view>\n',
+        // The app's own partner list: an appId the bundle writes.
+        'data/partners.json': JSON.stringify([{ name: 'Partner', appId: 'hhL98uho2A4sGYSHCEdCCo' }]),
       }),
       errors: [
         { messageId: 'vendoredJump', file: 'components/rich-text/node/node.js', line: 1, severity: 'warning', data: { via: 'bn.navigateToMiniProgram', vendor: 'rich-text', app: 'an appId set at run time' } },

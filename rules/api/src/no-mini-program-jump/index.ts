@@ -16,6 +16,18 @@ type JSXAttribute = NodeOf<'JSXAttribute'>;
 /** Where a link is used: a deep-link position opens anything; a page link only leaves by a foreign scheme. */
 type Position = 'deeplink' | 'link';
 
+/** A key that holds a mini program's id: `appId`, `appid`, `app_id`, `app-id`, `miniAppId`, `data-appid`. */
+const APP_ID_KEY = /app[-_]?id$/i;
+/** A WeChat appId, whatever key holds it. */
+const WECHAT_APP_ID = /^wx[0-9a-f]{16}$/i;
+
+/**
+ * What the visitors record (facts, cached with the file): that this file of the app's own code
+ * writes an appId as a literal (in code, markup or a JSON data file), and a jump whose appId is
+ * only known at run time. The project hook decides the jump's severity from the first.
+ */
+type Fact = { t: 'appIdLiteral' } | { t: 'runTimeJump'; span: { start: number; end: number }; via: string };
+
 export default defineRule({
   meta: {
     id: 'api/no-mini-program-jump',
@@ -23,6 +35,8 @@ export default defineRule({
     severity: 'error',
     // 2.3.5 allows jumps the platform has authorised: such an app may suppress a finding with a reason.
     suppressible: true,
+    // Visitors record literal appIds and run-time jumps; the hook weighs the jumps by whether the bundle holds any appId.
+    projectInput: 'facts',
     docs: {
       description: 'A mini program must not send users to other mini programs or apps: no bn.navigateToMiniProgram, <navigator target="miniProgram">, deep links to other mini programs, or links into other apps (weixin://, tg://, …).',
     },
@@ -34,6 +48,7 @@ export default defineRule({
       dynamicDeepLink: '{{via}} opens a deep link computed at run time: make sure it cannot open another mini program or app (2.3.5).',
       vendoredJump: '{{via}} in the vendored package {{vendor}} can open another mini program ({{app}}) when the content or options the app gives it ask for one: make sure nothing the app shows does. Without the platform\'s authorization a mini program must not jump to other mini programs (2.3.5).',
       userChosenJump: '{{via}} opens the mini program whose appId the user enters ({{key}} is set from an input): no jump to a particular mini program is evident, but without the platform\'s authorization a mini program must not offer to open other mini programs (2.3.5).',
+      serverAppIdJump: '{{via}} opens another mini program whose appId is only known at run time, and no appId is written anywhere in the app\'s code or data: it can only come from a server response (a banner or list the backend fills). No jump is evident in the bundle, but make sure that data never names another mini program; without the platform\'s authorization a mini program must not jump to other mini programs (2.3.5).',
       conditionalJump: '{{via}} renders only when {{condition}} is set, and this page\'s script never sets {{key}}: check that the data it shows never carries an appId. Without the platform\'s authorization a mini program must not jump to other mini programs (2.3.5).',
     },
   },
@@ -42,6 +57,23 @@ export default defineRule({
     let own: Set<string> | undefined;
     const ownAppIds = () => (own ??= ownAppIdsOf(project));
     const reported = new Set<string>();
+    const record = (fact: Fact) => context.record(fact);
+    /** Files of the app's own code that write an appId literal, each recorded once. */
+    let literalIn: string | undefined;
+    const appIdLiteral = (value: unknown) => {
+      const path = context.file?.path;
+      if (path === undefined || literalIn === path || typeof value !== 'string' || !value.trim() || ownAppIds().has(value) || project.vendorOf(path)) return;
+      literalIn = path;
+      record({ t: 'appIdLiteral' });
+    };
+    /** A jump to an appId set at run time: an error if the bundle writes any appId, else a warning (decided by the hook). */
+    const runTimeJump = (target: ReportTarget, start: number, via: string) => {
+      const key = `${context.file?.path}\0${start}\0runTimeJump`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      const end = (target as { end?: number | null }).end ?? start;
+      record({ t: 'runTimeJump', span: { start, end }, via });
+    };
 
     const report = (target: ReportTarget, start: number, messageId: string, data: Record<string, string>, confidence?: 'medium' | 'low', severity?: 'warning') => {
       const key = `${context.file?.path}\0${start}\0${messageId}`;
@@ -94,6 +126,7 @@ export default defineRule({
         if (vendor) return report(call.node, call.node.start ?? 0, 'vendoredJump', { via, vendor, app }, undefined, 'warning');
         const key = typeof appId === 'string' ? undefined : pageDataKeyOf(call, file);
         if (key && setFromInput(file.text, key)) return report(call.node, call.node.start ?? 0, 'userChosenJump', { via, key }, undefined, 'warning');
+        if (typeof appId !== 'string') return runTimeJump(call.node, call.node.start ?? 0, via);
         report(call.node, call.node.start ?? 0, 'miniProgramJump', { via, app });
       } else if (call.name === 'navigateToDeepLink') {
         const url = optionValue(call.options, 'url');
@@ -155,7 +188,7 @@ export default defineRule({
         report(targetAttribute, targetAttribute.start, 'conditionalJump', { via, condition: binding, key }, undefined, 'warning');
         return;
       }
-      report(targetAttribute, targetAttribute.start, 'miniProgramJump', { via, app: describeAppId(undefined) });
+      runTimeJump(targetAttribute, targetAttribute.start, via);
     };
 
     const templateLink = (attribute: BxmlAttribute, via: string, position: Position) => {
@@ -211,8 +244,39 @@ export default defineRule({
       js: {
         bnCall,
         JSXOpeningElement: jsxNavigator,
+        StringLiteral(node) {
+          const parent = context.ancestors[context.ancestors.length - 1];
+          if (WECHAT_APP_ID.test(node.value) || (parent?.type === 'ObjectProperty' && parent.value === node && APP_ID_KEY.test(propertyName(parent.key) ?? ''))
+            || (parent?.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'MemberExpression' && APP_ID_KEY.test(propertyName(parent.left.property) ?? ''))) {
+            appIdLiteral(node.value);
+          }
+        },
+      },
+      json: {
+        document(file) {
+          // The app's own static data (a banner list in a .json file); not the listing or the project config.
+          if (/(?:^|\/)(?:project\.config|project\.private\.config|listing)\.json$/.test(file.path)) return;
+          for (const value of appIdValues(file.value)) appIdLiteral(value);
+        },
+      },
+      project() {
+        let bundleWritesAppId = false;
+        const jumps: Array<{ file: string; fact: Extract<Fact, { t: 'runTimeJump' }> }> = [];
+        for (const [file, facts] of context.facts()) {
+          for (const fact of facts as Fact[]) {
+            if (fact.t === 'appIdLiteral') bundleWritesAppId = true;
+            else jumps.push({ file, fact });
+          }
+        }
+        for (const { file, fact } of jumps) {
+          if (bundleWritesAppId) context.report({ file, span: fact.span, messageId: 'miniProgramJump', data: { via: fact.via, app: describeAppId(undefined) } });
+          else context.report({ file, span: fact.span, messageId: 'serverAppIdJump', data: { via: fact.via }, severity: 'warning' });
+        }
       },
       bxml: {
+        attribute(attribute) {
+          if (APP_ID_KEY.test(attribute.name) && attribute.value !== null && !attribute.expressions.length) appIdLiteral(attribute.value);
+        },
         element(element) {
           if (element.name === 'navigator' && navigator(element)) return;
           for (const attribute of element.attributes) {
@@ -223,6 +287,23 @@ export default defineRule({
     };
   },
 });
+
+/** A property's name when written as an identifier or a string (`appId`, `'app_id'`). */
+function propertyName(key: NodeOf<'ObjectProperty'>['key'] | JsNode): string | undefined {
+  if (key.type === 'Identifier') return key.name;
+  if (key.type === 'StringLiteral') return key.value;
+  return undefined;
+}
+
+/** The string values of appId keys anywhere in a JSON value. */
+function appIdValues(value: unknown, out: string[] = [], depth = 0): string[] {
+  if (depth > 32 || !value || typeof value !== 'object') return out;
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === 'string' && (APP_ID_KEY.test(key) || WECHAT_APP_ID.test(item))) out.push(item);
+    else appIdValues(item, out, depth + 1);
+  }
+  return out;
+}
 
 /** The code of an attribute that is one `{{ }}` binding of a name or a member chain (`{{page.appid}}` → `page.appid`). */
 function wholeBinding(attribute: BxmlAttribute): string | undefined {

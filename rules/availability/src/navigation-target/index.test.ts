@@ -1,7 +1,7 @@
 import { RuleTester, miniApp, type Files } from '@bmplint/core/testing';
 import rule from './index.js';
 
-/** Home and watchlist are tabs; block is a plain page; history is in the packageB subpackage. */
+/** Home and watchlist are tabs; block is a plain page; history is in the packageB subpackage. The watchlist tab links both. */
 const app = (files: Files = {}) =>
   miniApp({
     'app.json': JSON.stringify({
@@ -11,7 +11,7 @@ const app = (files: Files = {}) =>
       subpackages: [{ root: 'packageB', pages: ['pages/history/index'] }],
     }),
     'pages/watchlist/index.js': 'Page({});\n',
-    'pages/watchlist/index.bxml': '<view>Watchlist</view>\n',
+    'pages/watchlist/index.bxml': '<navigator url="/pages/block/index">Block</navigator>\n<navigator url="/packageB/pages/history/index">History</navigator>\n',
     'pages/block/index.js': 'Page({});\n',
     'pages/block/index.bxml': '<view>Block</view>\n',
     'packageB/pages/history/index.js': 'Page({});\n',
@@ -20,6 +20,14 @@ const app = (files: Files = {}) =>
   });
 
 const page = (body: string) => `Page({\n  open(id, name, url) {\n${body}\n  },\n});\n`;
+
+/** The app above plus a page, pages/promo/index, that no file of the app names. */
+const withPromo = (files: Files = {}, links: Files = {}) => {
+  const bundle = app({ 'pages/promo/index.js': 'Page({});\n', ...links, ...files });
+  const config = JSON.parse(bundle['app.json'] as string) as { pages: string[] };
+  config.pages.push('pages/promo/index');
+  return { ...bundle, 'app.json': JSON.stringify(config) };
+};
 
 new RuleTester().run(rule, {
   valid: [
@@ -86,6 +94,53 @@ new RuleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a broken navigation on a page nothing in the app opens is a warning that says so',
+      files: withPromo({
+        'pages/promo/index.js': page("    bn.navigateTo({ url: '/pages/live/client' })\n    bn.switchTab({ url: '/pages/block/index' })"),
+        'pages/promo/index.bxml': '<navigator url="/pages/watchlist/index">Watchlist</navigator>\n',
+      }),
+      errors: [
+        { messageId: 'tabPageNeedsSwitchTabOnUnopenedPage', file: 'pages/promo/index.bxml', line: 1, severity: 'warning' },
+        {
+          messageId: 'unknownPageOnUnopenedPage', line: 3, severity: 'warning',
+          message: 'bn.navigateTo to "/pages/live/client" fails: there is no page pages/live/client in the app config (6.3). — on pages/promo/index, which nothing in the app opens (not the home page or a tab, and no other file names it)',
+        },
+        { messageId: 'switchTabToNonTabOnUnopenedPage', line: 4, severity: 'warning' },
+      ],
+    },
+    {
+      name: 'the same navigation stays an error once another file links the page, or the page is the home page',
+      files: withPromo(
+        { 'pages/promo/index.js': page("    bn.navigateTo({ url: '/pages/live/client' })") },
+        { 'pages/block/index.js': "Page({ more() { bn.navigateTo({ url: '/pages/promo/index?from=block' }) } });\n" },
+      ),
+      errors: [{ messageId: 'unknownPage', line: 3, severity: 'error' }],
+    },
+    {
+      name: 'a page that only names itself, or is named only by vendored code, is still a page nothing opens',
+      files: withPromo(
+        { 'pages/promo/index.js': page("    bn.navigateTo({ url: '/pages/live/client' })\n    this.share('/pages/promo/index')") },
+        { 'miniprogram_npm/banner/index.js': "module.exports = { home: '/pages/promo/index' };\n" },
+      ),
+      errors: [{ messageId: 'unknownPageOnUnopenedPage', line: 3, severity: 'warning' }],
+    },
+    {
+      name: 'a broken navigation on the home page, in a component or in a shared module stays an error',
+      files: app({
+        'app.json': JSON.stringify({ entryPagePath: 'pages/block/index', pages: ['pages/index/index', 'pages/block/index'] }),
+        'pages/block/index.js': "Page({\n  onLoad() {\n    bn.navigateTo({ url: '/pages/gone/index' })\n  },\n});\n",
+        'pages/watchlist/index.bxml': '<view>Watchlist</view>\n',
+        'components/card/card.bxml': '<navigator url="/pages/gone/card">Card</navigator>\n',
+        'components/card/card.js': 'Component({});\n',
+        'components/card/card.json': '{ "component": true }\n',
+        'pages/block/index.json': '{ "usingComponents": { "card": "/components/card/card" } }\n',
+      }),
+      errors: [
+        { messageId: 'unknownPage', line: 1, severity: 'error', file: 'components/card/card.bxml' },
+        { messageId: 'unknownPage', line: 3, severity: 'error', file: 'pages/block/index.js' },
+      ],
+    },
     {
       name: 'bn.navigateTo to a page that does not exist',
       files: app({ 'pages/index/index.js': page("    bn.navigateTo({ url: '/pages/vip/index' })") }),

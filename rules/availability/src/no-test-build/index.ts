@@ -1,10 +1,9 @@
 import {
   defineRule, jsonEdit, memoize, optionValue, TermMatcher, validateTermList,
-  type BxmlAttribute, type ConfigSource, type JsFile, type JsNode, type NodeOf, type ParsedFile, type Project, type TermList,
+  type ConfigSource, type JsFile, type JsNode, type NodeOf, type ParsedFile, type Project, type TermList,
 } from '@bmplint/core';
 import { configPlaces } from '../app-json-schema/configs.js';
-import { quotedStrings, routesNamedBy } from './links.js';
-import { tabRoutesOf } from '../unknown-page/page-list.js';
+import { isVendorOrTest, openedRoutes, pageLinkRecorder, type LinkFact } from '../page-links.js';
 import { testOriginOf, type TestOrigin } from './hosts.js';
 import { inDevOnlyBranch, inEnvironmentTable } from './dev-only.js';
 import testBuildEn from './data/test-build.en.json' with { type: 'json' };
@@ -27,8 +26,6 @@ const NETWORK_APIS = new Set(['request', 'uploadFile', 'downloadFile', 'connectS
 const MOCK_PACKAGES = new Set(['mockjs', 'mockjs-lite', 'better-mock', 'mockjs2']);
 /** Words of a module path that name mock data: `mock/`, `__mocks__/`, `data.mock.js`, `mockData.js`. */
 const MOCK_WORDS = new Set(['mock', 'mocks', 'mockdata', 'mockdb', 'mockapi', 'mocker']);
-/** Third-party code and the app's own unit tests: they are not the app's code in use. */
-const VENDOR_OR_TEST = /(?:^|\/)(?:node_modules|miniprogram_npm|__tests__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/i;
 const REACT_WEB_VIEW = new Set(['WebView', 'web-view']);
 
 type StringLiteral = NodeOf<'StringLiteral'>;
@@ -56,7 +53,7 @@ type Fact =
   | { t: 'usedAt'; start: number }
   | { t: 'usedElsewhere'; span: { start: number; end: number }; url: string; found: TestOrigin; where: string }
   | { t: 'title'; route: string; span: { start: number; end: number }; where: string; text: string; kind: string }
-  | { t: 'link'; route: string };
+  | LinkFact;
 
 export default defineRule({
   meta: {
@@ -124,16 +121,10 @@ export default defineRule({
     };
 
     /** Pages a string of the app's own code names, each recorded once per file. */
-    let linkedHere: { path: string; routes: Set<string> } | undefined;
+    const pageLinks = pageLinkRecorder(project, record);
     const links = (text: string) => {
       const path = context.file?.path;
-      if (path === undefined || skipped()) return;
-      for (const route of routesNamedBy(project, text)) {
-        if (linkedHere?.path !== path) linkedHere = { path, routes: new Set() };
-        if (linkedHere.routes.has(route)) continue;
-        linkedHere.routes.add(route);
-        record({ t: 'link', route });
-      }
+      if (path !== undefined && !skipped()) pageLinks.text(path, text);
     };
 
     const mockSpecifier = (node: StringLiteral, what: string) => {
@@ -190,9 +181,7 @@ export default defineRule({
         attribute(attribute) {
           const file = context.file;
           if (!file || attribute.value === null || skipped()) return;
-          // `url="/pages/a/index"`, `url="/pages/canvas/{{page}}/{{page}}"`, `url="{{'/pages/' + name}}"`.
-          for (const part of staticParts(attribute)) links(part.replace(/&amp;/g, '&'));
-          for (const expression of attribute.expressions) for (const quoted of quotedStrings(expression.code)) links(quoted);
+          pageLinks.attribute(file.path, attribute);
           const first = attribute.expressions[0];
           const text = (first ? attribute.value.slice(0, first.start - attribute.valueStart) : attribute.value).replace(/&amp;/g, '&');
           const used = attribute.name === 'src' && attribute.element.name === 'web-view';
@@ -220,14 +209,12 @@ export default defineRule({
         /** Origins (complete) proven to reach a network API or web-view from a constant written elsewhere. */
         const usedElsewhere: Array<Omit<OriginUse, 'used'>> = [];
         const titles: Array<{ file: string; fact: Extract<Fact, { t: 'title' }> }> = [];
-        const linked = new Set<string>();
+        const links: Array<[string, string]> = [];
         for (const [file, facts] of context.facts()) {
           for (const fact of facts as Fact[]) {
             if (fact.t === 'title') titles.push({ file, fact });
-            // A page naming itself does not open it.
-            else if (fact.t === 'link') {
-              if (pageOfFile(project).get(file) !== fact.route) linked.add(fact.route);
-            } else if (fact.t === 'origin') origins.push({ file, span: fact.span, url: fact.url, found: fact.found, where: fact.where, used: fact.used, environmentEntry: fact.environmentEntry });
+            else if (fact.t === 'link') links.push([file, fact.route]);
+            else if (fact.t === 'origin') origins.push({ file, span: fact.span, url: fact.url, found: fact.found, where: fact.where, used: fact.used, environmentEntry: fact.environmentEntry });
             else if (fact.t === 'usedAt') usedSpans.add(`${file}\0${fact.start}`);
             else usedElsewhere.push({ file, span: fact.span, url: fact.url, found: fact.found, where: fact.where });
           }
@@ -235,10 +222,9 @@ export default defineRule({
         // A page's title is what a reviewer sees when they open the page. A page nothing opens
         // (not the home page, not a tab, named by no other file) is registered but out of the
         // reviewer's way: a test word there is weaker evidence of a test build (docs/severity.md).
-        const tabs = tabRoutesOf(project);
+        const opened = openedRoutes(project, links);
         for (const { file, fact } of titles) {
-          const opened = fact.route === project.entryRoute || tabs.has(fact.route) || linked.has(fact.route);
-          context.report({ file, span: fact.span, messageId: 'testName', data: { where: fact.where, text: fact.text, kind: fact.kind }, severity: opened ? undefined : 'warning' });
+          context.report({ file, span: fact.span, messageId: 'testName', data: { where: fact.where, text: fact.text, kind: fact.kind }, severity: opened.has(fact.route) ? undefined : 'warning' });
         }
         // Origins: where they are written; an origin used by an API but written elsewhere marks its literal as used.
         const byOrigin = new Map<string, OriginUse[]>();
@@ -323,7 +309,7 @@ function moduleUse(node: JsNode, parent: JsNode | undefined): string | undefined
  * Vendor code, unit tests and the mock modules themselves are not checked: only the app's code
  * that uses them. Asked for every string and call, so decided once per path.
  */
-const isUncheckedFile = memoize((path: string) => VENDOR_OR_TEST.test(path) || isMockModule(path));
+const isUncheckedFile = memoize((path: string) => isVendorOrTest(path) || isMockModule(path));
 
 /**
  * Whether a module specifier loads mock data: a Mock.js package, or a path with a `mock` word.
@@ -382,30 +368,4 @@ function titlePieces(project: Project): TitlePiece[] {
   add(project.listing, ['name'], 'The listing name');
   add(project.appConfig, ['window', 'navigationBarTitleText'], 'The app\'s navigation bar title');
   return pieces;
-}
-
-/** The text of an attribute's value outside its `{{ }}` bindings. */
-function staticParts(attribute: BxmlAttribute): string[] {
-  const value = attribute.value ?? '';
-  const parts: string[] = [];
-  let at = 0;
-  for (const expression of attribute.expressions) {
-    parts.push(value.slice(at, expression.start - attribute.valueStart));
-    at = expression.end - attribute.valueStart;
-  }
-  parts.push(value.slice(at));
-  return parts.filter(Boolean);
-}
-
-const pageFiles = new WeakMap<Project, ReadonlyMap<string, string>>();
-
-/** The route of the page each page file belongs to (its script, template, config or style). */
-function pageOfFile(project: Project): ReadonlyMap<string, string> {
-  let known = pageFiles.get(project);
-  if (!known) {
-    const map = new Map<string, string>();
-    for (const page of project.pages) for (const path of Object.values(page.files)) if (path) map.set(path, page.route);
-    pageFiles.set(project, (known = map));
-  }
-  return known;
 }
