@@ -422,6 +422,33 @@ const MAX_CANDIDATES = 2000;
 const callersCache = new WeakMap<Project, Map<FunctionNode, Array<{ file: JsFile; call: CallNode }>>>();
 
 /**
+ * For each name, the scripts (outside node_modules) that call something by it, directly or through
+ * an import alias: built once per run (and kept across a session's runs while no script changes),
+ * so finding a function's callers looks at those scripts only, not at every script of the project.
+ */
+function callerIndex(project: Project): { byName: Map<string, string[]>; order: Map<string, number> } {
+  return project.remember('privacy/caller-index', 'all scripts', () => {
+    const byName = new Map<string, string[]>();
+    const order = new Map<string, number>();
+    const add = (name: string, path: string) => {
+      const list = byName.get(name);
+      if (!list) byName.set(name, [path]);
+      else if (list[list.length - 1] !== path) list.push(path);
+    };
+    project.paths.forEach((path, position) => {
+      if (project.kindOf(path) !== 'js' || /(^|\/)node_modules\//.test(path)) return;
+      const candidateFile = project.jsFile(path);
+      const callNames = candidateFile ? callNamesOf(candidateFile) : undefined;
+      if (!callNames) return;
+      order.set(path, position);
+      for (const name of callNames.calls.keys()) add(name, path);
+      for (const [local, imported] of callNames.imports) if (callNames.calls.has(local)) add(imported, path);
+    });
+    return { byName, order };
+  });
+}
+
+/**
  * The calls in the project that call `fn` (declared in `file`), across files: the calls by one of
  * its names whose callee resolves to it. Bounded: past MAX_CANDIDATES candidates the rest are not looked at.
  */
@@ -435,8 +462,11 @@ export function callersOf(project: Project, file: JsFile, fn: FunctionNode): Arr
   const names = new Set(namesOf(file, fn));
   if (!names.size) return out;
   let budget = MAX_CANDIDATES;
-  for (const path of project.paths) {
-    if (project.kindOf(path) !== 'js' || /(^|\/)node_modules\//.test(path)) continue;
+  // Only the scripts that call something by one of the names, in project order.
+  const index = callerIndex(project);
+  const paths = new Set<string>();
+  for (const name of names) for (const path of index.byName.get(name) ?? []) paths.add(path);
+  for (const path of [...paths].sort((a, b) => index.order.get(a)! - index.order.get(b)!)) {
     const candidateFile = project.jsFile(path);
     const callNames = candidateFile ? callNamesOf(candidateFile) : undefined;
     if (!candidateFile || !callNames) continue;
