@@ -33,9 +33,10 @@ export const tempDir = (label = 'hostile'): string => {
   created.push(dir);
   return dir;
 };
+// Deleting a bundle of thousands of files takes seconds on a busy machine: more than vitest's 10 s default.
 afterAll(() => {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}, 120_000);
 
 export interface Timed {
   result: LintResult;
