@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defineRule, handlerGraph, lint, openMemoryBundle, openSession, type Finding, type LintOptions } from '@bmplint/core';
-import { miniApp } from '@bmplint/core/testing';
+import { defineRule, handlerGraph, type Finding, type LintOptions } from '@bmplint/core';
+import { miniApp, steppedSession } from '@bmplint/core/testing';
 import fakeSystemAlert from './fake-system-alert/index.js';
 import homePageShell from './home-page-shell/index.js';
 import popupCloseControl from './popup-close-control/index.js';
@@ -38,18 +38,8 @@ const summary = (findings: readonly Finding[]) => findings.map((finding) => `${f
 
 describe('a session over the ui rules', () => {
   it('gives what a fresh lint() gives after each edit, across the files a finding depends on', async () => {
-    const session = await openSession(openMemoryBundle(app), options);
-    const files = { ...app };
-    const check = async () => {
-      const result = await session.lint();
-      expect(JSON.stringify(result)).toBe(JSON.stringify(await lint(openMemoryBundle(files), options)));
-      return summary(result.findings);
-    };
-    const set = (path: string, content: string | null) => {
-      session.setFile(path, content);
-      if (content === null) delete files[path];
-      else files[path] = content;
-    };
+    const { set, check: lintBoth } = await steppedSession(options, app);
+    const check = async () => summary((await lintBoth()).findings);
 
     expect(await check()).toEqual([]);
 

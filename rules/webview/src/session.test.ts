@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lint, openMemoryBundle, openSession, type Finding, type LintOptions } from '@bmplint/core';
-import { miniApp } from '@bmplint/core/testing';
+import type { Finding, LintOptions } from '@bmplint/core';
+import { miniApp, steppedSession } from '@bmplint/core/testing';
 import noWebViewHome from './no-webview-home/index.js';
 import runtimeContentSwitch from './runtime-content-switch/index.js';
 import webViewBypass from './webview-bypass/index.js';
@@ -21,18 +21,8 @@ const summary = (findings: readonly Finding[]) => findings.map((finding) => `${f
 
 describe('a session over the webview rules', () => {
   it('gives what a fresh lint() gives after each edit, across the files a finding depends on', async () => {
-    const session = await openSession(openMemoryBundle(app), options);
-    const files = { ...app };
-    const check = async () => {
-      const result = await session.lint();
-      expect(JSON.stringify(result)).toBe(JSON.stringify(await lint(openMemoryBundle(files), options)));
-      return summary(result.findings);
-    };
-    const set = (path: string, content: string | null) => {
-      session.setFile(path, content);
-      if (content === null) delete files[path];
-      else files[path] = content;
-    };
+    const { files, set, check: lintBoth } = await steppedSession(options, app);
+    const check = async () => summary((await lintBoth()).findings);
 
     expect(await check()).toEqual([]);
 
@@ -42,9 +32,9 @@ describe('a session over the webview rules', () => {
 
     // No navigation passes it any more: any link decides it.
     set('pages/index/index.js', "Page({\n  onShow() {\n    bn.request({ url: 'https://api.example.com/cfg', success: (res) => { if (res.data.showCasino) bn.navigateTo({ url: '/pages/casino/index' }); } });\n  }\n});\n");
-    const [unset] = (await session.lint()).findings;
-    expect(unset.message).toContain('that no page of the bundle sets');
-    expect(await check()).toEqual(['webview/webview-bypass pages/webview/index.bxml:1']);
+    const { findings: unset } = await lintBoth();
+    expect(unset[0]?.message).toContain('that no page of the bundle sets');
+    expect(summary(unset)).toEqual(['webview/webview-bypass pages/webview/index.bxml:1']);
 
     // runtime-content-switch: the page the flag opens becomes a web-view page (another file of the script's finding).
     set('pages/casino/index.bxml', '<web-view src="https://casino.example.com"></web-view>\n');
