@@ -75,26 +75,45 @@ describe('crashes on PostgreSQL', () => {
     await database?.drop();
   });
 
+  /** A child process of `bmplint`, killed when the tests end. */
+  const child = (args: string[], env: Record<string, string>) => {
+    const started = bmplint(args, env);
+    children.push(started);
+    return started;
+  };
+
+  /** `bmplint serve` in a child process, once it listens. */
+  const serve = async (args: string[], env: Record<string, string>) => {
+    const serving = child(['serve', '--port', '0', ...args], env);
+    const url = await until('the portal to listen', async () => /portal at (http:\/\/\S+)/.exec(serving.output())?.[1], 120_000, 100);
+    return { serving, url };
+  };
+
+  const auditStatus = async (versionId: string): Promise<string> => (await portal.db.query(`SELECT status FROM audits WHERE version_id = $1`, [versionId]))[0].status as string;
+
+  /** The finished audit of a version, after checking that each of its runs left its events and that one run's findings are stored, once. */
+  const completeAudit = async (versionId: string) => {
+    const [audit] = await portal.db.query(`SELECT status, runs, errors, errors + warnings + infos AS total FROM audits WHERE version_id = $1`, [versionId]);
+    const events = (await portal.db.query(`SELECT action FROM events WHERE version_id = $1 ORDER BY id`, [versionId])).map((row) => row.action);
+    expect(events).toEqual(['version.upload', ...Array(audit.runs).fill('audit.start'), 'audit.done']);
+    expect(await portal.db.query(`SELECT count(*)::int AS n FROM findings f JOIN audits a ON a.id = f.audit_id WHERE a.version_id = $1`, [versionId])).toEqual([{ n: audit.total }]);
+    return audit;
+  };
+
   it('retries an audit whose worker was killed; it completes exactly once and its events are all there', async () => {
     const upload = await owner('POST', `/api/apps/${appId}/versions?version=1.0.0`, bigApp());
     expect(upload.status).toBe(201);
     const { versionId } = upload.body;
     const env = { DATABASE_URL: database.url, ...FAST_LEASES };
-    const first = bmplint(['worker'], env);
-    children.push(first);
-    await until('the first worker to start the audit', async () => {
-      const [row] = await portal.db.query(`SELECT status FROM audits WHERE version_id = $1`, [versionId]);
-      return row.status === 'running' ? true : undefined;
-    });
+    const first = child(['worker'], env);
+    await until('the first worker to start the audit', async () => ((await auditStatus(versionId)) === 'running' ? true : undefined));
     await killed(first);
-    const [midway] = await portal.db.query(`SELECT status FROM audits WHERE version_id = $1`, [versionId]);
-    expect(midway.status, first.output()).toBe('running');
+    expect(await auditStatus(versionId), first.output()).toBe('running');
 
-    const second = bmplint(['worker'], env);
-    children.push(second);
+    const second = child(['worker'], env);
     await until('the audit to finish', async () => {
-      const [row] = await portal.db.query(`SELECT status FROM audits WHERE version_id = $1`, [versionId]);
-      return row.status === 'done' || row.status === 'failed' ? row.status : undefined;
+      const status = await auditStatus(versionId);
+      return status === 'done' || status === 'failed' ? status : undefined;
     });
     const job = await until('the job to complete', async () => {
       const [row] = await portal.db.query(`SELECT state, retry_count FROM pgboss.job WHERE data->>'versionId' = $1`, [versionId]);
@@ -102,48 +121,30 @@ describe('crashes on PostgreSQL', () => {
     });
     await killed(second);
     expect(job.retry_count).toBeGreaterThanOrEqual(1);
-    const [audit] = await portal.db.query(`SELECT status, runs, errors, errors + warnings + infos AS total FROM audits WHERE version_id = $1`, [versionId]);
+    const audit = await completeAudit(versionId);
     expect(audit).toMatchObject({ status: 'done', errors: 0 });
     // Started once per attempt that got that far (two, unless a slow machine outran a lease), done once.
     expect(audit.runs).toBeGreaterThanOrEqual(2);
-    const events = (await portal.db.query(`SELECT action FROM events WHERE version_id = $1 ORDER BY id`, [versionId])).map((row) => row.action);
-    expect(events).toEqual(['version.upload', ...Array(audit.runs).fill('audit.start'), 'audit.done']);
-    // The findings of one run, stored once.
-    expect(await portal.db.query(`SELECT count(*)::int AS n FROM findings f JOIN audits a ON a.id = f.audit_id WHERE a.version_id = $1`, [versionId])).toEqual([{ n: audit.total }]);
     expect(second.output()).toMatch(/audit aud_\S+ done/);
   }, 180_000);
 
   it('finishes an audit whose portal (running its workers in process) was killed mid-audit, on a worker started after', async () => {
     const env = { DATABASE_URL: database.url, BMPLINT_ADMIN_TOKEN: ADMIN_TOKEN, ...FAST_LEASES };
-    const serving = bmplint(['serve', '--port', '0'], env);
-    children.push(serving);
-    const url = await until('the portal to listen', async () => /portal at (http:\/\/\S+)/.exec(serving.output())?.[1], 120_000, 100);
+    const { serving, url } = await serve([], env);
     const upload = await client(url, ADMIN_TOKEN)('POST', `/api/apps/${appId}/versions?version=3.0.0`, bigApp());
     expect(upload.status).toBe(201);
     const { versionId } = upload.body;
-    await until('the portal\'s worker to start the audit', async () => {
-      const [row] = await portal.db.query(`SELECT status FROM audits WHERE version_id = $1`, [versionId]);
-      return row.status === 'running' ? true : undefined;
-    });
+    await until('the portal\'s worker to start the audit', async () => ((await auditStatus(versionId)) === 'running' ? true : undefined));
     await killed(serving);
-    const worker = bmplint(['worker'], { DATABASE_URL: database.url, ...FAST_LEASES });
-    children.push(worker);
-    await until('the audit to finish', async () => {
-      const [row] = await portal.db.query(`SELECT status FROM audits WHERE version_id = $1`, [versionId]);
-      return row.status === 'done' ? true : undefined;
-    });
+    const worker = child(['worker'], { DATABASE_URL: database.url, ...FAST_LEASES });
+    await until('the audit to finish', async () => ((await auditStatus(versionId)) === 'done' ? true : undefined));
     await killed(worker);
-    const [audit] = await portal.db.query(`SELECT runs, errors + warnings + infos AS total FROM audits WHERE version_id = $1`, [versionId]);
-    const events = (await portal.db.query(`SELECT action FROM events WHERE version_id = $1 ORDER BY id`, [versionId])).map((row) => row.action);
-    expect(events).toEqual(['version.upload', ...Array(audit.runs).fill('audit.start'), 'audit.done']);
-    expect(await portal.db.query(`SELECT count(*)::int AS n FROM findings f JOIN audits a ON a.id = f.audit_id WHERE a.version_id = $1`, [versionId])).toEqual([{ n: audit.total }]);
+    await completeAudit(versionId);
   }, 180_000);
 
   it('leaves no partial version when the portal is killed during uploads', async () => {
     const env = { DATABASE_URL: database.url, BMPLINT_ADMIN_TOKEN: ADMIN_TOKEN };
-    const child = bmplint(['serve', '--port', '0', '--workers', '0'], env);
-    children.push(child);
-    const url = await until('the portal to listen', async () => /portal at (http:\/\/\S+)/.exec(child.output())?.[1], 120_000, 100);
+    const { serving, url } = await serve(['--workers', '0'], env);
     const bytes = zip(cleanApp({ 'pages/index/index.bxml': '<view>crash</view>\n' }));
     const token = (await client(portal.url, ADMIN_TOKEN)('POST', '/api/users', { email: 'k@acme.io', name: 'K' })).body.token;
     // Make the new user an owner of the app, so its uploads are allowed.
@@ -160,7 +161,7 @@ describe('crashes on PostgreSQL', () => {
       method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/zip' }, body: bytes,
     }).then((response) => response.status, () => 'cut'));
     await new Promise((resolve) => setTimeout(resolve, 150));
-    await killed(child);
+    await killed(serving);
     const statuses = await Promise.all(burst);
 
     // Every stored version is whole: its bytes, its audit, its upload event and its job.
@@ -182,9 +183,7 @@ describe('crashes on PostgreSQL', () => {
 
   it('keeps states, decisions and the event log in step when the portal is killed amid state changes', async () => {
     const env = { DATABASE_URL: database.url, BMPLINT_ADMIN_TOKEN: ADMIN_TOKEN, ...FAST_LEASES };
-    const child = bmplint(['serve', '--port', '0'], env);
-    children.push(child);
-    const url = await until('the portal to listen', async () => /portal at (http:\/\/\S+)/.exec(child.output())?.[1], 120_000, 100);
+    const { serving, url } = await serve([], env);
     // The platform admin may do every action, reviews included.
     const admin = client(url, ADMIN_TOKEN);
     const { body: account } = await admin('POST', '/api/accounts', { name: 'Crash states' });
@@ -230,7 +229,7 @@ describe('crashes on PostgreSQL', () => {
     });
     await until('some state changes to be answered', async () => (answered >= 12 ? true : undefined), 60_000, 5);
     const pending = inFlight;
-    await killed(child);
+    await killed(serving);
     stop = true;
     await Promise.all(loops);
     expect(pending, 'requests in flight when the portal died').toBeGreaterThan(0);
