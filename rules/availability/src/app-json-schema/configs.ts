@@ -1,4 +1,4 @@
-import { jsonConfigSource, type ConfigSource, type Page, type ParsedFile, type Project } from '@bmplint/core';
+import { jsonConfigSource, type ConfigSource, type Page, type ParsedFile, type Project, type RuleContext, type RuleVisitors } from '@bmplint/core';
 
 export type ConfigKind = 'app' | 'page' | 'component';
 
@@ -64,4 +64,23 @@ export function keyWritten(source: ConfigSource, path: ReadonlyArray<string | nu
   const parentValue = source.locate(path);
   const same = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start === b.start && a.end === b.end;
   return !same(at, parent) && !same(at, parentValue);
+}
+
+/**
+ * Visitors that hand every config file to `onConfig` as it is walked: the JSON configs, and in a
+ * React app its config modules (`app.config.ts`). A classic app's scripts are left alone, so a rule
+ * of configs stays one (the ESLint plugin offers only rules that read scripts).
+ */
+export function configFileVisitors(context: RuleContext<unknown>, onConfig: (file: ParsedFile) => void): Pick<RuleVisitors, 'json' | 'js'> {
+  if (context.project?.style !== 'react') return { json: { document: onConfig } };
+  return {
+    json: { document: onConfig },
+    js: {
+      Program() {
+        // An inline <bns> script (walked with its template as the file) is never a config.
+        const file = context.file;
+        if (file?.kind === 'js') onConfig(file);
+      },
+    },
+  };
 }

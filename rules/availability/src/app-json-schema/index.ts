@@ -3,7 +3,7 @@ import appSchema from '../schemas/app.schema.json' with { type: 'json' };
 import pageSchema from '../schemas/page.schema.json' with { type: 'json' };
 import validateApp from '../schemas/app.validate.generated.js';
 import validatePage from '../schemas/page.validate.generated.js';
-import { configFileOf, keyWritten, type ConfigKind } from './configs.js';
+import { configFileOf, configFileVisitors, keyWritten, type ConfigKind } from './configs.js';
 
 /** The parts of a JSON Schema this rule walks to find the keys known at a place. */
 interface SchemaNode {
@@ -68,21 +68,7 @@ export default defineRule({
         });
       }
     };
-    // Only a React app's configs are modules (`app.config.ts`); a classic app's are JSON, and its
-    // scripts are left alone (so this stays a rule of configs, not of scripts).
-    const reactConfigs = context.project?.style === 'react';
-    return {
-      json: { document: check },
-      ...(reactConfigs && {
-        js: {
-          Program() {
-            // An inline <bns> script (walked with its template as the file) is never a config.
-            const file = context.file;
-            if (file?.kind === 'js') check(file);
-          },
-        },
-      }),
-    };
+    return configFileVisitors(context, check);
   },
 });
 

@@ -1,6 +1,6 @@
 import { defineRule, jsonEdit, type ParsedFile } from '@bmplint/core';
 import unsupported from '../schemas/unsupported-keys.json' with { type: 'json' };
-import { configFileOf, configPlaces, keyWritten, type ConfigFile } from '../app-json-schema/configs.js';
+import { configFileOf, configFileVisitors, configPlaces, keyWritten, type ConfigFile } from '../app-json-schema/configs.js';
 
 interface UnsupportedKey {
   key: string;
@@ -46,19 +46,8 @@ export default defineRule({
         recordKeys(config, [], PAGE_KEYS);
       }
     };
-    // Only a React app's configs are modules (`app.config.ts`); a classic app's are JSON.
-    const reactConfigs = context.project?.style === 'react';
     return {
-      json: { document: record },
-      ...(reactConfigs && {
-        js: {
-          Program() {
-            // An inline <bns> script (walked with its template as the file) is never a config.
-            const file = context.file;
-            if (file?.kind === 'js') record(file);
-          },
-        },
-      }),
+      ...configFileVisitors(context, record),
       project(project) {
         /** Every place each key is set: a component library sets the same key in a hundred files, so it is reported once. */
         const found = new Map<string, KeyPlace[]>();
