@@ -233,11 +233,18 @@ export function referencesOf(project: Project, file: JsFile, binding: Binding): 
   return out;
 }
 
+const unitsByScript = new WeakMap<Project, Map<string, { files: UnitFiles }>>();
+
 /** The page or component whose script is `path`. */
 export function unitOf(project: Project, path: string): { files: UnitFiles } | undefined {
-  for (const page of project.pages) if (page.files.script === path) return page;
-  for (const use of project.componentUses) if (use.files.script === path) return use;
-  return undefined;
+  let byScript = unitsByScript.get(project);
+  if (!byScript) {
+    byScript = new Map();
+    // The first page, else the first component, scripted by a path: pages and components are fixed for a run.
+    for (const unit of [...project.pages, ...project.componentUses]) if (unit.files.script && !byScript.has(unit.files.script)) byScript.set(unit.files.script, unit);
+    unitsByScript.set(project, byScript);
+  }
+  return byScript.get(path);
 }
 
 /**
