@@ -1,4 +1,4 @@
-import { memoize } from '../memo.js';
+import { memoizeFrozen } from '../memo.js';
 
 /** What a URL (or the known start of one) says about where it goes. */
 export interface Origin {
@@ -18,15 +18,10 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
  * Remembered per text (several rules read the same URLs, a session on every edit); the answer is frozen.
  */
 export function parseOrigin(text: string, complete = true): Readonly<Origin> | undefined {
-  return complete ? completeOrigin(text) : startOrigin(text);
+  return knownOrigin(text, complete);
 }
 
-const completeOrigin = memoize((text: string) => frozen(readOrigin(text, true)), 8192);
-const startOrigin = memoize((text: string) => frozen(readOrigin(text, false)), 8192);
-
-function frozen(origin: Origin | undefined): Readonly<Origin> | undefined {
-  return origin && Object.freeze(origin);
-}
+const knownOrigin = memoizeFrozen(readOrigin);
 
 function readOrigin(text: string, complete: boolean): Origin | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();

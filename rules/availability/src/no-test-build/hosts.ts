@@ -1,4 +1,4 @@
-import { memoize, parseOrigin } from '@bmplint/core';
+import { memoizeFrozen, parseOrigin } from '@bmplint/core';
 
 /** Schemes of servers the app talks to (other schemes are not origins of a backend). */
 const NETWORK_SCHEMES = new Set(['http', 'https', 'ws', 'wss']);
@@ -44,15 +44,10 @@ function subdomainLabels(host: string): string[] {
  * Remembered per URL (a script repeats its URLs; a session sees them on every edit); the answer is frozen.
  */
 export function testOriginOf(url: string, complete = true): Readonly<TestOrigin> | undefined {
-  return complete ? completeTestOrigin(url) : startTestOrigin(url);
+  return knownTestOrigin(url, complete);
 }
 
-const completeTestOrigin = memoize((url: string) => frozen(readTestOrigin(url, true)), 8192);
-const startTestOrigin = memoize((url: string) => frozen(readTestOrigin(url, false)), 8192);
-
-function frozen(found: TestOrigin | undefined): Readonly<TestOrigin> | undefined {
-  return found && Object.freeze(found);
-}
+const knownTestOrigin = memoizeFrozen(readTestOrigin);
 
 function readTestOrigin(url: string, complete: boolean): TestOrigin | undefined {
   const parsed = parseOrigin(url.trim(), complete);
