@@ -27,6 +27,8 @@ export type FileScan<V> = (file: ParsedFile, context: ScanContext) => V | undefi
 
 /** What one kind of scan left for the next run: each file's value, the parse it came from, what it read. */
 interface Store<V> {
+  /** The run of the files snapshot it was updated in. */
+  generation: number;
   modelKey: string;
   parses: Map<string, ParsedFile>;
   values: Map<string, V>;
@@ -36,8 +38,16 @@ interface Store<V> {
   list: ReadonlyArray<Scanned<V>>;
 }
 
+/** The scripts and templates of a run, with this run's parse of each, and what changed since the run before. */
+interface Snapshot {
+  generation: number;
+  parses: Map<string, ParsedFile>;
+  /** Paths whose parse changed, appeared or went since the previous snapshot; undefined when there was none. */
+  changed?: Set<string>;
+}
+
 const CARRIED = 'file-scans:';
-const scannable = new WeakMap<Project, Map<string, ParsedFile>>();
+const snapshots = new WeakMap<Project, Snapshot>();
 const lists = new WeakMap<Project, Map<string, ReadonlyArray<Scanned<unknown>>>>();
 
 /**
@@ -58,46 +68,60 @@ export function scanFiles<V>(project: Project, kind: string, scan: FileScan<V>):
  * parse each run also keeps an unchanged file's parse (and so its AST nodes in kept values) in a
  * session's parse cache.
  */
-function scannableFiles(project: Project): Map<string, ParsedFile> {
-  let files = scannable.get(project);
-  if (files) return files;
-  files = new Map();
+function snapshotOf(project: Project): Snapshot {
+  let snapshot = snapshots.get(project);
+  if (snapshot) return snapshot;
+  const parses = new Map<string, ParsedFile>();
   for (const path of project.paths) {
     const kind = project.kindOf(path);
     if ((kind !== 'js' && kind !== 'bxml') || project.isIgnored(path)) continue;
     const file = project.parsed(path);
-    if (file && !file.textOnly) files.set(path, file);
+    if (file && !file.textOnly) parses.set(path, file);
   }
-  scannable.set(project, files);
-  return files;
+  const previous = project.carried<Snapshot>(`${CARRIED}files`);
+  let changed: Set<string> | undefined;
+  if (previous) {
+    changed = new Set();
+    for (const [path, parse] of parses) if (previous.parses.get(path) !== parse) changed.add(path);
+    for (const path of previous.parses.keys()) if (!parses.has(path)) changed.add(path);
+  }
+  snapshot = { generation: (previous?.generation ?? 0) + 1, parses, changed };
+  // What the next run compares with: the parses, not the change set.
+  project.carry(`${CARRIED}files`, { generation: snapshot.generation, parses });
+  snapshots.set(project, snapshot);
+  return snapshot;
 }
 
 function update<V>(project: Project, kind: string, scan: FileScan<V>): ReadonlyArray<Scanned<V>> {
-  const files = scannableFiles(project);
+  const snapshot = snapshotOf(project);
+  const files = snapshot.parses;
   const key = CARRIED + kind;
   const previous = project.carried<Store<V>>(key);
-  // Dropped while this run updates it: a scan that throws leaves nothing half-updated behind.
   project.carry(key, undefined);
   const modelKey = project.modelKey;
   const kept = previous?.modelKey === modelKey ? previous : undefined;
-  const store: Store<V> = kept
-    ? { modelKey, parses: new Map(kept.parses), values: new Map(kept.values), reads: new Map(kept.reads), readers: copyReaders(kept.readers), list: kept.list }
-    : { modelKey, parses: new Map(), values: new Map(), reads: new Map(), readers: new Map(), list: [] };
   const parseOf = (path: string) => files.get(path) ?? project.jsFile(path);
   const dirty = new Set<string>();
-  for (const [path, parse] of files) if (store.parses.get(path) !== parse) dirty.add(path);
-  for (const path of store.parses.keys()) if (!files.has(path)) dirty.add(path);
-  for (const [path, read] of store.readers) if (parseOf(path) !== read.parse) for (const reader of read.by) dirty.add(reader);
-  if (kept && !dirty.size) {
-    project.carry(key, kept);
-    return kept.list;
+  if (kept && snapshot.changed && kept.generation === snapshot.generation - 1) {
+    // Updated in the run before: what changed since is the snapshot's change set.
+    for (const path of snapshot.changed) dirty.add(path);
+  } else if (kept) {
+    for (const [path, parse] of files) if (kept.parses.get(path) !== parse) dirty.add(path);
+    for (const path of kept.parses.keys()) if (!files.has(path)) dirty.add(path);
   }
-  for (const path of dirty) {
+  if (kept) for (const [path, read] of kept.readers) if (parseOf(path) !== read.parse) for (const reader of read.by) dirty.add(reader);
+  // The carried store is updated in place: it was dropped above, so a scan that throws leaves a
+  // full scan to the next run, not a half-updated store.
+  const store: Store<V> = kept ?? { generation: 0, modelKey, parses: new Map(), values: new Map(), reads: new Map(), readers: new Map(), list: [] };
+  store.generation = snapshot.generation;
+  let listChanged = !kept;
+  for (const path of kept ? dirty : files.keys()) {
     for (const read of store.reads.get(path) ?? []) {
       const readers = store.readers.get(read);
       readers?.by.delete(path);
       if (readers && !readers.by.size) store.readers.delete(read);
     }
+    if (store.values.has(path)) listChanged = true;
     store.parses.delete(path);
     store.values.delete(path);
     store.reads.delete(path);
@@ -107,7 +131,10 @@ function update<V>(project: Project, kind: string, scan: FileScan<V>): ReadonlyA
     const value = scan(file, contextFor(project, reads));
     reads.delete(path);
     store.parses.set(path, file);
-    if (value !== undefined) store.values.set(path, value);
+    if (value !== undefined) {
+      store.values.set(path, value);
+      listChanged = true;
+    }
     if (!reads.size) continue;
     store.reads.set(path, [...reads]);
     for (const read of reads) {
@@ -117,20 +144,16 @@ function update<V>(project: Project, kind: string, scan: FileScan<V>): ReadonlyA
       readers.by.add(path);
     }
   }
-  const list: Array<Scanned<V>> = [];
-  for (const path of files.keys()) {
-    const value = store.values.get(path);
-    if (value !== undefined) list.push({ path, value });
+  if (listChanged) {
+    const list: Array<Scanned<V>> = [];
+    for (const path of files.keys()) {
+      const value = store.values.get(path);
+      if (value !== undefined) list.push({ path, value });
+    }
+    store.list = list;
   }
-  store.list = list;
   project.carry(key, store);
-  return list;
-}
-
-function copyReaders(readers: Store<unknown>['readers']): Store<unknown>['readers'] {
-  const out: Store<unknown>['readers'] = new Map();
-  for (const [path, read] of readers) out.set(path, { parse: read.parse, by: new Set(read.by) });
-  return out;
+  return store.list;
 }
 
 /**
