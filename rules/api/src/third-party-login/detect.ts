@@ -92,7 +92,7 @@ export function findPasswordLogins(project: Project): PasswordLogin[] {
     let found: PasswordLogin | undefined;
     // State 'login' once a call on the way passes a login path (`post('/user/login', form)`).
     const step = (state: 'plain' | 'login', site: Site): 'plain' | 'login' => (state === 'login' || passesLoginPath(project, site) ? 'login' : 'plain');
-    flow.explore(group.triggers.map((trigger) => ({ trigger, state: 'plain' as const })), step, (site, state, trigger) => {
+    flow.exploreEach('api/password-login', group.triggers.map((trigger) => ({ trigger, state: 'plain' as const })), () => step, (site, state, trigger) => {
       if (found || site.bn.name !== 'request') return;
       const url = loginRequest(project, site, state === 'login');
       if (url) found = { file: group.field!.file, span: { start: group.field!.start, end: group.field!.end }, url, trigger };

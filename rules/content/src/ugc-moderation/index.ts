@@ -108,7 +108,7 @@ export default defineRule({
         const inputs = collectInputs(project);
         const graph = callGraph(flow);
         const moderation = new ModerationIndex(project, flow);
-        const filtered = filteredRequests(flow, moderation);
+        const filtered = filteredRequests(flow);
         const hasReport = hasReportEntry(project);
         for (const request of candidates) {
           const source = userContent(project, request, inputs, graph);
@@ -532,13 +532,18 @@ class ModerationIndex {
 }
 
 /** For each publishing call reached from a trigger: whether every way there passes a moderation check. */
-function filteredRequests(flow: Flow, moderation: ModerationIndex): Map<Node, boolean> {
+function filteredRequests(flow: Flow): Map<Node, boolean> {
   const out = new Map<Node, boolean>();
   type State = 'open' | 'filtered';
   const starts = flow.triggers().map((trigger) => ({ trigger, state: 'open' as State }));
-  flow.explore<State>(
+  flow.exploreEach<State>(
+    'content/ugc-moderation',
     starts,
-    (state, site) => (state === 'filtered' || moderation.has(site.owner) ? 'filtered' : 'open'),
+    // Each start's step has its own index: what a start reaches depends on the files alone.
+    () => {
+      const moderation = new ModerationIndex(flow.project, flow);
+      return (state, site) => (state === 'filtered' || moderation.has(site.owner) ? 'filtered' : 'open');
+    },
     (site, state) => {
       if (!SENDING_APIS.has(site.bn.name)) return;
       const filtered = state === 'filtered';
