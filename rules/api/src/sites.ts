@@ -119,7 +119,7 @@ export function oauthRequests(project: Project): OauthRequest[] {
   return scansOf(project).oauth;
 }
 
-/** The sign-in endpoint a `bn.request` call reaches, if its URL is one (see `matchOauth`). */
-export function requestOauthOf(project: Project, site: BnSite): OauthMatch | undefined {
-  return scansOf(project).oauthByCall.get(site.call.node)?.match;
+/** The sign-in requests by call: `get(site.call.node)` is the sign-in endpoint a `bn.request` call reaches, if its URL is one. */
+export function oauthByCall(project: Project): ReadonlyMap<BnCall['node'], OauthRequest> {
+  return scansOf(project).oauthByCall;
 }

@@ -171,7 +171,8 @@ export default defineRule({
       };
       const shareFns = new Set(list.map((start) => start.ref.fn));
       for (const start of list) {
-        const found = search(project, flow, start);
+        // Remembered by the files the search read: a session searches again only from starts whose reachable code changed.
+        const found = project.remember(`content/share-reward/search:${start.after ?? ''}`, start.ref.fn, () => search(project, flow, start));
         if (found.reward) {
           const at = `${found.reward.file.path}:${lineOf(found.reward.file, found.reward.node.start ?? 0)}`;
           if (start.anchor) report(start.anchor.file, start.anchor.node, 'rewardInShareHook', { share: start.label, what: found.reward.what, at });
@@ -330,6 +331,8 @@ function search(project: Project, flow: Flow, start: ShareStart): { reward?: Evi
     const { ref, after, depth } = queue[i];
     if (seen.has(ref.fn) && after === undefined) continue;
     seen.add(ref.fn);
+    // What the search finds depends on the files of the functions it reads (see `Flow.exploreEach`).
+    project.parsed(ref.file.path);
     const found = inspect(project, ref, after);
     reward ??= found.reward;
     flags.push(...found.flags);
