@@ -229,21 +229,7 @@ export class Flow {
     visit: (site: Extract<Site, { kind: 'bn' }>, state: S, trigger: Trigger, path: readonly string[]) => void,
   ): void {
     const seen = new Map<Fn, Set<S>>();
-    for (const start of starts) {
-      const queue: Array<{ ref: FnRef; state: S; path: string[] }> = [{ ref: start.trigger.fn, state: start.state, path: [start.trigger.fn.name] }];
-      for (let i = 0; i < queue.length; i++) {
-        const { ref, state, path } = queue[i];
-        let states = seen.get(ref.fn);
-        if (!states) seen.set(ref.fn, (states = new Set()));
-        if (states.has(state)) continue;
-        states.add(state);
-        for (const site of this.sites(ref)) {
-          const next = step(state, site);
-          if (site.kind === 'bn') visit(site, next, start.trigger, path);
-          else if (path.length < MAX_PATH) queue.push({ ref: site.target, state: next, path: [...path, site.label] });
-        }
-      }
-    }
+    for (const start of starts) this.follow(start.trigger.fn, start.state, step, seen, (site, state, path) => visit(site, state, start.trigger, path));
   }
 
   /**
@@ -263,36 +249,48 @@ export class Flow {
   ): void {
     for (const { trigger, state } of starts) {
       const visits = this.project.remember(`flow/explore:${name}:${state}`, trigger.fn.fn, () => this.exploreFrom(trigger.fn, state, makeStep()));
-      for (const reached of visits) visit(reached.site, reached.state, trigger, [trigger.fn.name, ...reached.path]);
+      // Starts that share a function may name it differently: the path starts with this one's name.
+      for (const { site, state: after, path } of visits) visit(site, after, trigger, path[0] === trigger.fn.name ? path : [trigger.fn.name, ...path.slice(1)]);
     }
   }
 
-  /** The `bn` calls one start reaches, with the state and the path after the start (breadth-first, as `explore`). */
+  /** The `bn` calls one start reaches, with the state and the path (breadth-first, as `explore`). */
   private exploreFrom<S extends string>(from: FnRef, initial: S, step: (state: S, site: Site) => S): Array<{ site: Extract<Site, { kind: 'bn' }>; state: S; path: readonly string[] }> {
     const out: Array<{ site: Extract<Site, { kind: 'bn' }>; state: S; path: readonly string[] }> = [];
-    const seen = new Map<Fn, Set<S>>();
     const files = new Set<string>();
-    const queue: Array<{ ref: FnRef; state: S; path: string[] }> = [{ ref: from, state: initial, path: [] }];
+    this.follow(from, initial, step, new Map(), (site, state, path) => out.push({ site, state, path }), (ref) => {
+      // The files whose code the start reaches are what its visits depend on (a remembered
+      // function's sites may not name their own file).
+      if (files.has(ref.file.path)) return;
+      files.add(ref.file.path);
+      this.project.parsed(ref.file.path);
+    });
+    return out;
+  }
+
+  /** Breadth-first from one function through the calls it makes, each function once per state (`seen`). */
+  private follow<S extends string>(
+    from: FnRef,
+    initial: S,
+    step: (state: S, site: Site) => S,
+    seen: Map<Fn, Set<S>>,
+    reached: (site: Extract<Site, { kind: 'bn' }>, state: S, path: readonly string[]) => void,
+    entered?: (ref: FnRef) => void,
+  ): void {
+    const queue: Array<{ ref: FnRef; state: S; path: string[] }> = [{ ref: from, state: initial, path: [from.name] }];
     for (let i = 0; i < queue.length; i++) {
       const { ref, state, path } = queue[i];
       let states = seen.get(ref.fn);
       if (!states) seen.set(ref.fn, (states = new Set()));
       if (states.has(state)) continue;
       states.add(state);
-      // The files whose code the start reaches are what its visits depend on (a remembered
-      // function's sites may not name their own file).
-      if (!files.has(ref.file.path)) {
-        files.add(ref.file.path);
-        this.project.parsed(ref.file.path);
-      }
+      entered?.(ref);
       for (const site of this.sites(ref)) {
         const next = step(state, site);
-        if (site.kind === 'bn') out.push({ site, state: next, path });
-        // `explore`'s paths start with the start's name: the same limit on their length.
-        else if (path.length + 1 < MAX_PATH) queue.push({ ref: site.target, state: next, path: [...path, site.label] });
+        if (site.kind === 'bn') reached(site, next, path);
+        else if (path.length < MAX_PATH) queue.push({ ref: site.target, state: next, path: [...path, site.label] });
       }
     }
-    return out;
   }
 
   /** The function a callee refers to: a name (across files), `this.x`, `obj.x`, `module.x`, `getApp().x`. */
