@@ -15,7 +15,8 @@ import { removeAppsOnDisk, writeAppOnDisk } from './test-support/app-on-disk.js'
 const repo = join(import.meta.dirname, '../../..');
 const cliBin = join(repo, 'packages/cli/bin/bmplint.js');
 const serverBin = join(repo, 'packages/cli/bin/bmplint-language-server.js');
-const DEBOUNCE_MS = 150;
+/** The server's default: a lint starts as soon as the engine is free after a change. */
+const DEBOUNCE_MS = 0;
 /** One debounce interval plus the check of a small app, with room for a CI machine busy with other tests. */
 const BUDGET_MS = DEBOUNCE_MS + 4_000;
 
@@ -153,6 +154,51 @@ describe('bmplint lsp --stdio', () => {
     writeFileSync(join(dir, 'listing.json'), listing(['https://api.example.com', 'https://api.other.com']));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'listing.json'), type: 2 }] });
     await client.diagnostics(scriptUri, none, fixed);
+  });
+
+  it('re-publishes only the files whose diagnostics changed, and an empty list to one that was fixed', async () => {
+    const privateCall = 'bn._internalDump();\n';
+    const dir = writeApp(miniApp({ 'pages/index/index.js': cleanScript, 'utils/debug.js': privateCall }));
+    const client = await start(dir);
+    const pageUri = uriOf(dir, 'pages/index/index.js');
+    const utilUri = uriOf(dir, 'utils/debug.js');
+    await client.open(pageUri, cleanScript);
+    await client.diagnostics(utilUri, ofRule('api/no-private-api'));
+    await client.diagnostics(pageUri, none);
+    const count = (uri: string) => client.published.get(uri)?.length ?? 0;
+    /** Every publish of the lints so far has arrived once a request sent now is answered (the server answers in order). */
+    const settled = () => client.connection.sendRequest('textDocument/hover', { textDocument: { uri: pageUri }, position: { line: 0, character: 0 } });
+    await settled();
+    const utilBefore = count(utilUri);
+
+    // A payment typed into the page: its own publish, nothing for utils/debug.js, whose findings are the same.
+    const typed = performance.now();
+    await client.change(pageUri, 2, payingScript);
+    await client.diagnostics(pageUri, ofRule('api/payment-confirmation'), typed);
+    await settled();
+    expect(count(utilUri)).toBe(utilBefore);
+
+    // utils/debug.js fixed on disk: it hears an empty list; the unchanged page hears nothing.
+    const pageBefore = count(pageUri);
+    writeFileSync(join(dir, 'utils/debug.js'), '// nothing private\n');
+    const fixed = performance.now();
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: utilUri, type: 2 }] });
+    expect((await client.diagnostics(utilUri, () => true, fixed)).diagnostics).toEqual([]);
+    await settled();
+    expect(count(pageUri)).toBe(pageBefore);
+    expect(count(utilUri)).toBe(utilBefore + 1);
+  });
+
+  it('waits the debounceMs setting after a change before checking', async () => {
+    const dir = writeApp(miniApp({ 'pages/index/index.js': cleanScript }));
+    const client = await start(dir, undefined, { debounceMs: 600 });
+    const uri = uriOf(dir, 'pages/index/index.js');
+    await client.open(uri, cleanScript);
+    await client.diagnostics(uri, none);
+    const typed = performance.now();
+    await client.change(uri, 2, payingScript);
+    const found = await client.diagnostics(uri, ofRule('api/payment-confirmation'), typed);
+    expect(found.at - typed).toBeGreaterThanOrEqual(600);
   });
 
   it('links repeats of one problem as related information', async () => {
