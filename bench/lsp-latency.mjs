@@ -3,7 +3,7 @@
  * Latency of the language server on a large project (not a test: run it by hand, after `pnpm run build`).
  *
  *   node bench/lsp-latency.mjs [--pages 1000] [--lines 2000] [--changes 21] [--debounce ms]
- *                              [--profile] [--profile-server] [--repo <checkout>]
+ *                              [--profile] [--profile-server] [--repo <checkout>] [--server-only]
  *
  * Generates a mini program of N pages (bench/generate.mjs) whose first page script is padded to
  * `--lines` lines, starts `bmplint lsp --stdio` from the CLI's bundle, and measures over JSON-RPC:
@@ -19,7 +19,8 @@
  * Then, in this process, where a re-check spends its time: the engine session's lint after one
  * changed file, and with --profile a CPU profile of those lints by area (bench/profile-summary.mjs);
  * --profile-server: a CPU profile of the server process during the changes.
- * `--repo` runs the server and engine of another checkout (built), to compare two branches.
+ * `--repo` runs the server and engine of another checkout (built), to compare two branches;
+ * `--server-only` leaves out the in-process part.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -40,6 +41,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     'profile-server': { type: 'boolean', default: false },
     repo: { type: 'string' },
+    'server-only': { type: 'boolean', default: false },
   },
 });
 const repo = values.repo ?? fileURLToPath(new URL('..', import.meta.url));
@@ -158,6 +160,11 @@ if (values['profile-server']) {
 
 // --- Where a re-check goes, in this process ---------------------------------------------------
 
+if (values['server-only']) {
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+
 const { openSession } = await import(pathToFileURL(join(repo, 'packages/language-server/dist/session.js')).href);
 const { loadRules } = await import(pathToFileURL(join(repo, 'packages/cli/dist/bmplint.mjs')).href);
 const rules = await loadRules();
@@ -186,7 +193,7 @@ for (const [path, content] of Object.entries(files)) {
   createHash('sha1').update(data).digest('hex');
 }
 const hashing = performance.now() - started;
-console.log(`engine in-process: cold lint ${ms(cold)}; lint after one changed file ${ms(median(warm))} median (every file re-walked by every rule, parses reused); hashing all ${(bytes / 1024 / 1024).toFixed(1)} MiB for the parse cache: ${ms(hashing)}`);
+console.log(`engine in-process: cold lint ${ms(cold)}; lint after one changed file ${ms(median(warm))} median (the engine session alone, as the server runs it); hashing all ${(bytes / 1024 / 1024).toFixed(1)} MiB for the parse cache: ${ms(hashing)}`);
 if (profiler) {
   const { profile } = await profiler.post('Profiler.stop');
   const path = join(dir, 'relint.cpuprofile');
