@@ -189,6 +189,23 @@ describe('bmplint lsp --stdio', () => {
     expect(count(utilUri)).toBe(utilBefore + 1);
   });
 
+  it('after changes typed in a row, shows the last content\'s findings', async () => {
+    const dir = writeApp(miniApp({ 'pages/index/index.bxml': payTemplate, 'pages/index/index.js': cleanScript }));
+    const client = await start(dir);
+    const uri = uriOf(dir, 'pages/index/index.js');
+    await client.open(uri, cleanScript);
+    await client.diagnostics(uri, none);
+    const typed = performance.now();
+    // Each arrives while the check of the one before may be running.
+    await client.change(uri, 2, `${cleanScript}bn._internalDump();\n`);
+    await client.change(uri, 3, cleanScript);
+    await client.change(uri, 4, payingScript);
+    await client.diagnostics(uri, ofRule('api/payment-confirmation'), typed);
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const last = client.published.get(uri)!.at(-1)!;
+    expect(last.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['api/payment-confirmation']);
+  });
+
   it('waits the debounceMs setting after a change before checking', async () => {
     const dir = writeApp(miniApp({ 'pages/index/index.js': cleanScript }));
     const client = await start(dir, undefined, { debounceMs: 600 });
