@@ -307,6 +307,34 @@ describe('bmplint lsp --stdio', () => {
     await client.diagnostics(uri, ofRule('availability/navigation-target'), switched);
   });
 
+  it('checks again when the config path changes, not when only the locale or the quiet time does', async () => {
+    const script = "Page({ go() { bn.navigateTo({ url: '/pages/vip/index' }); } });\n";
+    const dir = writeApp(miniApp({ 'pages/index/index.js': script, 'config/editor.json': '{ "rules": { "availability/navigation-target": "off" } }\n' }));
+    const client = LspClient.start([cliBin, 'lsp', '--stdio'], { BMPLINT_LSP_TIMING: '1' });
+    clients.push(client);
+    await client.initialize(dir);
+    const uri = uriOf(dir, 'pages/index/index.js');
+    await client.open(uri, script);
+    await client.diagnostics(uri, ofRule('availability/navigation-target'));
+    const checks = () => client.logs.filter((message) => message.startsWith('bmplint timing ')).length;
+    const settled = () => client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    await settled();
+    const before = checks();
+    expect(before).toBeGreaterThan(0);
+
+    // As VS Code's client does after starting: the settings it gave at initialize, again.
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { bmplint: { enable: true, configPath: '', locale: 'en', debounceMs: 20 } } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settled();
+    expect(checks()).toBe(before);
+
+    const switched = performance.now();
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { bmplint: { configPath: 'config/editor.json' } } });
+    await client.diagnostics(uri, none, switched);
+    await settled();
+    expect(checks()).toBeGreaterThan(before);
+  });
+
   it('clears every diagnostic when bmplint.enable is turned off, and checks the buffers as they are when it is turned on', async () => {
     const script = "Page({ go() { bn.navigateTo({ url: '/pages/vip/index' }); } });\n";
     const dir = writeApp(miniApp({ 'pages/index/index.js': script }));

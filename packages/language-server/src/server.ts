@@ -109,7 +109,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const byUri = new Map<string, UriFindings>();
     for (const [path, list] of project.findingsByFile) byUri.set(uriOf(path), { findings: list });
     if (configProblem) {
-      const uri = pathToFileURL(configProblem.path).href;
+      const uri = uriOfFile(configProblem.path);
       const diagnostic: Diagnostic = {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: DiagnosticSeverity.Error,
@@ -184,12 +184,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDidChangeConfiguration((change) => {
     const next = readSettings((change.settings as { bmplint?: unknown } | undefined)?.bmplint);
     if (!next) return;
+    const before = settings;
     settings = { ...settings, ...next };
     warnLocale();
     if (!settings.enable) {
       clearAll();
       return;
     }
+    // The locale and the quiet time change no finding: only a new config or a re-enable calls for a new
+    // check (VS Code's client sends the settings once after starting, as they were at initialize).
+    if (before.enable && before.configPath === settings.configPath) return;
     for (const project of projects.values()) project.reset();
     // Edits made while disabled were not taken in: lay every open buffer over its project again.
     for (const document of documents.all()) {
