@@ -48,6 +48,13 @@ describe('DiagnosticsPublisher', () => {
     expect(publish([moved])).toEqual([]);
   });
 
+  it('clears URIs that have nothing any more before it sends the new ones', () => {
+    const { publish } = recorder();
+    publish([finding('a.js', 1)]);
+    // A client may take two spellings for one file: the empty list must not come last.
+    expect(publish([finding('b.js', 1)]).map((item) => [item.uri, item.diagnostics.length])).toEqual([[uriOf('a.js'), 0], [uriOf('b.js'), 1]]);
+  });
+
   it('tells an open document once that it is clean, and nothing to a clean file that is not open', () => {
     const { publish } = recorder();
     expect(publish([], ['a.js'])).toEqual([{ uri: uriOf('a.js'), diagnostics: [] }]);

@@ -34,10 +34,18 @@ export class DiagnosticsPublisher {
   /** Sends the URIs whose diagnostics changed, and an empty list to those that have none any more; returns how many were sent. */
   publish(input: PublishInput): number {
     const related = new RelatedFindings(input.findings, input.uriOf);
+    const open = new Set(input.openUris);
     let count = 0;
-    const seen = new Set<string>();
+    // Stale URIs first: one a client takes for the same file as a new URI (spelt differently) must not clear it after.
+    for (const [uri, key] of this.sent) {
+      if (input.byUri.has(uri) || open.has(uri)) continue;
+      this.sent.delete(uri);
+      if (key !== '') {
+        this.send(uri, []);
+        count++;
+      }
+    }
     for (const [uri, { findings, extra }] of input.byUri) {
-      seen.add(uri);
       const key = diagnosticsKey(findings, input.docsUrl, related) + (extra?.length ? JSON.stringify(extra) : '');
       if (this.sent.get(uri) === key) continue;
       const diagnostics = toDiagnostics(findings, input.docsUrl, related);
@@ -46,21 +54,11 @@ export class DiagnosticsPublisher {
       this.send(uri, diagnostics);
       count++;
     }
-    for (const uri of input.openUris) {
-      if (seen.has(uri)) continue;
-      seen.add(uri);
-      if (this.sent.get(uri) === '') continue;
+    for (const uri of open) {
+      if (input.byUri.has(uri) || this.sent.get(uri) === '') continue;
       this.sent.set(uri, '');
       this.send(uri, []);
       count++;
-    }
-    for (const [uri, key] of this.sent) {
-      if (seen.has(uri)) continue;
-      this.sent.delete(uri);
-      if (key !== '') {
-        this.send(uri, []);
-        count++;
-      }
     }
     return count;
   }
