@@ -66,6 +66,8 @@ export interface ProjectOptions {
   ignorePatterns?: readonly string[];
   /** Analyses kept across runs (a session's): `remember` reuses them while the files they read are unchanged. */
   analysisCache?: AnalysisCache;
+  /** Called before a file whose parse was released (`release`) is parsed again. */
+  onReparse?(path: string): void;
 }
 
 /** What the project model was built from, and the model, for the next run of a session. */
@@ -113,6 +115,7 @@ export class Project implements ModuleHost {
   readonly evaluator: StaticEvaluator;
 
   private readonly parsedFiles = new Map<string, ParsedFile | undefined>();
+  private readonly released = new Set<string>();
   private readonly bnIndexes = new WeakMap<JsFile, BnApiIndex | undefined>();
   private readonly pageConfigs = new Map<string, ConfigSource | undefined>();
   private appObjectCache?: { file: JsFile; object: ObjectExpression } | null;
@@ -190,7 +193,7 @@ export class Project implements ModuleHost {
    * later `parsed()` parses it again. Model files are kept.
    */
   release(path: string): void {
-    if (!this.modelPaths.has(path)) this.parsedFiles.delete(path);
+    if (!this.modelPaths.has(path) && this.parsedFiles.delete(path)) this.released.add(path);
   }
 
   /** Whether a file's parse is held. */
@@ -257,6 +260,7 @@ export class Project implements ModuleHost {
   parsed(path: string): ParsedFile | undefined {
     this.noteAccess(path);
     if (this.parsedFiles.has(path)) return this.parsedFiles.get(path);
+    if (this.released.has(path)) this.options.onReparse?.(path);
     let parsed: ParsedFile | undefined;
     const inBundle = this.bundle.has(path);
     const bytes = inBundle ? this.bundle.read(path) : this.options.externalListing?.path === path ? this.options.externalListing.bytes : undefined;
