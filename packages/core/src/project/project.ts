@@ -196,6 +196,11 @@ export class Project implements ModuleHost {
     if (!this.modelPaths.has(path) && this.parsedFiles.delete(path)) this.released.add(path);
   }
 
+  /** Releases every parse held (`release`) except those of the kinds `kept`. */
+  releaseExcept(kept: ReadonlySet<FileKind>): void {
+    for (const [path, parsed] of this.parsedFiles) if (parsed && !kept.has(parsed.kind)) this.release(path);
+  }
+
   /** Whether a file's parse is held. */
   holds(path: string): boolean {
     return this.parsedFiles.has(path);

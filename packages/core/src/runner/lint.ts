@@ -164,6 +164,8 @@ function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: L
     if (!run.keptTrees.has(kind)) project.release(path);
     options.onProgress?.(index + 1, paths.length);
   });
+  // Trees parsed while another file was walked (the stylesheets a template reads) go too.
+  project.releaseExcept(run.keptTrees);
   return results;
 }
 
