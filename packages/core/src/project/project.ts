@@ -266,6 +266,21 @@ export class Project implements ModuleHost {
     this.noteAccess(path);
     if (this.parsedFiles.has(path)) return this.parsedFiles.get(path);
     if (this.released.has(path)) this.options.onReparse?.(path);
+    const parsed = this.parse(path);
+    this.parsedFiles.set(path, parsed);
+    return parsed;
+  }
+
+  /**
+   * A file's parse for a one-off read from another file's walk: the held parse when there is one,
+   * else a parse that is not held (the caller keeps what it needs from it, once per run).
+   */
+  peekParsed(path: string): ParsedFile | undefined {
+    this.noteAccess(path);
+    return this.parsedFiles.has(path) ? this.parsedFiles.get(path) : this.parse(path);
+  }
+
+  private parse(path: string): ParsedFile | undefined {
     let parsed: ParsedFile | undefined;
     const inBundle = this.bundle.has(path);
     const bytes = inBundle ? this.bundle.read(path) : this.options.externalListing?.path === path ? this.options.externalListing.bytes : undefined;
@@ -282,7 +297,6 @@ export class Project implements ModuleHost {
         }
       } else parsed = parseFile(path, bytes, limit);
     }
-    this.parsedFiles.set(path, parsed);
     return parsed;
   }
 
