@@ -280,6 +280,11 @@ export class Project implements ModuleHost {
     return this.parsedFiles.has(path) ? this.parsedFiles.get(path) : this.parse(path);
   }
 
+  /** A use of a file's content that the caller took from its own per-run cache of what it read there. */
+  markRead(path: string): void {
+    this.noteAccess(path);
+  }
+
   private parse(path: string): ParsedFile | undefined {
     let parsed: ParsedFile | undefined;
     const inBundle = this.bundle.has(path);

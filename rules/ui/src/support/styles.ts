@@ -35,7 +35,7 @@ function sheetAt(project: Project, path: string): Sheet | undefined {
   if (!byPath) sheetsByRun.set(project, (byPath = new Map()));
   if (byPath.has(path)) {
     // Still a read of the file: the walked file's result depends on it.
-    project.textOf(path);
+    project.markRead(path);
     return byPath.get(path);
   }
   const file = project.peekParsed(path);
