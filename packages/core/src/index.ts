@@ -42,7 +42,7 @@ export { parseOrigin, normalizeOrigin, type Origin } from './analysis/url.js';
 export { getClause, allClauses, isKnownClause, type Clause } from './clauses/index.js';
 export { renderRuleDoc, renderRuleIndex, ruleFolder, ruleDocPath, compareClauseIds } from './docs/render.js';
 export type { Node as JsNode } from '@babel/types';
-export { memoize, memoizeFrozen } from './memo.js';
+export { memoize, memoizeFrozen, RecentMap } from './memo.js';
 export { detectVendor, type VendorHost } from './project/vendor.js';
 export { reportedSeverity } from './runner/policy.js';
 export { assignFingerprints, groupOf, subjectOf } from './fingerprint.js';

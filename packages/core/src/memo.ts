@@ -27,3 +27,23 @@ export function memoizeFrozen<V extends object>(compute: (text: string, flag: bo
   }, limit);
   return (text, flag) => known(`${flag ? 1 : 0}${text}`);
 }
+
+/**
+ * A map that keeps only the `limit` entries set last: per-file summaries that one file's walk and
+ * its lookups into a few other files reuse, without holding every file's for the whole run (a
+ * `WeakMap` keyed by a tree lives as long as the tree, and a run may keep every script's tree).
+ */
+export class RecentMap<K, V> {
+  private readonly entries = new Map<K, V>();
+  constructor(private readonly limit: number) {}
+
+  get(key: K): V | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as K);
+  }
+}

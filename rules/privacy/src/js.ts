@@ -2,7 +2,7 @@
  * JavaScript helpers shared by the flow-aware privacy rules: parents, references, how a function
  * is reached (template handler, lifecycle hook, callback of another call) and who calls it.
  */
-import { handlerGraph, memberPath, nodesIn, parentIn, walkJs, type Binding, type FileIndexLookups, type HandlerBinding, type JsFile, type ParsedFile, type Project, type UnitFiles } from '@bmplint/core';
+import { handlerGraph, memberPath, nodesIn, parentIn, RecentMap, walkJs, type Binding, type FileIndexLookups, type HandlerBinding, type JsFile, type ParsedFile, type Project, type UnitFiles } from '@bmplint/core';
 
 /** Babel's node union, taken from core's API (the rule packages do not depend on @babel/types). */
 export type Node = Parameters<typeof walkJs>[0];
@@ -51,7 +51,8 @@ interface FileFacts {
   calls: CallNode[];
 }
 
-const factsCache = new WeakMap<object, FileFacts>();
+/** The files walked last and those their calls were followed into (not every file's: a run may keep every script's tree). */
+const factsCache = new RecentMap<object, FileFacts>(32);
 
 export function factsOf(file: JsFile): FileFacts | undefined {
   const ast = file.ast;
@@ -390,7 +391,7 @@ interface CallNames {
   imports: Map<string, string>;
 }
 
-const callNamesCache = new WeakMap<object, CallNames>();
+const callNamesCache = new RecentMap<object, CallNames>(32);
 
 function callNamesOf(file: JsFile): CallNames | undefined {
   const facts = factsOf(file);

@@ -67,6 +67,8 @@ export interface ProjectOptions {
   ignorePatterns?: readonly string[];
   /** Analyses kept across runs (a session's): `remember` reuses them while the files they read are unchanged. */
   analysisCache?: AnalysisCache;
+  /** Called before a file whose parse was released (`release`) is parsed again. */
+  onReparse?(path: string): void;
 }
 
 /** What the project model was built from, and the model, for the next run of a session. */
@@ -114,6 +116,7 @@ export class Project implements ModuleHost {
   readonly evaluator: StaticEvaluator;
 
   private readonly parsedFiles = new Map<string, ParsedFile | undefined>();
+  private readonly released = new Set<string>();
   private readonly bnIndexes = new WeakMap<JsFile, BnApiIndex | undefined>();
   private readonly pageConfigs = new Map<string, ConfigSource | undefined>();
   private appObjectCache?: { file: JsFile; object: ObjectExpression } | null;
@@ -193,7 +196,12 @@ export class Project implements ModuleHost {
    * later `parsed()` parses it again. Model files are kept.
    */
   release(path: string): void {
-    if (!this.modelPaths.has(path)) this.parsedFiles.delete(path);
+    if (!this.modelPaths.has(path) && this.parsedFiles.delete(path)) this.released.add(path);
+  }
+
+  /** Releases every parse held (`release`) except those of the kinds `kept`. */
+  releaseExcept(kept: ReadonlySet<FileKind>): void {
+    for (const [path, parsed] of this.parsedFiles) if (parsed && !kept.has(parsed.kind)) this.release(path);
   }
 
   /** Whether a file's parse is held. */
@@ -260,6 +268,27 @@ export class Project implements ModuleHost {
   parsed(path: string): ParsedFile | undefined {
     this.noteAccess(path);
     if (this.parsedFiles.has(path)) return this.parsedFiles.get(path);
+    if (this.released.has(path)) this.options.onReparse?.(path);
+    const parsed = this.parse(path);
+    this.parsedFiles.set(path, parsed);
+    return parsed;
+  }
+
+  /**
+   * A file's parse for a one-off read from another file's walk: the held parse when there is one,
+   * else a parse that is not held (the caller keeps what it needs from it, once per run).
+   */
+  peekParsed(path: string): ParsedFile | undefined {
+    this.noteAccess(path);
+    return this.parsedFiles.has(path) ? this.parsedFiles.get(path) : this.parse(path);
+  }
+
+  /** A use of a file's content that the caller took from its own per-run cache of what it read there. */
+  markRead(path: string): void {
+    this.noteAccess(path);
+  }
+
+  private parse(path: string): ParsedFile | undefined {
     let parsed: ParsedFile | undefined;
     const inBundle = this.bundle.has(path);
     const bytes = inBundle ? this.bundle.read(path) : this.options.externalListing?.path === path ? this.options.externalListing.bytes : undefined;
@@ -276,7 +305,6 @@ export class Project implements ModuleHost {
         }
       } else parsed = parseFile(path, bytes, limit);
     }
-    this.parsedFiles.set(path, parsed);
     return parsed;
   }
 
