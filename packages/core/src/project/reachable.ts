@@ -25,14 +25,29 @@ export class Reachability {
   constructor(private readonly project: Project) {
     const previous = project.carried<CarriedReachability>(CARRIED);
     const layout = project.modelKey;
-    if (previous?.layout === layout && [...previous.followed].every(([path, links]) => sameLinks(this.linksOf(path, layout), links))) {
+    if (previous?.layout === layout && this.stillLoads(previous)) {
       // A session's re-run where no file loads anything new (the edit changed no require, import or src).
       ({ files: this.files, folders: this.folders, followed: this.followed } = previous);
     } else {
       this.collectRoots();
       while (this.queue.length) this.follow(this.queue.pop()!);
     }
-    project.carry(CARRIED, { layout, files: this.files, folders: this.folders, followed: this.followed } satisfies CarriedReachability);
+    project.carry(CARRIED, { layout, files: this.files, folders: this.folders, followed: this.followed, checkedAt: project.run } satisfies CarriedReachability);
+  }
+
+  /**
+   * Whether every file the last run followed loads what it did: only the files changed since, when
+   * the session says which (a new or deleted path changes the layout).
+   */
+  private stillLoads(previous: CarriedReachability): boolean {
+    const changed = this.project.changedSince(previous.checkedAt);
+    const check = (path: string, links: FileLinks) => this.project.bundle.has(path) && sameLinks(this.linksOf(path, previous.layout), links);
+    if (!changed) return [...previous.followed].every(([path, links]) => check(path, links));
+    for (const path of changed) {
+      const links = previous.followed.get(path);
+      if (links && !check(path, links)) return false;
+    }
+    return true;
   }
 
   /** Whether the app can load the file. Paths outside the bundle count as reachable. */
@@ -210,6 +225,8 @@ interface CarriedReachability {
   files: Set<string>;
   folders: string[];
   followed: Map<string, FileLinks>;
+  /** The session's run it was computed or last found to hold in. */
+  checkedAt: number;
 }
 
 const CARRIED = 'reachability';

@@ -70,10 +70,8 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   const hashes = new ContentHashes(raw);
   let run: Run | undefined;
   // Every read of another file's content while a file's phase runs is a dependency of its result.
-  const touch = (path: string) => {
-    const walking = run?.walking;
-    if (walking?.result && path !== walking.path) walking.result.deps[path] ??= hashes.of(path);
-  };
+  const hashOf = (path: string) => hashes.of(path);
+  const touch = (path: string) => run?.noteRead(path, hashOf);
   const bundle = trackReads(raw, touch);
   const externalListing = options.listing
     ? { resolveLogo: (logo: string) => logo, ...options.listing }

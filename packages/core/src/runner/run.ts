@@ -63,9 +63,13 @@ export class Run {
     return JSON.stringify([this.scope, this.active.map(({ rule, severity, options }, slot) => [rule.meta.id, severity, options, this.cacheable[slot]])]);
   }
 
-  /** The file whose phase is running (dependencies are tracked against it). */
-  get walking(): { path: string; result: FileResult | undefined } | undefined {
-    return this.currentFile ? { path: this.currentFile.path, result: this.sink } : undefined;
+  /**
+   * Records a read of another file's content as a dependency of the result of the file whose
+   * phase is running, if any (`hash`: the file's content hash).
+   */
+  noteRead(path: string, hash: (path: string) => string): void {
+    const result = this.sink;
+    if (result && path !== this.currentFile!.path) result.deps[path] ??= hash(path);
   }
 
   private contextFor(slot: number): RuleContext {
@@ -179,6 +183,8 @@ export class Run {
     this.currentFile = file;
     this.merged = merged;
     this.sink = result;
+    // Reads are now dependencies of this file's result: remembered analyses must report theirs again.
+    this.project.newAccessScope();
     this.uncachedFacts = undefined;
     this.failed.clear();
     this.dispatch(merged.file.get('enter'), file);
@@ -204,6 +210,7 @@ export class Run {
     this.sink = undefined;
     this.uncachedFacts = undefined;
     this.merged = this.all;
+    this.project.newAccessScope();
   }
 
   private textOnlyFinding(file: ParsedFile): Finding {
