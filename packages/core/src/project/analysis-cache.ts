@@ -38,6 +38,7 @@ export class AnalysisCache {
   private runs = 0;
   /** The paths changed before each recent run began, when the caller said. */
   private readonly changes = new Map<number, ReadonlySet<string> | undefined>();
+  private readonly checkedRuns = new WeakMap<object, number>();
 
   /**
    * Starts a run. `changed`: every bundle path added, deleted or given new content since the last
@@ -48,6 +49,16 @@ export class AnalysisCache {
     this.runs++;
     this.changes.set(this.runs, changed);
     this.changes.delete(this.runs - KEPT_RUNS);
+  }
+
+  /** Marks something kept across runs (a cached file result) as found to hold in the current run. */
+  markChecked(kept: object): void {
+    this.checkedRuns.set(kept, this.runs);
+  }
+
+  /** The run in which `markChecked` last saw it, for `changedSince`. */
+  lastChecked(kept: object): number | undefined {
+    return this.checkedRuns.get(kept);
   }
 
   /** The current run's number (0 before the first `beginRun`). */

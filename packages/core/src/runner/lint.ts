@@ -81,7 +81,7 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch, contentHash: (path) => hashes.of(path), analysisCache: options.analysisCache, maxParseBytes, ignorePatterns: config.ignorePatterns });
   run = new Run(project, active, options.history, options.scope);
   const cache = options.resultCache;
-  const runKey = cache ? runKeyOf(run, project, hashes, limits) : '';
+  const runKey = cache ? runKeyOf(run, project, limits) : '';
   const inputsKey = cache?.getRun ? inputsKeyOf(runKey, raw, project, hashes, options.history) : undefined;
   const unchanged = inputsKey ? cache!.getRun!(inputsKey) : undefined;
   if (unchanged) return { ...unchanged, bundle: { ...unchanged.bundle, root: raw.source } };
@@ -139,7 +139,7 @@ function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: L
     // The run key and the content hash are fixed-length hex: the key needs no hashing of its own.
     const key = cache ? `${runKey}:${path}:${hashes.of(path)}` : undefined;
     let result = key ? cache!.get(key) : undefined;
-    if (result && !Object.entries(result.deps).every(([dep, hash]) => hashes.of(dep) === hash)) result = undefined;
+    if (result && !readsHold(result, hashes, options.analysisCache)) result = undefined;
     if (result) {
       if (Run.wants(run.uncached, kind, () => hashes.bytes(path))) {
         const file = project.parsed(path);
@@ -151,6 +151,7 @@ function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: L
       result = { findings: [], facts: {}, directives: [], deps: {} };
       run.walkFile(file, run.all, result);
       if (key) cache!.set(key, result);
+      options.analysisCache?.markChecked(result);
     }
     results.set(path, result);
     run.addFacts(path, result.facts);
@@ -160,10 +161,29 @@ function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: L
   return results;
 }
 
-/** What every cached result of a run depends on: result format, rules and options, limits, and the project model. */
-function runKeyOf(run: Run, project: Project, hashes: ContentHashes, limits: BundleLimits): string {
-  const model = [...project.modelPaths].sort().map((path) => `${path}=${hashes.of(path)}`);
-  return sha1(JSON.stringify([RESULT_FORMAT, run.ruleSignature, limits, model, project.paths.join('\0')]));
+/**
+ * Whether every other file a cached result read still has the content it read. When the session
+ * says which files changed since the result was last found to hold, only those are looked up.
+ */
+function readsHold(result: FileResult, hashes: ContentHashes, runs: AnalysisCache | undefined): boolean {
+  const changed = runs?.changedSince(runs.lastChecked(result));
+  const deps = result.deps;
+  if (changed) {
+    for (const path of changed) if (Object.hasOwn(deps, path) && hashes.of(path) !== deps[path]) return false;
+  } else {
+    for (const path in deps) if (hashes.of(path) !== deps[path]) return false;
+  }
+  runs?.markChecked(result);
+  return true;
+}
+
+/**
+ * What every cached result of a run depends on: result format, rules and options, limits, and the
+ * project model (`Project.modelKey`: the bundle's paths, and the files the model was built from
+ * with their content; a session's re-run reuses it with the model).
+ */
+function runKeyOf(run: Run, project: Project, limits: BundleLimits): string {
+  return sha1(JSON.stringify([RESULT_FORMAT, run.ruleSignature, limits, project.modelKey]));
 }
 
 /**
