@@ -126,39 +126,106 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
  * The file phase. A file's result is reused from the cache when its content, the rule set and
  * options, the project model and every file it read are unchanged; rules whose visitors keep state
  * for an AST-reading project hook still walk it. ASTs are released after each file unless a
- * project hook may read them.
+ * project hook may read them. A session's re-run with the same run key starts from the last run's
+ * file phase and looks only at the files changed since and the files whose results read them.
  */
 function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: LintOptions, runKey: string): Map<string, FileResult> {
-  const results = new Map<string, FileResult>();
-  const cache = options.resultCache;
-  const paths = project.paths;
-  paths.forEach((path, index) => {
-    const kind = project.kindOf(path);
-    if (kind === 'image' || kind === 'other' || project.isIgnored(path)) return;
-    if (!Run.wants(run.all, kind, () => hashes.bytes(path))) return;
-    // The run key and the content hash are fixed-length hex: the key needs no hashing of its own.
-    const key = cache ? `${runKey}:${path}:${hashes.of(path)}` : undefined;
-    let result = key ? cache!.get(key) : undefined;
-    if (result && !readsHold(result, hashes, options.analysisCache)) result = undefined;
-    if (result) {
-      if (Run.wants(run.uncached, kind, () => hashes.bytes(path))) {
-        const file = project.parsed(path);
-        if (file) run.walkFile(file, run.uncached, undefined);
-      }
-    } else {
-      const file = project.parsed(path);
-      if (!file) return;
-      result = { findings: [], facts: {}, directives: [], deps: {} };
-      run.walkFile(file, run.all, result);
-      if (key) cache!.set(key, result);
-      options.analysisCache?.markChecked(result);
+  const phase = (path: string) => filePhase(path, run, project, hashes, options, runKey);
+  const keep = !!(options.resultCache && options.analysisCache);
+  const previous = keep ? project.carried<KeptFilePhase>(KEPT_FILE_PHASE) : undefined;
+  const changed = previous?.runKey === runKey && !run.walksEveryFile ? project.changedSince(previous.run) : undefined;
+  let kept: KeptFilePhase;
+  if (previous && changed) {
+    kept = { ...previous, run: project.run, results: new Map(previous.results) };
+    const results = kept.results;
+    const again = new Set<string>();
+    for (const path of changed) {
+      again.add(path);
+      for (const reader of previous.readers.get(path) ?? []) again.add(reader);
     }
-    results.set(path, result);
-    run.addFacts(path, result.facts);
-    if (!run.needsAsts) project.release(path);
-    options.onProgress?.(index + 1, paths.length);
-  });
-  return results;
+    const replaced = new Map<string, Record<string, unknown[]> | undefined>();
+    let added = false;
+    for (const path of again) {
+      const before = results.get(path);
+      // A file that only read a changed one keeps its result if what it read is the same.
+      const result = !changed.has(path) && before && readsHold(before, hashes, options.analysisCache) ? before : project.bundle.has(path) ? phase(path) : undefined;
+      if (result === before) continue;
+      if (result) {
+        added ||= !before;
+        results.set(path, result);
+        addReaders(kept.readers, path, result);
+      } else results.delete(path);
+      replaced.set(path, result?.facts);
+    }
+    // A file new to the results takes its place in walk order.
+    if (added) kept.results = new Map(project.paths.filter((path) => results.has(path)).map((path) => [path, results.get(path)!]));
+    run.reuseFacts(previous.facts, replaced, project.paths);
+    options.onProgress?.(project.paths.length, project.paths.length);
+  } else {
+    const results = new Map<string, FileResult>();
+    const paths = project.paths;
+    paths.forEach((path, index) => {
+      const result = phase(path);
+      if (!result) return;
+      results.set(path, result);
+      run.addFacts(path, result.facts);
+      options.onProgress?.(index + 1, paths.length);
+    });
+    const readers = new Map<string, Set<string>>();
+    if (keep) for (const [path, result] of results) addReaders(readers, path, result);
+    kept = { runKey, run: project.run, results, facts: new Map(), readers };
+  }
+  if (keep) project.carry(KEPT_FILE_PHASE, { ...kept, facts: run.allFacts });
+  return kept.results;
+}
+
+/** A run's file phase, for a session's next run with the same run key. */
+interface KeptFilePhase {
+  runKey: string;
+  /** The session's run it is the file phase of (`Project.run`). */
+  run: number;
+  results: Map<string, FileResult>;
+  facts: ReadonlyMap<string, ReadonlyMap<string, unknown[]>>;
+  /** For each file another file's phase read, the files whose results read it (may hold more than that). */
+  readers: Map<string, Set<string>>;
+}
+
+const KEPT_FILE_PHASE = 'file-phase';
+
+function addReaders(readers: Map<string, Set<string>>, path: string, result: FileResult): void {
+  for (const dep in result.deps) {
+    const set = readers.get(dep);
+    if (set) set.add(path);
+    else readers.set(dep, new Set([path]));
+  }
+}
+
+/** One file's phase: its result, from the cache or from a walk; undefined for a file no rule looks at. */
+function filePhase(path: string, run: Run, project: Project, hashes: ContentHashes, options: LintOptions, runKey: string): FileResult | undefined {
+  const cache = options.resultCache;
+  const kind = project.kindOf(path);
+  if (kind === 'image' || kind === 'other' || project.isIgnored(path)) return undefined;
+  const bytes = () => hashes.bytes(path);
+  if (!Run.wants(run.all, kind, bytes)) return undefined;
+  // The run key and the content hash are fixed-length hex: the key needs no hashing of its own.
+  const key = cache ? `${runKey}:${path}:${hashes.of(path)}` : undefined;
+  let result = key ? cache!.get(key) : undefined;
+  if (result && !readsHold(result, hashes, options.analysisCache)) result = undefined;
+  if (result) {
+    if (Run.wants(run.uncached, kind, bytes)) {
+      const file = project.parsed(path);
+      if (file) run.walkFile(file, run.uncached, undefined);
+    }
+  } else {
+    const file = project.parsed(path);
+    if (!file) return undefined;
+    result = { findings: [], facts: {}, directives: [], deps: {} };
+    run.walkFile(file, run.all, result);
+    if (key) cache!.set(key, result);
+    options.analysisCache?.markChecked(result);
+  }
+  if (!run.needsAsts) project.release(path);
+  return result;
 }
 
 /**
