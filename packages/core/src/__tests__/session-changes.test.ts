@@ -93,6 +93,8 @@ const app = miniApp({
   'utils/loose.js': 'debugger;\n',
   'miniprogram_npm/kit/index.js': 'debugger;\n',
   'listing.json': JSON.stringify({ name: 'Gas Watch' }),
+  'vendor/chart/package.json': JSON.stringify({ name: 'chart' }),
+  'vendor/chart/index.js': 'debugger;\n',
 }) as Record<string, string>;
 
 describe('a session re-run, checked against the changed paths', () => {
@@ -118,6 +120,8 @@ describe('a session re-run, checked against the changed paths', () => {
       ['listing.json', JSON.stringify({ name: 'Gas Watch Pro' })], // listing
       ['utils/loose.js', 'export const loose = 1;\ndebugger;\n'],
       ['pages/c/index.js', null],
+      ['vendor/chart/package.json', JSON.stringify({ name: 'chart-pro' })], // which package third-party code belongs to
+      ['vendor/chart/index.js', 'debugger;\ndebugger;\n'],
     ];
     for (const [path, content] of edits) {
       session.set(path, content);
@@ -129,6 +133,7 @@ describe('a session re-run, checked against the changed paths', () => {
       'call navigateTo /pages/lib/index',
       'listed as Gas Watch Pro',
     ]));
+    expect(new Set(last.findings.filter((finding) => finding.file.startsWith('vendor/')).map((finding) => finding.vendor))).toEqual(new Set(['chart-pro']));
   });
 
   it('sees several edits between two runs, and edits that restore an earlier content', async () => {

@@ -87,6 +87,15 @@ interface ProjectModel {
 
 const MODEL = 'project-model';
 
+/** A run's vendor answers (`vendorOf`), for a session's next run. */
+interface KeptVendors {
+  layout: string;
+  run: number;
+  vendors: Map<string, string | undefined>;
+}
+
+const VENDORS = 'vendors';
+
 /**
  * A file's text and line index by its bytes object, which a session keeps while the file is
  * unchanged: findings in unparsed files are located and fingerprinted without decoding them again.
@@ -127,7 +136,7 @@ export class Project implements ModuleHost {
   readonly modelPaths: ReadonlySet<string>;
   readonly maxParseBytes: number;
   private readonly lineIndexes = new Map<string, { text: string; lines: LineIndex }>();
-  private readonly vendors = new Map<string, string | undefined>();
+  private vendors?: Map<string, string | undefined>;
   private readonly ignored: (path: string) => boolean;
   private reachability?: Reachability;
   /** This run's analyses by kind and subject (`remember`). */
@@ -271,8 +280,25 @@ export class Project implements ModuleHost {
 
   /** The third-party package a file belongs to (see vendor.ts), or undefined for the app's own code. */
   vendorOf(path: string): string | undefined {
-    if (!this.vendors.has(path)) this.vendors.set(path, this.bundle.has(path) ? detectVendor(this.bundle, path) : undefined);
-    return this.vendors.get(path);
+    const vendors = (this.vendors ??= this.keptVendors());
+    if (!vendors.has(path)) vendors.set(path, this.bundle.has(path) ? detectVendor(this.bundle, path) : undefined);
+    return vendors.get(path);
+  }
+
+  /**
+   * The vendors the last run of a session found, less those of changed files: what `detectVendor`
+   * reads is a file's path and bytes and the bundle's paths and package.json files, so the answers
+   * hold while the layout holds and no package.json changed.
+   */
+  private keptVendors(): Map<string, string | undefined> {
+    const cache = this.options.analysisCache;
+    if (!cache) return new Map();
+    const kept = this.carried<KeptVendors>(VENDORS);
+    const changed = kept?.layout === this.modelKey ? this.changedSince(kept.run) : undefined;
+    const vendors = new Map(changed && ![...changed].some((path) => path.endsWith('package.json')) ? kept!.vendors : []);
+    for (const path of changed ?? []) vendors.delete(path);
+    this.carry(VENDORS, { layout: this.modelKey, run: cache.run, vendors } satisfies KeptVendors);
+    return vendors;
   }
 
   kindOf(path: string): FileKind {

@@ -100,7 +100,7 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   };
   const metas = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta]));
   // Copies: the policy and the fingerprints set fields, and file results may be cached objects.
-  const suppressed = applySuppressions([...bundleFindings, ...fileFindings, ...run.findings], directives, active, { rules: options.rules, config, paths: directivePaths(project) }).map((finding) => ({ ...finding }));
+  const suppressed = applySuppressions([...bundleFindings, ...fileFindings, ...run.findings], directives, active, { rules: options.rules, config, paths: config.linterOptions?.reportUnusedDisableDirectives ? directivePaths(project) : undefined }).map((finding) => ({ ...finding }));
   const findings = applySeverityPolicy(suppressed, project, (id) => metas.get(id)).sort(compareFindings);
   const subjects = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta.subject]));
   const fingerprint = (list: Finding[]) => assignFingerprints(list, (ruleId) => subjects.get(ruleId), (path, line) => lineTextOf(project, path, line));
