@@ -171,6 +171,24 @@ describe('a session re-run, checked against the changed paths', () => {
     expect(after.findings.filter((finding) => finding.file === 'b.js').map((finding) => finding.message)).toEqual(['shared two; — in code nothing in the app loads']);
   });
 
+  it('hands a project hook the facts of every file in walk order when a file records a fact for the first time', async () => {
+    const orderRule = defineRule({
+      meta: { ...meta, id: 'test/order', severity: 'info', projectInput: 'facts', messages: { m: 'facts from {{paths}}' } },
+      create: (context) => ({
+        js: { DebuggerStatement: () => context.record({}) },
+        project(project) {
+          context.report({ file: project.appConfigPath, messageId: 'm', data: { paths: [...context.facts().keys()].join(' ') } });
+        },
+      }),
+    });
+    const session = await steppedSession({ rules: [orderRule] }, miniApp({ 'a.js': 'debugger;\n', 'b.js': 'b;\n', 'c.js': 'debugger;\n' }) as Record<string, string>);
+    expect((await session.check()).findings.map((finding) => finding.message)).toEqual(['facts from a.js c.js']);
+    session.set('b.js', 'debugger;\n');
+    expect((await session.check('after b.js records a fact')).findings.map((finding) => finding.message)).toEqual(['facts from a.js b.js c.js']);
+    session.set('a.js', 'a;\n');
+    expect((await session.check('after a.js records none')).findings.map((finding) => finding.message)).toEqual(['facts from b.js c.js']);
+  });
+
   describe('with the listing outside the bundle', () => {
     let dir: string | undefined;
     afterEach(() => {
