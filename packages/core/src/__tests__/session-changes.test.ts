@@ -122,6 +122,9 @@ describe('a session re-run, checked against the changed paths', () => {
       ['pages/c/index.js', null],
       ['vendor/chart/package.json', JSON.stringify({ name: 'chart-pro' })], // which package third-party code belongs to
       ['vendor/chart/index.js', 'debugger;\ndebugger;\n'],
+      ['plugin/index.js', 'debugger;\n'],
+      ['project.config.json', JSON.stringify({ pluginRoot: 'plugin/' })], // the plugin's folder is loaded
+      ['project.config.json', JSON.stringify({ pluginRoot: 'other/' })],
     ];
     for (const [path, content] of edits) {
       session.set(path, content);
