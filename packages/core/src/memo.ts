@@ -15,3 +15,15 @@ export function memoize<K, V>(compute: (key: K) => V, limit = 4096): (key: K) =>
     return value as V;
   };
 }
+
+/**
+ * `memoize` for a function of a text and a flag (a URL and whether it is complete), whose answers
+ * are shared between callers and so frozen.
+ */
+export function memoizeFrozen<V extends object>(compute: (text: string, flag: boolean) => V | undefined, limit = 16384): (text: string, flag: boolean) => Readonly<V> | undefined {
+  const known = memoize((key: string) => {
+    const value = compute(key.slice(1), key[0] === '1');
+    return value && Object.freeze(value);
+  }, limit);
+  return (text, flag) => known(`${flag ? 1 : 0}${text}`);
+}

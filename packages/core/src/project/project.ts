@@ -15,6 +15,7 @@ import { dirnameOf, joinPath } from './paths.js';
 import { detectVendor } from './vendor.js';
 import { Reachability } from './reachable.js';
 import type { AnalysisCache, AnalysisEntry } from './analysis-cache.js';
+import { FileIndex, FileIndexLookups } from './file-index.js';
 import picomatch from 'picomatch';
 
 export type AppStyle = 'classic' | 'react';
@@ -152,6 +153,8 @@ export class Project implements ModuleHost {
   private readonly outerScopes: object[] = [];
   private modelKeyCache?: string;
   private pathList?: string[];
+  /** This run's inverted indexes by kind (`rememberIndex`). */
+  private readonly fileIndexes = new Map<string, FileIndexLookups>();
 
   constructor(readonly bundle: Bundle, private readonly options: ProjectOptions = {}) {
     this.evaluator = new StaticEvaluator(this);
@@ -399,6 +402,24 @@ export class Project implements ModuleHost {
     byKey.set(key, entry);
     cache.set(kind, key, entry);
     return value;
+  }
+
+  /**
+   * An inverted index of `paths` by per-file keys (`keysOf`, which must depend on the file's content
+   * alone), built once per run for a kind; with an analysis cache (a session's) kept across runs and
+   * re-keyed only for the files added or changed since (file-index.ts).
+   */
+  rememberIndex(kind: string, paths: readonly string[], keysOf: (path: string) => Iterable<string>): FileIndexLookups {
+    let lookups = this.fileIndexes.get(kind);
+    if (!lookups) {
+      const carried = `file-index/${kind}/${this.maxParseBytes}`;
+      const index = this.carried<FileIndex>(carried) ?? new FileIndex();
+      index.update(paths.map((path) => ({ path, token: this.hashOf(path) })), keysOf);
+      this.carry(carried, index);
+      lookups = new FileIndexLookups(index, (used) => used.forEach((path) => this.noteAccess(path)), () => this.recorders.length > 0);
+      this.fileIndexes.set(kind, lookups);
+    }
+    return lookups;
   }
 
   /**
