@@ -75,6 +75,13 @@ export interface ProjectOptions {
 interface ProjectModel {
   layout: string;
   files: Array<{ path: string; hash: string; parse: ParsedFile | undefined }>;
+  /** The paths of `files`. */
+  paths: ReadonlySet<string>;
+  /** Those of `files` outside the bundle (an external listing): a session does not say when they change. */
+  outside: Array<{ path: string; hash: string }>;
+  modelKey: string;
+  /** The session's run in which it was last built or found to hold (`AnalysisCache.run`). */
+  checkedAt: number;
   appConfig: ConfigSource | undefined;
   pages: readonly Page[];
   componentUses: readonly ComponentUse[];
@@ -82,6 +89,15 @@ interface ProjectModel {
 }
 
 const MODEL = 'project-model';
+
+/** A run's vendor answers (`vendorOf`), for a session's next run. */
+interface KeptVendors {
+  layout: string;
+  run: number;
+  vendors: Map<string, string | undefined>;
+}
+
+const VENDORS = 'vendors';
 
 /**
  * A file's text and line index by its bytes object, which a session keeps while the file is
@@ -124,14 +140,22 @@ export class Project implements ModuleHost {
   readonly modelPaths: ReadonlySet<string>;
   readonly maxParseBytes: number;
   private readonly lineIndexes = new Map<string, { text: string; lines: LineIndex }>();
-  private readonly vendors = new Map<string, string | undefined>();
+  private vendors?: Map<string, string | undefined>;
   private readonly ignored: (path: string) => boolean;
   private reachability?: Reachability;
   /** This run's analyses by kind and subject (`remember`). */
   private readonly memos = new Map<string, Map<unknown, AnalysisEntry>>();
   /** Paths read by the analyses being computed, innermost last (`remember`). */
   private readonly recorders: Array<Set<string>> = [];
+  /**
+   * Who is told of file reads: changes when an analysis starts or ends and when a file's phase
+   * starts or ends (`newAccessScope`). An analysis whose reads were told in the current scope
+   * need not tell them again (a remembered analysis used once per call site).
+   */
+  private accessScope: object = {};
+  private readonly outerScopes: object[] = [];
   private modelKeyCache?: string;
+  private pathList?: string[];
   /** This run's inverted indexes by kind (`rememberIndex`). */
   private readonly fileIndexes = new Map<string, FileIndexLookups>();
 
@@ -148,6 +172,8 @@ export class Project implements ModuleHost {
     const layout = `${JSON.stringify(detected)}\0${this.paths.join('\0')}`;
     const reused = this.reusableModel(layout);
     if (reused) {
+      for (const file of reused.files) this.parsedFiles.set(file.path, file.parse);
+      this.modelKeyCache = reused.modelKey;
       this.appConfig = reused.appConfig;
       this.pages.push(...reused.pages);
       for (const page of reused.pages) this.pageByRoute.set(page.route, page);
@@ -162,7 +188,7 @@ export class Project implements ModuleHost {
     this.modelPaths = new Set(this.parsedFiles.keys());
     if (!reused && options.analysisCache) {
       const files = [...this.modelPaths].map((path) => ({ path, hash: this.hashOf(path), parse: this.parsedFiles.get(path) }));
-      const model: ProjectModel = { layout, files, appConfig: this.appConfig, pages: this.pages, componentUses: this.componentUses, listing: this.listing };
+      const model: ProjectModel = { layout, files, paths: this.modelPaths, outside: files.filter((file) => !bundle.has(file.path)), modelKey: this.modelKey, checkedAt: options.analysisCache.run, appConfig: this.appConfig, pages: this.pages, componentUses: this.componentUses, listing: this.listing };
       this.carry(MODEL, model);
     }
   }
@@ -185,10 +211,31 @@ export class Project implements ModuleHost {
   private reusableModel(layout: string): ProjectModel | undefined {
     const model = this.carried<ProjectModel>(MODEL);
     if (!model || model.layout !== layout) return undefined;
-    for (const file of model.files) {
-      if (this.hashOf(file.path) !== file.hash || this.parsed(file.path) !== file.parse) return undefined;
+    const cache = this.options.analysisCache!;
+    const changed = cache.changedSince(model.checkedAt);
+    if (changed) {
+      for (const path of changed) if (model.paths.has(path)) return undefined;
+      for (const file of model.outside) if (this.hashOf(file.path) !== file.hash) return undefined;
+    } else {
+      for (const file of model.files) {
+        if (this.hashOf(file.path) !== file.hash || this.parsed(file.path) !== file.parse) return undefined;
+      }
     }
+    model.checkedAt = cache.run;
     return model;
+  }
+
+  /** The session's run this is (`AnalysisCache.run`; 0 without an analysis cache), for analyses that check themselves with `changedSince`. */
+  get run(): number {
+    return this.options.analysisCache?.run ?? 0;
+  }
+
+  /**
+   * The bundle paths added, deleted or changed since a session's run `run`, when the session says
+   * (`AnalysisCache.changedSince`); undefined when not known: check file by file then.
+   */
+  changedSince(run: number | undefined): ReadonlySet<string> | undefined {
+    return this.options.analysisCache?.changedSince(run);
   }
 
   /**
@@ -232,9 +279,9 @@ export class Project implements ModuleHost {
     return entry;
   }
 
-  /** All bundle paths, in a stable order. */
-  get paths(): string[] {
-    return [...this.bundle.entries.keys()];
+  /** All bundle paths, in a stable order (one array per run: do not change it). */
+  get paths(): readonly string[] {
+    return (this.pathList ??= [...this.bundle.entries.keys()]);
   }
 
   /** Matched by config `ignorePatterns`: known to exist for resolution, but neither walked nor reported on. */
@@ -244,8 +291,25 @@ export class Project implements ModuleHost {
 
   /** The third-party package a file belongs to (see vendor.ts), or undefined for the app's own code. */
   vendorOf(path: string): string | undefined {
-    if (!this.vendors.has(path)) this.vendors.set(path, this.bundle.has(path) ? detectVendor(this.bundle, path) : undefined);
-    return this.vendors.get(path);
+    const vendors = (this.vendors ??= this.keptVendors());
+    if (!vendors.has(path)) vendors.set(path, this.bundle.has(path) ? detectVendor(this.bundle, path) : undefined);
+    return vendors.get(path);
+  }
+
+  /**
+   * The vendors the last run of a session found, less those of changed files: what `detectVendor`
+   * reads is a file's path and bytes and the bundle's paths and package.json files, so the answers
+   * hold while the layout holds and no package.json changed.
+   */
+  private keptVendors(): Map<string, string | undefined> {
+    const cache = this.options.analysisCache;
+    if (!cache) return new Map();
+    const kept = this.carried<KeptVendors>(VENDORS);
+    const changed = kept?.layout === this.modelKey ? this.changedSince(kept.run) : undefined;
+    const vendors = new Map(changed && ![...changed].some((path) => path.endsWith('package.json')) ? kept!.vendors : []);
+    for (const path of changed ?? []) vendors.delete(path);
+    this.carry(VENDORS, { layout: this.modelKey, run: cache.run, vendors } satisfies KeptVendors);
+    return vendors;
   }
 
   kindOf(path: string): FileKind {
@@ -334,13 +398,14 @@ export class Project implements ModuleHost {
     if (!byKey) this.memos.set(kind, (byKey = new Map()));
     const known = byKey.get(key);
     if (known) {
-      for (const dependency of known.dependencies) this.noteAccess(dependency.path);
+      this.noteReads(known);
       return known.value as V;
     }
     const cache = this.options.analysisCache;
     const stored = cache?.get(kind, key);
-    if (stored && this.stillHolds(stored)) {
+    if (stored && this.stillHolds(stored, cache!)) {
       byKey.set(key, stored);
+      this.noteReads(stored);
       return stored.value as V;
     }
     if (!cache) {
@@ -350,14 +415,18 @@ export class Project implements ModuleHost {
     }
     const read = new Set<string>();
     this.recorders.push(read);
+    this.outerScopes.push(this.accessScope);
+    this.accessScope = {};
     let value: V;
     try {
       value = compute();
     } finally {
       this.recorders.pop();
+      this.accessScope = this.outerScopes.pop()!;
     }
     const dependencies = [...read].map((path) => ({ path, hash: this.hashOf(path), parse: this.parsedFiles.get(path) }));
-    const entry: AnalysisEntry = { value, modelKey: this.modelKey, dependencies };
+    // Its reads were told to the enclosing analyses and the file phase as it made them.
+    const entry: AnalysisEntry = { value, modelKey: this.modelKey, dependencies, checkedAt: cache.run, paths: read, notedIn: this.accessScope };
     byKey.set(key, entry);
     cache.set(kind, key, entry);
     return value;
@@ -381,14 +450,46 @@ export class Project implements ModuleHost {
     return lookups;
   }
 
-  private stillHolds(entry: AnalysisEntry): boolean {
+  /**
+   * Whether a stored analysis still holds: the same model, and none of the files it read changed.
+   * When the session says which files changed since the entry was last checked, only those are
+   * looked at (its parses of the others are the same objects: the session's parse cache keeps
+   * them while anything holds them); else every file it read is checked, content and parse.
+   */
+  private stillHolds(entry: AnalysisEntry, cache: AnalysisCache): boolean {
     if (entry.modelKey !== this.modelKey) return false;
-    for (const dependency of entry.dependencies) {
-      if (this.hashOf(dependency.path) !== dependency.hash) return false;
-      if (!dependency.parse) this.noteAccess(dependency.path);
-      else if (this.parsed(dependency.path) !== dependency.parse) return false;
+    const changed = cache.changedSince(entry.checkedAt);
+    if (changed) {
+      const paths = (entry.paths ??= new Set(entry.dependencies.map((dependency) => dependency.path)));
+      if (changed.size <= paths.size) {
+        for (const path of changed) if (paths.has(path)) return false;
+      } else {
+        for (const path of paths) if (changed.has(path)) return false;
+      }
+    } else {
+      for (const dependency of entry.dependencies) {
+        if (this.hashOf(dependency.path) !== dependency.hash) return false;
+        if (dependency.parse && this.parsed(dependency.path) !== dependency.parse) return false;
+      }
     }
+    entry.checkedAt = cache.run;
     return true;
+  }
+
+  /** Tells the files an analysis read to the enclosing analyses and the file phase, once per access scope. */
+  private noteReads(entry: AnalysisEntry): void {
+    if (entry.notedIn === this.accessScope) return;
+    entry.notedIn = this.accessScope;
+    for (const dependency of entry.dependencies) this.noteAccess(dependency.path);
+  }
+
+  /**
+   * Says that whoever is told of file reads changed (the engine starts or ends a file's phase):
+   * analyses used after this tell their reads again. Not while an analysis is being computed.
+   */
+  newAccessScope(): void {
+    this.accessScope = {};
+    this.outerScopes.fill(this.accessScope);
   }
 
   /** A use of a file's content: for the engine's dependency tracking and the analyses being remembered. */
