@@ -43,6 +43,23 @@ describe('FileIndex', () => {
     expect(again.keyed).toEqual([]);
   });
 
+  it('with the changed paths, asks the tokens of those alone', () => {
+    const contents: Record<string, string> = { 'a.js': 'load', 'b.js': 'show', 'c.js': 'show' };
+    const index = new FileIndex();
+    index.update(...listed(contents), keyer(contents).keysOf);
+    contents['b.js'] = 'load';
+    const asked: string[] = [];
+    const { keyed, keysOf } = keyer(contents);
+    expect(index.update(Object.keys(contents), (path) => (asked.push(path), contents[path]), keysOf, new Set(['b.js', 'gone.js']))).toBe(1);
+    expect(asked).toEqual(['b.js']);
+    expect(keyed).toEqual(['b.js']);
+    expect(index.lookup('load')).toEqual(['a.js', 'b.js']);
+    // A changed list is followed whatever the changed paths say.
+    delete contents['a.js'];
+    expect(index.update(...listed(contents), keysOf, new Set())).toBe(0);
+    expect(index.lookup('load')).toEqual(['b.js']);
+  });
+
   it('drops deleted files, keys added ones, and follows a rename (a drop and an add) and a new order', () => {
     const contents: Record<string, string> = { 'a.js': 'load', 'b.js': 'load', 'c.js': 'show' };
     const index = new FileIndex();
