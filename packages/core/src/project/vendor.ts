@@ -51,6 +51,8 @@ export function detectVendor(host: VendorHost, path: string): string | undefined
       if (name) return name;
     }
   }
+  const declared = declaredLibraryName(host, segments);
+  if (declared) return declared;
   if (!SCRIPT.test(path)) return undefined;
   const head = readHead(host, path);
   const banner = head === undefined ? undefined : bannerName(head);
@@ -70,6 +72,33 @@ function folderName(segments: readonly string[]): string | undefined {
     if (CONTAINER_FOLDERS.has(segments[index].toLowerCase())) return segments[index + 1];
   }
   return undefined;
+}
+
+/** The files of a component or module that a library build declares: its script, template, style, wxs and config. */
+const DECLARED_UNIT_FILE = /^(.+)\.(?:m?js|cjs|bxml|bxss|bns|json)$/i;
+
+/**
+ * A compiled library copied into the app as a folder without its package.json (a UI kit such as
+ * vant-weapp or tdesign-miniprogram under `components/` or `lib/`). A library build emits
+ * TypeScript declarations for its users (`tabs/tabs.js` beside `tabs/tabs.d.ts`); an app's own
+ * code is never published and ships none. The package is named by the folder that holds the copy:
+ * a scoped pair (`@vant/weapp`), else the folder below the outermost container folder. A bundle
+ * that is itself such a library (its components at the root) has no such folder: its own code.
+ */
+function declaredLibraryName(host: VendorHost, segments: readonly string[]): string | undefined {
+  const unit = DECLARED_UNIT_FILE.exec(segments[segments.length - 1]!)?.[1];
+  if (!unit) return undefined;
+  const folder = segments.slice(0, -1);
+  if (!host.has([...folder, `${unit}.d.ts`].join('/'))) return undefined;
+  return copiedPackageFolder(folder);
+}
+
+/** The package a copy's folders name: `@scope/name`, or the folder below the outermost container (`components/<kit>/…`). */
+function copiedPackageFolder(folders: readonly string[]): string | undefined {
+  const scoped = folders.findIndex((segment, index) => /^@[\w.-]+$/.test(segment) && index + 1 < folders.length);
+  if (scoped >= 0) return `${folders[scoped]}/${folders[scoped + 1]}`;
+  const container = folders.findIndex((segment, index) => CONTAINER_FOLDERS.has(segment.toLowerCase()) && index + 1 < folders.length);
+  return container >= 0 ? folders[container + 1] : undefined;
 }
 
 /** The name in the closest package.json above a file, anywhere in the bundle. */

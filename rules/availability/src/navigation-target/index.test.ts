@@ -21,14 +21,13 @@ const app = (files: Files = {}) =>
 
 const page = (body: string) => `Page({\n  open(id, name, url) {\n${body}\n  },\n});\n`;
 
-/** The app above plus a page, pages/promo/index, that no file of the app names. */
-const withPromo = (files: Files = {}, links: Files = {}) => {
+/** The app above plus a page, pages/promo/index, that no file of the app names (and the `more` pages declared after it). */
+const withPromo = (files: Files = {}, links: Files = {}, more: string[] = []) => {
   const bundle = app({ 'pages/promo/index.js': 'Page({});\n', ...links, ...files });
   const config = JSON.parse(bundle['app.json'] as string) as { pages: string[] };
-  config.pages.push('pages/promo/index');
+  config.pages.push('pages/promo/index', ...more);
   return { ...bundle, 'app.json': JSON.stringify(config) };
 };
-
 new RuleTester().run(rule, {
   valid: [
     {
@@ -104,7 +103,7 @@ new RuleTester().run(rule, {
         { messageId: 'tabPageNeedsSwitchTabOnUnopenedPage', file: 'pages/promo/index.bxml', line: 1, severity: 'warning' },
         {
           messageId: 'unknownPageOnUnopenedPage', line: 3, severity: 'warning',
-          message: 'bn.navigateTo to "/pages/live/client" fails: there is no page pages/live/client in the app config (6.3). — on pages/promo/index, which nothing in the app opens (not the home page or a tab, and no other file names it)',
+          message: 'bn.navigateTo to "/pages/live/client" fails: there is no page pages/live/client in the app config (6.3). — on pages/promo/index, which nothing in the app opens (not the home page or a tab, and neither a page a user can reach nor the app\'s shared code names it)',
         },
         { messageId: 'switchTabToNonTabOnUnopenedPage', line: 4, severity: 'warning' },
       ],
@@ -124,6 +123,55 @@ new RuleTester().run(rule, {
         { 'miniprogram_npm/banner/index.js': "module.exports = { home: '/pages/promo/index' };\n" },
       ),
       errors: [{ messageId: 'unknownPageOnUnopenedPage', line: 3, severity: 'warning' }],
+    },
+    {
+      name: 'a page that only pages nothing opens link to is itself a page nothing opens',
+      files: withPromo(
+        {
+          'pages/promo/index.bxml': '<navigator url="/pages/promo/detail">Detail</navigator>\n',
+          'pages/promo/detail.js': page("    bn.navigateTo({ url: '/pages/live/client' })"),
+          'pages/promo/detail.bxml': '<button bindtap="open">Open</button>\n',
+        },
+        // Named only by a module that nothing loads.
+        { 'utils/unused-menu.js': "module.exports = ['/pages/promo/index'];\n" },
+        ['pages/promo/detail'],
+      ),
+      errors: [{ messageId: 'unknownPageOnUnopenedPage', file: 'pages/promo/detail.js', line: 3, severity: 'warning', message: '— on pages/promo/detail, which nothing in the app opens' }],
+    },
+    {
+      name: 'a page named only by a UI kit copied into the app (its build ships declarations beside its scripts) is still a page nothing opens',
+      files: withPromo(
+        { 'pages/promo/index.js': page("    bn.navigateTo({ url: '/pages/live/client' })"), 'pages/promo/index.bxml': '<button bindtap="open">Open</button>\n' },
+        {
+          'pages/index/index.json': '{ "usingComponents": { "t-tab-panel": "/components/tdesign-miniprogram/tab-panel/tab-panel" } }\n',
+          'components/tdesign-miniprogram/tab-panel/tab-panel.js': "Component({ relations: { '../promo/index': { type: 'parent' } } });\n",
+          'components/tdesign-miniprogram/tab-panel/tab-panel.d.ts': 'export {};\n',
+          'components/tdesign-miniprogram/tab-panel/tab-panel.json': '{ "component": true }\n',
+        },
+      ),
+      errors: [{ messageId: 'unknownPageOnUnopenedPage', line: 3, severity: 'warning' }],
+    },
+    {
+      name: 'a page that a page reached from a tab links to, or that a component the app uses names, is opened: errors',
+      files: withPromo(
+        {
+          'pages/promo/index.bxml': '<navigator url="/pages/promo/detail">Detail</navigator>\n<navigator url="/pages/gone/index">Gone</navigator>\n',
+          'pages/promo/detail.js': page("    bn.navigateTo({ url: '/pages/live/client' })"),
+          'pages/promo/detail.bxml': '<button bindtap="open">Open</button>\n',
+        },
+        {
+          // The watchlist tab links pages/block/index (see app()), which links the promo page.
+          'pages/block/index.bxml': '<navigator url="/pages/promo/index">Promo</navigator>\n',
+          'pages/index/index.json': '{ "usingComponents": { "banner": "/components/banner/banner" } }\n',
+          'components/banner/banner.js': "Component({ methods: { more() { bn.navigateTo({ url: '/pages/promo/detail' }); } } });\n",
+          'components/banner/banner.json': '{ "component": true }\n',
+        },
+        ['pages/promo/detail'],
+      ),
+      errors: [
+        { messageId: 'unknownPage', file: 'pages/promo/detail.js', line: 3, severity: 'error' },
+        { messageId: 'unknownPage', file: 'pages/promo/index.bxml', line: 2, severity: 'error' },
+      ],
     },
     {
       name: 'a broken navigation on the home page, in a component or in a shared module stays an error',

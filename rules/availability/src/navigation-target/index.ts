@@ -27,7 +27,7 @@ const FAILS = {
   tabPageNeedsSwitchTab: '{{via}} to "{{url}}" fails: {{route}} is a tabBar page, which the platform opens only with switchTab. Use {{fix}} instead (6.3).',
 } as const;
 type FailId = keyof typeof FAILS;
-const ON_UNOPENED_PAGE = ' — on {{page}}, which nothing in the app opens (not the home page or a tab, and no other file names it)';
+const ON_UNOPENED_PAGE = ' — on {{page}}, which nothing in the app opens (not the home page or a tab, and neither a page a user can reach nor the app\'s shared code names it)';
 
 /**
  * What the visitors record (facts, cached with the file): a page this file names, and a failing
