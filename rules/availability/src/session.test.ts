@@ -87,4 +87,27 @@ describe('availability/navigation-target in a session', () => {
       expect(severity(result)).toEqual(steps[step][2]);
     });
   });
+
+  it('weighs a navigation by the data that shows its markup, as script, template and app script change', async () => {
+    const cloudFill = "Page({\n  data: { rows: [] },\n  onLoad() { bn.cloud.database().collection('rows').get({ success: (res) => this.setData({ rows: res.data }) }); },\n  open() { bn.navigateTo({ url: '/pages/gone/index' }); },\n});\n";
+    const list = miniApp({
+      'app.json': JSON.stringify({ pages: ['pages/index/index'] }),
+      'pages/index/index.js': cloudFill,
+      'pages/index/index.bxml': '<view bn:for="{{rows}}" bindtap="open">{{item}}</view>\n',
+    }) as Record<string, string>;
+    const steps: Array<[...SessionEdit, string[]]> = [
+      // The rows also come from a request Binance has.
+      ['pages/index/index.js', cloudFill.replace("onLoad() {", "onLoad() { bn.request({ url: 'https://api.gaswatch.example/rows', success: (res) => this.setData({ rows: res.data }) });"), ['pages/index/index.js:4 error']],
+      ['pages/index/index.js', cloudFill, ['pages/index/index.js:4 warning']],
+      // A button outside the list starts the same method.
+      ['pages/index/index.bxml', '<view bn:for="{{rows}}" bindtap="open">{{item}}</view>\n<button bindtap="open">Open</button>\n', ['pages/index/index.js:4 error']],
+      ['pages/index/index.bxml', list['pages/index/index.bxml'], ['pages/index/index.js:4 warning']],
+      // The app defines bn.cloud itself.
+      ['app.js', "bn.cloud = { database: () => ({ collection: () => ({ get: () => null }) }) };\nApp({});\n", ['pages/index/index.js:4 error']],
+      ['app.js', 'App({});\n', ['pages/index/index.js:4 warning']],
+    ];
+    await replaySession(navigation, list, steps.map(([path, content]) => [path, content]), (result, step) => {
+      expect(severity(result)).toEqual(steps[step][2]);
+    });
+  });
 });
