@@ -214,6 +214,10 @@ describe('the severity policy', () => {
       'pages/shop/@vant/weapp/sticky/index.js': 'debugger;',
       'pages/shop/@vant/weapp/sticky/index.d.ts': 'export {};',
       'components/card/card.js': 'debugger;',
+      'packageB/components/package.json': '{ "name": "weui-miniprogram", "version": "1.0.0" }',
+      'packageB/components/vtabs/vtabs.js': 'debugger;',
+      'functions/login/package.json': '{ "name": "login" }',
+      'functions/login/index.js': 'debugger;',
       'button/index.js': 'debugger;',
       'button/index.d.ts': 'export {};',
     }, [found]);
@@ -227,6 +231,9 @@ describe('the severity policy', () => {
       'lib/vant-weapp/button/index.js': 'vant-weapp',
       'pages/shop/@vant/weapp/sticky/index.js': '@vant/weapp',
       'components/card/card.js': null,
+      // A copy with its own package.json in a folder of shared units; a cloud function's manifest is no such copy.
+      'packageB/components/vtabs/vtabs.js': 'weui-miniprogram',
+      'functions/login/index.js': null,
       // A bundle that is itself the library: its own code.
       'button/index.js': null,
     });

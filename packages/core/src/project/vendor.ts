@@ -31,9 +31,10 @@ const BANNERS = [
 
 /**
  * Which third-party package a bundle file belongs to, or undefined for the app's own code:
- * `miniprogram_npm/<pkg>/…` and `node_modules/<pkg>/…`; a copy under `lib/`, `libs/`, `vendor/`…
- * that has its own `package.json` or starts with a package banner; a minified bundle (`*.min.js`,
- * or a script with very long lines), named by its banner or its file name.
+ * `miniprogram_npm/<pkg>/…` and `node_modules/<pkg>/…`; a copy under `lib/`, `vendor/`, `components/`…
+ * that has its own `package.json`; a file under `lib/`, `vendor/`… that starts with a package banner;
+ * a compiled library copied without its package.json (declarations beside its files); a minified
+ * bundle (`*.min.js`, or a script with very long lines), named by its banner or its file name.
  */
 export function detectVendor(host: VendorHost, path: string): string | undefined {
   const segments = path.split('/');
@@ -44,8 +45,10 @@ export function detectVendor(host: VendorHost, path: string): string | undefined
     return name;
   }
   const copyAt = segments.findIndex((segment, index) => index < segments.length - 1 && COPY_FOLDERS.has(segment.toLowerCase()));
-  if (copyAt >= 0) {
-    const stop = segments.slice(0, copyAt).join('/');
+  // A package.json in or below a folder of shared units (`components/package.json` of a copied weui-miniprogram) names the copy.
+  const containerAt = segments.findIndex((segment, index) => index < segments.length - 1 && CONTAINER_FOLDERS.has(segment.toLowerCase()));
+  if (containerAt >= 0) {
+    const stop = segments.slice(0, containerAt).join('/');
     for (let dir = dirnameOf(path); dir.length > stop.length; dir = dirnameOf(dir)) {
       const name = packageNameAt(host, `${dir}/package.json`);
       if (name) return name;
@@ -63,7 +66,10 @@ export function detectVendor(host: VendorHost, path: string): string | undefined
   return undefined;
 }
 
-/** Folders that hold many units: the folder below one names a copied package (`components/mp-html/node/node.js`). */
+/**
+ * Folders that hold many units: the folder below one names a copied package (`components/mp-html/node/node.js`),
+ * and a package.json in or below one is a copied package's own.
+ */
 const CONTAINER_FOLDERS = new Set(['components', 'component', 'utils', 'util', 'common', 'plugins', 'packages', ...COPY_FOLDERS]);
 
 /** The folder below a container, when the file lies deeper than directly inside that folder. */
