@@ -113,14 +113,21 @@ export function openedRoutes(project: Project, links: Iterable<readonly [string,
   const reached: string[] = [...tabRoutesOf(project)];
   if (project.entryRoute) reached.push(project.entryRoute);
   const namedByPage = new Map<string, string[]>();
+  /** Whether a file that is not a page's opens what it names: asked once per file (vendor detection reads it). */
+  const shared = new Map<string, boolean>();
   for (const [file, route] of links) {
     const page = pages.get(file);
-    if (page === route || project.vendorOf(file)) continue; // a page naming itself does not open it
+    if (page === route) continue; // a page naming itself does not open it
     if (page !== undefined) {
+      // A page of the app config is the app's own, whatever folder it is in.
       const named = namedByPage.get(page);
       if (named) named.push(route);
       else namedByPage.set(page, [route]);
-    } else if (project.isReachable(file)) reached.push(route);
+      continue;
+    }
+    let opens = shared.get(file);
+    if (opens === undefined) shared.set(file, (opens = project.isReachable(file) && !project.vendorOf(file)));
+    if (opens) reached.push(route);
   }
   const opened = new Set<string>();
   for (let route = reached.pop(); route !== undefined; route = reached.pop()) {
