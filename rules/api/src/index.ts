@@ -15,5 +15,5 @@ export default [noPrivateApi, noDynamicApiAccess, thirdPartyLogin, loginExit, pa
 import zhCN from './locales/zh-CN.json' with { type: 'json' };
 export const locales = { 'zh-CN': zhCN };
 
-// The names of the public Binance API, for rules of other areas that weigh what a missing API means.
-export { PUBLIC_API } from './api-names.js';
+// The names of the public Binance API (and the names on `bn` that are no API), for rules of other areas that weigh what a missing API means.
+export { NOT_API, PUBLIC_API } from './api-names.js';

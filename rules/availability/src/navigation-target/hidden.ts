@@ -1,7 +1,7 @@
 import {
   PAGE_LIFECYCLE, OTHER_HOOKS, type BnApiIndex, type BxmlElement, type JsNode as Node, type ScopeIndex,
 } from '@bmplint/core';
-import { PUBLIC_API } from '@bmplint/rules-api';
+import { NOT_API, PUBLIC_API } from '@bmplint/rules-api';
 
 /**
  * Whether a navigation can only run from markup that never renders: a page's rows shown under
@@ -108,9 +108,6 @@ export function pageMethodOf(ancestors: readonly Node[]): string | undefined {
   }
   return undefined;
 }
-
-/** Names on `bn` that are not APIs, whatever the list says: what every object has, and module interop. */
-const NOT_API = new Set(['hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toString', 'toLocaleString', 'valueOf', 'default', '__esModule']);
 
 /** How many variables a chain is followed through (`const db = …; const todos = db.collection(…)`). */
 const MAX_DEPTH = 8;

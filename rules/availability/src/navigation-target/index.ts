@@ -289,10 +289,12 @@ export default defineRule({
         const opened = openedRoutes(project, links);
         for (const { file, fact } of failing) {
           const page = pageOfFile(project).get(file);
-          const hidden = page === undefined ? undefined : hiddenOn(project, page, fact, facts, { assigned, written });
           if (page !== undefined && !opened.has(page)) {
             context.report({ file, span: fact.span, messageId: `${fact.messageId}OnUnopenedPage`, data: { ...fact.data, page }, severity: 'warning' });
-          } else if (hidden) {
+            continue;
+          }
+          const hidden = page === undefined ? undefined : hiddenOn(project, page, fact, facts, { assigned, written });
+          if (hidden) {
             const messageId = hidden.api ? `${fact.messageId}OnDataFromMissingApi` : `${fact.messageId}OnNeverSetData`;
             context.report({ file, span: fact.span, messageId, data: { ...fact.data, key: hidden.key, ...(hidden.api ? { api: hidden.api } : {}) }, severity: 'warning' });
           } else {
