@@ -32,6 +32,8 @@ export type DataFact =
   | { t: 'setsVia'; key: string; api: string }
   /** `bn.<name> = …`: the app defines the name itself, so calls through it work. */
   | { t: 'assigns'; name: string }
+  /** `Page = function (options) { … }`: the app wraps page registration, which may give every page data. */
+  | { t: 'wrapsPage' }
   /**
    * A key written into another page's or component's data (`prevPage.setData({ list })` after
    * `getCurrentPages()`), or by the user through a two-way binding (`model:value="{{key}}"`): it may
@@ -236,11 +238,11 @@ export interface Hidden {
  * value that shows the markup (a falsy value hides an `if` gate; an empty list also hides a `for`
  * gate) except in callbacks of APIs the platform lacks and the app does not define (`assigned`),
  * and nothing outside the script writes the key (`written`: another page's `setData`, a two-way
- * binding).
+ * binding; `pageWrapped`: the app replaces `Page` with a function that may add data).
  */
-export function hiddenBy(gates: readonly Gate[], facts: readonly DataFact[], outside: { assigned: ReadonlySet<string>; written: ReadonlySet<string> }): Hidden | undefined {
+export function hiddenBy(gates: readonly Gate[], facts: readonly DataFact[], outside: { assigned: ReadonlySet<string>; written: ReadonlySet<string>; pageWrapped: boolean }): Hidden | undefined {
   const { assigned, written } = outside;
-  if (!facts.some((fact) => fact.t === 'page') || facts.some((fact) => fact.t === 'anyData') || written.has('*')) return undefined;
+  if (outside.pageWrapped || !facts.some((fact) => fact.t === 'page') || facts.some((fact) => fact.t === 'anyData') || written.has('*')) return undefined;
   for (const gate of gates) {
     const split = gate.indexOf(':');
     const kind = gate.slice(0, split);

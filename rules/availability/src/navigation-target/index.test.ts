@@ -256,6 +256,14 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'an app that wraps Page may give every page data: errors',
+      files: {
+        ...listPage(CLOUD_FILL),
+        'app.js': "const register = Page;\nPage = (options) => register({ ...options, data: { ...options.data, blocks: [{ id: 1 }] } });\nApp({});\n",
+      },
+      errors: [{ messageId: 'unknownPage', file: 'pages/index/index.js', line: 7, severity: 'error' }],
+    },
+    {
       name: 'a list tested with bn:if, whose empty value [] is true; a key the user types (model:); a binding in an imported template outside the gate: errors',
       files: listPage(CLOUD_FILL, '<view bn:if="{{blocks}}"><view bindtap="toBlock">Latest</view></view>\n', {
         'pages/watchlist/index.js': "Page({ data: { code: '' }, redeem() { bn.navigateTo({ url: '/pages/gone/redeem' }); } });\n",

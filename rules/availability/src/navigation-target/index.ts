@@ -232,6 +232,11 @@ export default defineRule({
           // `bn.cloud = shim`: the app defines the name, so calls through it work.
           if (parent?.type === 'AssignmentExpression' && parent.left === expression) recordOnce({ t: 'assigns', name });
         },
+        AssignmentExpression(node) {
+          const left = node.left;
+          const name = left.type === 'Identifier' ? left.name : left.type === 'MemberExpression' && !left.computed && left.property.type === 'Identifier' ? left.property.name : undefined;
+          if (name === 'Page') recordOnce({ t: 'wrapsPage' });
+        },
         CallExpression(node) {
           const file = context.jsFile;
           if (!file) return;
@@ -272,12 +277,14 @@ export default defineRule({
         const failing: Array<{ file: string; fact: Extract<Fact, { t: 'fails' }> }> = [];
         const assigned = new Set<string>();
         const written = new Set<string>();
+        let pageWrapped = false;
         const facts = context.facts() as ReadonlyMap<string, readonly Fact[]>;
         for (const [file, list] of facts) {
           for (const fact of list) {
             if (fact.t === 'link') links.push([file, fact.route]);
             else if (fact.t === 'fails') failing.push({ file, fact });
             else if (fact.t === 'assigns') assigned.add(fact.name);
+            else if (fact.t === 'wrapsPage') pageWrapped = true;
             // A library's writes go to its own components (a tab bar updating its tabs), not to the app's pages.
             else if (fact.t === 'setsFromOutside' && !project.vendorOf(file)) written.add(fact.key);
           }
@@ -293,7 +300,7 @@ export default defineRule({
             context.report({ file, span: fact.span, messageId: `${fact.messageId}OnUnopenedPage`, data: { ...fact.data, page }, severity: 'warning' });
             continue;
           }
-          const hidden = page === undefined ? undefined : hiddenOn(project, page, fact, facts, { assigned, written });
+          const hidden = page === undefined ? undefined : hiddenOn(project, page, fact, facts, { assigned, written, pageWrapped });
           if (hidden) {
             const messageId = hidden.api ? `${fact.messageId}OnDataFromMissingApi` : `${fact.messageId}OnNeverSetData`;
             context.report({ file, span: fact.span, messageId, data: { ...fact.data, key: hidden.key, ...(hidden.api ? { api: hidden.api } : {}) }, severity: 'warning' });
