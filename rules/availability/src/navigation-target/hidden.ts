@@ -44,33 +44,63 @@ export type DataFact =
 const CONDITION = /^bn:(?:if|elif)$/;
 const LOOP = 'bn:for';
 
+/** At most this many gates and loop names are followed per element: past it, a gate is dropped (the markup may show), a loop makes all unknown. */
+const MAX_NAMES = 16;
+
+/** What an element inherits from its ancestors: their gates, and the names their loops bind (null when unknown). */
+interface GateState {
+  gates: readonly Gate[];
+  loopNames: readonly string[] | null;
+}
+
+/** Per element, computed once from its parent's: a template 10,000 elements deep costs linear time. */
+const states = new WeakMap<BxmlElement, GateState>();
+const UNKNOWN_STATE: GateState = { gates: [], loopNames: null };
+const ROOT_STATE: GateState = { gates: [], loopNames: [] };
+
 /**
  * The gates of an element: the conditions on it and its ancestors that test page data. Names bound
  * by a loop on the way (`item`, `bn:for-item="row"`) are the loop's, not the page's; inside a
  * `<template name>` the names are the caller's data, so nothing is known.
  */
 export function gatesOf(element: BxmlElement): Gate[] {
+  return [...stateOf(element).gates];
+}
+
+function stateOf(element: BxmlElement): GateState {
   const path: BxmlElement[] = [];
+  let state: GateState | undefined;
   for (let at: BxmlElement | undefined = element; at; at = at.parent.type === 'element' ? at.parent : undefined) {
-    if (at.name === 'template') return [];
+    state = states.get(at);
+    if (state) break;
     path.push(at);
   }
-  const loopNames = new Set<string>();
-  for (const at of path) {
-    if (!at.attributes.some((attribute) => attribute.name === LOOP)) continue;
-    loopNames.add(staticOf(at, 'bn:for-item') ?? 'item');
-    loopNames.add(staticOf(at, 'bn:for-index') ?? 'index');
+  // From the outermost element not yet known down to `element`.
+  state ??= ROOT_STATE;
+  for (let index = path.length - 1; index >= 0; index--) {
+    state = ownState(path[index]!, state);
+    states.set(path[index]!, state);
   }
-  const gates = new Set<Gate>();
-  for (const at of path) {
-    for (const attribute of at.attributes) {
-      const [expression] = attribute.expressions;
-      if (attribute.expressions.length !== 1 || !expression?.ast || attribute.value?.trim() !== attribute.value?.slice(expression.start - attribute.valueStart, expression.end - attribute.valueStart).trim()) continue;
-      const found = attribute.name === LOOP ? (expression.ast.type === 'Identifier' ? [`for:${expression.ast.name}` as Gate] : []) : CONDITION.test(attribute.name) ? conditionGates(expression.ast) : [];
-      for (const gate of found) if (!loopNames.has(gate.slice(gate.indexOf(':') + 1))) gates.add(gate);
+  return state;
+}
+
+function ownState(element: BxmlElement, parent: GateState): GateState {
+  if (element.name === 'template' || parent.loopNames === null) return UNKNOWN_STATE;
+  let loopNames = parent.loopNames;
+  if (element.attributes.some((attribute) => attribute.name === LOOP)) {
+    loopNames = [...loopNames, staticOf(element, 'bn:for-item') ?? 'item', staticOf(element, 'bn:for-index') ?? 'index'];
+    if (loopNames.length > MAX_NAMES) return UNKNOWN_STATE;
+  }
+  const gates = [...parent.gates];
+  for (const attribute of element.attributes) {
+    const [expression] = attribute.expressions;
+    if (attribute.expressions.length !== 1 || !expression?.ast || attribute.value?.trim() !== attribute.value?.slice(expression.start - attribute.valueStart, expression.end - attribute.valueStart).trim()) continue;
+    const found = attribute.name === LOOP ? (expression.ast.type === 'Identifier' ? [`for:${expression.ast.name}` as Gate] : []) : CONDITION.test(attribute.name) ? conditionGates(expression.ast) : [];
+    for (const gate of found) {
+      if (gates.length < MAX_NAMES && !gates.includes(gate) && !loopNames.includes(gate.slice(gate.indexOf(':') + 1))) gates.push(gate);
     }
   }
-  return [...gates];
+  return gates.length === parent.gates.length && loopNames === parent.loopNames ? parent : { gates, loopNames };
 }
 
 function staticOf(element: BxmlElement, name: string): string | undefined {
@@ -93,12 +123,15 @@ export function isHandlerMethod(name: string): boolean {
   return !PAGE_LIFECYCLE.has(name) && !OTHER_HOOKS.has(name) && !/^on[A-Z]/.test(name);
 }
 
+const MAX_PAGE_DEPTH = 16;
+
 /**
  * The Page method a node runs in: the property of the object literal passed to `Page(…)` whose
  * function holds it (the outermost one, so a callback inside the method counts as the method).
  */
 export function pageMethodOf(ancestors: readonly Node[]): string | undefined {
-  for (let index = 0; index + 2 < ancestors.length; index++) {
+  // `Page({…})` sits near the top of a page script: code deeper than this is not taken for a method.
+  for (let index = 0; index + 2 < Math.min(ancestors.length, MAX_PAGE_DEPTH); index++) {
     const call = ancestors[index]!;
     const object = ancestors[index + 1]!;
     const property = ancestors[index + 2]!;
@@ -150,12 +183,16 @@ function isMissing(name: string): boolean {
   return !PUBLIC_API.has(name) && !NOT_API.has(name) && !name.startsWith('_');
 }
 
+const MAX_CALLBACK_DEPTH = 16;
+
 /**
  * The missing API whose callback a node runs in: a function (or a method of an options object)
  * passed to a call that goes through an API the platform lacks. Undefined when it can run.
  */
 export function deadCallbackApi(ancestors: readonly Node[], index: BnApiIndex, scope: ScopeIndex): string | undefined {
-  for (let at = ancestors.length - 1; at > 0; at--) {
+  // The nearest enclosing functions only: a write nested deeper than this counts as one that runs.
+  let functions = 0;
+  for (let at = ancestors.length - 1; at > 0 && functions < MAX_CALLBACK_DEPTH; at--) {
     const fn = ancestors[at]!;
     let argument: Node | undefined;
     let call: Node | undefined;
@@ -166,6 +203,7 @@ export function deadCallbackApi(ancestors: readonly Node[], index: BnApiIndex, s
       const parent = ancestors[at - 1];
       [argument, call] = parent?.type === 'ObjectProperty' ? [ancestors[at - 2], ancestors[at - 3]] : [fn, parent];
     }
+    if (argument) functions++;
     if (!argument || (call?.type !== 'CallExpression' && call?.type !== 'OptionalCallExpression') || !call.arguments.includes(argument as never)) continue;
     const api = missingApiOf(call, index, scope);
     if (api) return api;

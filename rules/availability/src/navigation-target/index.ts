@@ -109,10 +109,17 @@ export default defineRule({
       const method = pageMethodOf(context.ancestors);
       if (!method || !isHandlerMethod(method)) return undefined;
       // Named nowhere else in its script: no `this.toDetail()`, no `this[name]` with it spelled out.
-      let mentions = 0;
-      scriptMentions(file.text, new Set([method]), () => mentions++);
+      if (mentionCounts?.path !== file.path) mentionCounts = { path: file.path, counts: new Map() };
+      let mentions = mentionCounts.counts.get(method);
+      if (mentions === undefined) {
+        let count = 0;
+        scriptMentions(file.text, new Set([method]), () => count++);
+        mentionCounts.counts.set(method, (mentions = count));
+      }
       return mentions === 1 ? method : undefined;
     };
+    /** How often the current script names each method asked about (once per file and name). */
+    let mentionCounts: { path: string; counts: Map<string, number> } | undefined;
     const failsAt = (target: ReportTarget, messageId: FailId, data: Record<string, string>, where: { method?: string; gates?: Gate[] }) => {
       const { start, end } = spanOf(target);
       record({ t: 'fails', span: { start, end }, messageId, data, ...where });
