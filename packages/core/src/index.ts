@@ -20,6 +20,7 @@ export { DIRECTIVE_RULE_ID, DIRECTIVE_MESSAGES } from './runner/suppressions.js'
 export { closestName, editDistance } from './text/closest.js';
 export { Project, normalizeRoute, type Page, type ComponentUse, type AppStyle, type UnitFiles, type ParseCache } from './project/project.js';
 export { jsonConfigSource, jsConfigSource, type ConfigSource, type SourceSpan } from './project/config-source.js';
+export type { FileIndexLookups } from './project/file-index.js';
 export type { Listing, ListingSource } from './project/listing.js';
 export { default as listingSchema } from './project/listing.schema.json' with { type: 'json' };
 import listingSchema from './project/listing.schema.json' with { type: 'json' };
@@ -42,7 +43,7 @@ export { parseOrigin, normalizeOrigin, type Origin } from './analysis/url.js';
 export { getClause, allClauses, isKnownClause, type Clause } from './clauses/index.js';
 export { renderRuleDoc, renderRuleIndex, ruleFolder, ruleDocPath, compareClauseIds } from './docs/render.js';
 export type { Node as JsNode } from '@babel/types';
-export { memoize } from './memo.js';
+export { memoize, memoizeFrozen, RecentMap } from './memo.js';
 export { detectVendor, type VendorHost } from './project/vendor.js';
 export { reportedSeverity } from './runner/policy.js';
 export { assignFingerprints, groupOf, subjectOf } from './fingerprint.js';
@@ -51,6 +52,7 @@ export { decodeEntities, decodeTextAt, type DecodedEntities } from './text/entit
 export { registerTermTables } from './text/term-tables.js';
 export { TermMatcher, serializeTermTables, termMatcherSources, expandTerm, validateTermList, termSeverity, type TermList, type TermEntry, type TermMatch, type TermSeverity, type TermMatcherOptions, type ScanOptions } from './text/terms.js';
 export * from './analysis/flow.js';
+export { scanFiles, type ScanContext, type Scanned, type FileScan } from './analysis/file-scans.js';
 export * from './analysis/confirmation.js';
 export { readImage, pixelFraction, statistics as imageStatistics, type ImageInfo, type ImagePixels, type DominantColour, type ImageError, type ImageErrorCode, type ReadImageOptions } from './parse/image.js';
 export { localizeFindings, mergeCatalogs, placeholdersOf, CORE_LOCALES, DEFAULT_LOCALE, type MessageCatalog, type MessageTable } from './locale.js';

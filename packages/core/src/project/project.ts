@@ -15,6 +15,7 @@ import { dirnameOf, joinPath } from './paths.js';
 import { detectVendor } from './vendor.js';
 import { Reachability } from './reachable.js';
 import type { AnalysisCache, AnalysisEntry } from './analysis-cache.js';
+import { FileIndex, FileIndexLookups } from './file-index.js';
 import picomatch from 'picomatch';
 
 export type AppStyle = 'classic' | 'react';
@@ -66,6 +67,8 @@ export interface ProjectOptions {
   ignorePatterns?: readonly string[];
   /** Analyses kept across runs (a session's): `remember` reuses them while the files they read are unchanged. */
   analysisCache?: AnalysisCache;
+  /** Called before a file whose parse was released (`release`) is parsed again. */
+  onReparse?(path: string): void;
 }
 
 /** What the project model was built from, and the model, for the next run of a session. */
@@ -113,6 +116,7 @@ export class Project implements ModuleHost {
   readonly evaluator: StaticEvaluator;
 
   private readonly parsedFiles = new Map<string, ParsedFile | undefined>();
+  private readonly released = new Set<string>();
   private readonly bnIndexes = new WeakMap<JsFile, BnApiIndex | undefined>();
   private readonly pageConfigs = new Map<string, ConfigSource | undefined>();
   private appObjectCache?: { file: JsFile; object: ObjectExpression } | null;
@@ -128,6 +132,8 @@ export class Project implements ModuleHost {
   /** Paths read by the analyses being computed, innermost last (`remember`). */
   private readonly recorders: Array<Set<string>> = [];
   private modelKeyCache?: string;
+  /** This run's inverted indexes by kind (`rememberIndex`). */
+  private readonly fileIndexes = new Map<string, FileIndexLookups>();
 
   constructor(readonly bundle: Bundle, private readonly options: ProjectOptions = {}) {
     this.evaluator = new StaticEvaluator(this);
@@ -190,7 +196,12 @@ export class Project implements ModuleHost {
    * later `parsed()` parses it again. Model files are kept.
    */
   release(path: string): void {
-    if (!this.modelPaths.has(path)) this.parsedFiles.delete(path);
+    if (!this.modelPaths.has(path) && this.parsedFiles.delete(path)) this.released.add(path);
+  }
+
+  /** Releases every parse held (`release`) except those of the kinds `kept`. */
+  releaseExcept(kept: ReadonlySet<FileKind>): void {
+    for (const [path, parsed] of this.parsedFiles) if (parsed && !kept.has(parsed.kind)) this.release(path);
   }
 
   /** Whether a file's parse is held. */
@@ -257,6 +268,27 @@ export class Project implements ModuleHost {
   parsed(path: string): ParsedFile | undefined {
     this.noteAccess(path);
     if (this.parsedFiles.has(path)) return this.parsedFiles.get(path);
+    if (this.released.has(path)) this.options.onReparse?.(path);
+    const parsed = this.parse(path);
+    this.parsedFiles.set(path, parsed);
+    return parsed;
+  }
+
+  /**
+   * A file's parse for a one-off read from another file's walk: the held parse when there is one,
+   * else a parse that is not held (the caller keeps what it needs from it, once per run).
+   */
+  peekParsed(path: string): ParsedFile | undefined {
+    this.noteAccess(path);
+    return this.parsedFiles.has(path) ? this.parsedFiles.get(path) : this.parse(path);
+  }
+
+  /** A use of a file's content that the caller took from its own per-run cache of what it read there. */
+  markRead(path: string): void {
+    this.noteAccess(path);
+  }
+
+  private parse(path: string): ParsedFile | undefined {
     let parsed: ParsedFile | undefined;
     const inBundle = this.bundle.has(path);
     const bytes = inBundle ? this.bundle.read(path) : this.options.externalListing?.path === path ? this.options.externalListing.bytes : undefined;
@@ -273,7 +305,6 @@ export class Project implements ModuleHost {
         }
       } else parsed = parseFile(path, bytes, limit);
     }
-    this.parsedFiles.set(path, parsed);
     return parsed;
   }
 
@@ -330,6 +361,24 @@ export class Project implements ModuleHost {
     byKey.set(key, entry);
     cache.set(kind, key, entry);
     return value;
+  }
+
+  /**
+   * An inverted index of `paths` by per-file keys (`keysOf`, which must depend on the file's content
+   * alone), built once per run for a kind; with an analysis cache (a session's) kept across runs and
+   * re-keyed only for the files added or changed since (file-index.ts).
+   */
+  rememberIndex(kind: string, paths: readonly string[], keysOf: (path: string) => Iterable<string>): FileIndexLookups {
+    let lookups = this.fileIndexes.get(kind);
+    if (!lookups) {
+      const carried = `file-index/${kind}/${this.maxParseBytes}`;
+      const index = this.carried<FileIndex>(carried) ?? new FileIndex();
+      index.update(paths.map((path) => ({ path, token: this.hashOf(path) })), keysOf);
+      this.carry(carried, index);
+      lookups = new FileIndexLookups(index, (used) => used.forEach((path) => this.noteAccess(path)), () => this.recorders.length > 0);
+      this.fileIndexes.set(kind, lookups);
+    }
+    return lookups;
   }
 
   private stillHolds(entry: AnalysisEntry): boolean {

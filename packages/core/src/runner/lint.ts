@@ -42,6 +42,11 @@ export interface LintOptions {
   onProgress?(done: number, total: number): void;
   /** Config warnings (e.g. an attempt to turn off a hard rule). */
   onWarning?(message: string): void;
+  /**
+   * For tests: a project hook of an AST-reading rule that reads a tree of a kind its
+   * `meta.treesRead` leaves out (released after the file phase) fails instead of parsing it again.
+   */
+  strictTrees?: boolean;
 }
 
 export interface LintResult {
@@ -80,8 +85,8 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
     : options.listingPath ? readExternalListing(options.listingPath, bundle) : undefined;
   if (externalListing) hashes.external(externalListing.path, externalListing.bytes);
   const maxParseBytes = config.limits?.maxParseBytes ?? raw.limits.maxParseBytes;
-  const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch, contentHash: (path) => hashes.of(path), analysisCache: options.analysisCache, maxParseBytes, ignorePatterns: config.ignorePatterns });
-  run = new Run(project, active, options.history, options.scope);
+  const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch, contentHash: (path) => hashes.of(path), analysisCache: options.analysisCache, maxParseBytes, ignorePatterns: config.ignorePatterns, onReparse: (path) => run?.reparsing(path) });
+  run = new Run(project, active, options.history, options.scope, options.strictTrees);
   const cache = options.resultCache;
   const runKey = cache ? runKeyOf(run, project, hashes, limits) : '';
   const inputsKey = cache?.getRun ? inputsKeyOf(runKey, raw, project, hashes, options.history) : undefined;
@@ -128,7 +133,7 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
  * The file phase. A file's result is reused from the cache when its content, the rule set and
  * options, the project model and every file it read are unchanged; rules whose visitors keep state
  * for an AST-reading project hook still walk it. ASTs are released after each file unless a
- * project hook may read them.
+ * project hook may read trees of the file's kind.
  */
 function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: LintOptions, runKey: string): Map<string, FileResult> {
   const results = new Map<string, FileResult>();
@@ -156,9 +161,11 @@ function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: L
     }
     results.set(path, result);
     run.addFacts(path, result.facts);
-    if (!run.needsAsts) project.release(path);
+    if (!run.keptTrees.has(kind)) project.release(path);
     options.onProgress?.(index + 1, paths.length);
   });
+  // Trees parsed while another file was walked (the stylesheets a template reads) go too.
+  project.releaseExcept(run.keptTrees);
   return results;
 }
 

@@ -33,8 +33,8 @@ export class Run {
   /** Every rule's visitors merged, and those of the rules that must walk every file every run. */
   readonly all: MergedVisitors;
   readonly uncached: MergedVisitors;
-  /** Whether some project hook may parse files: then ASTs are kept for the run. */
-  readonly needsAsts: boolean;
+  /** The kinds of file whose trees some project hook may read (`meta.treesRead`): kept for the run. */
+  readonly keptTrees: ReadonlySet<ParsedFile['kind']>;
   private readonly cacheable: boolean[];
   private merged: MergedVisitors;
   private sink: FileResult | undefined;
@@ -47,12 +47,18 @@ export class Run {
   /** Rules that threw on the current file: skipped for the rest of it. */
   private readonly failed = new Set<number>();
 
-  constructor(private readonly project: Project, private readonly active: ActiveRule[], private readonly history?: ReviewHistory, private readonly scope: 'project' | 'files' = 'project') {
+  /** The rule whose project hook is running. */
+  private hookSlot: number | undefined;
+
+  constructor(private readonly project: Project, private readonly active: ActiveRule[], private readonly history?: ReviewHistory, private readonly scope: 'project' | 'files' = 'project', private readonly strictTrees = false) {
     const created = active.map(({ rule }, slot) => rule.create(this.contextFor(slot)));
     // The file phase alone: a rule with a project or findings hook judges the whole project, so it sits out.
     const visitors = scope === 'files' ? created.map((v) => (v.project || v.findings ? {} : v)) : created;
     this.cacheable = visitors.map((v, slot) => isCacheable(v, active[slot].rule));
-    this.needsAsts = visitors.some((v, slot) => v.project && active[slot].rule.meta.projectInput !== 'facts');
+    this.keptTrees = new Set(visitors.flatMap((v, slot) => {
+      const { meta } = active[slot].rule;
+      return v.project && meta.projectInput !== 'facts' ? meta.treesRead ?? ALL_TREES : [];
+    }));
     this.all = mergeVisitors(visitors);
     this.uncached = mergeVisitors(visitors.map((v, slot) => (this.cacheable[slot] ? {} : v)));
     this.merged = this.all;
@@ -354,14 +360,31 @@ export class Run {
   async runProjectHooks(): Promise<void> {
     this.failed.clear();
     for (const { slot, fn } of this.all.project) {
+      this.hookSlot = slot;
       try {
         await fn(this.project);
       } catch (error) {
         this.fail(slot, error);
       }
     }
+    this.hookSlot = undefined;
+  }
+
+  /**
+   * A released tree is about to be parsed again. Under `strictTrees`, an AST-reading hook that
+   * did not declare the file's kind in `meta.treesRead` fails: the engine released that tree.
+   */
+  reparsing(path: string): void {
+    if (!this.strictTrees || this.hookSlot === undefined) return;
+    const { meta } = this.active[this.hookSlot].rule;
+    const kind = this.project.kindOf(path);
+    if (meta.projectInput !== 'facts' && !this.keptTrees.has(kind as ParsedFile['kind'])) {
+      throw new Error(`the project hook read the ${kind} tree of ${path}, released after the file phase: add '${kind}' to meta.treesRead`);
+    }
   }
 }
+
+const ALL_TREES = ['js', 'bxml', 'bxss', 'json'] as const;
 
 export function toolFinding(ruleId: string, severity: Severity, file: string, message: string, messageId: string, line = 1, column = 1): Finding {
   return { ruleId, clauses: [], severity, messageId, message, file, line, column, endLine: line, endColumn: column };

@@ -74,8 +74,8 @@ export async function runRule(rule: AnyRule, files: Files, options?: Record<stri
     get: (key) => (stored.has(key) ? (JSON.parse(stored.get(key)!) as FileResult) : undefined),
     set: (key, result) => void stored.set(key, JSON.stringify(result)),
   };
-  const result = await lint(openMemoryBundle(present), { rules: [rule], config, resultCache, history });
-  const cached = await lint(openMemoryBundle(present), { rules: [rule], config, resultCache, history });
+  const result = await lint(openMemoryBundle(present), { rules: [rule], config, resultCache, history, strictTrees: true });
+  const cached = await lint(openMemoryBundle(present), { rules: [rule], config, resultCache, history, strictTrees: true });
   expect(JSON.stringify(cached.findings), 'findings from cached file results').toBe(JSON.stringify(result.findings));
   return result.findings;
 }

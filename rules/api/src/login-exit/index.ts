@@ -19,6 +19,7 @@ export default defineRule({
     suppressible: true,
     // The hook follows taps across files (core's flow analysis): it reads ASTs.
     projectInput: 'asts',
+    treesRead: ['js', 'bxml'],
     // No js visitors (they would force a walk of every file on every run), yet it checks scripts.
     checksScripts: true,
     confidence: 'medium',
@@ -109,7 +110,7 @@ function tapClearsSession(project: Project): boolean {
   const flow = flowOf(project);
   const starts = flow.triggers().filter((trigger) => trigger.kind === 'event' && !NON_GESTURE_EVENTS.has(trigger.name)).map((trigger) => ({ trigger, state: 'tap' }));
   let found = false;
-  flow.explore(starts, (state) => state, (site) => {
+  flow.exploreEach('api/login-exit', starts, () => (state) => state, (site) => {
     if (!found && clearsSession(project, site)) found = true;
   });
   return found;

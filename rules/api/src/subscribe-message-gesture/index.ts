@@ -23,6 +23,7 @@ export default defineRule({
     suppressible: true,
     // The hook follows taps across files (core's flow analysis): it reads ASTs.
     projectInput: 'asts',
+    treesRead: ['js', 'bxml'],
     // No js visitors (they would force a walk of every file on every run), yet it checks scripts.
     checksScripts: true,
     confidence: 'medium',
@@ -44,9 +45,10 @@ export default defineRule({
         const automatic = new Map<Call, { trigger: Trigger; path: readonly string[]; origin: Origin }>();
         const looped = new Map<Call, { where: string; path: readonly string[] }>();
         const starts = flow.triggers().map((trigger) => ({ trigger, state: `${originOf(trigger)}|` }));
-        flow.explore(
+        flow.exploreEach(
+          'api/subscribe-message-gesture',
           starts,
-          (state, site) => {
+          () => (state, site) => {
             if (state.includes('|in ')) return state;
             const where = loopContext(site.node, site.ancestors);
             return where ? `${state.slice(0, state.indexOf('|'))}|${where}` : state;
