@@ -38,6 +38,7 @@ export { BnApiIndex, optionValue, isMpServiceModule, MP_SERVICE_MODULE, type BnC
 export { handlerGraph, type HandlerGraph, type HandlerBinding, type MethodInfo } from './analysis/handlers.js';
 export { validateWithSchema, registerCompiledSchema, describeSchemaError, schemaErrorPath, type SchemaError, type CompiledValidator } from './analysis/json-schema.js';
 export { parseOrigin, normalizeOrigin, type Origin } from './analysis/url.js';
+export { scanScriptText, cookLiteral, stringEnd, type ScriptLiteral, type ScriptTextVisitor } from './analysis/script-text.js';
 export { getClause, allClauses, isKnownClause, type Clause } from './clauses/index.js';
 export { renderRuleDoc, renderRuleIndex, ruleFolder, ruleDocPath, compareClauseIds } from './docs/render.js';
 export type { Node as JsNode } from '@babel/types';
