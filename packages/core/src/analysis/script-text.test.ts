@@ -45,3 +45,20 @@ describe('scanScriptText', () => {
     expect(cookLiteral('a\\nb\\u{1F600}\\\nc\\q')).toBe('a\nb\u{1F600}cq');
   });
 });
+
+describe('scanScriptText on hostile text', () => {
+  const time = (text: string) => {
+    const started = performance.now();
+    scanScriptText(text, { words: new Set(['bn']), word() {}, literal() {} });
+    return performance.now() - started;
+  };
+  // Each unterminated quote or regular expression would scan to the end of the line again.
+  for (const [name, unit] of [['escaped quotes', '"\\'], ['apostrophes', "'\\"], ['regular expressions', '(/[']] as const) {
+    it(`stays linear on one long line of ${name}`, () => {
+      time(unit.repeat(2_000));
+      const small = Math.max(time(unit.repeat(5_000)), 1);
+      const large = time(unit.repeat(40_000));
+      expect(large, `${small.toFixed(1)} ms for 5,000, ${large.toFixed(1)} ms for 40,000`).toBeLessThan(small * 8 * 4 + 50);
+    });
+  }
+});

@@ -52,6 +52,9 @@ export function scanScriptText(text: string, visitor: ScriptTextVisitor): void {
   let lastWord = '';
   let i = 0;
   const length = text.length;
+  /** Per quote kind (`"`, `'`): where the line ends on which one was found unterminated. */
+  const unterminated = [-1, -1];
+  let noRegexUntil = -1;
   /** From just after a backtick or a `}` closing `${`: up to the closing backtick or the next `${`. */
   const readTemplate = (first: boolean) => {
     const start = i;
@@ -83,9 +86,13 @@ export function scanScriptText(text: string, visitor: ScriptTextVisitor): void {
       const end = text.indexOf('*/', i + 2);
       i = end < 0 ? length : end + 2;
     } else if (code === Char.Quote || code === Char.Apostrophe) {
-      const end = stringEnd(text, i, text[i]!);
+      const quote = code === Char.Quote ? 0 : 1;
+      const end = i < unterminated[quote]! ? -1 : stringEnd(text, i, text[i]!);
       if (end < 0) {
-        // Unterminated on its line: not a string after all; read on as code.
+        // Unterminated on its line: not a string after all; read on as code. A later quote of
+        // the same kind on this line cannot close either (the scan from here saw the rest), so
+        // the line is not scanned again for it: linear however many quotes it holds.
+        if (i >= unterminated[quote]!) unterminated[quote] = lineEnd(text, i);
         i++;
         last = text[i - 1]!;
         continue;
@@ -96,9 +103,11 @@ export function scanScriptText(text: string, visitor: ScriptTextVisitor): void {
     } else if (code === Char.Backtick) {
       i++;
       readTemplate(true);
-    } else if (code === Char.Slash && (REGEX_AFTER_PUNCTUATION.has(last) || last === '' || (last === 'word' && REGEX_AFTER_WORD.has(lastWord)))) {
+    } else if (code === Char.Slash && i >= noRegexUntil && (REGEX_AFTER_PUNCTUATION.has(last) || last === '' || (last === 'word' && REGEX_AFTER_WORD.has(lastWord)))) {
       const end = regexEnd(text, i);
       if (end < 0) {
+        // Unterminated: the rest of the line reads `/` as division (one scan per line at most).
+        noRegexUntil = lineEnd(text, i);
         i++;
         last = '/';
       } else {
@@ -133,6 +142,11 @@ export function scanScriptText(text: string, visitor: ScriptTextVisitor): void {
       i++;
     }
   }
+}
+
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', 0: '\0' };
