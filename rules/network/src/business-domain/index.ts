@@ -16,6 +16,8 @@ export default defineRule({
     severity: 'error',
     suppressible: false,
     needs: ['listing'],
+    // Over the parse limit, its `file.enter` reads these (text.ts).
+    textKinds: ['bxml'],
     docs: { description: 'Every web page a web-view opens must be https, not an IP or local host, and on a listed Business Domain.' },
     messages: {
       insecureScheme: 'The web-view opens {{url}} over unencrypted {{scheme}}://: web-view pages must use https:// (portal:business-domain).',

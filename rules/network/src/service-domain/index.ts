@@ -17,6 +17,8 @@ export default defineRule({
     severity: 'error',
     suppressible: false,
     needs: ['listing'],
+    // Over the parse limit, its `file.enter` reads these (text.ts).
+    textKinds: ['js'],
     docs: { description: 'Every URL passed to bn.request, uploadFile, downloadFile and connectSocket must be https/wss, not an IP or local host, and a listed Service Domain.' },
     messages: {
       insecureScheme: 'bn.{{api}} reaches {{url}} over unencrypted {{scheme}}://: Service Domain URLs of {{api}} must use {{expected}}:// (portal:service-domain).',
