@@ -108,9 +108,9 @@ export function scriptMentions(text: string, names: ReadonlySet<string>, found: 
   }
 }
 
-/** The offset of the quote closing the string opened at `start`, or -1 when the line ends first. */
-export function stringEnd(text: string, start: number, quote: string): number {
-  for (let i = start + 1; i < text.length; i++) {
+/** The offset of the quote closing the string opened at `start`, or -1 when the line (or `limit`) ends first. */
+export function stringEnd(text: string, start: number, quote: string, limit = text.length): number {
+  for (let i = start + 1; i < limit; i++) {
     const char = text[i];
     if (char === '\\') i++;
     else if (char === quote) return i;

@@ -33,11 +33,15 @@ const BINDS_AFTER = /\s*(?:=(?!=)|[,)])/y;
 const DECLARES_BEFORE = /(?:^|[^\w$])(?:var|let|const|function|class)\s+$/;
 const KEY = /[\w$]+/y;
 /** Characters of an options object read before the `url` key; past them the call is not read. */
-const MAX_OPTIONS = 4096;
+const MAX_OPTIONS = 1024;
 
 export function networkCallsInText(text: string): TextCalls {
   const calls: TextCall[] = [];
   let bnMayBeLocal = false;
+  // Options objects are read up to MAX_OPTIONS characters each, and all of them together up to
+  // twice the text: call heads nested in each other's options (`bn.request({a:bn.request({a:…`)
+  // would otherwise read the same characters once per head.
+  let budget = 2 * text.length + MAX_OPTIONS;
   scanScriptText(text, {
     words: new Set(['bn']),
     word(_word, start) {
@@ -48,7 +52,11 @@ export function networkCallsInText(text: string): TextCalls {
       CALL_HEAD.lastIndex = after;
       const head = CALL_HEAD.exec(text);
       if (!head) return;
-      const url = urlOption(text, CALL_HEAD.lastIndex);
+      if (budget <= 0) return;
+      const from = CALL_HEAD.lastIndex;
+      const read = { to: from };
+      const url = urlOption(text, from, Math.min(text.length, from + MAX_OPTIONS, from + budget), read);
+      budget -= read.to - from;
       if (url) calls.push({ api: head[1]!, ...url });
     },
   });
@@ -68,23 +76,30 @@ function skipSpace(text: string, at: number): number {
   return i;
 }
 
-/** The `url` of an options object whose first `{` is just before `at`, when it is a literal (or starts with one). */
-function urlOption(text: string, at: number): Omit<TextCall, 'api'> | undefined {
-  const limit = Math.min(text.length, at + MAX_OPTIONS);
+/**
+ * The `url` of an options object whose first `{` is just before `at`, when it is a literal (or
+ * starts with one), read up to `limit`; `read.to` is where reading stopped.
+ */
+function urlOption(text: string, at: number, limit: number, read: { to: number }): Omit<TextCall, 'api'> | undefined {
   let i = at;
+  /** The result, noting how far reading went (`to`: past `i`, such as a string scanned to the limit). */
+  const found = (value: Omit<TextCall, 'api'> | undefined, to = i) => {
+    read.to = Math.max(to, value?.end ?? to);
+    return value;
+  };
   while (i < limit) {
     i = skipSpace(text, i);
     let key: string;
     const quote = text[i];
     if (quote === '"' || quote === "'") {
-      const end = stringEnd(text, i, text[i]!);
-      if (end < 0) return undefined;
+      const end = stringEnd(text, i, quote, limit);
+      if (end < 0) return found(undefined, limit);
       key = text.slice(i + 1, end);
       i = end + 1;
     } else {
       KEY.lastIndex = i;
       const match = KEY.exec(text);
-      if (!match) return undefined; // `}`, a spread or a computed key: the url is not known to be here
+      if (!match) return found(undefined); // `}`, a spread or a computed key: the url is not known to be here
       key = match[0];
       i = KEY.lastIndex;
     }
@@ -93,26 +108,31 @@ function urlOption(text: string, at: number): Omit<TextCall, 'api'> | undefined 
       i++; // shorthand `{ method, url: … }`
       continue;
     }
-    if (text[i] !== ':') return undefined; // shorthand url, a method, or not an object literal
+    if (text[i] !== ':') return found(undefined); // shorthand url, a method, or not an object literal
     i = skipSpace(text, i + 1);
-    if (key === 'url') return literalValue(text, i);
-    i = valueEnd(text, i, limit);
-    if (i < 0 || text[i] === '}') return undefined;
+    if (key === 'url') {
+      const url = literalValue(text, i, limit);
+      return found(url, url || !/["'`]/.test(text[i] ?? '') ? i : limit);
+    }
+    const end = valueEnd(text, i, limit);
+    if (end < 0) return found(undefined, -1 - end);
+    i = end;
+    if (text[i] === '}') return found(undefined);
     i++;
   }
-  return undefined;
+  return found(undefined);
 }
 
 /** A string or template literal at `at`, and whether it is the whole value (followed by `,` or `}`) or its start (followed by `+`). */
-function literalValue(text: string, at: number): Omit<TextCall, 'api'> | undefined {
+function literalValue(text: string, at: number, limit: number): Omit<TextCall, 'api'> | undefined {
   const quote = text[at];
   let end: number;
   let partial = false;
-  if (quote === '"' || quote === "'") end = stringEnd(text, at, quote);
+  if (quote === '"' || quote === "'") end = stringEnd(text, at, quote, limit);
   else if (quote === '`') {
     end = at + 1;
-    while (end < text.length && text[end] !== '`' && !(text[end] === '$' && text[end + 1] === '{')) end += text[end] === '\\' ? 2 : 1;
-    if (end >= text.length) return undefined;
+    while (end < limit && text[end] !== '`' && !(text[end] === '$' && text[end + 1] === '{')) end += text[end] === '\\' ? 2 : 1;
+    if (end >= limit) return undefined;
     partial = text[end] === '$';
   } else return undefined;
   if (end < 0) return undefined;
@@ -125,31 +145,31 @@ function literalValue(text: string, at: number): Omit<TextCall, 'api'> | undefin
 }
 
 /**
- * The offset of the `,` or `}` ending a property value at `at`, or -1 when the value holds what a
- * text scan cannot read safely (a `/`, which may start a regular expression or a comment, or a
- * template literal with `${`).
+ * The offset of the `,` or `}` ending a property value at `at`; `-1 - where it stopped` when the
+ * value holds what a text scan cannot read safely (a `/`, which may start a regular expression or
+ * a comment, or a template literal with `${`) or runs past `limit`.
  */
 function valueEnd(text: string, at: number, limit: number): number {
   let depth = 0;
   for (let i = at; i < limit; i++) {
     const char = text[i];
     if (char === '"' || char === "'") {
-      const end = stringEnd(text, i, text[i]!);
-      if (end < 0) return -1;
+      const end = stringEnd(text, i, char, limit);
+      if (end < 0) return -1 - limit; // read on to the end of the line or the limit
       i = end;
     } else if (char === '`') {
       let end = i + 1;
       while (end < limit && text[end] !== '`') {
-        if (text[end] === '$' && text[end + 1] === '{') return -1;
+        if (text[end] === '$' && text[end + 1] === '{') return -1 - end;
         end += text[end] === '\\' ? 2 : 1;
       }
       i = end;
-    } else if (char === '/') return -1;
+    } else if (char === '/') return -1 - i;
     else if (char === '(' || char === '[' || char === '{') depth++;
     else if (char === ')' || char === ']' || char === '}') {
-      if (depth === 0) return char === '}' ? i : -1;
+      if (depth === 0) return char === '}' ? i : -1 - i;
       depth--;
     } else if (char === ',' && depth === 0) return i;
   }
-  return -1;
+  return -1 - limit;
 }
