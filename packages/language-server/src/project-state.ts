@@ -1,6 +1,8 @@
 /**
  * One mini program open in the editor: its engine session (disk files with open buffers laid over
- * them), its config and rules, and the debounced lint whose findings the server publishes.
+ * them), its config and rules, and the lint whose findings the server publishes. Changes wait in
+ * `pending` and go into the session only between lints, so a lint sees one state of the files and
+ * changes that arrive while it runs are taken by the next one (the last content of a file wins).
  */
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -11,11 +13,17 @@ export interface ProjectHost {
   loadRules(config?: LoadedConfig): Promise<AnyRule[]>;
   /** The configured config file (`bmplint.configPath`), relative to the project root or absolute. */
   configPath(): string | undefined;
-  debounceMs: number;
+  /** Quiet time after a change before linting; 0: as soon as the engine is free. */
+  debounceMs(): number;
   /** Called after each lint with every finding of the project, or the config problem that stopped it. */
   onResult(project: ProjectState, findings: readonly Finding[], configProblem: ConfigProblem | undefined): void;
   log(message: string): void;
+  /** Where the engine's lint time goes when timings are asked for (`BMPLINT_LSP_TIMING`). */
+  timing?(project: ProjectState, lintMs: number): void;
 }
+
+/** A pending change that re-reads the file from disk when it is applied. */
+const FROM_DISK = Symbol('from disk');
 
 export interface ConfigProblem {
   /** Absolute path of the config file the problem is in. */
@@ -30,6 +38,8 @@ export class ProjectState {
   private session: Promise<LintSession> | undefined;
   /** Open buffers (project path → text): they win over the disk. */
   private readonly buffers = new Map<string, string>();
+  /** Changes not yet in the session (project path → text, or a re-read of the disk). */
+  private readonly pending = new Map<string, string | typeof FROM_DISK>();
   private configProblem: ConfigProblem | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -46,7 +56,7 @@ export class ProjectState {
   setBuffer(path: string, text: string): void {
     this.buffers.set(path, text);
     if (this.isConfig(path)) this.reset();
-    else this.withSession((session) => session.setFile(path, text));
+    else this.pending.set(path, text);
     this.schedule();
   }
 
@@ -60,14 +70,8 @@ export class ProjectState {
   diskChanged(path: string): void {
     if (this.buffers.has(path) || outsideBundle(path)) return;
     if (this.isConfig(path)) this.reset();
-    else this.withSession((session) => session.setFile(path, readOrNull(join(this.root, path))));
+    else this.pending.set(path, FROM_DISK);
     this.schedule();
-  }
-
-  /** Applies a change to the open session; one still opening gets it too (open() lays buffers over the disk). */
-  private withSession(change: (session: LintSession) => void): void {
-    // A session that fails to open is reported by the lint that awaits it.
-    this.session?.then(change, () => {});
   }
 
   /** Re-reads config, rules and files (config or settings changed). */
@@ -76,7 +80,12 @@ export class ProjectState {
     this.schedule();
   }
 
-  schedule(delay = this.host.debounceMs): void {
+  /**
+   * A lint after `debounceMs` of quiet; with 0 (the default), on the next turn of the event loop.
+   * While a lint runs, changes only mark that another is due: it starts when this one ends, with
+   * every change made meanwhile (vscode-eslint queues a validation per change and drops stale ones).
+   */
+  schedule(delay = this.host.debounceMs()): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.run(), delay);
   }
@@ -116,16 +125,16 @@ export class ProjectState {
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     let findings: Finding[];
+    const started = performance.now();
     try {
       try {
-        this.session ??= this.open();
-        findings = (await (await this.session).lint()).findings;
+        findings = await this.lintSession(() => this.open());
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         // A config the engine refuses (unknown rule, bad options, missing plugin): report it and lint without it.
         this.configProblem = { path: this.configFile, message: error.message };
-        this.session = this.open(false);
-        findings = (await (await this.session).lint()).findings;
+        this.session = undefined;
+        findings = await this.lintSession(() => this.open(false));
       }
     } catch (error) {
       // The server keeps running; the next change tries again from the disk.
@@ -133,7 +142,21 @@ export class ProjectState {
       this.session = undefined;
       return;
     }
+    this.host.timing?.(this, performance.now() - started);
     this.setFindings(findings);
+  }
+
+  /** The session's findings with the pending changes in; a new session (from disk and buffers) when there is none. */
+  private async lintSession(open: () => Promise<LintSession>): Promise<Finding[]> {
+    if (!this.session) {
+      // A new session reads the disk and lays every buffer over it: nothing pending is left to apply.
+      this.pending.clear();
+      this.session = open();
+    }
+    const session = await this.session;
+    for (const [path, change] of this.pending) session.setFile(path, change === FROM_DISK ? readOrNull(join(this.root, path)) : change);
+    this.pending.clear();
+    return (await session.lint()).findings;
   }
 
   /**

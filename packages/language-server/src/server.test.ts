@@ -15,7 +15,8 @@ import { removeAppsOnDisk, writeAppOnDisk } from './test-support/app-on-disk.js'
 const repo = join(import.meta.dirname, '../../..');
 const cliBin = join(repo, 'packages/cli/bin/bmplint.js');
 const serverBin = join(repo, 'packages/cli/bin/bmplint-language-server.js');
-const DEBOUNCE_MS = 150;
+/** The server's default: a lint starts as soon as the engine is free after a change. */
+const DEBOUNCE_MS = 0;
 /** One debounce interval plus the check of a small app, with room for a CI machine busy with other tests. */
 const BUDGET_MS = DEBOUNCE_MS + 4_000;
 
@@ -155,6 +156,68 @@ describe('bmplint lsp --stdio', () => {
     await client.diagnostics(scriptUri, none, fixed);
   });
 
+  it('re-publishes only the files whose diagnostics changed, and an empty list to one that was fixed', async () => {
+    const privateCall = 'bn._internalDump();\n';
+    const dir = writeApp(miniApp({ 'pages/index/index.js': cleanScript, 'utils/debug.js': privateCall }));
+    const client = await start(dir);
+    const pageUri = uriOf(dir, 'pages/index/index.js');
+    const utilUri = uriOf(dir, 'utils/debug.js');
+    await client.open(pageUri, cleanScript);
+    await client.diagnostics(utilUri, ofRule('api/no-private-api'));
+    await client.diagnostics(pageUri, none);
+    const count = (uri: string) => client.published.get(uri)?.length ?? 0;
+    /** Every publish of the lints so far has arrived once a request sent now is answered (the server answers in order). */
+    const settled = () => client.connection.sendRequest('textDocument/hover', { textDocument: { uri: pageUri }, position: { line: 0, character: 0 } });
+    await settled();
+    const utilBefore = count(utilUri);
+
+    // A payment typed into the page: its own publish, nothing for utils/debug.js, whose findings are the same.
+    const typed = performance.now();
+    await client.change(pageUri, 2, payingScript);
+    await client.diagnostics(pageUri, ofRule('api/payment-confirmation'), typed);
+    await settled();
+    expect(count(utilUri)).toBe(utilBefore);
+
+    // utils/debug.js fixed on disk: it hears an empty list; the unchanged page hears nothing.
+    const pageBefore = count(pageUri);
+    writeFileSync(join(dir, 'utils/debug.js'), '// nothing private\n');
+    const fixed = performance.now();
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: utilUri, type: 2 }] });
+    expect((await client.diagnostics(utilUri, () => true, fixed)).diagnostics).toEqual([]);
+    await settled();
+    expect(count(pageUri)).toBe(pageBefore);
+    expect(count(utilUri)).toBe(utilBefore + 1);
+  });
+
+  it('after changes typed in a row, shows the last content\'s findings', async () => {
+    const dir = writeApp(miniApp({ 'pages/index/index.bxml': payTemplate, 'pages/index/index.js': cleanScript }));
+    const client = await start(dir);
+    const uri = uriOf(dir, 'pages/index/index.js');
+    await client.open(uri, cleanScript);
+    await client.diagnostics(uri, none);
+    const typed = performance.now();
+    // Each arrives while the check of the one before may be running.
+    await client.change(uri, 2, `${cleanScript}bn._internalDump();\n`);
+    await client.change(uri, 3, cleanScript);
+    await client.change(uri, 4, payingScript);
+    await client.diagnostics(uri, ofRule('api/payment-confirmation'), typed);
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const last = client.published.get(uri)!.at(-1)!;
+    expect(last.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['api/payment-confirmation']);
+  });
+
+  it('waits the debounceMs setting after a change before checking', async () => {
+    const dir = writeApp(miniApp({ 'pages/index/index.js': cleanScript }));
+    const client = await start(dir, undefined, { debounceMs: 600 });
+    const uri = uriOf(dir, 'pages/index/index.js');
+    await client.open(uri, cleanScript);
+    await client.diagnostics(uri, none);
+    const typed = performance.now();
+    await client.change(uri, 2, payingScript);
+    const found = await client.diagnostics(uri, ofRule('api/payment-confirmation'), typed);
+    expect(found.at - typed).toBeGreaterThanOrEqual(600);
+  });
+
   it('links repeats of one problem as related information', async () => {
     const script = "Page({\n  a() { bn.navigateTo({ url: '/pages/vip/index' }); },\n  b() { bn.navigateTo({ url: '/pages/vip/index' }); },\n});\n";
     const dir = writeApp(miniApp({ 'pages/index/index.js': script }));
@@ -242,6 +305,34 @@ describe('bmplint lsp --stdio', () => {
     const switched = performance.now();
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { bmplint: { configPath: '' } } });
     await client.diagnostics(uri, ofRule('availability/navigation-target'), switched);
+  });
+
+  it('checks again when the config path changes, not when only the locale or the quiet time does', async () => {
+    const script = "Page({ go() { bn.navigateTo({ url: '/pages/vip/index' }); } });\n";
+    const dir = writeApp(miniApp({ 'pages/index/index.js': script, 'config/editor.json': '{ "rules": { "availability/navigation-target": "off" } }\n' }));
+    const client = LspClient.start([cliBin, 'lsp', '--stdio'], { BMPLINT_LSP_TIMING: '1' });
+    clients.push(client);
+    await client.initialize(dir);
+    const uri = uriOf(dir, 'pages/index/index.js');
+    await client.open(uri, script);
+    await client.diagnostics(uri, ofRule('availability/navigation-target'));
+    const checks = () => client.logs.filter((message) => message.startsWith('bmplint timing ')).length;
+    const settled = () => client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    await settled();
+    const before = checks();
+    expect(before).toBeGreaterThan(0);
+
+    // As VS Code's client does after starting: the settings it gave at initialize, again.
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { bmplint: { enable: true, configPath: '', locale: 'en', debounceMs: 20 } } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settled();
+    expect(checks()).toBe(before);
+
+    const switched = performance.now();
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { bmplint: { configPath: 'config/editor.json' } } });
+    await client.diagnostics(uri, none, switched);
+    await settled();
+    expect(checks()).toBeGreaterThan(before);
   });
 
   it('clears every diagnostic when bmplint.enable is turned off, and checks the buffers as they are when it is turned on', async () => {

@@ -1,7 +1,7 @@
 /**
  * The language server: thin over the engine. Open buffers go into the session of the mini program
- * they belong to; after each (debounced) lint every file whose findings changed is re-published,
- * so a cross-file finding shows where it points and clears when it is fixed anywhere.
+ * they belong to; after each lint every file whose findings changed is re-published, so a
+ * cross-file finding shows where it points and clears when it is fixed anywhere.
  */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,9 +20,10 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionsFor, type FixableFinding } from './code-actions.js';
-import { groupFindings, SOURCE, toDiagnostics, type DiagnosticData } from './diagnostics.js';
+import { SOURCE, type DiagnosticData } from './diagnostics.js';
 import { findProjectRoot, pathInside } from './project-root.js';
-import { ProjectState, type ConfigProblem } from './project-state.js';
+import { ProjectState, type ConfigProblem, type ProjectHost } from './project-state.js';
+import { DiagnosticsPublisher, type UriFindings } from './publisher.js';
 import { RuleDocs } from './rule-docs.js';
 
 export interface ServerOptions {
@@ -31,7 +32,10 @@ export interface ServerOptions {
   version: string;
   /** Folders with the rules' docs pages (`<area>/<rule>.md`), for hovers. */
   docsDirs?: readonly string[];
-  /** Quiet time after a change before linting (default 150 ms). */
+  /**
+   * Quiet time after a change before linting. Default 0: a lint starts as soon as the engine is free,
+   * and changes made while it runs are taken together by the next one. The `debounceMs` setting wins.
+   */
   debounceMs?: number;
 }
 
@@ -42,6 +46,8 @@ export interface Settings {
   configPath?: string;
   /** Language of messages; bmplint's rules speak English only so far. */
   locale?: string;
+  /** Quiet time after a change before linting (ServerOptions.debounceMs). */
+  debounceMs?: number;
 }
 
 const WATCHED = '**/{*.bxml,*.bxss,*.js,*.ts,*.tsx,*.bns,*.json,*.png,*.jpg,*.jpeg}';
@@ -49,28 +55,36 @@ const WATCHED = '**/{*.bxml,*.bxss,*.js,*.ts,*.tsx,*.bns,*.json,*.png,*.jpg,*.jp
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const projects = new Map<string, ProjectState>();
-  /** What was last sent per URI (as JSON), so only changes go out. */
-  const published = new Map<string, string>();
+  const publishers = new Map<ProjectState, DiagnosticsPublisher>();
   const docs = new RuleDocs(options.docsDirs ?? []);
   let workspaceFolders: string[] = [];
   let settings: Settings = { enable: true };
   let watchRegistration = false;
 
-  const host = {
+  /** `BMPLINT_LSP_TIMING=1`: each lint's engine time and publish time as log messages (bench/lsp-latency.mjs). */
+  const timings = Boolean(process.env.BMPLINT_LSP_TIMING);
+  const lintTimes = new Map<ProjectState, number>();
+  const host: ProjectHost = {
     loadRules: options.loadRules,
     configPath: () => settings.configPath,
-    debounceMs: options.debounceMs ?? 150,
+    debounceMs: () => settings.debounceMs ?? options.debounceMs ?? 0,
     log: (message: string) => connection.console.error(message),
     onResult: publish,
+    timing: timings ? (project, lintMs) => lintTimes.set(project, lintMs) : undefined,
   };
 
-  /** URIs of project files: an open document's own URI (clients spell URIs their way), else the file URL. */
-  const urisOf = (project: ProjectState): ((path: string) => string) => {
-    const open = new Map(documents.all().map((document) => [fileOf(document.uri), document.uri]));
-    return (path) => {
-      const absolute = join(project.root, path);
-      return open.get(absolute) ?? pathToFileURL(absolute).href;
-    };
+  /** URIs of files by absolute path: an open document's own URI (clients spell URIs their way), else the file URL. */
+  const openUris = new Map<string, string>();
+  const fileUris = new Map<string, string>();
+  const uriOfFile = (absolute: string): string => {
+    const open = openUris.get(absolute);
+    if (open) return open;
+    let uri = fileUris.get(absolute);
+    if (uri === undefined) {
+      uri = pathToFileURL(absolute).href;
+      fileUris.set(absolute, uri);
+    }
+    return uri;
   };
 
   function projectFor(uri: string, create: boolean): { project: ProjectState; path: string } | undefined {
@@ -90,13 +104,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   function publish(project: ProjectState, findings: readonly Finding[], configProblem: ConfigProblem | undefined): void {
     if (!settings.enable) return;
-    const groups = groupFindings(findings);
-    const docsUrl = (ruleId: string) => project.rules.get(ruleId)?.meta.docs.url;
-    const uriOf = urisOf(project);
-    const next = new Map<string, Diagnostic[]>();
-    for (const [path, list] of project.findingsByFile) next.set(uriOf(path), toDiagnostics(list, docsUrl, uriOf, groups));
+    const started = performance.now();
+    const uriOf = (path: string) => uriOfFile(join(project.root, path));
+    const byUri = new Map<string, UriFindings>();
+    for (const [path, list] of project.findingsByFile) byUri.set(uriOf(path), { findings: list });
     if (configProblem) {
-      const uri = pathToFileURL(configProblem.path).href;
+      const uri = uriOfFile(configProblem.path);
       const diagnostic: Diagnostic = {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: DiagnosticSeverity.Error,
@@ -104,23 +117,24 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         source: SOURCE,
         message: `${configProblem.message} (bmplint runs without this config until it is fixed)`,
       };
-      next.set(uri, [...(next.get(uri) ?? []), diagnostic]);
+      byUri.set(uri, { findings: byUri.get(uri)?.findings ?? [], extra: [diagnostic] });
     }
-    for (const document of documents.all()) if (!next.has(document.uri) && belongsTo(project, document.uri)) next.set(document.uri, []);
-    for (const [uri, diagnostics] of next) send(uri, diagnostics);
-    for (const uri of [...published.keys()]) {
-      if (!next.has(uri) && belongsTo(project, uri)) send(uri, []);
+    let publisher = publishers.get(project);
+    if (!publisher) {
+      publisher = new DiagnosticsPublisher((uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }));
+      publishers.set(project, publisher);
     }
-  }
-
-  /** Sends what changed; an open document hears once that it is clean, so the client knows it was checked. */
-  function send(uri: string, diagnostics: Diagnostic[]): void {
-    const json = JSON.stringify(diagnostics);
-    const before = published.get(uri);
-    if (before === json || (before === undefined && !diagnostics.length && !documents.get(uri))) return;
-    if (diagnostics.length || documents.get(uri)) published.set(uri, json);
-    else published.delete(uri);
-    void connection.sendDiagnostics({ uri, diagnostics });
+    const sent = publisher.publish({
+      byUri,
+      findings,
+      openUris: documents.all().map((document) => document.uri).filter((uri) => belongsTo(project, uri)),
+      docsUrl: (ruleId) => project.rules.get(ruleId)?.meta.docs.url,
+      uriOf,
+    });
+    if (timings) {
+      const lintMs = lintTimes.get(project) ?? 0;
+      connection.console.log(`bmplint timing ${JSON.stringify({ lintMs, publishMs: performance.now() - started, sent, findings: findings.length })}`);
+    }
   }
 
   function belongsTo(project: ProjectState, uri: string): boolean {
@@ -138,7 +152,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   function clearAll(): void {
-    for (const uri of [...published.keys()]) send(uri, []);
+    for (const publisher of publishers.values()) publisher.clear();
   }
 
   connection.onInitialize((params): InitializeResult => {
@@ -170,18 +184,27 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDidChangeConfiguration((change) => {
     const next = readSettings((change.settings as { bmplint?: unknown } | undefined)?.bmplint);
     if (!next) return;
+    const before = settings;
     settings = { ...settings, ...next };
     warnLocale();
     if (!settings.enable) {
       clearAll();
       return;
     }
+    // The locale and the quiet time change no finding: only a new config or a re-enable calls for a new
+    // check (VS Code's client sends the settings once after starting, as they were at initialize).
+    if (before.enable && before.configPath === settings.configPath) return;
     for (const project of projects.values()) project.reset();
     // Edits made while disabled were not taken in: lay every open buffer over its project again.
     for (const document of documents.all()) {
       const target = projectFor(document.uri, true);
       target?.project.setBuffer(target.path, document.getText());
     }
+  });
+
+  documents.onDidOpen(({ document }) => {
+    const file = fileOf(document.uri);
+    if (file) openUris.set(file, document.uri);
   });
 
   documents.onDidChangeContent(({ document }) => {
@@ -191,6 +214,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   documents.onDidClose(({ document }) => {
+    const file = fileOf(document.uri);
+    if (file) openUris.delete(file);
     const target = projectFor(document.uri, false);
     target?.project.closeBuffer(target.path);
   });
@@ -271,5 +296,6 @@ function readSettings(value: unknown): Partial<Settings> | undefined {
   if (typeof raw.enable === 'boolean') out.enable = raw.enable;
   if (typeof raw.configPath === 'string') out.configPath = raw.configPath.trim() || undefined;
   if (typeof raw.locale === 'string') out.locale = raw.locale;
+  if (typeof raw.debounceMs === 'number' && Number.isFinite(raw.debounceMs) && raw.debounceMs >= 0) out.debounceMs = raw.debounceMs;
   return out;
 }

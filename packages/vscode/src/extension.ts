@@ -17,6 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       enable: settings.get<boolean>('enable', true),
       configPath: settings.get<string>('configPath', ''),
       locale: settings.get<string>('locale', 'en'),
+      debounceMs: settings.get<number>('debounceMs', 0),
     },
     // Sends `bmplint.*` on every change, so the server re-checks with the new settings.
     synchronize: { configurationSection: 'bmplint' },

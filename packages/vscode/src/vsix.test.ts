@@ -38,7 +38,7 @@ describe('the .vsix', () => {
     const manifest = JSON.parse(readFileSync(join(unpacked, 'extension/package.json'), 'utf8'));
     expect(manifest.main).toBe('./dist/extension.cjs');
     expect(manifest.activationEvents).toEqual(['workspaceContains:**/app.json', 'workspaceContains:**/project.config.json']);
-    expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(['bmplint.enable', 'bmplint.configPath', 'bmplint.locale']);
+    expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(['bmplint.enable', 'bmplint.configPath', 'bmplint.locale', 'bmplint.debounceMs']);
     // Everything the server needs is in its bundle: no node_modules are shipped.
     expect(Object.keys(unzipSync(readFileSync(join(here, 'dist/bmplint.vsix')))).some((name) => name.includes('node_modules'))).toBe(false);
 

@@ -20,6 +20,8 @@ export class LspClient {
   /** Every publishDiagnostics, in order, per URI. */
   readonly published = new Map<string, Published[]>();
   readonly registrations: unknown[] = [];
+  /** The server's log messages (window/logMessage), in order. */
+  readonly logs: string[] = [];
   stderr = '';
   private waiters: Array<() => void> = [];
   private readonly exited: Promise<number | null>;
@@ -38,7 +40,7 @@ export class LspClient {
       return null;
     });
     connection.onRequest('workspace/configuration', () => []);
-    connection.onNotification('window/logMessage', () => {});
+    connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
     connection.listen();
   }
 
