@@ -51,6 +51,7 @@ export { decodeEntities, decodeTextAt, type DecodedEntities } from './text/entit
 export { registerTermTables } from './text/term-tables.js';
 export { TermMatcher, serializeTermTables, termMatcherSources, expandTerm, validateTermList, termSeverity, type TermList, type TermEntry, type TermMatch, type TermSeverity, type TermMatcherOptions, type ScanOptions } from './text/terms.js';
 export * from './analysis/flow.js';
+export { scanFiles, type ScanContext, type Scanned, type FileScan } from './analysis/file-scans.js';
 export * from './analysis/confirmation.js';
 export { readImage, pixelFraction, statistics as imageStatistics, type ImageInfo, type ImagePixels, type DominantColour, type ImageError, type ImageErrorCode, type ReadImageOptions } from './parse/image.js';
 export { localizeFindings, mergeCatalogs, placeholdersOf, CORE_LOCALES, DEFAULT_LOCALE, type MessageCatalog, type MessageTable } from './locale.js';

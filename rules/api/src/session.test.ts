@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lint, openMemoryBundle, openSession, type LintOptions, type LintResult } from '@bmplint/core';
-import { miniApp } from '@bmplint/core/testing';
+import { miniApp, steppedSession } from '@bmplint/core/testing';
 import rules from './index.js';
 
 const options: LintOptions = { rules };
@@ -62,5 +62,49 @@ describe('the api rules in a session', () => {
     expect(now).toEqual(expect.arrayContaining(['api/login-exit pages/login/index.js:1', 'api/subscribe-message-gesture pages/login/index.js:1', 'api/test-account listing.json:1']));
     now = await step('pages/index/index.bxml', '<button bindtap="logout">Log out</button>\n');
     expect(now).not.toContain('api/login-exit pages/login/index.js:1');
+  });
+});
+
+describe('the flow rules in a session', () => {
+  it('follow a payment and its confirmation across files as helpers, templates and files change', async () => {
+    const session = await steppedSession(options, miniApp({
+      'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/shop/index'] }),
+      'listing.json': `${JSON.stringify({ name: 'Signal Pro', logo: 'logo.png', description: 'Paid alerts for gas fees.', testAccount: { id: 'a', password: 'b' } }, null, 2)}\n`,
+      'pages/index/index.js': 'Page({ onLoad() {} });\n',
+      'pages/shop/index.js': "import { charge } from '../../utils/pay';\nPage({\n  buy() { charge(1); },\n  subscribe() { bn.requestSubscribeMessage({ tmplIds: ['a'] }); },\n});\n",
+      'pages/shop/index.bxml': '<button bindtap="buy">Buy</button>\n<button bindtap="subscribe">Notify me</button>\n',
+      'utils/pay.js': 'export function charge(id) { bn.requestPayment({ orderId: id }); }\n',
+    }) as Record<string, string>);
+    const flowProblems = async () => problems(await session.check()).filter((problem) => /payment-confirmation|subscribe-message-gesture/.test(problem));
+    expect(await flowProblems()).toEqual(['api/payment-confirmation utils/pay.js:1']);
+
+    // The helper asks first, then no longer does.
+    const confirmed = 'export async function charge(id) {\n  const { confirm } = await bn.showModal({ title: "Pay?" });\n  if (!confirm) return;\n  bn.requestPayment({ orderId: id });\n}\n';
+    session.set('utils/pay.js', confirmed);
+    expect(await flowProblems()).toEqual([]);
+    session.set('utils/pay.js', 'export function charge(id) { bn.requestPayment({ orderId: id }); }\n');
+    expect(await flowProblems()).toEqual(['api/payment-confirmation utils/pay.js:1']);
+
+    // The payment moves into the page's own code, behind a modal in another helper file.
+    session.set('utils/pay.js', null);
+    session.set('utils/ask.js', 'export function ask() { return new Promise((resolve, reject) => bn.showModal({ title: "Pay?", success: (res) => (res.confirm ? resolve() : reject()) })); }\n');
+    session.set('pages/shop/index.js', "import { ask } from '../../utils/ask';\nPage({\n  async buy() { await ask(); bn.requestPayment({ orderId: 1 }); },\n  subscribe() { bn.requestSubscribeMessage({ tmplIds: ['a'] }); },\n});\n");
+    expect(await flowProblems()).toEqual([]);
+    // The modal helper stops asking: the page's unchanged code is now unconfirmed.
+    session.set('utils/ask.js', 'export function ask() { return Promise.resolve(); }\n');
+    expect(await flowProblems()).toEqual(['api/payment-confirmation pages/shop/index.js:3']);
+
+    // The template binds the subscription to the page's load event instead of a tap.
+    session.set('pages/shop/index.bxml', '<button bindtap="buy">Buy</button>\n<image src="/a.png" bindload="subscribe"/>\n');
+    expect(await flowProblems()).toEqual(['api/payment-confirmation pages/shop/index.js:3', 'api/subscribe-message-gesture pages/shop/index.js:4']);
+
+    // The helper is renamed, then deleted with the import fixed.
+    session.set('utils/ask.js', null);
+    session.set('utils/confirm.js', 'export function ask() { return new Promise((resolve, reject) => bn.showModal({ title: "Pay?", success: (res) => (res.confirm ? resolve() : reject()) })); }\n');
+    await session.check();
+    session.set('pages/shop/index.js', "import { ask } from '../../utils/confirm';\nPage({\n  async buy() { await ask(); bn.requestPayment({ orderId: 1 }); },\n  subscribe() { bn.requestSubscribeMessage({ tmplIds: ['a'] }); },\n});\n");
+    expect(await flowProblems()).toEqual(['api/subscribe-message-gesture pages/shop/index.js:4']);
+    session.set('utils/confirm.js', null);
+    expect(await flowProblems()).toEqual(expect.arrayContaining(['api/payment-confirmation pages/shop/index.js:3']));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lint, openMemoryBundle, openSession, type Finding } from '@bmplint/core';
-import { miniApp, type Files } from '@bmplint/core/testing';
+import { miniApp, steppedSession, type Files } from '@bmplint/core/testing';
 import adPlacement from './ad-placement/index.js';
 import binanceAppFeatures from './binance-app-features/index.js';
 import crossPromotion from './cross-promotion/index.js';
@@ -92,5 +92,40 @@ describe('content rules in a session', () => {
       'content/ad-placement adComponent pages/post/index.bxml:3:1',
       'content/ugc-moderation noFilter pages/post/index.js:3:16',
     ]);
+  });
+
+  it('follows a moderation step and a publishing request across helper files as they change, move and go', async () => {
+    const post = lines(
+      "import { send } from '../../utils/api.js';",
+      'Page({',
+      '  onInput(e) { this.setData({ content: e.detail.value }); },',
+      '  onSubmit() { send(this.data.content); },',
+      '});',
+    );
+    const request = "bn.request({ url: 'https://api.example.com/v1/comments', method: 'POST', data: { text } });";
+    const session = await steppedSession({ rules: [ugcModeration, shareReward] }, present({
+      ...APP,
+      'pages/post/index.js': post,
+      'utils/api.js': `export function send(text) { ${request} }\n`,
+      'pages/share/index.bxml': '<view class="page"><text bindtap="onReport">Report</text></view>\n',
+    }) as Record<string, string>);
+    const ugc = (findings: Finding[]) => summary(findings).filter((line) => line.startsWith('content/ugc-moderation'));
+    expect(ugc((await session.check()).findings)).toEqual(['content/ugc-moderation noFilter utils/api.js:1:30']);
+    // The helper checks the text first, then no longer does.
+    session.set('utils/api.js', `export function send(text) { checkText(text); ${request} }\nfunction checkText(text) { return text; }\n`);
+    expect(ugc((await session.check()).findings)).toEqual([]);
+    session.set('utils/api.js', `export function send(text) { ${request} }\n`);
+    expect(ugc((await session.check()).findings)).toEqual(['content/ugc-moderation noFilter utils/api.js:1:30']);
+    // The request moves to another module the helper calls.
+    session.set('utils/api.js', "import { post } from './http.js';\nexport function send(text) { post(text); }\n");
+    session.set('utils/http.js', `export function post(text) { ${request} }\n`);
+    expect(ugc((await session.check()).findings)).toEqual(['content/ugc-moderation noFilter utils/http.js:1:30']);
+    // The module is renamed, then it no longer publishes.
+    session.set('utils/http.js', null);
+    session.set('utils/net.js', `export function post(text) { ${request} }\n`);
+    session.set('utils/api.js', "import { post } from './net.js';\nexport function send(text) { post(text); }\n");
+    expect(ugc((await session.check()).findings)).toEqual(['content/ugc-moderation noFilter utils/net.js:1:30']);
+    session.set('utils/net.js', 'export function post(text) { console.log(text); }\n');
+    expect(ugc((await session.check()).findings)).toEqual([]);
   });
 });

@@ -154,8 +154,8 @@ export function flowOf(project: Project): Flow {
 
 export class Flow {
   private readonly fileIndexes = new Map<string, FileIndex>();
-  private readonly units = new Map<string, UnitMethods | null>();
-  private readonly siteCache = new Map<Fn, Site[]>();
+  /** Scripts whose unit is being built: a method resolving back into its own unit finds none. */
+  private readonly buildingUnits = new Set<string>();
   private triggerList?: Trigger[];
 
   constructor(readonly project: Project) {}
@@ -188,9 +188,9 @@ export class Flow {
 
   /** The calls in a function, its inline callbacks included; named inner functions are separate. */
   sites(ref: FnRef): Site[] {
-    let cached = this.siteCache.get(ref.fn);
-    if (!cached) this.siteCache.set(ref.fn, (cached = this.project.remember('flow/sites', ref.fn, () => this.sitesIn(ref))));
-    return cached;
+    // Through `remember` on every call, not a map of this run: a hit notes the files the sites were
+    // resolved from, so an analysis remembered around this one depends on them too.
+    return this.project.remember('flow/sites', ref.fn, () => this.sitesIn(ref));
   }
 
   private sitesIn(ref: FnRef): Site[] {
@@ -229,19 +229,66 @@ export class Flow {
     visit: (site: Extract<Site, { kind: 'bn' }>, state: S, trigger: Trigger, path: readonly string[]) => void,
   ): void {
     const seen = new Map<Fn, Set<S>>();
-    for (const start of starts) {
-      const queue: Array<{ ref: FnRef; state: S; path: string[] }> = [{ ref: start.trigger.fn, state: start.state, path: [start.trigger.fn.name] }];
-      for (let i = 0; i < queue.length; i++) {
-        const { ref, state, path } = queue[i];
-        let states = seen.get(ref.fn);
-        if (!states) seen.set(ref.fn, (states = new Set()));
-        if (states.has(state)) continue;
-        states.add(state);
-        for (const site of this.sites(ref)) {
-          const next = step(state, site);
-          if (site.kind === 'bn') visit(site, next, start.trigger, path);
-          else if (path.length < MAX_PATH) queue.push({ ref: site.target, state: next, path: [...path, site.label] });
-        }
+    for (const start of starts) this.follow(start.trigger.fn, start.state, step, seen, (site, state, path) => visit(site, state, start.trigger, path));
+  }
+
+  /**
+   * `explore` for a check whose step depends on the files alone: each start is explored on its own
+   * and what it visits is remembered (`name` names the step; `makeStep` gives a step with no state
+   * shared between starts, so a start's visits do not depend on which starts ran before it). A
+   * session's re-run explores again only the starts whose reachable code, or what their steps
+   * read, changed. A call reached from several starts is visited once per start, in start order:
+   * a check that keeps the first visit of a call, or treats every visit alike, sees what
+   * `explore` would show it.
+   */
+  exploreEach<S extends string>(
+    name: string,
+    starts: ReadonlyArray<{ trigger: Trigger; state: S }>,
+    makeStep: () => (state: S, site: Site) => S,
+    visit: (site: Extract<Site, { kind: 'bn' }>, state: S, trigger: Trigger, path: readonly string[]) => void,
+  ): void {
+    for (const { trigger, state } of starts) {
+      const visits = this.project.remember(`flow/explore:${name}:${state}`, trigger.fn.fn, () => this.exploreFrom(trigger.fn, state, makeStep()));
+      // Starts that share a function may name it differently: the path starts with this one's name.
+      for (const { site, state: after, path } of visits) visit(site, after, trigger, path[0] === trigger.fn.name ? path : [trigger.fn.name, ...path.slice(1)]);
+    }
+  }
+
+  /** The `bn` calls one start reaches, with the state and the path (breadth-first, as `explore`). */
+  private exploreFrom<S extends string>(from: FnRef, initial: S, step: (state: S, site: Site) => S): Array<{ site: Extract<Site, { kind: 'bn' }>; state: S; path: readonly string[] }> {
+    const out: Array<{ site: Extract<Site, { kind: 'bn' }>; state: S; path: readonly string[] }> = [];
+    const files = new Set<string>();
+    this.follow(from, initial, step, new Map(), (site, state, path) => out.push({ site, state, path }), (ref) => {
+      // The files whose code the start reaches are what its visits depend on (a remembered
+      // function's sites may not name their own file).
+      if (files.has(ref.file.path)) return;
+      files.add(ref.file.path);
+      this.project.parsed(ref.file.path);
+    });
+    return out;
+  }
+
+  /** Breadth-first from one function through the calls it makes, each function once per state (`seen`). */
+  private follow<S extends string>(
+    from: FnRef,
+    initial: S,
+    step: (state: S, site: Site) => S,
+    seen: Map<Fn, Set<S>>,
+    reached: (site: Extract<Site, { kind: 'bn' }>, state: S, path: readonly string[]) => void,
+    entered?: (ref: FnRef) => void,
+  ): void {
+    const queue: Array<{ ref: FnRef; state: S; path: string[] }> = [{ ref: from, state: initial, path: [from.name] }];
+    for (let i = 0; i < queue.length; i++) {
+      const { ref, state, path } = queue[i];
+      let states = seen.get(ref.fn);
+      if (!states) seen.set(ref.fn, (states = new Set()));
+      if (states.has(state)) continue;
+      states.add(state);
+      entered?.(ref);
+      for (const site of this.sites(ref)) {
+        const next = step(state, site);
+        if (site.kind === 'bn') reached(site, next, path);
+        else if (path.length < MAX_PATH) queue.push({ ref: site.target, state: next, path: [...path, site.label] });
       }
     }
   }
@@ -429,11 +476,14 @@ export class Flow {
 
   /** Page/Component/App registration in a script, with the methods `this.x()` can reach. */
   private unitOf(file: JsFile): UnitMethods | undefined {
-    if (this.units.has(file.path)) return this.units.get(file.path) ?? undefined;
-    this.units.set(file.path, null);
-    const unit = this.project.remember('flow/unit', file, () => this.unitMethodsOf(file));
-    this.units.set(file.path, unit ?? null);
-    return unit;
+    if (this.buildingUnits.has(file.path)) return undefined;
+    this.buildingUnits.add(file.path);
+    try {
+      // Through `remember` on every call, as `sites`: a hit notes the files the methods resolved into.
+      return this.project.remember('flow/unit', file, () => this.unitMethodsOf(file));
+    } finally {
+      this.buildingUnits.delete(file.path);
+    }
   }
 
   private unitMethodsOf(file: JsFile): UnitMethods | undefined {

@@ -109,7 +109,7 @@ function tapClearsSession(project: Project): boolean {
   const flow = flowOf(project);
   const starts = flow.triggers().filter((trigger) => trigger.kind === 'event' && !NON_GESTURE_EVENTS.has(trigger.name)).map((trigger) => ({ trigger, state: 'tap' }));
   let found = false;
-  flow.explore(starts, (state) => state, (site) => {
+  flow.exploreEach('api/login-exit', starts, () => (state) => state, (site) => {
     if (!found && clearsSession(project, site)) found = true;
   });
   return found;

@@ -46,12 +46,12 @@ export default defineRule({
         const screenTriggers = new Set(triggers.filter((trigger) => screens.isConfirmation(trigger)));
         const navigators = screens.navigators();
         let confirmedPages = new Set<string>();
-        let run = explore(flow, confirmations, triggers, screenTriggers, confirmedPages);
+        let run = explore(flow, triggers, screenTriggers, confirmedPages);
         for (let round = 1; round < MAX_ROUNDS; round++) {
           const next = pagesReachedOnlyConfirmed(project, run.navigations, navigations, navigators);
           if (sameSet(next, confirmedPages)) break;
           confirmedPages = next;
-          run = explore(flow, confirmations, triggers, screenTriggers, confirmedPages);
+          run = explore(flow, triggers, screenTriggers, confirmedPages);
         }
         for (const payment of payments) {
           const api = payment.call.spelling === 'alias' ? `${PAYMENT_API}()` : `bn.${PAYMENT_API}`;
@@ -103,21 +103,25 @@ interface Run {
   navigations: Map<Call, { route: string | undefined; confirmed: boolean }>;
 }
 
-function explore(flow: Flow, confirmations: Confirmations, triggers: Trigger[], screenTriggers: Set<Trigger>, confirmedPages: Set<string>): Run {
+function explore(flow: Flow, triggers: Trigger[], screenTriggers: Set<Trigger>, confirmedPages: Set<string>): Run {
   const payments = new Map<Call, Reached>();
   const navigations = new Map<Call, { route: string | undefined; confirmed: boolean }>();
   const starts = triggers.map((trigger) => {
     const inherited = trigger.kind !== 'event' && trigger.route !== undefined && confirmedPages.has(trigger.route);
     return { trigger, state: (screenTriggers.has(trigger) || inherited ? 'confirmed' : 'open') as State };
   });
-  const step = (state: State, site: Site): State => {
-    if (state === 'confirmed' || confirmations.gated(site.owner.file, site.node, site.ancestors)) return 'confirmed';
-    if (state !== 'open') return state;
-    const test = launchOptionTest(site);
-    return test === undefined ? 'open' : `opener:${test}`;
+  // Each start's step has its own confirmation facts: what a start reaches depends on the files alone.
+  const makeStep = () => {
+    const confirmations = new Confirmations(flow.project, flow);
+    return (state: State, site: Site): State => {
+      if (state === 'confirmed' || confirmations.gated(site.owner.file, site.node, site.ancestors)) return 'confirmed';
+      if (state !== 'open') return state;
+      const test = launchOptionTest(site);
+      return test === undefined ? 'open' : `opener:${test}`;
+    };
   };
   const rank = (reached: Reached) => (reached.confirmed ? 0 : reached.opener ? 1 : 2);
-  flow.explore(starts, step, (site, state, trigger, path) => {
+  flow.exploreEach('api/payment-confirmation', starts, makeStep, (site, state, trigger, path) => {
     const confirmed = state === 'confirmed';
     if (site.bn.name === PAYMENT_API) {
       const previous = payments.get(site.node);

@@ -44,9 +44,10 @@ export default defineRule({
         const automatic = new Map<Call, { trigger: Trigger; path: readonly string[]; origin: Origin }>();
         const looped = new Map<Call, { where: string; path: readonly string[] }>();
         const starts = flow.triggers().map((trigger) => ({ trigger, state: `${originOf(trigger)}|` }));
-        flow.explore(
+        flow.exploreEach(
+          'api/subscribe-message-gesture',
           starts,
-          (state, site) => {
+          () => (state, site) => {
             if (state.includes('|in ')) return state;
             const where = loopContext(site.node, site.ancestors);
             return where ? `${state.slice(0, state.indexOf('|'))}|${where}` : state;

@@ -1,7 +1,7 @@
 import { defineRule, type Project } from '@bmplint/core';
 import { lineOf } from '@bmplint/core';
 import { findPasswordLogins } from '../third-party-login/detect.js';
-import { bnSites, requestOauthOf, type BnSite } from '../sites.js';
+import { bnSites, oauthByCall } from '../sites.js';
 
 /** APIs that mean the app has user accounts or paid content. */
 const EVIDENCE: Record<string, string> = {
@@ -58,15 +58,11 @@ export default defineRule({
 
 /** The first call (in walk order) that shows accounts or paid content: Binance login, payment, an OAuth provider's sign-in. */
 function evidenceOf(project: Project): { what: string; where: string } | undefined {
-  for (const site of bnSites(project)) {
-    const { file, call } = site;
-    const what = Object.hasOwn(EVIDENCE, call.name) ? EVIDENCE[call.name] : (call.name === 'request' ? oauthProvider(project, site) : undefined);
+  const oauth = oauthByCall(project);
+  for (const { file, call } of bnSites(project)) {
+    const provider = call.name === 'request' ? oauth.get(call.node)?.match.provider : undefined;
+    const what = Object.hasOwn(EVIDENCE, call.name) ? EVIDENCE[call.name] : provider ? `${provider.name} sign-in` : undefined;
     if (what) return { what, where: `${call.spelling === 'alias' ? `${call.name}()` : `bn.${call.name}`} in ${file.path}:${lineOf(file, call.node.start ?? 0)}` };
   }
   return undefined;
-}
-
-function oauthProvider(project: Project, site: BnSite): string | undefined {
-  const provider = requestOauthOf(project, site)?.provider;
-  return provider ? `${provider.name} sign-in` : undefined;
 }

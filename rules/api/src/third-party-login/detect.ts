@@ -3,7 +3,7 @@
  * username + password login form. Shared with `api/test-account`, which needs to know whether
  * the app has accounts at all.
  */
-import { elementsOf, nodesIn, optionValue, type BxmlElement, type BxmlFile, type JsFile, type ParsedFile, type Project } from '@bmplint/core';
+import { elementsOf, nodesIn, optionValue, scanFiles, type BxmlElement, type BxmlFile, type JsFile, type ParsedFile, type Project } from '@bmplint/core';
 import { flowOf, sourceText, unwrap, type Node, type Site, type Trigger } from '@bmplint/core';
 import data from './providers.json' with { type: 'json' };
 
@@ -73,7 +73,7 @@ export function findPasswordLogins(project: Project): PasswordLogin[] {
   const out: PasswordLogin[] = [];
   cache.set(project, out);
   // Most apps have no password field: then no tap needs following.
-  if (!project.paths.some((path) => passwordFieldOf(project, path))) return out;
+  if (!scanFiles(project, 'api/password-fields', passwordFieldOf).length) return out;
   const flow = flowOf(project);
   const groups = new Map<string, { field: { file: string; start: number; end: number } | null; triggers: Trigger[] }>();
   for (const trigger of flow.triggers()) {
@@ -92,7 +92,7 @@ export function findPasswordLogins(project: Project): PasswordLogin[] {
     let found: PasswordLogin | undefined;
     // State 'login' once a call on the way passes a login path (`post('/user/login', form)`).
     const step = (state: 'plain' | 'login', site: Site): 'plain' | 'login' => (state === 'login' || passesLoginPath(project, site) ? 'login' : 'plain');
-    flow.explore(group.triggers.map((trigger) => ({ trigger, state: 'plain' as const })), step, (site, state, trigger) => {
+    flow.exploreEach('api/password-login', group.triggers.map((trigger) => ({ trigger, state: 'plain' as const })), () => step, (site, state, trigger) => {
       if (found || site.bn.name !== 'request') return;
       const url = loginRequest(project, site, state === 'login');
       if (url) found = { file: group.field!.file, span: { start: group.field!.start, end: group.field!.end }, url, trigger };
@@ -132,26 +132,11 @@ function passesLoginPath(project: Project, site: Site): boolean {
   return args.some((argument, index) => index !== path && (PASSWORD_NAME.test(sourceText(file, argument)) || unwrap(argument).type !== 'ObjectExpression'));
 }
 
-type Field = { file: string; start: number; end: number };
-const fields = new WeakMap<ParsedFile, Field | null>();
-
-/**
- * The password field of a template (or of its inline scripts' JSX) or a script's JSX, looked for
- * once per file content (the parse a session keeps).
- */
-function passwordFieldOf(project: Project, path: string): Field | null | undefined {
-  const kind = project.kindOf(path);
-  if (kind !== 'bxml' && kind !== 'js') return null;
-  const file = project.parsed(path);
-  if (!file) return null;
-  let field = fields.get(file);
-  if (field === undefined) {
-    field = file.kind === 'bxml'
-      ? templatePasswordField(file) ?? file.embeddedScripts.map((script) => jsxPasswordField({ ...file, kind: 'js', dialect: 'bns', ast: script.ast })).find(Boolean)
-      : file.kind === 'js' ? jsxPasswordField(file) : undefined;
-    fields.set(file, field ?? null);
-  }
-  return field;
+/** The password field of a template (or of its inline scripts' JSX) or a script's JSX. */
+function passwordFieldOf(file: ParsedFile): { file: string; start: number; end: number } | undefined {
+  return file.kind === 'bxml'
+    ? templatePasswordField(file) ?? file.embeddedScripts.map((script) => jsxPasswordField({ ...file, kind: 'js', dialect: 'bns', ast: script.ast })).find(Boolean)
+    : file.kind === 'js' ? jsxPasswordField(file) : undefined;
 }
 
 /** `<input password>`, `<input password="{{true}}">`, `<input type="password">`. */

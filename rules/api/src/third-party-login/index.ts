@@ -1,7 +1,7 @@
-import { defineRule, elementsOf, optionValue, type BxmlAttribute, type BxmlFile, type JsFile, type Project } from '@bmplint/core';
+import { defineRule, elementsOf, optionValue, scanFiles, type BxmlAttribute, type BxmlFile, type JsFile, type Project, type Scanned } from '@bmplint/core';
 import type { Node } from '@bmplint/core';
 import { findPasswordLogins, matchOauth, type OauthMatch } from './detect.js';
-import { bnSites, jsxWebViewSrcs, requestOauthOf, requestUrlOf } from '../sites.js';
+import { jsxWebViewSrcs, oauthRequests } from '../sites.js';
 
 export default defineRule({
   meta: {
@@ -42,11 +42,7 @@ export default defineRule({
       // per file content), so the rule forces no walks. A request URL is evaluated again only when
       // a file it was built from changes; the own-login check follows taps across files (ASTs).
       project(project) {
-        for (const site of bnSites(project)) {
-          if (site.call.name !== 'request') continue;
-          const match = requestOauthOf(project, site);
-          if (!match) continue;
-          const url = requestUrlOf(project, site)!;
+        for (const { site, url, match } of oauthRequests(project)) {
           report(match, url.complete ? url.text : `${url.text}…`, site.call.spelling === 'alias' ? 'request()' : 'bn.request', { node: optionValue(site.call.options, 'url'), file: site.file.path });
         }
         for (const { file, element, value } of jsxWebViewSrcs(project)) check(value, file, `<${element} src>`);
@@ -67,16 +63,10 @@ export default defineRule({
 
 /** `<web-view src="https://open.weixin.qq.com/connect/oauth2/authorize?…">` of every template, in walk order. */
 function templateWebViews(project: Project): TemplateWebView[] {
-  const out: TemplateWebView[] = [];
-  for (const path of project.paths) {
-    if (project.kindOf(path) !== 'bxml' || project.isIgnored(path)) continue;
-    const file = project.parsed(path);
-    if (file?.kind !== 'bxml' || file.textOnly) continue;
-    let found = webViews.get(file);
-    if (!found) webViews.set(file, (found = webViewsIn(file)));
-    out.push(...found);
-  }
-  return out;
+  const scans = scanFiles(project, 'api/template-web-views', (file) => (file.kind === 'bxml' ? webViewsIn(file) : undefined));
+  let found = merged.get(scans);
+  if (!found) merged.set(scans, (found = scans.flatMap((scan) => scan.value)));
+  return found;
 }
 
 interface TemplateWebView {
@@ -85,10 +75,11 @@ interface TemplateWebView {
   match: OauthMatch;
 }
 
-/** Kept per file content (the parse a session keeps): a template's sources need nothing from other files. */
-const webViews = new WeakMap<BxmlFile, TemplateWebView[]>();
+/** The merged list, once per list of scans (the same list while no template's scan changed). */
+const merged = new WeakMap<ReadonlyArray<Scanned<TemplateWebView[]>>, TemplateWebView[]>();
 
-function webViewsIn(template: BxmlFile): TemplateWebView[] {
+/** A template's sign-in web views (undefined for none): they need nothing from other files. */
+function webViewsIn(template: BxmlFile): TemplateWebView[] | undefined {
   const out: TemplateWebView[] = [];
   for (const element of elementsOf(template.document)) {
     if (element.name !== 'web-view') continue;
@@ -97,5 +88,5 @@ function webViewsIn(template: BxmlFile): TemplateWebView[] {
     const match = matchOauth(src.value, true);
     if (match) out.push({ file: template.path, attribute: src, match });
   }
-  return out;
+  return out.length ? out : undefined;
 }

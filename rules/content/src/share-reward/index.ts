@@ -1,6 +1,6 @@
 import {
-  attributeKey, defineRule, elementsOf, flowOf, isFunction, keyName, lineOf, memberName, optionValue, sourceText, unwrap, walkJs,
-  type BnCall, type BxmlElement, type BxmlFile, type Flow, type FnRef, type JsFile, type Node, type NodeOf, type Project, type Trigger,
+  attributeKey, defineRule, elementsOf, flowOf, isFunction, keyName, lineOf, memberName, optionValue, scanFiles, sourceText, unwrap, walkJs,
+  type BnCall, type BxmlElement, type BxmlFile, type Flow, type FnRef, type JsFile, type Node, type NodeOf, type ParsedFile, type Project, type ScanContext, type Trigger,
 } from '@bmplint/core';
 
 /** Page/component methods the framework calls when the user shares. */
@@ -129,17 +129,10 @@ export default defineRule({
         const hooks: PendingHook[] = [];
         const callbacks: PendingCallback[] = [];
         let shareButtons = false;
-        for (const path of project.paths) {
-          const kind = project.kindOf(path);
-          if ((kind !== 'js' && kind !== 'bxml') || project.isIgnored(path) || !mentionsShare(project.bundle.read(path))) continue;
-          const file = project.parsed(path);
-          if (file?.kind === 'bxml') shareButtons ||= templateHasShareButton(file);
-          else if (file?.kind === 'js') {
-            const found = scriptShares(project, file);
-            hooks.push(...found.hooks);
-            callbacks.push(...found.callbacks);
-            shareButtons ||= found.shareButton;
-          }
+        for (const { value: found } of scanFiles(project, 'content/shares', sharesOf)) {
+          hooks.push(...found.hooks);
+          callbacks.push(...found.callbacks);
+          shareButtons ||= found.shareButton;
         }
         const starts: ShareStart[] = [];
         const flow = flowOf(project);
@@ -178,7 +171,8 @@ export default defineRule({
       };
       const shareFns = new Set(list.map((start) => start.ref.fn));
       for (const start of list) {
-        const found = search(project, flow, start);
+        // Remembered by the files the search read: a session searches again only from starts whose reachable code changed.
+        const found = project.remember(`content/share-reward/search:${start.after ?? ''}`, start.ref.fn, () => search(project, flow, start));
         if (found.reward) {
           const at = `${found.reward.file.path}:${lineOf(found.reward.file, found.reward.node.start ?? 0)}`;
           if (start.anchor) report(start.anchor.file, start.anchor.node, 'rewardInShareHook', { share: start.label, what: found.reward.what, at });
@@ -198,42 +192,29 @@ export default defineRule({
   },
 });
 
-/**
- * Whether a file's bytes can hold a share hook, API or button (`onShareAppMessage`, `showSharePanel`,
- * `open-type="share"`): the others are not parsed or looked up at all.
- */
-function mentionsShare(bytes: Uint8Array): boolean {
-  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return buffer.includes('hare') || buffer.includes('HARE');
-}
-
-/** What one script gives the share search: its share hooks, the code run after its share APIs, and whether it has a share button. */
+/** What one script or template gives the share search: its share hooks, the code run after its share APIs, and whether it has a share button. */
 interface ScriptShares {
   hooks: PendingHook[];
   callbacks: PendingCallback[];
   shareButton: boolean;
 }
 
-const NO_SHARES: ScriptShares = { hooks: [], callbacks: [], shareButton: false };
-const sharesByScript = new WeakMap<JsFile, ScriptShares>();
-const buttonsByTemplate = new WeakMap<BxmlFile, boolean>();
-
 /**
- * The share hooks, share-API callbacks and share buttons of one script, walked once per parsed
- * file (a session keeps the parse of an unchanged file, so an edit walks only the edited one).
+ * The share hooks, share-API callbacks and share buttons of one file (undefined for none). A file
+ * that cannot hold a share hook, API or button (`onShareAppMessage`, `showSharePanel`,
+ * `open-type="share"`) is not walked.
  */
-function scriptShares(project: Project, file: JsFile): ScriptShares {
-  let found = sharesByScript.get(file);
-  if (found) return found;
-  found = file.ast ? walkShares(project, file, file.ast) : NO_SHARES;
-  sharesByScript.set(file, found);
-  return found;
+function sharesOf(file: ParsedFile, context: ScanContext): ScriptShares | undefined {
+  if (!file.text.includes('hare') && !file.text.includes('HARE')) return undefined;
+  const found = file.kind === 'bxml' ? (templateHasShareButton(file) ? { hooks: [], callbacks: [], shareButton: true } : undefined)
+    : file.kind === 'js' && file.ast ? walkShares(context, file, file.ast) : undefined;
+  return found && (found.hooks.length || found.callbacks.length || found.shareButton) ? found : undefined;
 }
 
-function walkShares(project: Project, file: JsFile, ast: Node): ScriptShares {
+function walkShares(context: ScanContext, file: JsFile, ast: Node): ScriptShares {
   const found: ScriptShares = { hooks: [], callbacks: [], shareButton: false };
   const inVendor = VENDOR_PATH.test(file.path);
-  const bn = project.bnApi(file);
+  const bn = context.bnApi(file);
   const hookMember = (node: Node, key: Node, value: Node | null | undefined, ancestors: readonly Node[]) => {
     const name = keyName(node);
     if (!value || !name || !HOOK_METHODS.has(name) || inVendor) return;
@@ -282,14 +263,10 @@ function walkShares(project: Project, file: JsFile, ast: Node): ScriptShares {
 
 /** `<button open-type="share">` anywhere in a template. */
 function templateHasShareButton(template: BxmlFile): boolean {
-  let found = buttonsByTemplate.get(template);
-  if (found !== undefined) return found;
-  found = false;
   for (const element of elementsOf(template.document)) {
-    if (element.attributes.some((attribute) => attributeKey(attribute.name) === 'open-type' && attribute.value?.trim().toLowerCase() === 'share')) found = true;
+    if (element.attributes.some((attribute) => attributeKey(attribute.name) === 'open-type' && attribute.value?.trim().toLowerCase() === 'share')) return true;
   }
-  buttonsByTemplate.set(template, found);
-  return found;
+  return false;
 }
 
 /** The code that runs after a share API succeeds: `success`, `.then(…)`, or what follows `await`. */
@@ -354,6 +331,8 @@ function search(project: Project, flow: Flow, start: ShareStart): { reward?: Evi
     const { ref, after, depth } = queue[i];
     if (seen.has(ref.fn) && after === undefined) continue;
     seen.add(ref.fn);
+    // What the search finds depends on the files of the functions it reads (see `Flow.exploreEach`).
+    project.parsed(ref.file.path);
     const found = inspect(project, ref, after);
     reward ??= found.reward;
     flags.push(...found.flags);

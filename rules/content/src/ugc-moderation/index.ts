@@ -1,6 +1,6 @@
 import {
-  attributeKey, defineRule, elementsOf, eventOfAttribute, flowOf, handlerGraph, isFunction, keyName, memberName, optionValue, sourceText, unwrap, walkJs,
-  type BnCall, type BxmlFile, type Flow, type ParsedFile, type Fn, type FnRef, type JsFile, type Node, type NodeOf, type Project, type Site,
+  attributeKey, defineRule, elementsOf, eventOfAttribute, flowOf, handlerGraph, isFunction, keyName, memberName, optionValue, scanFiles, sourceText, unwrap, walkJs,
+  type BnCall, type ScanContext, type StaticEvaluator, type BxmlFile, type Flow, type ParsedFile, type Fn, type FnRef, type JsFile, type Node, type NodeOf, type Project, type Site,
 } from '@bmplint/core';
 import { isVisibleAttribute } from '../text-sources.js';
 
@@ -101,23 +101,14 @@ export default defineRule({
   create(context) {
     return {
       project(project) {
-        const requests: Request[] = [];
-        for (const path of project.paths) {
-          if (project.kindOf(path) !== 'js' || project.isIgnored(path) || VENDOR_PATH.test(path) || !mentionsSending(project.bundle.read(path))) continue;
-          const file = project.jsFile(path);
-          if (file) requests.push(...requestsOf(project, file));
-        }
-        // The method first: a literal 'GET' costs nothing, a URL may need constants from other files.
-        const candidates = requests
-          .filter((request) => !isReadOnly(project, request))
-          .map((request) => ({ ...request, url: urlOf(project, request) }))
-          .filter((request) => isPublishingUrl(request.url));
+        // Each script's publishing requests, found once per file content (see publishingRequests).
+        const candidates = scanFiles(project, 'content/publishing-requests', publishingRequests).flatMap((scan) => scan.value);
         if (!candidates.length) return;
         const flow = flowOf(project);
         const inputs = collectInputs(project);
         const graph = callGraph(flow);
         const moderation = new ModerationIndex(project, flow);
-        const filtered = filteredRequests(flow, moderation);
+        const filtered = filteredRequests(flow);
         const hasReport = hasReportEntry(project);
         for (const request of candidates) {
           const source = userContent(project, request, inputs, graph);
@@ -135,42 +126,38 @@ export default defineRule({
   },
 });
 
-/** Whether a script's bytes can hold a `bn.request` or `bn.uploadFile` call: the others are not parsed or looked up. */
-function mentionsSending(bytes: Uint8Array): boolean {
-  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return buffer.includes('request') || buffer.includes('uploadFile');
-}
-
-const requestsByScript = new WeakMap<JsFile, Request[]>();
+/** A request that may publish: sends data (not a GET) to an endpoint whose path reads as publishing. */
+type Candidate = Request & { url: string };
 
 /**
- * The `bn.request` / `bn.uploadFile` calls of one script, found once per parsed file: a session
- * keeps the parse of an unchanged file, so an edit walks only the edited one.
+ * The `bn.request` / `bn.uploadFile` calls of one script that may publish. A script that cannot
+ * hold such a call (no `request` or `uploadFile` in its text) is not walked.
  */
-function requestsOf(project: Project, file: JsFile): Request[] {
-  let found = requestsByScript.get(file);
-  if (found) return found;
-  found = [];
-  const bn = file.ast ? project.bnApi(file) : undefined;
-  if (file.ast && bn) {
-    const out = found;
-    walkJs(file.ast, {
-      enter(node, ancestors) {
-        if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return;
-        const call = bn.call(node as NodeOf<'CallExpression'>);
-        // A `bn.request` without a method is a GET (see isReadOnly): it never publishes, whatever its URL.
-        if (call && SENDING_APIS.has(call.name) && (call.name !== 'request' || optionValue(call.options, 'method'))) out.push({ file, call, ancestors: [...ancestors] });
-      },
-    });
-  }
-  requestsByScript.set(file, found);
-  return found;
+function publishingRequests(file: ParsedFile, context: ScanContext): Candidate[] | undefined {
+  if (file.kind !== 'js' || !file.ast || VENDOR_PATH.test(file.path) || !(file.text.includes('request') || file.text.includes('uploadFile'))) return undefined;
+  const bn = context.bnApi(file);
+  if (!bn) return undefined;
+  const found: Request[] = [];
+  walkJs(file.ast, {
+    enter(node, ancestors) {
+      if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return;
+      const call = bn.call(node as NodeOf<'CallExpression'>);
+      // A `bn.request` without a method is a GET (see isReadOnly): it never publishes, whatever its URL.
+      if (call && SENDING_APIS.has(call.name) && (call.name !== 'request' || optionValue(call.options, 'method'))) found.push({ file, call, ancestors: [...ancestors] });
+    },
+  });
+  // The method first: a literal 'GET' costs nothing, a URL may need constants from other files.
+  const candidates = found
+    .filter((request) => !isReadOnly(context.evaluator, request))
+    .map((request) => ({ ...request, url: urlOf(context.evaluator, request) }))
+    .filter((request) => isPublishingUrl(request.url));
+  return candidates.length ? candidates : undefined;
 }
 
-function urlOf(project: Project, request: Request): string {
+function urlOf(evaluator: StaticEvaluator, request: Request): string {
   const url = optionValue(request.call.options, 'url');
   if (!url) return '';
-  const known = project.evaluator.stringPrefix(url, request.file);
+  const known = evaluator.stringPrefix(url, request.file);
   if (known.value !== undefined) return known.value;
   const parts: string[] = [known.prefix];
   walkJs(url, {
@@ -183,10 +170,10 @@ function urlOf(project: Project, request: Request): string {
 }
 
 /** A `GET` (or `HEAD`) request only reads a feed or messages. */
-function isReadOnly(project: Project, request: Request): boolean {
+function isReadOnly(evaluator: StaticEvaluator, request: Request): boolean {
   if (request.call.name !== 'request') return false;
   const method = optionValue(request.call.options, 'method');
-  const value = method ? project.evaluator.evaluate(method, request.file) : 'GET';
+  const value = method ? evaluator.evaluate(method, request.file) : 'GET';
   return typeof value === 'string' && /^(get|head|options)$/i.test(value);
 }
 
@@ -530,7 +517,7 @@ class ModerationIndex {
         if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return;
         const call = bn?.call(node as NodeOf<'CallExpression'>);
         if (call && (call.name === 'request' || call.name === 'uploadFile')) {
-          const url = urlOf(this.project, { file, call, ancestors: [] });
+          const url = urlOf(this.project.evaluator, { file, call, ancestors: [] });
           if (url && isModerationUrl(url)) found = true;
           return;
         }
@@ -545,13 +532,18 @@ class ModerationIndex {
 }
 
 /** For each publishing call reached from a trigger: whether every way there passes a moderation check. */
-function filteredRequests(flow: Flow, moderation: ModerationIndex): Map<Node, boolean> {
+function filteredRequests(flow: Flow): Map<Node, boolean> {
   const out = new Map<Node, boolean>();
   type State = 'open' | 'filtered';
   const starts = flow.triggers().map((trigger) => ({ trigger, state: 'open' as State }));
-  flow.explore<State>(
+  flow.exploreEach<State>(
+    'content/ugc-moderation',
     starts,
-    (state, site) => (state === 'filtered' || moderation.has(site.owner) ? 'filtered' : 'open'),
+    // Each start's step has its own index: what a start reaches depends on the files alone.
+    () => {
+      const moderation = new ModerationIndex(flow.project, flow);
+      return (state, site) => (state === 'filtered' || moderation.has(site.owner) ? 'filtered' : 'open');
+    },
     (site, state) => {
       if (!SENDING_APIS.has(site.bn.name)) return;
       const filtered = state === 'filtered';

@@ -221,9 +221,10 @@ function redirects(context: RuleContext, project: Project, page: Page): void {
     .map((trigger) => ({ trigger, state: 'direct' as State }));
   if (!starts.length) return;
   const seen = new Set<Node>();
-  flow.explore<State>(
+  flow.exploreEach<State>(
+    'ui/home-page-shell',
     starts,
-    (state, site) => (state === 'conditional' || isConditional(site) ? 'conditional' : 'direct'),
+    () => (state, site) => (state === 'conditional' || isConditional(site) ? 'conditional' : 'direct'),
     (site, state, trigger) => {
       if (state !== 'direct' || !NAVIGATIONS.has(site.bn.name) || seen.has(site.node)) return;
       const target = destination(project, site);
