@@ -20,6 +20,7 @@ export { DIRECTIVE_RULE_ID, DIRECTIVE_MESSAGES } from './runner/suppressions.js'
 export { closestName, editDistance } from './text/closest.js';
 export { Project, normalizeRoute, type Page, type ComponentUse, type AppStyle, type UnitFiles, type ParseCache } from './project/project.js';
 export { jsonConfigSource, jsConfigSource, type ConfigSource, type SourceSpan } from './project/config-source.js';
+export type { FileIndexLookups } from './project/file-index.js';
 export type { Listing, ListingSource } from './project/listing.js';
 export { default as listingSchema } from './project/listing.schema.json' with { type: 'json' };
 import listingSchema from './project/listing.schema.json' with { type: 'json' };
@@ -42,7 +43,7 @@ export { scanScriptText, cookLiteral, stringEnd, type ScriptLiteral, type Script
 export { getClause, allClauses, isKnownClause, type Clause } from './clauses/index.js';
 export { renderRuleDoc, renderRuleIndex, ruleFolder, ruleDocPath, compareClauseIds } from './docs/render.js';
 export type { Node as JsNode } from '@babel/types';
-export { memoize } from './memo.js';
+export { memoize, memoizeFrozen, RecentMap } from './memo.js';
 export { detectVendor, type VendorHost } from './project/vendor.js';
 export { reportedSeverity } from './runner/policy.js';
 export { assignFingerprints, groupOf, subjectOf } from './fingerprint.js';

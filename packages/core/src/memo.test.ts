@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoize } from './memo.js';
+import { memoize, memoizeFrozen } from './memo.js';
 
 describe('memoize', () => {
   it('computes once per argument, undefined results included', () => {
@@ -21,5 +21,23 @@ describe('memoize', () => {
     expect(computed).toBe(3);
     expect(double(1)).toBe(2);
     expect(computed).toBe(4);
+  });
+});
+
+describe('memoizeFrozen', () => {
+  it('computes once per text and flag, and shares a frozen answer', () => {
+    const calls: string[] = [];
+    const origin = memoizeFrozen((text: string, complete: boolean) => {
+      calls.push(`${complete}:${text}`);
+      return text ? { text, complete } : undefined;
+    });
+    const first = origin('https://a.example', true);
+    expect(first).toEqual({ text: 'https://a.example', complete: true });
+    expect(origin('https://a.example', true)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(origin('https://a.example', false)).toEqual({ text: 'https://a.example', complete: false });
+    expect(origin('', true)).toBeUndefined();
+    expect(origin('', true)).toBeUndefined();
+    expect(calls).toEqual(['true:https://a.example', 'false:https://a.example', 'true:']);
   });
 });

@@ -18,6 +18,30 @@ export function excerpt(text: string): string {
 
 export type Source = 'page' | 'listing';
 
+const scans = new WeakMap<TermMatcher, WeakMap<TextPiece, readonly TermMatch[]>>();
+
+/**
+ * `matcher.scan(piece.text)`, once per piece: several rules scan the same piece, and the config
+ * titles' pieces are kept across a session's runs (`configTitles`).
+ */
+export function scanPiece(matcher: TermMatcher, piece: TextPiece): readonly TermMatch[] {
+  let byPiece = scans.get(matcher);
+  if (!byPiece) scans.set(matcher, (byPiece = new WeakMap()));
+  let matches = byPiece.get(piece);
+  if (!matches) byPiece.set(piece, (matches = matcher.scan(piece.text)));
+  return matches;
+}
+
+const sentences = new WeakMap<readonly CuePair[], WeakMap<TextPiece, ReturnType<typeof cuePairSentences>>>();
+
+function cuePairSentencesOf(piece: TextPiece, pairs: readonly CuePair[]): ReturnType<typeof cuePairSentences> {
+  let byPiece = sentences.get(pairs);
+  if (!byPiece) sentences.set(pairs, (byPiece = new WeakMap()));
+  let found = byPiece.get(piece);
+  if (!found) byPiece.set(piece, (found = cuePairSentences(piece.text, pairs)));
+  return found;
+}
+
 /**
  * Returns a function that scans a piece of text with `matcher` and reports, once per place and
  * term, each match that this rule is the one to report (see `reportingRule`).
@@ -31,7 +55,7 @@ export function textReporter(
   const seen = new Set<string>();
   return (piece) => {
     if (!piece.text.trim()) return;
-    for (const match of matcher.scan(piece.text)) {
+    for (const match of scanPiece(matcher, piece)) {
       if (reportingRule(match.list, match.severity, source) !== context.id) continue;
       const span = spanIn(piece, match.start, match.end);
       const key = `${piece.file}\0${span.start}\0${span.end}\0${match.term}`;
@@ -49,7 +73,7 @@ export function textReporter(
  * message: a heuristic, so a low-confidence warning. `clause` is the pairs' default clause.
  */
 export function reportCuePairs(context: RuleContext, piece: TextPiece, pairs: readonly CuePair[], clause: string): void {
-  for (const { start, end, pair } of cuePairSentences(piece.text, pairs)) {
+  for (const { start, end, pair } of cuePairSentencesOf(piece, pairs)) {
     context.report({
       file: piece.file,
       span: spanIn(piece, start, end),

@@ -208,16 +208,7 @@ export function pageTextVisitors(context: RuleContext, emit: (piece: TextPiece) 
       },
     },
     project(project: Project) {
-      const titles: Array<{ config: ConfigSource | undefined; path: Array<string | number>; where: string }> = [];
-      const app = project.appConfig;
-      titles.push({ config: app, path: ['window', 'navigationBarTitleText'], where: 'The navigation bar title' });
-      const tabs = (app?.value?.tabBar as { list?: unknown } | undefined)?.list;
-      if (Array.isArray(tabs)) tabs.forEach((_, index) => titles.push({ config: app, path: ['tabBar', 'list', index, 'text'], where: 'The tab bar text' }));
-      for (const page of project.pages) titles.push({ config: project.pageConfig(page), path: ['navigationBarTitleText'], where: 'The navigation bar title' });
-      for (const { config, path, where } of titles) {
-        const piece = configString(project, config, path, where);
-        if (piece) emit(piece);
-      }
+      for (const piece of configTitles(project)) emit(piece);
     },
   };
 
@@ -327,6 +318,42 @@ function quasiPiece(quasi: TemplateElement, file: JsFile, where: string): TextPi
   const piece: TextPiece = { text, file: file.path, span: { start, end }, where };
   if (file.text.slice(start, end) === text) piece.base = start;
   return piece;
+}
+
+/** Each run's navigation-bar and tab-bar titles: every text rule's project hook reads the same ones. */
+const titlesByProject = new WeakMap<Project, TextPiece[]>();
+
+/** The navigation-bar and tab-bar titles in the app config and the page configs, as text pieces. */
+export function configTitles(project: Project): TextPiece[] {
+  let pieces = titlesByProject.get(project);
+  if (pieces) return pieces;
+  pieces = [];
+  const app = project.appConfig;
+  const add = (config: ConfigSource | undefined, path: Array<string | number>, where: string) => {
+    const piece = configPiece(project, config, path, where);
+    if (piece) pieces!.push(piece);
+  };
+  add(app, ['window', 'navigationBarTitleText'], 'The navigation bar title');
+  const tabs = (app?.value?.tabBar as { list?: unknown } | undefined)?.list;
+  if (Array.isArray(tabs)) tabs.forEach((_, index) => add(app, ['tabBar', 'list', index, 'text'], 'The tab bar text'));
+  for (const page of project.pages) add(project.pageConfig(page), ['navigationBarTitleText'], 'The navigation bar title');
+  titlesByProject.set(project, pieces);
+  return pieces;
+}
+
+/**
+ * Config pieces by config source: a json config's source is one per parse, which a session keeps
+ * while the file is unchanged, so an edit elsewhere does not read every page's title again.
+ */
+const piecesByConfig = new WeakMap<ConfigSource, Map<string, TextPiece | undefined>>();
+
+function configPiece(project: Project, config: ConfigSource | undefined, path: Array<string | number>, where: string): TextPiece | undefined {
+  if (!config) return undefined;
+  let pieces = piecesByConfig.get(config);
+  if (!pieces) piecesByConfig.set(config, (pieces = new Map()));
+  const key = `${where}\0${path.join('\0')}`;
+  if (!pieces.has(key)) pieces.set(key, configString(project, config, path, where));
+  return pieces.get(key);
 }
 
 /**

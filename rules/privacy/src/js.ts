@@ -2,7 +2,7 @@
  * JavaScript helpers shared by the flow-aware privacy rules: parents, references, how a function
  * is reached (template handler, lifecycle hook, callback of another call) and who calls it.
  */
-import { handlerGraph, memberPath, nodesIn, parentIn, walkJs, type Binding, type HandlerBinding, type JsFile, type Project, type UnitFiles } from '@bmplint/core';
+import { handlerGraph, memberPath, nodesIn, parentIn, RecentMap, walkJs, type Binding, type FileIndexLookups, type HandlerBinding, type JsFile, type ParsedFile, type Project, type UnitFiles } from '@bmplint/core';
 
 /** Babel's node union, taken from core's API (the rule packages do not depend on @babel/types). */
 export type Node = Parameters<typeof walkJs>[0];
@@ -51,7 +51,8 @@ interface FileFacts {
   calls: CallNode[];
 }
 
-const factsCache = new WeakMap<object, FileFacts>();
+/** The files walked last and those their calls were followed into (not every file's: a run may keep every script's tree). */
+const factsCache = new RecentMap<object, FileFacts>(32);
 
 export function factsOf(file: JsFile): FileFacts | undefined {
   const ast = file.ast;
@@ -233,11 +234,18 @@ export function referencesOf(project: Project, file: JsFile, binding: Binding): 
   return out;
 }
 
+const unitsByScript = new WeakMap<Project, Map<string, { files: UnitFiles }>>();
+
 /** The page or component whose script is `path`. */
 export function unitOf(project: Project, path: string): { files: UnitFiles } | undefined {
-  for (const page of project.pages) if (page.files.script === path) return page;
-  for (const use of project.componentUses) if (use.files.script === path) return use;
-  return undefined;
+  let byScript = unitsByScript.get(project);
+  if (!byScript) {
+    byScript = new Map();
+    // The first page, else the first component, scripted by a path: pages and components are fixed for a run.
+    for (const unit of [...project.pages, ...project.componentUses]) if (unit.files.script && !byScript.has(unit.files.script)) byScript.set(unit.files.script, unit);
+    unitsByScript.set(project, byScript);
+  }
+  return byScript.get(path);
 }
 
 /**
@@ -383,7 +391,7 @@ interface CallNames {
   imports: Map<string, string>;
 }
 
-const callNamesCache = new WeakMap<object, CallNames>();
+const callNamesCache = new RecentMap<object, CallNames>(32);
 
 function callNamesOf(file: JsFile): CallNames | undefined {
   const facts = factsOf(file);
@@ -419,42 +427,45 @@ function callNamesOf(file: JsFile): CallNames | undefined {
 
 /** Most candidate calls resolved for one function: minified code reuses one-letter names everywhere. */
 const MAX_CANDIDATES = 2000;
-const callersCache = new WeakMap<Project, Map<FunctionNode, Array<{ file: JsFile; call: CallNode }>>>();
+/** Callers by function, per run and per file being walked (a cached caller list would hide what it read from the next file's dependencies). */
+const callersCache = new WeakMap<Project, WeakMap<object, Map<FunctionNode, Array<{ file: JsFile; call: CallNode }>>>>();
+const callerIndexes = new WeakMap<Project, FileIndexLookups>();
 
 /**
  * For each name, the scripts (outside node_modules) that call something by it, directly or through
- * an import alias: built once per run (and kept across a session's runs while no script changes),
- * so finding a function's callers looks at those scripts only, not at every script of the project.
+ * an import alias: kept across a session's runs and updated for the scripts changed since
+ * (`Project.rememberIndex`), so finding a function's callers looks at those scripts only.
  */
-function callerIndex(project: Project): { byName: Map<string, string[]>; order: Map<string, number> } {
-  return project.remember('privacy/caller-index', 'all scripts', () => {
-    const byName = new Map<string, string[]>();
-    const order = new Map<string, number>();
-    const add = (name: string, path: string) => {
-      const list = byName.get(name);
-      if (!list) byName.set(name, [path]);
-      else if (list[list.length - 1] !== path) list.push(path);
-    };
-    project.paths.forEach((path, position) => {
-      if (project.kindOf(path) !== 'js' || /(^|\/)node_modules\//.test(path)) return;
-      const candidateFile = project.jsFile(path);
-      const callNames = candidateFile ? callNamesOf(candidateFile) : undefined;
-      if (!callNames) return;
-      order.set(path, position);
-      for (const name of callNames.calls.keys()) add(name, path);
-      for (const [local, imported] of callNames.imports) if (callNames.calls.has(local)) add(imported, path);
-    });
-    return { byName, order };
-  });
+function callerIndex(project: Project): FileIndexLookups {
+  let index = callerIndexes.get(project);
+  if (!index) {
+    const scripts = project.paths.filter((path) => project.kindOf(path) === 'js' && !/(^|\/)node_modules\//.test(path));
+    index = project.rememberIndex('privacy/callers', scripts, (path) => calledNames(project, path));
+    callerIndexes.set(project, index);
+  }
+  return index;
+}
+
+/** The names a script calls something by, and the imported names of the aliases it calls. */
+function calledNames(project: Project, path: string): string[] {
+  const file = project.jsFile(path);
+  const callNames = file ? callNamesOf(file) : undefined;
+  if (!callNames) return [];
+  const names = [...callNames.calls.keys()];
+  for (const [local, imported] of callNames.imports) if (callNames.calls.has(local)) names.push(imported);
+  return names;
 }
 
 /**
  * The calls in the project that call `fn` (declared in `file`), across files: the calls by one of
- * its names whose callee resolves to it. Bounded: past MAX_CANDIDATES candidates the rest are not looked at.
+ * its names whose callee resolves to it. `reader` is the file being walked (`context.file`), whose
+ * result depends on what this reads. Bounded: past MAX_CANDIDATES candidates the rest are not looked at.
  */
-export function callersOf(project: Project, file: JsFile, fn: FunctionNode): Array<{ file: JsFile; call: CallNode }> {
-  let cache = callersCache.get(project);
-  if (!cache) callersCache.set(project, (cache = new Map()));
+export function callersOf(project: Project, file: JsFile, fn: FunctionNode, reader: ParsedFile | undefined): Array<{ file: JsFile; call: CallNode }> {
+  let byReader = callersCache.get(project);
+  if (!byReader) callersCache.set(project, (byReader = new WeakMap()));
+  let cache = byReader.get(reader ?? project);
+  if (!cache) byReader.set(reader ?? project, (cache = new Map()));
   const cached = cache.get(fn);
   if (cached) return cached;
   const out: Array<{ file: JsFile; call: CallNode }> = [];
@@ -462,11 +473,11 @@ export function callersOf(project: Project, file: JsFile, fn: FunctionNode): Arr
   const names = new Set(namesOf(file, fn));
   if (!names.size) return out;
   let budget = MAX_CANDIDATES;
-  // Only the scripts that call something by one of the names, in project order.
+  // Only the scripts that call something by one of the names, in bundle order.
   const index = callerIndex(project);
   const paths = new Set<string>();
-  for (const name of names) for (const path of index.byName.get(name) ?? []) paths.add(path);
-  for (const path of [...paths].sort((a, b) => index.order.get(a)! - index.order.get(b)!)) {
+  for (const name of names) for (const path of index.lookup(name, reader)) paths.add(path);
+  for (const path of names.size > 1 ? index.inOrder(paths) : paths) {
     const candidateFile = project.jsFile(path);
     const callNames = candidateFile ? callNamesOf(candidateFile) : undefined;
     if (!candidateFile || !callNames) continue;

@@ -50,7 +50,7 @@ export class ScopeIndex {
    * files written before `const` existed: `var API_ROOT = 'https://…'`).
    */
   readonly reassigned = new Set<string>();
-  /** Name and scope of every declaration so far, to see a second declaration in the same scope. */
+  /** Name and scope of every declaration so far, to see a second declaration in the same scope (while the index is built). */
   private readonly declaredIn = new Set<string>();
 
   constructor(ast: BabelFile) {
@@ -59,6 +59,8 @@ export class ScopeIndex {
         this.collect(node, ancestors);
       },
     });
+    // Not needed once built, and an index lives as long as its file's tree.
+    this.declaredIn.clear();
   }
 
   /**

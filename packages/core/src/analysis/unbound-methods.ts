@@ -30,11 +30,13 @@ export function unboundMethods(project: Project, paths: Iterable<string>): Map<s
   for (const page of project.pages) if (page.files.script) units.set(page.files.script, page.files);
   for (const use of project.componentUses) if (use.files.script) units.set(use.files.script, use.files);
   const candidates = new Map<string, UnboundMethod[]>();
+  let loaders: Map<string, string[]> | undefined;
+  const loadersOf = (path: string) => (loaders ??= loadersIndex(project)).get(path) ?? [];
   for (const path of new Set(paths)) {
     const files = units.get(path);
     const found = files
       ? project.remember('unbound-methods/candidates', `${files.template}|${path}`, () => candidatesOf(project, files))
-      : behaviorCandidatesOf(project, path, units);
+      : behaviorCandidatesOf(project, path, units, loadersOf);
     if (found.length) candidates.set(path, found);
   }
   if (!candidates.size) return candidates;
@@ -72,7 +74,7 @@ function bindsOnlyKnownHandlers(project: Project, files: UnitFiles): boolean {
 }
 
 /** The methods of a behavior module (`Behavior({ methods })`) that only such page and component scripts load. */
-function behaviorCandidatesOf(project: Project, path: string, units: Map<string, UnitFiles>): UnboundMethod[] {
+function behaviorCandidatesOf(project: Project, path: string, units: Map<string, UnitFiles>, loadersOf: (path: string) => readonly string[]): UnboundMethod[] {
   if (fileKindOf(path) !== 'js' || !project.bundle.has(path)) return [];
   const text = project.bundle.read(path).toString('utf8');
   if (!text.includes('Behavior') || INDEXES_THIS.test(text)) return [];
@@ -80,10 +82,8 @@ function behaviorCandidatesOf(project: Project, path: string, units: Map<string,
   const methods = script && behaviorMethods(project, script);
   if (!script || !methods?.size) return [];
   let loaders = 0;
-  for (const other of project.paths) {
-    if (other === path || fileKindOf(other) !== 'js' || !project.isReachable(other)) continue;
-    const specifiers = scriptSpecifiers(project.bundle.read(other).toString('utf8'));
-    if (!specifiers.some((specifier) => project.resolveImport(other, specifier) === path)) continue;
+  for (const other of loadersOf(path)) {
+    if (other === path) continue;
     // Loaded by another module (a behavior built from behaviors, a helper), or by a unit that may call anything.
     const files = units.get(other);
     if (!files || !bindsOnlyKnownHandlers(project, files)) return [];
@@ -93,6 +93,22 @@ function behaviorCandidatesOf(project: Project, path: string, units: Map<string,
   const out: UnboundMethod[] = [];
   for (const [name, method] of methods) if (method.file === script && !isHook(name)) out.push(lineSpan(name, method.fn, script));
   return out;
+}
+
+/** The reachable scripts that load each script (its resolved imports and requires), in bundle order: read once per call, not once per behavior module. */
+function loadersIndex(project: Project): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const other of project.paths) {
+    if (fileKindOf(other) !== 'js' || !project.isReachable(other)) continue;
+    for (const specifier of scriptSpecifiers(project.bundle.read(other).toString('utf8'))) {
+      const target = project.resolveImport(other, specifier);
+      if (target === undefined) continue;
+      let list = index.get(target);
+      if (!list) index.set(target, (list = []));
+      if (list[list.length - 1] !== other) list.push(other);
+    }
+  }
+  return index;
 }
 
 function lineSpan(name: string, fn: BabelFunction, script: JsFile): UnboundMethod {

@@ -1,3 +1,5 @@
+import { memoizeFrozen } from '../memo.js';
+
 /** What a URL (or the known start of one) says about where it goes. */
 export interface Origin {
   scheme: string;
@@ -13,8 +15,15 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /**
  * Reads the origin of a URL. With `complete: false` the text is only the known start of a URL
  * (`https://api.example.com/` + something): the origin is known only when the authority ended.
+ * Remembered per text (several rules read the same URLs, a session on every edit); the answer is frozen.
  */
-export function parseOrigin(text: string, complete = true): Origin | undefined {
+export function parseOrigin(text: string, complete = true): Readonly<Origin> | undefined {
+  return knownOrigin(text, complete);
+}
+
+const knownOrigin = memoizeFrozen(readOrigin);
+
+function readOrigin(text: string, complete: boolean): Origin | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
   if (!scheme) return undefined;
   const rest = text.slice(scheme.length + 3);

@@ -2,6 +2,7 @@ import type { File as BabelFile, Expression } from '@babel/types';
 import type { Root as CssRoot } from 'postcss';
 import type { Node as JsonNode } from 'jsonc-parser';
 import { LineIndex } from '../text/line-index.js';
+import { memoize } from '../memo.js';
 import type { BxmlDocument } from './bxml-ast.js';
 
 export type FileKind = 'js' | 'bxml' | 'bxss' | 'json' | 'image' | 'other';
@@ -71,8 +72,11 @@ export function extensionOf(path: string): string {
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
 }
 
+/** Rules ask the kind of every bundle path on every run (a session's re-runs too): each path's is found once. */
+const kindOfPath = memoize((path: string): FileKind => KIND_BY_EXTENSION[extensionOf(path)] ?? 'other', 1 << 16);
+
 export function fileKindOf(path: string): FileKind {
-  return KIND_BY_EXTENSION[extensionOf(path)] ?? 'other';
+  return kindOfPath(path);
 }
 
 export function jsDialectOf(path: string): JsDialect {

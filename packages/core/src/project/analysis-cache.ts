@@ -13,7 +13,16 @@ export interface AnalysisEntry {
   /** The project's layout and model key when it was computed (see `Project.modelKey`). */
   modelKey: string;
   dependencies: AnalysisDependency[];
+  /** The run (`AnalysisCache.run`) in which it was last computed or found to hold. */
+  checkedAt?: number;
+  /** Its dependencies' paths, for checking it against a run's changed files (built on first use). */
+  paths?: ReadonlySet<string>;
+  /** The access scope its dependencies were last reported in (`Project.remember`). */
+  notedIn?: object;
 }
+
+/** How many runs back the changed paths are kept: an entry unused for longer is dropped anyway. */
+const KEPT_RUNS = 4;
 
 /**
  * Analysis results kept across a session's runs (flow graphs, handler graphs, method candidates):
@@ -25,6 +34,53 @@ export interface AnalysisEntry {
 export class AnalysisCache {
   private previous = new Map<string, Map<unknown, AnalysisEntry>>();
   private current = new Map<string, Map<unknown, AnalysisEntry>>();
+  /** Runs begun (`beginRun`); 0 before the first. */
+  private runs = 0;
+  /** The paths changed before each recent run began, when the caller said. */
+  private readonly changes = new Map<number, ReadonlySet<string> | undefined>();
+  private readonly checkedRuns = new WeakMap<object, number>();
+
+  /**
+   * Starts a run. `changed`: every bundle path added, deleted or given new content since the last
+   * run began, when the caller knows it (a session, whose parses of unchanged files stay the same
+   * objects); an entry is then checked against those paths alone, not file by file.
+   */
+  beginRun(changed?: ReadonlySet<string>): void {
+    this.runs++;
+    this.changes.set(this.runs, changed);
+    this.changes.delete(this.runs - KEPT_RUNS);
+  }
+
+  /** Marks something kept across runs (a cached file result) as found to hold in the current run. */
+  markChecked(kept: object): void {
+    this.checkedRuns.set(kept, this.runs);
+  }
+
+  /** The run in which `markChecked` last saw it, for `changedSince`. */
+  lastChecked(kept: object): number | undefined {
+    return this.checkedRuns.get(kept);
+  }
+
+  /** The current run's number (0 before the first `beginRun`). */
+  get run(): number {
+    return this.runs;
+  }
+
+  /**
+   * The paths changed since run `since` (before any later run began), or undefined when that is
+   * not known: no such run, or a run begun without its changes.
+   */
+  changedSince(since: number | undefined): ReadonlySet<string> | undefined {
+    if (since === undefined || since < 1 || since >= this.runs) return undefined;
+    if (since === this.runs - 1) return this.changes.get(this.runs);
+    const union = new Set<string>();
+    for (let run = since + 1; run <= this.runs; run++) {
+      const changed = this.changes.get(run);
+      if (!changed) return undefined;
+      for (const path of changed) union.add(path);
+    }
+    return union;
+  }
 
   get(kind: string, key: unknown): AnalysisEntry | undefined {
     const entry = this.current.get(kind)?.get(key) ?? this.previous.get(kind)?.get(key);

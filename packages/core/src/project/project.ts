@@ -15,6 +15,7 @@ import { dirnameOf, joinPath } from './paths.js';
 import { detectVendor } from './vendor.js';
 import { Reachability } from './reachable.js';
 import type { AnalysisCache, AnalysisEntry } from './analysis-cache.js';
+import { FileIndex, FileIndexLookups } from './file-index.js';
 import picomatch from 'picomatch';
 
 export type AppStyle = 'classic' | 'react';
@@ -66,12 +67,21 @@ export interface ProjectOptions {
   ignorePatterns?: readonly string[];
   /** Analyses kept across runs (a session's): `remember` reuses them while the files they read are unchanged. */
   analysisCache?: AnalysisCache;
+  /** Called before a file whose parse was released (`release`) is parsed again. */
+  onReparse?(path: string): void;
 }
 
 /** What the project model was built from, and the model, for the next run of a session. */
 interface ProjectModel {
   layout: string;
   files: Array<{ path: string; hash: string; parse: ParsedFile | undefined }>;
+  /** The paths of `files`. */
+  paths: ReadonlySet<string>;
+  /** Those of `files` outside the bundle (an external listing): a session does not say when they change. */
+  outside: Array<{ path: string; hash: string }>;
+  modelKey: string;
+  /** The session's run in which it was last built or found to hold (`AnalysisCache.run`). */
+  checkedAt: number;
   appConfig: ConfigSource | undefined;
   pages: readonly Page[];
   componentUses: readonly ComponentUse[];
@@ -79,6 +89,15 @@ interface ProjectModel {
 }
 
 const MODEL = 'project-model';
+
+/** A run's vendor answers (`vendorOf`), for a session's next run. */
+interface KeptVendors {
+  layout: string;
+  run: number;
+  vendors: Map<string, string | undefined>;
+}
+
+const VENDORS = 'vendors';
 
 /**
  * A file's text and line index by its bytes object, which a session keeps while the file is
@@ -113,6 +132,7 @@ export class Project implements ModuleHost {
   readonly evaluator: StaticEvaluator;
 
   private readonly parsedFiles = new Map<string, ParsedFile | undefined>();
+  private readonly released = new Set<string>();
   private readonly bnIndexes = new WeakMap<JsFile, BnApiIndex | undefined>();
   private readonly pageConfigs = new Map<string, ConfigSource | undefined>();
   private appObjectCache?: { file: JsFile; object: ObjectExpression } | null;
@@ -120,14 +140,24 @@ export class Project implements ModuleHost {
   readonly modelPaths: ReadonlySet<string>;
   readonly maxParseBytes: number;
   private readonly lineIndexes = new Map<string, { text: string; lines: LineIndex }>();
-  private readonly vendors = new Map<string, string | undefined>();
+  private vendors?: Map<string, string | undefined>;
   private readonly ignored: (path: string) => boolean;
   private reachability?: Reachability;
   /** This run's analyses by kind and subject (`remember`). */
   private readonly memos = new Map<string, Map<unknown, AnalysisEntry>>();
   /** Paths read by the analyses being computed, innermost last (`remember`). */
   private readonly recorders: Array<Set<string>> = [];
+  /**
+   * Who is told of file reads: changes when an analysis starts or ends and when a file's phase
+   * starts or ends (`newAccessScope`). An analysis whose reads were told in the current scope
+   * need not tell them again (a remembered analysis used once per call site).
+   */
+  private accessScope: object = {};
+  private readonly outerScopes: object[] = [];
   private modelKeyCache?: string;
+  private pathList?: string[];
+  /** This run's inverted indexes by kind (`rememberIndex`). */
+  private readonly fileIndexes = new Map<string, FileIndexLookups>();
 
   constructor(readonly bundle: Bundle, private readonly options: ProjectOptions = {}) {
     this.evaluator = new StaticEvaluator(this);
@@ -142,6 +172,8 @@ export class Project implements ModuleHost {
     const layout = `${JSON.stringify(detected)}\0${this.paths.join('\0')}`;
     const reused = this.reusableModel(layout);
     if (reused) {
+      for (const file of reused.files) this.parsedFiles.set(file.path, file.parse);
+      this.modelKeyCache = reused.modelKey;
       this.appConfig = reused.appConfig;
       this.pages.push(...reused.pages);
       for (const page of reused.pages) this.pageByRoute.set(page.route, page);
@@ -156,7 +188,7 @@ export class Project implements ModuleHost {
     this.modelPaths = new Set(this.parsedFiles.keys());
     if (!reused && options.analysisCache) {
       const files = [...this.modelPaths].map((path) => ({ path, hash: this.hashOf(path), parse: this.parsedFiles.get(path) }));
-      const model: ProjectModel = { layout, files, appConfig: this.appConfig, pages: this.pages, componentUses: this.componentUses, listing: this.listing };
+      const model: ProjectModel = { layout, files, paths: this.modelPaths, outside: files.filter((file) => !bundle.has(file.path)), modelKey: this.modelKey, checkedAt: options.analysisCache.run, appConfig: this.appConfig, pages: this.pages, componentUses: this.componentUses, listing: this.listing };
       this.carry(MODEL, model);
     }
   }
@@ -179,10 +211,31 @@ export class Project implements ModuleHost {
   private reusableModel(layout: string): ProjectModel | undefined {
     const model = this.carried<ProjectModel>(MODEL);
     if (!model || model.layout !== layout) return undefined;
-    for (const file of model.files) {
-      if (this.hashOf(file.path) !== file.hash || this.parsed(file.path) !== file.parse) return undefined;
+    const cache = this.options.analysisCache!;
+    const changed = cache.changedSince(model.checkedAt);
+    if (changed) {
+      for (const path of changed) if (model.paths.has(path)) return undefined;
+      for (const file of model.outside) if (this.hashOf(file.path) !== file.hash) return undefined;
+    } else {
+      for (const file of model.files) {
+        if (this.hashOf(file.path) !== file.hash || this.parsed(file.path) !== file.parse) return undefined;
+      }
     }
+    model.checkedAt = cache.run;
     return model;
+  }
+
+  /** The session's run this is (`AnalysisCache.run`; 0 without an analysis cache), for analyses that check themselves with `changedSince`. */
+  get run(): number {
+    return this.options.analysisCache?.run ?? 0;
+  }
+
+  /**
+   * The bundle paths added, deleted or changed since a session's run `run`, when the session says
+   * (`AnalysisCache.changedSince`); undefined when not known: check file by file then.
+   */
+  changedSince(run: number | undefined): ReadonlySet<string> | undefined {
+    return this.options.analysisCache?.changedSince(run);
   }
 
   /**
@@ -190,7 +243,12 @@ export class Project implements ModuleHost {
    * later `parsed()` parses it again. Model files are kept.
    */
   release(path: string): void {
-    if (!this.modelPaths.has(path)) this.parsedFiles.delete(path);
+    if (!this.modelPaths.has(path) && this.parsedFiles.delete(path)) this.released.add(path);
+  }
+
+  /** Releases every parse held (`release`) except those of the kinds `kept`. */
+  releaseExcept(kept: ReadonlySet<FileKind>): void {
+    for (const [path, parsed] of this.parsedFiles) if (parsed && !kept.has(parsed.kind)) this.release(path);
   }
 
   /** Whether a file's parse is held. */
@@ -221,9 +279,9 @@ export class Project implements ModuleHost {
     return entry;
   }
 
-  /** All bundle paths, in a stable order. */
-  get paths(): string[] {
-    return [...this.bundle.entries.keys()];
+  /** All bundle paths, in a stable order (one array per run: do not change it). */
+  get paths(): readonly string[] {
+    return (this.pathList ??= [...this.bundle.entries.keys()]);
   }
 
   /** Matched by config `ignorePatterns`: known to exist for resolution, but neither walked nor reported on. */
@@ -233,8 +291,25 @@ export class Project implements ModuleHost {
 
   /** The third-party package a file belongs to (see vendor.ts), or undefined for the app's own code. */
   vendorOf(path: string): string | undefined {
-    if (!this.vendors.has(path)) this.vendors.set(path, this.bundle.has(path) ? detectVendor(this.bundle, path) : undefined);
-    return this.vendors.get(path);
+    const vendors = (this.vendors ??= this.keptVendors());
+    if (!vendors.has(path)) vendors.set(path, this.bundle.has(path) ? detectVendor(this.bundle, path) : undefined);
+    return vendors.get(path);
+  }
+
+  /**
+   * The vendors the last run of a session found, less those of changed files: what `detectVendor`
+   * reads is a file's path and bytes and the bundle's paths and package.json files, so the answers
+   * hold while the layout holds and no package.json changed.
+   */
+  private keptVendors(): Map<string, string | undefined> {
+    const cache = this.options.analysisCache;
+    if (!cache) return new Map();
+    const kept = this.carried<KeptVendors>(VENDORS);
+    const changed = kept?.layout === this.modelKey ? this.changedSince(kept.run) : undefined;
+    const vendors = new Map(changed && ![...changed].some((path) => path.endsWith('package.json')) ? kept!.vendors : []);
+    for (const path of changed ?? []) vendors.delete(path);
+    this.carry(VENDORS, { layout: this.modelKey, run: cache.run, vendors } satisfies KeptVendors);
+    return vendors;
   }
 
   kindOf(path: string): FileKind {
@@ -257,6 +332,27 @@ export class Project implements ModuleHost {
   parsed(path: string): ParsedFile | undefined {
     this.noteAccess(path);
     if (this.parsedFiles.has(path)) return this.parsedFiles.get(path);
+    if (this.released.has(path)) this.options.onReparse?.(path);
+    const parsed = this.parse(path);
+    this.parsedFiles.set(path, parsed);
+    return parsed;
+  }
+
+  /**
+   * A file's parse for a one-off read from another file's walk: the held parse when there is one,
+   * else a parse that is not held (the caller keeps what it needs from it, once per run).
+   */
+  peekParsed(path: string): ParsedFile | undefined {
+    this.noteAccess(path);
+    return this.parsedFiles.has(path) ? this.parsedFiles.get(path) : this.parse(path);
+  }
+
+  /** A use of a file's content that the caller took from its own per-run cache of what it read there. */
+  markRead(path: string): void {
+    this.noteAccess(path);
+  }
+
+  private parse(path: string): ParsedFile | undefined {
     let parsed: ParsedFile | undefined;
     const inBundle = this.bundle.has(path);
     const bytes = inBundle ? this.bundle.read(path) : this.options.externalListing?.path === path ? this.options.externalListing.bytes : undefined;
@@ -273,7 +369,6 @@ export class Project implements ModuleHost {
         }
       } else parsed = parseFile(path, bytes, limit);
     }
-    this.parsedFiles.set(path, parsed);
     return parsed;
   }
 
@@ -303,13 +398,14 @@ export class Project implements ModuleHost {
     if (!byKey) this.memos.set(kind, (byKey = new Map()));
     const known = byKey.get(key);
     if (known) {
-      for (const dependency of known.dependencies) this.noteAccess(dependency.path);
+      this.noteReads(known);
       return known.value as V;
     }
     const cache = this.options.analysisCache;
     const stored = cache?.get(kind, key);
-    if (stored && this.stillHolds(stored)) {
+    if (stored && this.stillHolds(stored, cache!)) {
       byKey.set(key, stored);
+      this.noteReads(stored);
       return stored.value as V;
     }
     if (!cache) {
@@ -319,27 +415,81 @@ export class Project implements ModuleHost {
     }
     const read = new Set<string>();
     this.recorders.push(read);
+    this.outerScopes.push(this.accessScope);
+    this.accessScope = {};
     let value: V;
     try {
       value = compute();
     } finally {
       this.recorders.pop();
+      this.accessScope = this.outerScopes.pop()!;
     }
     const dependencies = [...read].map((path) => ({ path, hash: this.hashOf(path), parse: this.parsedFiles.get(path) }));
-    const entry: AnalysisEntry = { value, modelKey: this.modelKey, dependencies };
+    // Its reads were told to the enclosing analyses and the file phase as it made them.
+    const entry: AnalysisEntry = { value, modelKey: this.modelKey, dependencies, checkedAt: cache.run, paths: read, notedIn: this.accessScope };
     byKey.set(key, entry);
     cache.set(kind, key, entry);
     return value;
   }
 
-  private stillHolds(entry: AnalysisEntry): boolean {
-    if (entry.modelKey !== this.modelKey) return false;
-    for (const dependency of entry.dependencies) {
-      if (this.hashOf(dependency.path) !== dependency.hash) return false;
-      if (!dependency.parse) this.noteAccess(dependency.path);
-      else if (this.parsed(dependency.path) !== dependency.parse) return false;
+  /**
+   * An inverted index of `paths` by per-file keys (`keysOf`, which must depend on the file's content
+   * alone), built once per run for a kind; with an analysis cache (a session's) kept across runs and
+   * re-keyed only for the files added or changed since (file-index.ts).
+   */
+  rememberIndex(kind: string, paths: readonly string[], keysOf: (path: string) => Iterable<string>): FileIndexLookups {
+    let lookups = this.fileIndexes.get(kind);
+    if (!lookups) {
+      const carried = `file-index/${kind}/${this.maxParseBytes}`;
+      const index = this.carried<FileIndex>(carried) ?? new FileIndex();
+      index.update(paths.map((path) => ({ path, token: this.hashOf(path) })), keysOf);
+      this.carry(carried, index);
+      lookups = new FileIndexLookups(index, (used) => used.forEach((path) => this.noteAccess(path)), () => this.recorders.length > 0);
+      this.fileIndexes.set(kind, lookups);
     }
+    return lookups;
+  }
+
+  /**
+   * Whether a stored analysis still holds: the same model, and none of the files it read changed.
+   * When the session says which files changed since the entry was last checked, only those are
+   * looked at (its parses of the others are the same objects: the session's parse cache keeps
+   * them while anything holds them); else every file it read is checked, content and parse.
+   */
+  private stillHolds(entry: AnalysisEntry, cache: AnalysisCache): boolean {
+    if (entry.modelKey !== this.modelKey) return false;
+    const changed = cache.changedSince(entry.checkedAt);
+    if (changed) {
+      const paths = (entry.paths ??= new Set(entry.dependencies.map((dependency) => dependency.path)));
+      if (changed.size <= paths.size) {
+        for (const path of changed) if (paths.has(path)) return false;
+      } else {
+        for (const path of paths) if (changed.has(path)) return false;
+      }
+    } else {
+      for (const dependency of entry.dependencies) {
+        if (this.hashOf(dependency.path) !== dependency.hash) return false;
+        if (dependency.parse && this.parsed(dependency.path) !== dependency.parse) return false;
+      }
+    }
+    entry.checkedAt = cache.run;
     return true;
+  }
+
+  /** Tells the files an analysis read to the enclosing analyses and the file phase, once per access scope. */
+  private noteReads(entry: AnalysisEntry): void {
+    if (entry.notedIn === this.accessScope) return;
+    entry.notedIn = this.accessScope;
+    for (const dependency of entry.dependencies) this.noteAccess(dependency.path);
+  }
+
+  /**
+   * Says that whoever is told of file reads changed (the engine starts or ends a file's phase):
+   * analyses used after this tell their reads again. Not while an analysis is being computed.
+   */
+  newAccessScope(): void {
+    this.accessScope = {};
+    this.outerScopes.fill(this.accessScope);
   }
 
   /** A use of a file's content: for the engine's dependency tracking and the analyses being remembered. */

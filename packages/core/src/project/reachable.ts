@@ -25,14 +25,31 @@ export class Reachability {
   constructor(private readonly project: Project) {
     const previous = project.carried<CarriedReachability>(CARRIED);
     const layout = project.modelKey;
-    if (previous?.layout === layout && [...previous.followed].every(([path, links]) => sameLinks(this.linksOf(path, layout), links))) {
+    // The plugin root comes from project.config.json, which is not a file of the project model.
+    const pluginRoot = this.pluginRoot();
+    if (previous?.layout === layout && previous.pluginRoot === pluginRoot && this.stillLoads(previous)) {
       // A session's re-run where no file loads anything new (the edit changed no require, import or src).
       ({ files: this.files, folders: this.folders, followed: this.followed } = previous);
     } else {
       this.collectRoots();
       while (this.queue.length) this.follow(this.queue.pop()!);
     }
-    project.carry(CARRIED, { layout, files: this.files, folders: this.folders, followed: this.followed } satisfies CarriedReachability);
+    project.carry(CARRIED, { layout, pluginRoot, files: this.files, folders: this.folders, followed: this.followed, checkedAt: project.run } satisfies CarriedReachability);
+  }
+
+  /**
+   * Whether every file the last run followed loads what it did: only the files changed since, when
+   * the session says which (a new or deleted path changes the layout).
+   */
+  private stillLoads(previous: CarriedReachability): boolean {
+    const changed = this.project.changedSince(previous.checkedAt);
+    const check = (path: string, links: FileLinks) => this.project.bundle.has(path) && sameLinks(this.linksOf(path, previous.layout), links);
+    if (!changed) return [...previous.followed].every(([path, links]) => check(path, links));
+    for (const path of changed) {
+      const links = previous.followed.get(path);
+      if (links && !check(path, links)) return false;
+    }
+    return true;
   }
 
   /** Whether the app can load the file. Paths outside the bundle count as reachable. */
@@ -98,8 +115,13 @@ export class Reachability {
     if (typeof config?.workers === 'string') this.addFolder(joinPath(root.replace(/\/$/, ''), config.workers));
     // A custom tab bar is the component at `custom-tab-bar/index`: its own folder is loaded whole.
     if (config?.tabBar?.custom === true) this.addFolder(`${root}custom-tab-bar`);
-    const pluginRoot = (project.jsonFile(`${project.projectRoot}project.config.json`)?.value as { pluginRoot?: unknown } | undefined)?.pluginRoot;
-    if (typeof pluginRoot === 'string') this.addFolder(joinPath(project.projectRoot.replace(/\/$/, ''), pluginRoot));
+    const pluginRoot = this.pluginRoot();
+    if (pluginRoot !== undefined) this.addFolder(joinPath(project.projectRoot.replace(/\/$/, ''), pluginRoot));
+  }
+
+  private pluginRoot(): string | undefined {
+    const pluginRoot = (this.project.jsonFile(`${this.project.projectRoot}project.config.json`)?.value as { pluginRoot?: unknown } | undefined)?.pluginRoot;
+    return typeof pluginRoot === 'string' ? pluginRoot : undefined;
   }
 
   /**
@@ -207,9 +229,12 @@ function sameLinks(a: FileLinks | undefined, b: FileLinks): boolean {
 /** A run's reachable files, and what each file followed loads, for a session's next run. */
 interface CarriedReachability {
   layout: string;
+  pluginRoot: string | undefined;
   files: Set<string>;
   folders: string[];
   followed: Map<string, FileLinks>;
+  /** The session's run it was computed or last found to hold in. */
+  checkedAt: number;
 }
 
 const CARRIED = 'reachability';

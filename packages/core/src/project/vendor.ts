@@ -52,10 +52,10 @@ export function detectVendor(host: VendorHost, path: string): string | undefined
     }
   }
   if (!SCRIPT.test(path)) return undefined;
-  const head = readHead(host, path);
-  const banner = head === undefined ? undefined : bannerName(head);
+  const signs = host.has(path) ? contentSigns(host.read(path)) : undefined;
+  const banner = signs?.banner;
   if (banner && copyAt >= 0) return banner;
-  if (MINIFIED_NAME.test(path) || (BUNDLE_OUTPUT.test(path) && head !== undefined && looksMinified(host, path))) {
+  if (MINIFIED_NAME.test(path) || (BUNDLE_OUTPUT.test(path) && signs?.minified())) {
     return banner ?? nearestPackageName(host, path) ?? folderName(segments) ?? segments[segments.length - 1].replace(/(?:[.-]min)?\.[cm]?js$/i, '');
   }
   return undefined;
@@ -91,9 +91,25 @@ function packageNameAt(host: VendorHost, path: string): string | undefined {
   }
 }
 
-function readHead(host: VendorHost, path: string): string | undefined {
-  if (!host.has(path)) return undefined;
-  return host.read(path).subarray(0, BANNER_BYTES).toString('utf8');
+/**
+ * What a script's bytes alone say: the package its banner names, and whether it reads as a
+ * bundler's output. Kept per bytes object, which a session holds while the file is unchanged.
+ */
+const signsByContent = new WeakMap<Uint8Array, ContentSigns>();
+
+interface ContentSigns {
+  banner: string | undefined;
+  minified(): boolean;
+}
+
+function contentSigns(bytes: Buffer): ContentSigns {
+  let signs = signsByContent.get(bytes);
+  if (!signs) {
+    let minified: boolean | undefined;
+    signs = { banner: bannerName(bytes.subarray(0, BANNER_BYTES).toString('utf8')), minified: () => (minified ??= looksMinified(bytes.toString('utf8'))) };
+    signsByContent.set(bytes, signs);
+  }
+  return signs;
 }
 
 function bannerName(head: string): string | undefined {
@@ -105,8 +121,7 @@ function bannerName(head: string): string | undefined {
 }
 
 /** A script whose lines are mostly very long: a bundler's or minifier's output. */
-function looksMinified(host: VendorHost, path: string): boolean {
-  const text = host.read(path).toString('utf8');
+function looksMinified(text: string): boolean {
   if (text.length < MINIFIED_LINE) return false;
   let longest = 0;
   let lines = 0;

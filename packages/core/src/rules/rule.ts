@@ -48,6 +48,13 @@ export interface RuleMeta {
    */
   projectInput?: 'facts' | 'asts';
   /**
+   * With `projectInput: 'asts'`: the kinds of file whose trees the project hook reads (default:
+   * every kind). The engine keeps the trees of these kinds for the run and releases the others
+   * after each file's walk; a hook that reads a released tree has the file parsed again (a test
+   * run makes that an error, so a missing kind is found).
+   */
+  treesRead?: ReadonlyArray<'js' | 'bxml' | 'bxss' | 'json'>;
+  /**
    * More specific rules that report the same root cause: where one of them reported on the same
    * line of the same file, this rule's finding is dropped (one root cause, one finding).
    */

@@ -42,6 +42,11 @@ export interface LintOptions {
   onProgress?(done: number, total: number): void;
   /** Config warnings (e.g. an attempt to turn off a hard rule). */
   onWarning?(message: string): void;
+  /**
+   * For tests: a project hook of an AST-reading rule that reads a tree of a kind its
+   * `meta.treesRead` leaves out (released after the file phase) fails instead of parsing it again.
+   */
+  strictTrees?: boolean;
 }
 
 export interface LintResult {
@@ -70,20 +75,18 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   const hashes = new ContentHashes(raw);
   let run: Run | undefined;
   // Every read of another file's content while a file's phase runs is a dependency of its result.
-  const touch = (path: string) => {
-    const walking = run?.walking;
-    if (walking?.result && path !== walking.path) walking.result.deps[path] ??= hashes.of(path);
-  };
+  const hashOf = (path: string) => hashes.of(path);
+  const touch = (path: string) => run?.noteRead(path, hashOf);
   const bundle = trackReads(raw, touch);
   const externalListing = options.listing
     ? { resolveLogo: (logo: string) => logo, ...options.listing }
     : options.listingPath ? readExternalListing(options.listingPath, bundle) : undefined;
   if (externalListing) hashes.external(externalListing.path, externalListing.bytes);
   const maxParseBytes = config.limits?.maxParseBytes ?? raw.limits.maxParseBytes;
-  const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch, contentHash: (path) => hashes.of(path), analysisCache: options.analysisCache, maxParseBytes, ignorePatterns: config.ignorePatterns });
-  run = new Run(project, active, options.history, options.scope);
+  const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch, contentHash: (path) => hashes.of(path), analysisCache: options.analysisCache, maxParseBytes, ignorePatterns: config.ignorePatterns, onReparse: (path) => run?.reparsing(path) });
+  run = new Run(project, active, options.history, options.scope, options.strictTrees);
   const cache = options.resultCache;
-  const runKey = cache ? runKeyOf(run, project, hashes, limits) : '';
+  const runKey = cache ? runKeyOf(run, project, limits) : '';
   const inputsKey = cache?.getRun ? inputsKeyOf(runKey, raw, project, hashes, options.history) : undefined;
   const unchanged = inputsKey ? cache!.getRun!(inputsKey) : undefined;
   if (unchanged) return { ...unchanged, bundle: { ...unchanged.bundle, root: raw.source } };
@@ -102,7 +105,7 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   };
   const metas = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta]));
   // Copies: the policy and the fingerprints set fields, and file results may be cached objects.
-  const suppressed = applySuppressions([...bundleFindings, ...fileFindings, ...run.findings], directives, active, { rules: options.rules, config, paths: directivePaths(project) }).map((finding) => ({ ...finding }));
+  const suppressed = applySuppressions([...bundleFindings, ...fileFindings, ...run.findings], directives, active, { rules: options.rules, config, paths: config.linterOptions?.reportUnusedDisableDirectives ? directivePaths(project) : undefined }).map((finding) => ({ ...finding }));
   const findings = applySeverityPolicy(suppressed, project, (id) => metas.get(id)).sort(compareFindings);
   const subjects = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta.subject]));
   const fingerprint = (list: Finding[]) => assignFingerprints(list, (ruleId) => subjects.get(ruleId), (path, line) => lineTextOf(project, path, line));
@@ -128,44 +131,134 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
  * The file phase. A file's result is reused from the cache when its content, the rule set and
  * options, the project model and every file it read are unchanged; rules whose visitors keep state
  * for an AST-reading project hook still walk it. ASTs are released after each file unless a
- * project hook may read them.
+ * project hook may read trees of the file's kind. A session's re-run with the same run key starts
+ * from the last run's file phase and looks only at the files changed since and the files whose
+ * results read them.
  */
 function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: LintOptions, runKey: string): Map<string, FileResult> {
-  const results = new Map<string, FileResult>();
-  const cache = options.resultCache;
-  const paths = project.paths;
-  paths.forEach((path, index) => {
-    const kind = project.kindOf(path);
-    if (kind === 'image' || kind === 'other' || project.isIgnored(path)) return;
-    if (!Run.wants(run.all, kind, () => hashes.bytes(path))) return;
-    // The run key and the content hash are fixed-length hex: the key needs no hashing of its own.
-    const key = cache ? `${runKey}:${path}:${hashes.of(path)}` : undefined;
-    let result = key ? cache!.get(key) : undefined;
-    if (result && !Object.entries(result.deps).every(([dep, hash]) => hashes.of(dep) === hash)) result = undefined;
-    if (result) {
-      if (Run.wants(run.uncached, kind, () => hashes.bytes(path))) {
-        const file = project.parsed(path);
-        if (file) run.walkFile(file, run.uncached, undefined);
-      }
-    } else {
-      const file = project.parsed(path);
-      if (!file) return;
-      result = { findings: [], facts: {}, directives: [], deps: {} };
-      run.walkFile(file, run.all, result);
-      if (key) cache!.set(key, result);
+  const phase = (path: string) => filePhase(path, run, project, hashes, options, runKey);
+  const keep = !!(options.resultCache && options.analysisCache);
+  const previous = keep ? project.carried<KeptFilePhase>(KEPT_FILE_PHASE) : undefined;
+  const changed = previous?.runKey === runKey && !run.walksEveryFile ? project.changedSince(previous.run) : undefined;
+  let kept: KeptFilePhase;
+  if (previous && changed) {
+    kept = { ...previous, run: project.run, results: new Map(previous.results) };
+    const results = kept.results;
+    const again = new Set<string>();
+    for (const path of changed) {
+      again.add(path);
+      for (const reader of previous.readers.get(path) ?? []) again.add(reader);
     }
-    results.set(path, result);
-    run.addFacts(path, result.facts);
-    if (!run.needsAsts) project.release(path);
-    options.onProgress?.(index + 1, paths.length);
-  });
-  return results;
+    const replaced = new Map<string, Record<string, unknown[]> | undefined>();
+    let added = false;
+    for (const path of again) {
+      const before = results.get(path);
+      // A file that only read a changed one keeps its result if what it read is the same.
+      const result = !changed.has(path) && before && readsHold(before, hashes, options.analysisCache) ? before : project.bundle.has(path) ? phase(path) : undefined;
+      if (result === before) continue;
+      if (result) {
+        added ||= !before;
+        results.set(path, result);
+        addReaders(kept.readers, path, result);
+      } else results.delete(path);
+      replaced.set(path, result?.facts);
+    }
+    // A file new to the results takes its place in walk order.
+    if (added) kept.results = new Map(project.paths.filter((path) => results.has(path)).map((path) => [path, results.get(path)!]));
+    run.reuseFacts(previous.facts, replaced, project.paths);
+    options.onProgress?.(project.paths.length, project.paths.length);
+  } else {
+    const results = new Map<string, FileResult>();
+    const paths = project.paths;
+    paths.forEach((path, index) => {
+      const result = phase(path);
+      if (!result) return;
+      results.set(path, result);
+      run.addFacts(path, result.facts);
+      options.onProgress?.(index + 1, paths.length);
+    });
+    const readers = new Map<string, Set<string>>();
+    if (keep) for (const [path, result] of results) addReaders(readers, path, result);
+    kept = { runKey, run: project.run, results, facts: new Map(), readers };
+  }
+  // Trees parsed while another file was walked (the stylesheets a template reads) go too.
+  project.releaseExcept(run.keptTrees);
+  if (keep) project.carry(KEPT_FILE_PHASE, { ...kept, facts: run.allFacts });
+  return kept.results;
 }
 
-/** What every cached result of a run depends on: result format, rules and options, limits, and the project model. */
-function runKeyOf(run: Run, project: Project, hashes: ContentHashes, limits: BundleLimits): string {
-  const model = [...project.modelPaths].sort().map((path) => `${path}=${hashes.of(path)}`);
-  return sha1(JSON.stringify([RESULT_FORMAT, run.ruleSignature, limits, model, project.paths.join('\0')]));
+/** A run's file phase, for a session's next run with the same run key. */
+interface KeptFilePhase {
+  runKey: string;
+  /** The session's run it is the file phase of (`Project.run`). */
+  run: number;
+  results: Map<string, FileResult>;
+  facts: ReadonlyMap<string, ReadonlyMap<string, unknown[]>>;
+  /** For each file another file's phase read, the files whose results read it (may hold more than that). */
+  readers: Map<string, Set<string>>;
+}
+
+const KEPT_FILE_PHASE = 'file-phase';
+
+function addReaders(readers: Map<string, Set<string>>, path: string, result: FileResult): void {
+  for (const dep in result.deps) {
+    const set = readers.get(dep);
+    if (set) set.add(path);
+    else readers.set(dep, new Set([path]));
+  }
+}
+
+/** One file's phase: its result, from the cache or from a walk; undefined for a file no rule looks at. */
+function filePhase(path: string, run: Run, project: Project, hashes: ContentHashes, options: LintOptions, runKey: string): FileResult | undefined {
+  const cache = options.resultCache;
+  const kind = project.kindOf(path);
+  if (kind === 'image' || kind === 'other' || project.isIgnored(path)) return undefined;
+  const bytes = () => hashes.bytes(path);
+  if (!Run.wants(run.all, kind, bytes)) return undefined;
+  // The run key and the content hash are fixed-length hex: the key needs no hashing of its own.
+  const key = cache ? `${runKey}:${path}:${hashes.of(path)}` : undefined;
+  let result = key ? cache!.get(key) : undefined;
+  if (result && !readsHold(result, hashes, options.analysisCache)) result = undefined;
+  if (result) {
+    if (Run.wants(run.uncached, kind, bytes)) {
+      const file = project.parsed(path);
+      if (file) run.walkFile(file, run.uncached, undefined);
+    }
+  } else {
+    const file = project.parsed(path);
+    if (!file) return undefined;
+    result = { findings: [], facts: {}, directives: [], deps: {} };
+    run.walkFile(file, run.all, result);
+    if (key) cache!.set(key, result);
+    options.analysisCache?.markChecked(result);
+  }
+  if (!run.keptTrees.has(kind)) project.release(path);
+  return result;
+}
+
+/**
+ * Whether every other file a cached result read still has the content it read. When the session
+ * says which files changed since the result was last found to hold, only those are looked up.
+ */
+function readsHold(result: FileResult, hashes: ContentHashes, runs: AnalysisCache | undefined): boolean {
+  const changed = runs?.changedSince(runs.lastChecked(result));
+  const deps = result.deps;
+  if (changed) {
+    for (const path of changed) if (Object.hasOwn(deps, path) && hashes.of(path) !== deps[path]) return false;
+  } else {
+    for (const path in deps) if (hashes.of(path) !== deps[path]) return false;
+  }
+  runs?.markChecked(result);
+  return true;
+}
+
+/**
+ * What every cached result of a run depends on: result format, rules and options, limits, and the
+ * project model (`Project.modelKey`: the bundle's paths, and the files the model was built from
+ * with their content; a session's re-run reuses it with the model).
+ */
+function runKeyOf(run: Run, project: Project, limits: BundleLimits): string {
+  return sha1(JSON.stringify([RESULT_FORMAT, run.ruleSignature, limits, project.modelKey]));
 }
 
 /**

@@ -77,11 +77,9 @@ function lowerInDeadCode(findings: Finding[], project: Project, metaOf: (ruleId:
     else byFile.set(finding.file, [finding]);
   }
   for (const [path, list] of byFile) {
-    const file = project.parsed(path);
-    let spans: Array<{ start: number; end: number; note: string }> = [];
-    if (file?.kind === 'js') spans = statementsAfterExit(file).map((span) => ({ ...span, note: ` — after a ${span.after}, where it never runs` }));
-    else if (file?.kind === 'bxml') spans = unusedTemplates(project, path).map((template) => ({ ...template, note: ` — in <template name="${template.name}">, which no template uses` }));
-    if (!file || !spans.length) continue;
+    const spans = fileKindOf(path) === 'js' ? deadStatementsOf(project, path) : unusedTemplateSpans(project, path);
+    const file = spans.length ? project.textOf(path) : undefined;
+    if (!file) continue;
     for (const finding of list) {
       const start = file.lines.offsetAt({ line: finding.line, column: finding.column });
       const end = file.lines.offsetAt({ line: finding.endLine, column: finding.endColumn });
@@ -92,6 +90,34 @@ function lowerInDeadCode(findings: Finding[], project: Project, metaOf: (ruleId:
       finding.confidence = 'low';
     }
   }
+}
+
+interface NotedSpan {
+  start: number;
+  end: number;
+  note: string;
+}
+
+/**
+ * A script's statements after an exit depend on its path and bytes alone: found once per content
+ * (keyed by the bytes object, which a session keeps while the file is unchanged), so a re-run
+ * neither walks nor parses again the files whose findings it checks.
+ */
+const deadStatementsByContent = new WeakMap<Uint8Array, { path: string; maxParseBytes: number; spans: readonly NotedSpan[] }>();
+
+function deadStatementsOf(project: Project, path: string): readonly NotedSpan[] {
+  if (!project.bundle.has(path)) return [];
+  const bytes = project.bundle.read(path);
+  const known = deadStatementsByContent.get(bytes);
+  if (known?.path === path && known.maxParseBytes === project.maxParseBytes) return known.spans;
+  const file = project.jsFile(path);
+  const spans = file ? statementsAfterExit(file).map((span) => ({ start: span.start, end: span.end, note: ` — after a ${span.after}, where it never runs` })) : [];
+  deadStatementsByContent.set(bytes, { path, maxParseBytes: project.maxParseBytes, spans });
+  return spans;
+}
+
+function unusedTemplateSpans(project: Project, path: string): NotedSpan[] {
+  return unusedTemplates(project, path).map((template) => ({ start: template.start, end: template.end, note: ` — in <template name="${template.name}">, which no template uses` }));
 }
 
 function dropDeferred(findings: Finding[], metaOf: (ruleId: string) => RuleMeta | undefined): Finding[] {

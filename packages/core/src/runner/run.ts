@@ -33,26 +33,32 @@ export class Run {
   /** Every rule's visitors merged, and those of the rules that must walk every file every run. */
   readonly all: MergedVisitors;
   readonly uncached: MergedVisitors;
-  /** Whether some project hook may parse files: then ASTs are kept for the run. */
-  readonly needsAsts: boolean;
+  /** The kinds of file whose trees some project hook may read (`meta.treesRead`): kept for the run. */
+  readonly keptTrees: ReadonlySet<ParsedFile['kind']>;
   private readonly cacheable: boolean[];
   private merged: MergedVisitors;
   private sink: FileResult | undefined;
   /** Facts of rules whose results are not cached, for the file being walked. */
   private uncachedFacts: Record<string, unknown[]> | undefined;
-  private readonly facts = new Map<string, Map<string, unknown[]>>();
+  private facts = new Map<string, Map<string, unknown[]>>();
   private currentFile: ParsedFile | undefined;
   private currentJs: JsFile | undefined;
   private ancestors: readonly Node[] = [];
   /** Rules that threw on the current file: skipped for the rest of it. */
   private readonly failed = new Set<number>();
 
-  constructor(private readonly project: Project, private readonly active: ActiveRule[], private readonly history?: ReviewHistory, private readonly scope: 'project' | 'files' = 'project') {
+  /** The rule whose project hook is running. */
+  private hookSlot: number | undefined;
+
+  constructor(private readonly project: Project, private readonly active: ActiveRule[], private readonly history?: ReviewHistory, private readonly scope: 'project' | 'files' = 'project', private readonly strictTrees = false) {
     const created = active.map(({ rule }, slot) => rule.create(this.contextFor(slot)));
     // The file phase alone: a rule with a project or findings hook judges the whole project, so it sits out.
     const visitors = scope === 'files' ? created.map((v) => (v.project || v.findings ? {} : v)) : created;
     this.cacheable = visitors.map((v, slot) => isCacheable(v, active[slot].rule));
-    this.needsAsts = visitors.some((v, slot) => v.project && active[slot].rule.meta.projectInput !== 'facts');
+    this.keptTrees = new Set(visitors.flatMap((v, slot) => {
+      const { meta } = active[slot].rule;
+      return v.project && meta.projectInput !== 'facts' ? meta.treesRead ?? ALL_TREES : [];
+    }));
     this.all = mergeVisitors(visitors);
     this.uncached = mergeVisitors(visitors.map((v, slot) => (this.cacheable[slot] ? {} : v)));
     this.merged = this.all;
@@ -63,9 +69,13 @@ export class Run {
     return JSON.stringify([this.scope, this.active.map(({ rule, severity, options }, slot) => [rule.meta.id, severity, options, this.cacheable[slot]])]);
   }
 
-  /** The file whose phase is running (dependencies are tracked against it). */
-  get walking(): { path: string; result: FileResult | undefined } | undefined {
-    return this.currentFile ? { path: this.currentFile.path, result: this.sink } : undefined;
+  /**
+   * Records a read of another file's content as a dependency of the result of the file whose
+   * phase is running, if any (`hash`: the file's content hash).
+   */
+  noteRead(path: string, hash: (path: string) => string): void {
+    const result = this.sink;
+    if (result && path !== this.currentFile!.path) result.deps[path] ??= hash(path);
   }
 
   private contextFor(slot: number): RuleContext {
@@ -179,6 +189,8 @@ export class Run {
     this.currentFile = file;
     this.merged = merged;
     this.sink = result;
+    // Reads are now dependencies of this file's result: remembered analyses must report theirs again.
+    this.project.newAccessScope();
     this.uncachedFacts = undefined;
     this.failed.clear();
     this.dispatch(merged.file.get('enter'), file);
@@ -204,6 +216,7 @@ export class Run {
     this.sink = undefined;
     this.uncachedFacts = undefined;
     this.merged = this.all;
+    this.project.newAccessScope();
   }
 
   private textOnlyFinding(file: ParsedFile): Finding {
@@ -215,6 +228,54 @@ export class Run {
     const finding = toolFinding(BUNDLE_RULE_ID, 'warning', file.path, message, 'parse-limit');
     finding.data = { checks: ran.join(', ') };
     return finding;
+  }
+
+  /** Whether some rule's visitors walk every file on every run (their results are not cached). */
+  get walksEveryFile(): boolean {
+    const { file, js, bxml, bxss, json } = this.uncached;
+    return file.size + js.size + bxml.size + bxss.size + json.size > 0;
+  }
+
+  /** Every file's facts by rule, as the file phase left them: for a session's next run (`reuseFacts`). */
+  get allFacts(): ReadonlyMap<string, ReadonlyMap<string, unknown[]>> {
+    return this.facts;
+  }
+
+  /**
+   * Takes a previous run's facts (`allFacts`) with some files' facts replaced (`replaced`: path →
+   * its facts now, or undefined for none), as if every file had been added in `order`. A rule's
+   * map that changes is a new map; the others are the previous run's, unchanged. Only for runs
+   * whose rules all have cacheable visitors (no `walksEveryFile`), which add no facts of their own.
+   */
+  reuseFacts(previous: ReadonlyMap<string, ReadonlyMap<string, unknown[]>>, replaced: ReadonlyMap<string, Record<string, unknown[]> | undefined>, order: readonly string[]): void {
+    const facts = new Map(previous as Map<string, Map<string, unknown[]>>);
+    const ids = new Set<string>();
+    for (const [id, byPath] of previous) {
+      for (const path of replaced.keys()) {
+        if (byPath.has(path)) {
+          ids.add(id);
+          break;
+        }
+      }
+    }
+    for (const now of replaced.values()) for (const id of Object.keys(now ?? {})) ids.add(id);
+    for (const id of ids) {
+      const byPath = new Map(previous.get(id));
+      let added = false;
+      for (const [path, now] of replaced) {
+        const list = now?.[id];
+        if (!list) byPath.delete(path);
+        else {
+          added ||= !byPath.has(path);
+          byPath.set(path, list);
+        }
+      }
+      // A file new to this rule's facts takes its place in walk order.
+      const ordered = added ? new Map(order.filter((path) => byPath.has(path)).map((path) => [path, byPath.get(path)!])) : byPath;
+      if (ordered.size) facts.set(id, ordered);
+      else facts.delete(id);
+    }
+    this.facts = facts;
   }
 
   /** Makes a file's facts (fresh or from the cache) visible to the project hooks. */
@@ -355,14 +416,31 @@ export class Run {
   async runProjectHooks(): Promise<void> {
     this.failed.clear();
     for (const { slot, fn } of this.all.project) {
+      this.hookSlot = slot;
       try {
         await fn(this.project);
       } catch (error) {
         this.fail(slot, error);
       }
     }
+    this.hookSlot = undefined;
+  }
+
+  /**
+   * A released tree is about to be parsed again. Under `strictTrees`, an AST-reading hook that
+   * did not declare the file's kind in `meta.treesRead` fails: the engine released that tree.
+   */
+  reparsing(path: string): void {
+    if (!this.strictTrees || this.hookSlot === undefined) return;
+    const { meta } = this.active[this.hookSlot].rule;
+    const kind = this.project.kindOf(path);
+    if (meta.projectInput !== 'facts' && !this.keptTrees.has(kind as ParsedFile['kind'])) {
+      throw new Error(`the project hook read the ${kind} tree of ${path}, released after the file phase: add '${kind}' to meta.treesRead`);
+    }
   }
 }
+
+const ALL_TREES = ['js', 'bxml', 'bxss', 'json'] as const;
 
 export function toolFinding(ruleId: string, severity: Severity, file: string, message: string, messageId: string, line = 1, column = 1): Finding {
   return { ruleId, clauses: [], severity, messageId, message, file, line, column, endLine: line, endColumn: column };

@@ -29,8 +29,10 @@ export async function openSession(input: string | Bundle, options: LintOptions):
 class Session implements LintSession {
   /** Paths set through `setFile`: their base issues (e.g. too large) no longer apply. */
   private readonly changed = new Set<string>();
+  /** Paths set since the last run began: what the analyses kept across runs are checked against. */
+  private pending = new Set<string>();
   private readonly results = new GenerationalCache<FileResult>();
-  private readonly parses = new GenerationalCache<ParsedFile>();
+  private readonly parses = new SessionParses();
   private readonly analyses = new AnalysisCache();
   /** Content hashes, computed once per file content (on first use after `setFile`). */
   private readonly hashes = new Map<string, string>();
@@ -39,12 +41,17 @@ class Session implements LintSession {
 
   setFile(path: string, content: string | Uint8Array | null): void {
     this.changed.add(path);
+    this.pending.add(path);
     this.hashes.delete(path);
     if (content === null) this.files.delete(path);
     else this.files.set(path, typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content));
   }
 
   async lint(): Promise<LintResult> {
+    // The analyses are checked against the changed paths alone only while their parses of the
+    // other files are sure to be the ones a run gets: with the session's own parse cache.
+    this.analyses.beginRun(this.options.parseCache ? undefined : this.pending);
+    this.pending = new Set();
     const result = await lint(this.bundle(), { ...this.options, resultCache: this.results, parseCache: this.options.parseCache ?? this.parses, analysisCache: this.analyses });
     this.results.nextGeneration();
     this.parses.nextGeneration();
@@ -87,6 +94,39 @@ class Session implements LintSession {
       },
     };
   }
+}
+
+/**
+ * The session's parses: what the last run used, and beyond that each path's latest parse while
+ * anything still holds it (an analysis kept across runs holds the parses whose nodes it keeps), so
+ * a run gets the very parse an analysis it reuses was computed from.
+ */
+class SessionParses {
+  private readonly used = new GenerationalCache<ParsedFile>();
+  private readonly latest = new Map<string, { key: string; parse: WeakRef<ParsedFile> }>();
+
+  get(key: string): ParsedFile | undefined {
+    let parse = this.used.get(key);
+    if (parse) return parse;
+    const latest = this.latest.get(pathOfKey(key));
+    parse = latest?.key === key ? latest.parse.deref() : undefined;
+    if (parse) this.used.set(key, parse);
+    return parse;
+  }
+
+  set(key: string, parse: ParsedFile): void {
+    this.used.set(key, parse);
+    this.latest.set(pathOfKey(key), { key, parse: new WeakRef(parse) });
+  }
+
+  nextGeneration(): void {
+    this.used.nextGeneration();
+  }
+}
+
+/** Parse cache keys are `path\0hash` (`Project.parsed`). */
+function pathOfKey(key: string): string {
+  return key.slice(0, key.lastIndexOf('\0'));
 }
 
 /** Keeps what the last run used: entries not asked for in a run are dropped after the next. */

@@ -74,8 +74,8 @@ export async function runRule(rule: AnyRule, files: Files, options?: Record<stri
     get: (key) => (stored.has(key) ? (JSON.parse(stored.get(key)!) as FileResult) : undefined),
     set: (key, result) => void stored.set(key, JSON.stringify(result)),
   };
-  const result = await lint(openMemoryBundle(present), { rules: [rule], config, resultCache, history });
-  const cached = await lint(openMemoryBundle(present), { rules: [rule], config, resultCache, history });
+  const result = await lint(openMemoryBundle(present), { rules: [rule], config, resultCache, history, strictTrees: true });
+  const cached = await lint(openMemoryBundle(present), { rules: [rule], config, resultCache, history, strictTrees: true });
   expect(JSON.stringify(cached.findings), 'findings from cached file results').toBe(JSON.stringify(result.findings));
   // A file over a case's `limits.maxParseBytes` is checked as text only: the engine's note about it
   // must name the rule among the checks that ran on it, and is not one of the rule's findings.

@@ -20,6 +20,7 @@ export default defineRule({
     suppressible: false,
     // The hook follows taps across files (core's flow analysis): it reads ASTs.
     projectInput: 'asts',
+    treesRead: ['js', 'bxml'],
     // No js visitors (they would force a walk of every file on every run), yet it checks scripts.
     checksScripts: true,
     docs: { description: 'bn.requestPayment must only run after the user confirmed the payment on screen: a showModal/showActionSheet answer checked before it, or a confirm/pay button on a page that shows the amount.' },

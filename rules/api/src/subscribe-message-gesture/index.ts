@@ -23,6 +23,7 @@ export default defineRule({
     suppressible: true,
     // The hook follows taps across files (core's flow analysis): it reads ASTs.
     projectInput: 'asts',
+    treesRead: ['js', 'bxml'],
     // No js visitors (they would force a walk of every file on every run), yet it checks scripts.
     checksScripts: true,
     confidence: 'medium',

@@ -11,6 +11,7 @@ export default defineRule({
     suppressible: true,
     // The hook follows taps across files (core's flow analysis): it reads ASTs.
     projectInput: 'asts',
+    treesRead: ['js', 'bxml'],
     // No js visitors (they would force a walk of every file on every run), yet it checks scripts.
     checksScripts: true,
     docs: { description: 'A mini program with user accounts must log users in with Binance login: no third-party OAuth/SSO sign-in (Google, Apple, Facebook, X, GitHub, WeChat, Discord, Telegram…) and no own username+password login.' },

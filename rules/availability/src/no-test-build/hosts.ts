@@ -1,4 +1,4 @@
-import { parseOrigin } from '@bmplint/core';
+import { memoizeFrozen, parseOrigin } from '@bmplint/core';
 
 /** Schemes of servers the app talks to (other schemes are not origins of a backend). */
 const NETWORK_SCHEMES = new Set(['http', 'https', 'ws', 'wss']);
@@ -41,8 +41,15 @@ function subdomainLabels(host: string): string[] {
 /**
  * Whether a URL (or the known start of one) goes to a local, private, test or staging server.
  * `complete: false` when `url` is only the known start: the host must then be complete.
+ * Remembered per URL (a script repeats its URLs; a session sees them on every edit); the answer is frozen.
  */
-export function testOriginOf(url: string, complete = true): TestOrigin | undefined {
+export function testOriginOf(url: string, complete = true): Readonly<TestOrigin> | undefined {
+  return knownTestOrigin(url, complete);
+}
+
+const knownTestOrigin = memoizeFrozen(readTestOrigin);
+
+function readTestOrigin(url: string, complete: boolean): TestOrigin | undefined {
   const parsed = parseOrigin(url.trim(), complete);
   if (!parsed?.origin || !parsed.host || !NETWORK_SCHEMES.has(parsed.scheme)) return undefined;
   const { host, origin } = parsed;

@@ -3,7 +3,7 @@ import {
   type BxmlElement, type TermList,
 } from '@bmplint/core';
 import { LISTS, topicOf } from '../lists.js';
-import { excerpt } from '../scan.js';
+import { excerpt, scanPiece } from '../scan.js';
 import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
 import adWordingEn from './data/ad-wording.en.json' with { type: 'json' };
 import adWordingZh from './data/ad-wording.zh-Hans.json' with { type: 'json' };
@@ -80,7 +80,7 @@ export default defineRule({
     const seen = new Set<string>();
     const scan = (piece: TextPiece) => {
       if (!piece.text.trim()) return;
-      for (const match of AD_WORDING.scan(piece.text)) {
+      for (const match of scanPiece(AD_WORDING, piece)) {
         const span = spanIn(piece, match.start, match.end);
         const key = `${piece.file}\0${span.start}\0${span.end}`;
         if (seen.has(key)) continue;

@@ -3,7 +3,7 @@ import {
   type BxmlElement, type BxmlFile, type JsFile, type Node, type Project, type ReportTarget, type TermList,
 } from '@bmplint/core';
 import { LISTS, topicOf } from '../lists.js';
-import { excerpt, listingPieces } from '../scan.js';
+import { excerpt, listingPieces, scanPiece } from '../scan.js';
 import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
 import featuresEn from './data/binance-features.en.json' with { type: 'json' };
 import featuresZh from './data/binance-features.zh-Hans.json' with { type: 'json' };
@@ -108,7 +108,7 @@ export default defineRule({
     const wording = (piece: TextPiece) => {
       if (!piece.text.trim()) return;
       const normalized = normalizedOf(piece.text);
-      let matches = FEATURE_WORDING.scan(piece.text, normalized);
+      let matches = scanPiece(FEATURE_WORDING, piece);
       if (!matches.length) {
         // A one-word label counts only when it is the whole text.
         const whole = piece.text.trim();

@@ -3,7 +3,7 @@ import {
   type BxmlElement, type JsNode, type NodeOf, type Project, type TermList,
 } from '@bmplint/core';
 import { LISTS, topicOf } from '../lists.js';
-import { excerpt } from '../scan.js';
+import { excerpt, scanPiece } from '../scan.js';
 import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
 import crossPromotionEn from './data/cross-promotion.en.json' with { type: 'json' };
 import crossPromotionZh from './data/cross-promotion.zh-Hans.json' with { type: 'json' };
@@ -73,7 +73,7 @@ export default defineRule({
     const seen = new Set<string>();
     const scan = (piece: TextPiece) => {
       if (!piece.text.trim()) return;
-      for (const match of PROMOTION_WORDING.scan(piece.text)) {
+      for (const match of scanPiece(PROMOTION_WORDING, piece)) {
         const span = spanIn(piece, match.start, match.end);
         const key = `${piece.file}\0${span.start}\0${span.end}`;
         if (seen.has(key)) continue;

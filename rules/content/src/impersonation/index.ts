@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext, type TermMatch } from '@bmplint/core';
 import { IMPERSONATION, reportingRule, topicOf } from '../lists.js';
-import { reportCuePairs, textReporter, type Source } from '../scan.js';
+import { reportCuePairs, scanPiece, textReporter, type Source } from '../scan.js';
 import { pageTextVisitors, type TextPiece } from '../text-sources.js';
 import { IMPERSONATION_PAIRS } from './cue-pairs.js';
 
@@ -18,7 +18,7 @@ export function withImpersonationPairs(context: RuleContext, terms: (piece: Text
   return (piece) => {
     terms(piece);
     // A term this rule reports is the finding; a term it does not (a suggestive one in the listing) leaves the patterns to speak.
-    if (!piece.text.trim() || IMPERSONATION.scan(piece.text).some((match) => reportingRule(match.list, match.severity, source) === context.id)) return;
+    if (!piece.text.trim() || scanPiece(IMPERSONATION, piece).some((match) => reportingRule(match.list, match.severity, source) === context.id)) return;
     reportCuePairs(context, piece, IMPERSONATION_PAIRS, '5.7');
   };
 }

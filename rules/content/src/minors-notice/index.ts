@@ -1,9 +1,9 @@
 import {
-  defineRule, normalizedOf, TermMatcher, validateTermList, walkJs,
+  defineRule, TermMatcher, validateTermList, walkJs,
   type BxmlElement, type Node, type TermList,
 } from '@bmplint/core';
 import { LISTS, topicOf } from '../lists.js';
-import { excerpt, listingPieces } from '../scan.js';
+import { excerpt, listingPieces, scanPiece } from '../scan.js';
 import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
 import gamblingEn from './data/gambling.en.json' with { type: 'json' };
 import gamblingZh from './data/gambling.zh-Hans.json' with { type: 'json' };
@@ -98,9 +98,8 @@ export default defineRule({
     const hasNotice = () => (context.file ? noticeIn === context.file.path : notice);
     const scan = (piece: TextPiece) => {
       if (!piece.text.trim()) return;
-      const normalized = normalizedOf(piece.text);
-      if (!hasNotice() && AGE_NOTICE.scan(piece.text, normalized).length) foundNotice();
-      for (const match of UNSUITABLE.scan(piece.text, normalized)) {
+      if (!hasNotice() && scanPiece(AGE_NOTICE, piece).length) foundNotice();
+      for (const match of scanPiece(UNSUITABLE, piece)) {
         const category = match.list.category === 'alcohol' || match.list.category === 'adult' ? match.list.category : 'gambling';
         found({ candidate: { file: piece.file, span: spanIn(piece, match.start, match.end), where: piece.where, text: excerpt(match.text), term: match.term, category } });
       }

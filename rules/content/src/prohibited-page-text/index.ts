@@ -1,6 +1,6 @@
 import { defineRule } from '@bmplint/core';
 import { PROHIBITED } from '../lists.js';
-import { reportCuePairs, textReporter } from '../scan.js';
+import { reportCuePairs, scanPiece, textReporter } from '../scan.js';
 import { pageTextVisitors } from '../text-sources.js';
 import { PROHIBITED_PAIRS } from './cue-pairs.js';
 
@@ -35,7 +35,7 @@ export default defineRule({
     return pageTextVisitors(context, (piece) => {
       terms(piece);
       // One finding per root cause: a listed term is the error; the paraphrase patterns only speak where none matched.
-      if (!piece.text.trim() || PROHIBITED.scan(piece.text).some((match) => match.severity === 'error')) return;
+      if (!piece.text.trim() || scanPiece(PROHIBITED, piece).some((match) => match.severity === 'error')) return;
       reportCuePairs(context, piece, PROHIBITED_PAIRS, '3.1');
     });
   },

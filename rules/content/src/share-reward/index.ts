@@ -113,6 +113,7 @@ export default defineRule({
     clauses: ['4.4'],
     severity: 'error',
     suppressible: false,
+    treesRead: ['js', 'bxml'],
     docs: {
       description: 'Sharing must not be rewarded or required: no unlocks, points, lottery chances or progress granted from a share hook, a share button or a share success callback, and no content shown only after sharing.',
     },

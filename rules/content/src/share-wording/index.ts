@@ -1,6 +1,6 @@
 import { defineRule, TermMatcher, validateTermList, type TermList } from '@bmplint/core';
 import { LISTS, topicOf } from '../lists.js';
-import { excerpt } from '../scan.js';
+import { excerpt, scanPiece } from '../scan.js';
 import { shareRewardSentences } from './cooccurrence.js';
 import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
 import shareIncentiveEn from './data/share-incentive.en.json' with { type: 'json' };
@@ -36,7 +36,7 @@ export default defineRule({
     const seen = new Set<string>();
     const scan = (piece: TextPiece) => {
       if (!piece.text.trim()) return;
-      for (const match of SHARE_WORDING.scan(piece.text)) {
+      for (const match of scanPiece(SHARE_WORDING, piece)) {
         const span = spanIn(piece, match.start, match.end);
         const key = `${piece.file}\0${span.start}\0${span.end}`;
         if (seen.has(key)) continue;

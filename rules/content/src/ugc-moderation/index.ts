@@ -89,6 +89,7 @@ export default defineRule({
     clauses: ['3.2.2', '3.2.3'],
     severity: 'warning',
     suppressible: true,
+    treesRead: ['js', 'bxml'],
     confidence: 'medium',
     docs: {
       description: 'Apps that publish what users write (an input or textarea posted to a post/comment/message endpoint) need a filtering step before publishing and a report/complaint entry.',

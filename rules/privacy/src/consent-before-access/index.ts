@@ -151,7 +151,7 @@ export default defineRule({
           const file = walkedJs(context.file);
           if (!category || !file) return;
           if (call.name === 'chooseImage' && !mayUseCamera(context.project, file, call.options)) return;
-          const search = new ConsentSearch(context.project, category);
+          const search = new ConsentSearch(context.project, category, file);
           const entries = search.fromSite(file, call.node, { confirm: false, flag: false }, 0);
           const finding = worst(entries, category, call.name);
           if (!finding) return;
@@ -218,7 +218,8 @@ class ConsentSearch {
   private readonly seen = new Set<Node>();
   private readonly consentCache = new Map<FunctionNode, ConsentKinds>();
 
-  constructor(private readonly project: Project, private readonly category: Category) {}
+  /** `reader`: the file being walked, whose result depends on the callers looked up. */
+  constructor(private readonly project: Project, private readonly category: Category, private readonly reader: JsFile) {}
 
   /** From a place in the code (the sensitive call or a call of a function that leads to it) outwards. */
   fromSite(file: JsFile, site: Node, inherited: Gates, depth: number): Entry[] {
@@ -378,7 +379,7 @@ class ConsentSearch {
         const entries: Entry[] = [];
         const references = referencesOf(this.project, file, position.binding);
         for (const reference of references) entries.push(...this.fromValue(file, fn, reference, gates, next));
-        const elsewhere = isFunction(fn) ? callersOf(this.project, file, fn).filter((caller) => caller.file !== file) : [];
+        const elsewhere = isFunction(fn) ? callersOf(this.project, file, fn, this.reader).filter((caller) => caller.file !== file) : [];
         for (const caller of elsewhere) entries.push(...this.fromSite(caller.file, caller.call, gates, next));
         if (!references.length && !elsewhere.length) {
           if (containsJsx(fn) && /^[A-Z]/.test(position.binding.name)) return [{ kind: 'hook', name: 'render' }];
@@ -441,7 +442,7 @@ class ConsentSearch {
   }
 
   private fromCallers(file: JsFile, fn: Node, name: string, gates: Gates, depth: number): Entry[] {
-    const callers = isFunction(fn) ? callersOf(this.project, file, fn) : [];
+    const callers = isFunction(fn) ? callersOf(this.project, file, fn, this.reader) : [];
     if (!callers.length) return [{ kind: 'unknown', name: `${name}, which nothing visible calls` }];
     return callers.flatMap((caller) => this.fromSite(caller.file, caller.call, gates, depth));
   }

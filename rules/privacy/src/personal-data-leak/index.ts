@@ -215,7 +215,7 @@ class SinkAnalysis {
     for (const { fn, file } of unbound) {
       if (seen.has(fn)) continue;
       seen.add(fn);
-      for (const caller of callersOf(this.project, file, fn)) {
+      for (const caller of callersOf(this.project, file, fn, this.context.file)) {
         const env: Env = new Map(current.env);
         bindParameters(this.project, file, fn, caller.call.arguments as Node[], caller.file, env);
         out.push({ env, depth: current.depth + 1, site: { file: caller.file, node: caller.call } });

@@ -9,7 +9,7 @@ import { memberPath, walkJs, type Binding, type BxmlElement, type JsFile, type P
 import { descendants, isField, nearbyLabel, staticValue } from '../bxml.js';
 import {
   ancestorsOf, factsOf, isFunction, jsxAttribute, keyName, parentOf, positionOf, propertyName, resolveCallee,
-  templateBindings, unwrap, within, type CallNode, type FunctionNode, type Node, type NodeOf,
+  templateBindings, unitOf, unwrap, within, type CallNode, type FunctionNode, type Node, type NodeOf,
 } from '../js.js';
 import { words } from '../names.js';
 
@@ -401,7 +401,7 @@ export class TaintEvaluator {
 
   /** `<input model:value="{{key}}" placeholder="Email">`: page data two-way bound to a personal input. */
   private boundInput(file: JsFile, key: string): { kind: PersonalKind; evidence: string } | undefined {
-    const unit = [...this.project.pages, ...this.project.componentUses].find((candidate) => candidate.files.script === file.path);
+    const unit = unitOf(this.project, file.path);
     const template = unit?.files.template ? this.project.parsed(unit.files.template) : undefined;
     if (template?.kind !== 'bxml') return undefined;
     for (const element of descendants({ children: template.document.children } as unknown as BxmlElement)) {

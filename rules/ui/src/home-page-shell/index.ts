@@ -33,6 +33,7 @@ export default defineRule({
     docs: { description: 'The home page must show the core features itself, not be empty, a loading screen or a redirect to another page.' },
     // The redirect check follows the call flow from the home page's hooks through other files' functions.
     projectInput: 'asts',
+    treesRead: ['js', 'bxml'],
     messages: {
       emptyHome: 'The home page {{page}} shows nothing: its {{source}} has no text and no content element. The core features of a mini program must be showcased on its home page (2.3.2).',
       loadingShell: 'The home page {{page}} shows only a loading indicator ({{indicator}}): the core features of a mini program must be showcased on its home page, not behind a loading screen (2.3.2).',

@@ -24,6 +24,26 @@ type Sheet = Array<StyleRule | { import: string }>;
 
 const sheets = new WeakMap<BxssFile, Sheet>();
 
+/**
+ * Each run's sheets by path: app.bxss styles every template, and a stylesheet's tree is not held
+ * for the run (it is parsed for its sheet, `peekParsed`).
+ */
+const sheetsByRun = new WeakMap<Project, Map<string, Sheet | undefined>>();
+
+function sheetAt(project: Project, path: string): Sheet | undefined {
+  let byPath = sheetsByRun.get(project);
+  if (!byPath) sheetsByRun.set(project, (byPath = new Map()));
+  if (byPath.has(path)) {
+    // Still a read of the file: the walked file's result depends on it.
+    project.markRead(path);
+    return byPath.get(path);
+  }
+  const file = project.peekParsed(path);
+  const sheet = file?.kind === 'bxss' && file.root ? sheetOf(file) : undefined;
+  byPath.set(path, sheet);
+  return sheet;
+}
+
 function sheetOf(file: BxssFile): Sheet {
   let sheet = sheets.get(file);
   if (sheet) return sheet;
@@ -68,9 +88,9 @@ export class TemplateStyles {
     const load = (path: string) => {
       if (seen.has(path) || seen.size > MAX_IMPORTS || !project.bundle.has(path)) return;
       seen.add(path);
-      const file = project.parsed(path);
-      if (file?.kind !== 'bxss' || !file.root) return;
-      for (const entry of sheetOf(file)) {
+      const sheet = sheetAt(project, path);
+      if (!sheet) return;
+      for (const entry of sheet) {
         if (!('import' in entry)) {
           this.rules.push(entry);
           continue;

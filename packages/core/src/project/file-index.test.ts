@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { FileIndex, FileIndexLookups } from './file-index.js';
+import { Project, type ParseCache } from './project.js';
+import { AnalysisCache } from './analysis-cache.js';
+import { openMemoryBundle } from '../bundle/memory.js';
+import { miniApp } from '../testing/index.js';
+
+/** Keys of a "file" given as a space-separated word list; counts the files keyed. */
+function keyer(contents: Record<string, string>) {
+  const keyed: string[] = [];
+  return { keyed, keysOf: (path: string) => (keyed.push(path), contents[path].split(' ').filter(Boolean)) };
+}
+
+const listed = (contents: Record<string, string>, tokens: Record<string, string> = {}) =>
+  Object.keys(contents).map((path) => ({ path, token: tokens[path] ?? contents[path] }));
+
+describe('FileIndex', () => {
+  it('answers which files have a key, in the order the files were listed', () => {
+    const contents = { 'b.js': 'load show', 'a.js': 'load', 'c.js': 'show' };
+    const index = new FileIndex();
+    expect(index.update(listed(contents), keyer(contents).keysOf)).toBe(3);
+    expect(index.lookup('load')).toEqual(['b.js', 'a.js']);
+    expect(index.lookup('show')).toEqual(['b.js', 'c.js']);
+    expect(index.lookup('missing')).toEqual([]);
+    expect(index.paths).toEqual(['b.js', 'a.js', 'c.js']);
+  });
+
+  it('re-keys only the files whose token changed: keys gained and lost show at once', () => {
+    const contents: Record<string, string> = { 'a.js': 'load', 'b.js': 'show', 'c.js': 'load show' };
+    const index = new FileIndex();
+    index.update(listed(contents), keyer(contents).keysOf);
+    expect(index.lookup('load')).toEqual(['a.js', 'c.js']);
+    contents['b.js'] = 'load';
+    contents['c.js'] = 'show';
+    const { keyed, keysOf } = keyer(contents);
+    expect(index.update(listed(contents), keysOf)).toBe(2);
+    expect(keyed).toEqual(['b.js', 'c.js']);
+    expect(index.lookup('load')).toEqual(['a.js', 'b.js']);
+    expect(index.lookup('show')).toEqual(['c.js']);
+    // Nothing changed: nothing is keyed again.
+    const again = keyer(contents);
+    expect(index.update(listed(contents), again.keysOf)).toBe(0);
+    expect(again.keyed).toEqual([]);
+  });
+
+  it('drops deleted files, keys added ones, and follows a rename (a drop and an add) and a new order', () => {
+    const contents: Record<string, string> = { 'a.js': 'load', 'b.js': 'load', 'c.js': 'show' };
+    const index = new FileIndex();
+    index.update(listed(contents), keyer(contents).keysOf);
+    expect(index.lookup('load')).toEqual(['a.js', 'b.js']);
+    const renamed: Record<string, string> = { 'z.js': contents['b.js'], 'a.js': contents['a.js'], 'd.js': 'load show' };
+    const { keyed, keysOf } = keyer(renamed);
+    expect(index.update(listed(renamed), keysOf)).toBe(2);
+    expect(keyed.sort()).toEqual(['d.js', 'z.js']);
+    expect(index.lookup('load')).toEqual(['z.js', 'a.js', 'd.js']);
+    expect(index.lookup('show')).toEqual(['d.js']);
+    expect(index.paths).toEqual(['z.js', 'a.js', 'd.js']);
+  });
+});
+
+describe('FileIndexLookups', () => {
+  const contents = { 'a.js': 'load', 'b.js': 'show' };
+  const setUp = (remembering = false) => {
+    const index = new FileIndex();
+    index.update(listed(contents), keyer(contents).keysOf);
+    const uses: string[][] = [];
+    return { uses, lookups: new FileIndexLookups(index, (paths) => uses.push([...paths]), () => remembering) };
+  };
+
+  it('notes a use of every indexed file (any may gain the key), once per reader', () => {
+    const { uses, lookups } = setUp();
+    const reader = {};
+    expect(lookups.lookup('load', reader)).toEqual(['a.js']);
+    expect(lookups.lookup('show', reader)).toEqual(['b.js']);
+    expect(uses).toEqual([['a.js', 'b.js']]);
+    lookups.lookup('load', {});
+    expect(uses).toHaveLength(2);
+  });
+
+  it('notes them on every lookup without a reader, or while an analysis is being remembered', () => {
+    const plain = setUp();
+    plain.lookups.lookup('load');
+    plain.lookups.lookup('load');
+    expect(plain.uses).toHaveLength(2);
+    const remembering = setUp(true);
+    const reader = {};
+    remembering.lookups.lookup('load', reader);
+    remembering.lookups.lookup('load', reader);
+    expect(remembering.uses).toHaveLength(2);
+  });
+});
+
+describe('Project.rememberIndex', () => {
+  const words = (project: Project) => (path: string) => (project.parsed(path)?.text ?? '').match(/\w+/g) ?? [];
+  const scripts = (project: Project) => project.paths.filter((path) => path.endsWith('.js'));
+
+  it('with an analysis cache, keys only the scripts changed since the last run; a fresh index agrees', () => {
+    const cache = new AnalysisCache();
+    const parses: ParseCache = new Map();
+    const files: Record<string, string> = miniApp({ 'a.js': 'load();\n', 'b.js': 'show();\n', 'c.js': 'load(); show();\n' }) as Record<string, string>;
+    const run = () => {
+      const project = new Project(openMemoryBundle(files), { analysisCache: cache, parseCache: parses });
+      const keyed: string[] = [];
+      const keysOf = words(project);
+      const lookups = project.rememberIndex('test/words', scripts(project), (path) => (keyed.push(path), keysOf(path)));
+      cache.nextGeneration();
+      const fresh = new Project(openMemoryBundle(files));
+      const expected = fresh.rememberIndex('test/words', scripts(fresh), words(fresh));
+      for (const key of ['load', 'show', 'track']) expect(lookups.lookup(key)).toEqual(expected.lookup(key));
+      return { keyed, lookups };
+    };
+    expect(run().keyed.sort()).toEqual(['a.js', 'app.js', 'b.js', 'c.js', 'pages/index/index.js'].filter((path) => path in files));
+    files['b.js'] = 'load(); track();\n';
+    const second = run();
+    expect(second.keyed).toEqual(['b.js']);
+    expect(second.lookups.lookup('track')).toEqual(['b.js']);
+    delete files['a.js'];
+    files['d.js'] = 'load();\n';
+    const third = run();
+    expect(third.keyed).toEqual(['d.js']);
+    expect(third.lookups.lookup('load')).toEqual(['b.js', 'c.js', 'd.js']);
+  });
+
+  it('builds the index once per run for a kind', () => {
+    const project = new Project(openMemoryBundle(miniApp({ 'a.js': 'load();\n' })));
+    let keyed = 0;
+    const keysOf = words(project);
+    const first = project.rememberIndex('test/words', scripts(project), (path) => (keyed++, keysOf(path)));
+    const count = keyed;
+    expect(project.rememberIndex('test/words', scripts(project), keysOf)).toBe(first);
+    expect(keyed).toBe(count);
+    expect(first.lookup('load')).toEqual(['a.js']);
+  });
+});

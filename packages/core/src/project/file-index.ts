@@ -1,0 +1,111 @@
+/**
+ * An inverted index over per-file keys (e.g. the names a script calls): which files have a key.
+ * It is brought up to date by `update` with the files it covers and a token per file (its content
+ * hash): only files that are new or whose token changed are keyed again, files no longer listed
+ * are dropped, so a session's edit of one file costs about that file, not the project. A rename is
+ * a drop and an add. Keys must depend on a file's content alone.
+ */
+export class FileIndex {
+  private readonly keysByPath = new Map<string, { token: string; keys: readonly string[] }>();
+  private readonly pathsByKey = new Map<string, Set<string>>();
+  /** Each indexed file's position in the last `update`'s list: lookups answer in that order. */
+  private position = new Map<string, number>();
+  private listed: readonly string[] = [];
+  /** Lookups' answers, sorted, until the next change. */
+  private readonly sorted = new Map<string, readonly string[]>();
+
+  /**
+   * Indexes exactly `files` (in that order), calling `keysOf` for a file that is new or whose
+   * token changed. Returns how many files were (re)keyed.
+   */
+  update(files: ReadonlyArray<{ path: string; token: string }>, keysOf: (path: string) => Iterable<string>): number {
+    let keyed = 0;
+    const position = new Map<string, number>();
+    files.forEach(({ path }, at) => position.set(path, at));
+    for (const path of [...this.keysByPath.keys()]) if (!position.has(path)) this.drop(path);
+    for (const { path, token } of files) {
+      const known = this.keysByPath.get(path);
+      if (known?.token === token) continue;
+      if (known) this.drop(path);
+      const keys = [...new Set(keysOf(path))];
+      this.keysByPath.set(path, { token, keys });
+      for (const key of keys) {
+        let paths = this.pathsByKey.get(key);
+        if (!paths) this.pathsByKey.set(key, (paths = new Set()));
+        paths.add(path);
+        this.sorted.delete(key);
+      }
+      keyed++;
+    }
+    if (!samePositions(this.position, position)) this.sorted.clear();
+    this.position = position;
+    this.listed = files.map(({ path }) => path);
+    return keyed;
+  }
+
+  /** The files with `key`, in the order of the last `update`'s list. */
+  lookup(key: string): readonly string[] {
+    let answer = this.sorted.get(key);
+    if (!answer) {
+      answer = [...(this.pathsByKey.get(key) ?? [])].sort((a, b) => this.position.get(a)! - this.position.get(b)!);
+      this.sorted.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** Indexed files in the order of the last `update`'s list (to merge the answers of several lookups). */
+  inOrder(paths: Iterable<string>): string[] {
+    return [...paths].sort((a, b) => (this.position.get(a) ?? Infinity) - (this.position.get(b) ?? Infinity));
+  }
+
+  /** The files indexed, in the order of the last `update`'s list. */
+  get paths(): readonly string[] {
+    return this.listed;
+  }
+
+  private drop(path: string): void {
+    for (const key of this.keysByPath.get(path)?.keys ?? []) {
+      const paths = this.pathsByKey.get(key);
+      paths?.delete(path);
+      if (paths && !paths.size) this.pathsByKey.delete(key);
+      this.sorted.delete(key);
+    }
+    this.keysByPath.delete(path);
+  }
+}
+
+function samePositions(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [path, at] of a) if (b.get(path) !== at) return false;
+  return true;
+}
+
+/**
+ * One run's lookups in a `FileIndex`. Which files have a key can change when any indexed file
+ * changes (a file may gain the key), so a lookup is a use of every indexed file: noted once per
+ * `reader` (the file being walked: the engine tracks its result's dependencies), and on every
+ * lookup without one or while an analysis is being remembered.
+ */
+export class FileIndexLookups {
+  private readonly noted = new WeakSet<object>();
+
+  constructor(
+    private readonly index: FileIndex,
+    private readonly noteUses: (paths: readonly string[]) => void,
+    private readonly remembering: () => boolean,
+  ) {}
+
+  /** The files with `key`, in bundle order. */
+  lookup(key: string, reader?: object): readonly string[] {
+    if (!reader || !this.noted.has(reader) || this.remembering()) {
+      this.noteUses(this.index.paths);
+      if (reader && !this.remembering()) this.noted.add(reader);
+    }
+    return this.index.lookup(key);
+  }
+
+  /** Indexed files in bundle order (to merge the answers of several lookups). */
+  inOrder(paths: Iterable<string>): string[] {
+    return this.index.inOrder(paths);
+  }
+}
