@@ -40,6 +40,7 @@ export { handlerGraph, type HandlerGraph, type HandlerBinding, type MethodInfo }
 export { scriptMentions } from './analysis/mentions.js';
 export { validateWithSchema, registerCompiledSchema, describeSchemaError, schemaErrorPath, type SchemaError, type CompiledValidator } from './analysis/json-schema.js';
 export { parseOrigin, normalizeOrigin, type Origin } from './analysis/url.js';
+export { scanScriptText, cookLiteral, stringEnd, type ScriptLiteral, type ScriptTextVisitor } from './analysis/script-text.js';
 export { getClause, allClauses, isKnownClause, type Clause } from './clauses/index.js';
 export { renderRuleDoc, renderRuleIndex, ruleFolder, ruleDocPath, compareClauseIds } from './docs/render.js';
 export type { Node as JsNode } from '@babel/types';
