@@ -25,6 +25,12 @@ for (const member of documentedApi.members) {
  */
 export const PUBLIC_API: ReadonlyMap<string, ApiName> = names;
 
+/**
+ * Names that are not APIs: what every object inherits (feature checks such as `bn.hasOwnProperty('x')`)
+ * and module interop (`require('@binance/mp-service').default`, `import { default as mp }`, `__esModule`).
+ */
+export const NOT_API: ReadonlySet<string> = new Set(['hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toString', 'toLocaleString', 'valueOf', 'default', '__esModule']);
+
 /** Names worth proposing for a typo: callable or reachable API, not the Taro config type carriers (`AppConfig`…). */
 const SUGGESTABLE = [...names.values()].filter((entry) => entry.origin !== 'default-export-only' || entry.kind === 'function').map((entry) => entry.name);
 

@@ -100,16 +100,41 @@ export function pageLinkRecorder(project: Project, record: (fact: LinkFact) => v
 }
 
 /**
- * The routes a user can reach in the app: the home page, the tab pages, and every page that a file
- * other than its own names (`links`: bundle path → routes that file names). A page nothing opens is
- * registered but out of a user's and a reviewer's way.
+ * The routes a user can reach in the app (`links`: bundle path → routes that file names): the home
+ * page and the tab pages, every page that the app's shared code names (app.js, a component, a
+ * module some file loads: it may run on any page), and, transitively, every page named by a page
+ * already reached. A page named only by pages nothing opens is itself out of a user's and a
+ * reviewer's way; so is one named only by third-party code (project.vendorOf: a UI kit's `'../tabs/tabs'`
+ * is its own component's path) or by code nothing loads. Decided in the project hook, so the
+ * per-file facts stay what the file's text says.
  */
 export function openedRoutes(project: Project, links: Iterable<readonly [string, string]>): Set<string> {
-  const opened = new Set(tabRoutesOf(project));
-  if (project.entryRoute) opened.add(project.entryRoute);
   const pages = pageOfFile(project);
-  // A page naming itself does not open it.
-  for (const [file, route] of links) if (pages.get(file) !== route) opened.add(route);
+  const reached: string[] = [...tabRoutesOf(project)];
+  if (project.entryRoute) reached.push(project.entryRoute);
+  const namedByPage = new Map<string, string[]>();
+  /** Whether a file that is not a page's opens what it names: asked once per file (vendor detection reads it). */
+  const shared = new Map<string, boolean>();
+  for (const [file, route] of links) {
+    const page = pages.get(file);
+    if (page === route) continue; // a page naming itself does not open it
+    if (page !== undefined) {
+      // A page of the app config is the app's own, whatever folder it is in.
+      const named = namedByPage.get(page);
+      if (named) named.push(route);
+      else namedByPage.set(page, [route]);
+      continue;
+    }
+    let opens = shared.get(file);
+    if (opens === undefined) shared.set(file, (opens = project.isReachable(file) && !project.vendorOf(file)));
+    if (opens) reached.push(route);
+  }
+  const opened = new Set<string>();
+  for (let route = reached.pop(); route !== undefined; route = reached.pop()) {
+    if (opened.has(route)) continue;
+    opened.add(route);
+    reached.push(...(namedByPage.get(route) ?? []));
+  }
   return opened;
 }
 

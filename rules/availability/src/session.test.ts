@@ -53,3 +53,61 @@ describe('availability rules in a session', () => {
     });
   });
 });
+
+describe('availability/navigation-target in a session', () => {
+  const navigation = { rules: rules.filter((rule) => rule.meta.id === 'availability/navigation-target') };
+  const files = miniApp({
+    'app.json': JSON.stringify({ entryPagePath: 'pages/index/index', pages: ['pages/index/index', 'pages/promo/index', 'pages/promo/detail'] }),
+    'pages/index/index.js': 'Page({});\n',
+    'pages/index/index.bxml': '<view>Gas prices</view>\n',
+    'pages/index/index.json': '{ "usingComponents": { "panel": "/components/kit/panel/panel" } }\n',
+    'pages/promo/index.js': 'Page({});\n',
+    'pages/promo/index.bxml': '<navigator url="/pages/promo/detail">Detail</navigator>\n',
+    'pages/promo/detail.js': "Page({ open() { bn.navigateTo({ url: '/pages/live/client' }); } });\n",
+    'pages/promo/detail.bxml': '<button bindtap="open">Open</button>\n',
+    'components/kit/panel/panel.js': "Component({ relations: { '../promo/index': { type: 'parent' } } });\n",
+    'components/kit/panel/panel.json': '{ "component": true }\n',
+  }) as Record<string, string>;
+  const severity = (result: LintResult) => result.findings.map((finding) => `${finding.file}:${finding.line} ${finding.severity}`);
+
+  it('follows links from page to page, and which code is a copied library, after each edit', async () => {
+    const steps: Array<[...SessionEdit, string[]]> = [
+      // The panel names the promo page, which links the detail page: both opened.
+      ['pages/index/index.bxml', '<panel/>\n', ['pages/promo/detail.js:1 error']],
+      // Its declaration file shows the panel is a library's build: the page is no longer opened by the app's code.
+      ['components/kit/panel/panel.d.ts', 'export {};\n', ['pages/promo/detail.js:1 warning']],
+      // The home page links the promo page: detail is reached through it.
+      ['pages/index/index.bxml', '<navigator url="/pages/promo/index">Promo</navigator>\n', ['pages/promo/detail.js:1 error']],
+      // The promo page stops linking the detail page.
+      ['pages/promo/index.bxml', '<view>Promo</view>\n', ['pages/promo/detail.js:1 warning']],
+      ['components/kit/panel/panel.d.ts', null, ['pages/promo/detail.js:1 warning']],
+      ['pages/promo/index.bxml', files['pages/promo/index.bxml'], ['pages/promo/detail.js:1 error']],
+    ];
+    await replaySession(navigation, files, steps.map(([path, content]) => [path, content]), (result, step) => {
+      expect(severity(result)).toEqual(steps[step][2]);
+    });
+  });
+
+  it('weighs a navigation by the data that shows its markup, as script, template and app script change', async () => {
+    const cloudFill = "Page({\n  data: { rows: [] },\n  onLoad() { bn.cloud.database().collection('rows').get({ success: (res) => this.setData({ rows: res.data }) }); },\n  open() { bn.navigateTo({ url: '/pages/gone/index' }); },\n});\n";
+    const list = miniApp({
+      'app.json': JSON.stringify({ pages: ['pages/index/index'] }),
+      'pages/index/index.js': cloudFill,
+      'pages/index/index.bxml': '<view bn:for="{{rows}}" bindtap="open">{{item}}</view>\n',
+    }) as Record<string, string>;
+    const steps: Array<[...SessionEdit, string[]]> = [
+      // The rows also come from a request Binance has.
+      ['pages/index/index.js', cloudFill.replace("onLoad() {", "onLoad() { bn.request({ url: 'https://api.gaswatch.example/rows', success: (res) => this.setData({ rows: res.data }) });"), ['pages/index/index.js:4 error']],
+      ['pages/index/index.js', cloudFill, ['pages/index/index.js:4 warning']],
+      // A button outside the list starts the same method.
+      ['pages/index/index.bxml', '<view bn:for="{{rows}}" bindtap="open">{{item}}</view>\n<button bindtap="open">Open</button>\n', ['pages/index/index.js:4 error']],
+      ['pages/index/index.bxml', list['pages/index/index.bxml'], ['pages/index/index.js:4 warning']],
+      // The app defines bn.cloud itself.
+      ['app.js', "bn.cloud = { database: () => ({ collection: () => ({ get: () => null }) }) };\nApp({});\n", ['pages/index/index.js:4 error']],
+      ['app.js', 'App({});\n', ['pages/index/index.js:4 warning']],
+    ];
+    await replaySession(navigation, list, steps.map(([path, content]) => [path, content]), (result, step) => {
+      expect(severity(result)).toEqual(steps[step][2]);
+    });
+  });
+});

@@ -199,6 +199,46 @@ describe('the severity policy', () => {
     });
   });
 
+  it('marks a compiled library copied as a folder, without its package.json, by the declarations its build ships', async () => {
+    const found = rule('test/found', 'error');
+    const result = await run({
+      'pages/index/index.js': 'debugger;',
+      'pages/index/index.d.ts': 'export {};',
+      'packageA/components/tdesign-miniprogram/tabs/tabs.js': 'debugger;',
+      'packageA/components/tdesign-miniprogram/tabs/tabs.d.ts': 'export {};',
+      'packageA/components/tdesign-miniprogram/common/src/control.js': 'debugger;',
+      'packageA/components/tdesign-miniprogram/common/src/control.d.ts': 'export {};',
+      'packageA/components/tdesign-miniprogram/README.js': 'debugger;',
+      'lib/vant-weapp/button/index.js': 'debugger;',
+      'lib/vant-weapp/button/index.d.ts': 'export {};',
+      'pages/shop/@vant/weapp/sticky/index.js': 'debugger;',
+      'pages/shop/@vant/weapp/sticky/index.d.ts': 'export {};',
+      'components/card/card.js': 'debugger;',
+      'packageB/components/package.json': '{ "name": "weui-miniprogram", "version": "1.0.0" }',
+      'packageB/components/vtabs/vtabs.js': 'debugger;',
+      'functions/login/package.json': '{ "name": "login" }',
+      'functions/login/index.js': 'debugger;',
+      'button/index.js': 'debugger;',
+      'button/index.d.ts': 'export {};',
+    }, [found]);
+    expect(Object.fromEntries(result.findings.filter((finding) => finding.ruleId === 'test/found').map((finding) => [finding.file, finding.vendor ?? null]))).toEqual({
+      // The app's own page, even with a declaration beside it: no folder names a copied package.
+      'pages/index/index.js': null,
+      'packageA/components/tdesign-miniprogram/tabs/tabs.js': 'tdesign-miniprogram',
+      'packageA/components/tdesign-miniprogram/common/src/control.js': 'tdesign-miniprogram',
+      // No declaration beside it: nothing says it came out of the library's build.
+      'packageA/components/tdesign-miniprogram/README.js': null,
+      'lib/vant-weapp/button/index.js': 'vant-weapp',
+      'pages/shop/@vant/weapp/sticky/index.js': '@vant/weapp',
+      'components/card/card.js': null,
+      // A copy with its own package.json in a folder of shared units; a cloud function's manifest is no such copy.
+      'packageB/components/vtabs/vtabs.js': 'weui-miniprogram',
+      'functions/login/index.js': null,
+      // A bundle that is itself the library: its own code.
+      'button/index.js': null,
+    });
+  });
+
   it('lowers findings in files the app never loads, unless the rule says any file counts', async () => {
     const files = {
       'pages/index/index.js': "const api = require('../../utils/api');\ndebugger;\nPage({})",

@@ -138,6 +138,11 @@ describe('the parse limit', () => {
       file: { enter: (file) => { const at = file.text.indexOf('SECRET'); if (at >= 0) context.report({ span: { start: at, end: at + 6 }, messageId: 'secret', data: { at } }); } },
     }),
   });
+  /** Reads only templates over the limit: not a check that ran on a script. */
+  const templateTextRule = defineRule({
+    meta: { id: 'test/template-text', clauses: ['6.3'], severity: 'warning', suppressible: true, textKinds: ['bxml'], docs: { description: 'test' }, messages: { none: 'none' } },
+    create: () => ({ file: { enter: () => {} } }),
+  });
   const astRule = defineRule({
     meta: { id: 'test/ast', clauses: ['6.3'], severity: 'warning', suppressible: true, docs: { description: 'test' }, messages: { debug: 'debugger' } },
     create: (context) => ({ js: { DebuggerStatement: (node) => context.report({ node, messageId: 'debug' }) }, file: { parseError: () => context.report({ messageId: 'debug' }) } }),
@@ -147,7 +152,7 @@ describe('the parse limit', () => {
     const big = `var a = 1; debugger; var k = "SECRET"; ${'x = 1 +;'.repeat(200)}`;
     // The page loads both scripts, so their findings are not lowered as unreachable.
     const files = miniApp({ 'pages/index/index.js': "require('./big.js'); require('./small.js'); Page({});", 'pages/index/big.js': big, 'pages/index/small.js': 'debugger;' }) as Record<string, string>;
-    const result = await lint(openMemoryBundle(files), { rules: [textRule, astRule], config: { limits: { maxParseBytes: 1000 } } });
+    const result = await lint(openMemoryBundle(files), { rules: [textRule, templateTextRule, astRule], config: { limits: { maxParseBytes: 1000 } } });
     const on = (path: string) => result.findings.filter((finding) => finding.file === path).map((finding) => `${finding.ruleId} ${finding.message}`);
     expect(on('pages/index/big.js')).toEqual([
       'bmplint/bundle file checked as text only: 1.6 KiB is over the 1000 B parse limit, so the checks that need its syntax tree did not run; checks that ran on it: test/text',

@@ -8,9 +8,9 @@
 const WORD_START = /[A-Za-z_$]/;
 const WORD_PART = /[\w$]/;
 /** Keywords after which a `/` starts a regular expression rather than a division. */
-const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
+export const REGEX_AFTER_WORD: ReadonlySet<string> = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
 /** Punctuation after which a `/` starts a regular expression. */
-const REGEX_AFTER_PUNCTUATION = new Set([...'(,=:[!&|?{};+-*%<>~^']);
+export const REGEX_AFTER_PUNCTUATION: ReadonlySet<string> = new Set([...'(,=:[!&|?{};+-*%<>~^']);
 
 /**
  * Calls `found(name)` for each use of one of `names` in script text: a word in code (comments
@@ -108,9 +108,9 @@ export function scriptMentions(text: string, names: ReadonlySet<string>, found: 
   }
 }
 
-/** The offset of the quote closing the string opened at `start`, or -1 when the line ends first. */
-function stringEnd(text: string, start: number, quote: string): number {
-  for (let i = start + 1; i < text.length; i++) {
+/** The offset of the quote closing the string opened at `start`, or -1 when the line (or `limit`) ends first. */
+export function stringEnd(text: string, start: number, quote: string, limit = text.length): number {
+  for (let i = start + 1; i < limit; i++) {
     const char = text[i];
     if (char === '\\') i++;
     else if (char === quote) return i;
@@ -120,7 +120,7 @@ function stringEnd(text: string, start: number, quote: string): number {
 }
 
 /** The offset of the `/` closing the regular expression opened at `start`, or -1 when the line ends first. */
-function regexEnd(text: string, start: number): number {
+export function regexEnd(text: string, start: number): number {
   let inClass = false;
   for (let i = start + 1; i < text.length; i++) {
     const char = text[i];

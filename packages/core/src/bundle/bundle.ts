@@ -27,9 +27,10 @@ export const DEFAULT_LIMITS: BundleLimits = {
   maxFiles: 20_000,
   maxTotalBytes: 256 * 1024 * 1024,
   maxFileBytes: 16 * 1024 * 1024,
-  // Babel's tree of a 5 MB single-line script needs over 380 MB of live heap while it is built
-  // (~700 MB RSS in all); a lower limit bounds memory but loses the AST checks on such files.
-  maxParseBytes: 8 * 1024 * 1024,
+  // Babel's tree costs ~150 MB of peak RSS per MiB of minified code: a 2 MiB script peaks at
+  // ~400 MB in the whole process, ~560 MB inside a 3,000-file app; 3 MiB already passes 600 MB
+  // there. Larger files are checked as text only (docs/performance.md, "A 5 MB single-line script").
+  maxParseBytes: 2 * 1024 * 1024,
   maxCompressionRatio: 200,
   maxImagePixels: 64 * 1024 * 1024,
 };

@@ -242,7 +242,9 @@ const CARRIED = 'reachability';
 /** Keyed by the bytes object: a session keeps it while the file is unchanged; a fresh read is a new key. */
 const linksByContent = new WeakMap<Uint8Array, FileLinks>();
 
-const TEMPLATE_SOURCE = /<(import|include|bns|wxs|sjs|import-sjs)\b[^>]*?\b(src|from)\s*=\s*["']([^"']*)["']/gi;
+// A tag's attributes are read up to 4,096 characters: an opener that never closes (`<bns <bns …`)
+// would otherwise be read to the end of the text from each one, quadratic in a large template.
+const TEMPLATE_SOURCE = /<(import|include|bns|wxs|sjs|import-sjs)\b[^>]{0,4096}?\b(src|from)\s*=\s*["']([^"']*)["']/gi;
 const STYLE_IMPORT = /@import\s+(?:url\(\s*)?(["'])([^"']+)\1/g;
 const LITERAL = String.raw`(["'])([^"'\n]+)\1|` + '`([^`$\\n]+)`';
 const REQUIRE_LITERAL = new RegExp(String.raw`(?<![\w$.])(?:require(?:\.async)?|import)\s*\(\s*(?:${LITERAL})\s*[,)]`, 'g');

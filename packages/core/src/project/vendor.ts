@@ -31,9 +31,10 @@ const BANNERS = [
 
 /**
  * Which third-party package a bundle file belongs to, or undefined for the app's own code:
- * `miniprogram_npm/<pkg>/…` and `node_modules/<pkg>/…`; a copy under `lib/`, `libs/`, `vendor/`…
- * that has its own `package.json` or starts with a package banner; a minified bundle (`*.min.js`,
- * or a script with very long lines), named by its banner or its file name.
+ * `miniprogram_npm/<pkg>/…` and `node_modules/<pkg>/…`; a copy under `lib/`, `vendor/`, `components/`…
+ * that has its own `package.json`; a file under `lib/`, `vendor/`… that starts with a package banner;
+ * a compiled library copied without its package.json (declarations beside its files); a minified
+ * bundle (`*.min.js`, or a script with very long lines), named by its banner or its file name.
  */
 export function detectVendor(host: VendorHost, path: string): string | undefined {
   const segments = path.split('/');
@@ -44,13 +45,17 @@ export function detectVendor(host: VendorHost, path: string): string | undefined
     return name;
   }
   const copyAt = segments.findIndex((segment, index) => index < segments.length - 1 && COPY_FOLDERS.has(segment.toLowerCase()));
-  if (copyAt >= 0) {
-    const stop = segments.slice(0, copyAt).join('/');
+  // A package.json in or below a folder of shared units (`components/package.json` of a copied weui-miniprogram) names the copy.
+  const containerAt = segments.findIndex((segment, index) => index < segments.length - 1 && CONTAINER_FOLDERS.has(segment.toLowerCase()));
+  if (containerAt >= 0) {
+    const stop = segments.slice(0, containerAt).join('/');
     for (let dir = dirnameOf(path); dir.length > stop.length; dir = dirnameOf(dir)) {
       const name = packageNameAt(host, `${dir}/package.json`);
       if (name) return name;
     }
   }
+  const declared = declaredLibraryName(host, segments);
+  if (declared) return declared;
   if (!SCRIPT.test(path)) return undefined;
   const signs = host.has(path) ? contentSigns(host.read(path)) : undefined;
   const banner = signs?.banner;
@@ -61,7 +66,10 @@ export function detectVendor(host: VendorHost, path: string): string | undefined
   return undefined;
 }
 
-/** Folders that hold many units: the folder below one names a copied package (`components/mp-html/node/node.js`). */
+/**
+ * Folders that hold many units: the folder below one names a copied package (`components/mp-html/node/node.js`),
+ * and a package.json in or below one is a copied package's own.
+ */
 const CONTAINER_FOLDERS = new Set(['components', 'component', 'utils', 'util', 'common', 'plugins', 'packages', ...COPY_FOLDERS]);
 
 /** The folder below a container, when the file lies deeper than directly inside that folder. */
@@ -70,6 +78,33 @@ function folderName(segments: readonly string[]): string | undefined {
     if (CONTAINER_FOLDERS.has(segments[index].toLowerCase())) return segments[index + 1];
   }
   return undefined;
+}
+
+/** The files of a component or module that a library build declares: its script, template, style, wxs and config. */
+const DECLARED_UNIT_FILE = /^(.+)\.(?:m?js|cjs|bxml|bxss|bns|json)$/i;
+
+/**
+ * A compiled library copied into the app as a folder without its package.json (a UI kit such as
+ * vant-weapp or tdesign-miniprogram under `components/` or `lib/`). A library build emits
+ * TypeScript declarations for its users (`tabs/tabs.js` beside `tabs/tabs.d.ts`); an app's own
+ * code is never published and ships none. The package is named by the folder that holds the copy:
+ * a scoped pair (`@vant/weapp`), else the folder below the outermost container folder. A bundle
+ * that is itself such a library (its components at the root) has no such folder: its own code.
+ */
+function declaredLibraryName(host: VendorHost, segments: readonly string[]): string | undefined {
+  const unit = DECLARED_UNIT_FILE.exec(segments[segments.length - 1]!)?.[1];
+  if (!unit) return undefined;
+  const folder = segments.slice(0, -1);
+  if (!host.has([...folder, `${unit}.d.ts`].join('/'))) return undefined;
+  return copiedPackageFolder(folder);
+}
+
+/** The package a copy's folders name: `@scope/name`, or the folder below the outermost container (`components/<kit>/…`). */
+function copiedPackageFolder(folders: readonly string[]): string | undefined {
+  const scoped = folders.findIndex((segment, index) => /^@[\w.-]+$/.test(segment) && index + 1 < folders.length);
+  if (scoped >= 0) return `${folders[scoped]}/${folders[scoped + 1]}`;
+  const container = folders.findIndex((segment, index) => CONTAINER_FOLDERS.has(segment.toLowerCase()) && index + 1 < folders.length);
+  return container >= 0 ? folders[container + 1] : undefined;
 }
 
 /** The name in the closest package.json above a file, anywhere in the bundle. */

@@ -75,6 +75,12 @@ export interface RuleMeta {
    * through them), so faces that offer the script rules (the ESLint plugin) offer it too.
    */
   checksScripts?: true;
+  /**
+   * The kinds of file over `limits.maxParseBytes` (checked as text only) that the rule's
+   * `file.enter` reads; default: every kind. The report's note on such a file lists the rules
+   * that read its kind as the checks that ran on it.
+   */
+  textKinds?: Array<'js' | 'bxml' | 'bxss'>;
 }
 
 type BabelNodeOfType<T extends Node['type']> = Extract<Node, { type: T }>;

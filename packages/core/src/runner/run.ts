@@ -6,7 +6,7 @@ import type { BxmlChild, BxmlElement } from '../parse/bxml-ast.js';
 import { elementsOf } from '../parse/bxml-ast.js';
 import type { BxmlFile, BxssFile, JsFile, ParsedFile } from '../parse/source-file.js';
 import type { Project } from '../project/project.js';
-import type { ReportDescriptor, RuleContext, RuleVisitors } from '../rules/rule.js';
+import type { ReportDescriptor, RuleContext, RuleMeta, RuleVisitors } from '../rules/rule.js';
 import { walkJs } from '../analysis/walk.js';
 import { isMpServiceModule, MP_SERVICE_MODULE } from '../analysis/bn-api.js';
 import { rangeOfTarget } from './locate.js';
@@ -220,7 +220,8 @@ export class Run {
   }
 
   private textOnlyFinding(file: ParsedFile): Finding {
-    const ran = [...new Set((this.all.file.get('enter') ?? []).map(({ slot }) => this.active[slot].rule.meta.id))].sort();
+    const reads = (meta: RuleMeta) => !meta.textKinds || (meta.textKinds as string[]).includes(file.kind);
+    const ran = [...new Set((this.all.file.get('enter') ?? []).map(({ slot }) => this.active[slot].rule.meta).filter(reads).map((meta) => meta.id))].sort();
     const limit = formatBytes(this.project.maxParseBytes);
     const size = formatBytes(Buffer.byteLength(file.text));
     const message = `file checked as text only: ${size} is over the ${limit} parse limit, so the checks that need its syntax tree did not run; checks that ran on it: ${ran.join(', ') || 'none'}`;

@@ -1,12 +1,6 @@
 import { defineRule, walkJs, type JsFile, type JsNode as Node, type Project, type ReportDescriptor } from '@bmplint/core';
-import { PUBLIC_API, closestPublicName } from '../api-names.js';
+import { NOT_API, PUBLIC_API, closestPublicName } from '../api-names.js';
 import { binanceAlternative, platformOf } from '../platforms.js';
-
-/**
- * Names that are not APIs: what every object inherits (feature checks such as `bn.hasOwnProperty('x')`)
- * and module interop (`require('@binance/mp-service').default`, `import { default as mp }`, `__esModule`).
- */
-const NOT_API = new Set(['hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toString', 'toLocaleString', 'valueOf', 'default', '__esModule']);
 
 /** Words that start a flag or helper named for a feature check: `canIUseNextTick()`, `this._useWorklet`, `hasChooseMedia`. */
 const CHECK_PREFIXES = ['caniuse', 'can', 'use', 'has', 'is', 'support', 'supports', 'supported', 'enable', 'with'];

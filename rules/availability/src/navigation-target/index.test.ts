@@ -21,13 +21,32 @@ const app = (files: Files = {}) =>
 
 const page = (body: string) => `Page({\n  open(id, name, url) {\n${body}\n  },\n});\n`;
 
-/** The app above plus a page, pages/promo/index, that no file of the app names. */
-const withPromo = (files: Files = {}, links: Files = {}) => {
+/** The app above plus a page, pages/promo/index, that no file of the app names (and the `more` pages declared after it). */
+const withPromo = (files: Files = {}, links: Files = {}, more: string[] = []) => {
   const bundle = app({ 'pages/promo/index.js': 'Page({});\n', ...links, ...files });
   const config = JSON.parse(bundle['app.json'] as string) as { pages: string[] };
-  config.pages.push('pages/promo/index');
+  config.pages.push('pages/promo/index', ...more);
   return { ...bundle, 'app.json': JSON.stringify(config) };
 };
+/** The home page: a list of blocks filled by `fill` (a statement of `onLoad`), its rows open a page that does not exist. */
+const listPage = (fill: string, template = '<view bn:for="{{blocks}}" data-id="{{item.id}}" bindtap="toBlock">{{item.height}}</view>\n', files: Files = {}) =>
+  app({
+    'pages/index/index.js': [
+      'Page({',
+      '  data: { blocks: [], vip: false },',
+      '  onLoad() {',
+      `    ${fill}`,
+      '  },',
+      '  toBlock(e) {',
+      "    bn.navigateTo({ url: '/pages/blocks/detail?id=' + e.currentTarget.dataset.id });",
+      '  },',
+      '});',
+    ].join('\n'),
+    'pages/index/index.bxml': template,
+    ...files,
+  });
+/** Fills the list only in callbacks of WeChat's cloud API, which Binance does not have. */
+const CLOUD_FILL = "const db = bn.cloud.database(); db.collection('blocks').where({ mine: true }).get({ success: (res) => { this.setData({ blocks: res.data }); } });";
 
 new RuleTester().run(rule, {
   valid: [
@@ -104,7 +123,7 @@ new RuleTester().run(rule, {
         { messageId: 'tabPageNeedsSwitchTabOnUnopenedPage', file: 'pages/promo/index.bxml', line: 1, severity: 'warning' },
         {
           messageId: 'unknownPageOnUnopenedPage', line: 3, severity: 'warning',
-          message: 'bn.navigateTo to "/pages/live/client" fails: there is no page pages/live/client in the app config (6.3). — on pages/promo/index, which nothing in the app opens (not the home page or a tab, and no other file names it)',
+          message: 'bn.navigateTo to "/pages/live/client" fails: there is no page pages/live/client in the app config (6.3). — on pages/promo/index, which nothing in the app opens (not the home page or a tab, and neither a page a user can reach nor the app\'s shared code names it)',
         },
         { messageId: 'switchTabToNonTabOnUnopenedPage', line: 4, severity: 'warning' },
       ],
@@ -124,6 +143,140 @@ new RuleTester().run(rule, {
         { 'miniprogram_npm/banner/index.js': "module.exports = { home: '/pages/promo/index' };\n" },
       ),
       errors: [{ messageId: 'unknownPageOnUnopenedPage', line: 3, severity: 'warning' }],
+    },
+    {
+      name: 'a page that only pages nothing opens link to is itself a page nothing opens',
+      files: withPromo(
+        {
+          'pages/promo/index.bxml': '<navigator url="/pages/promo/detail">Detail</navigator>\n',
+          'pages/promo/detail.js': page("    bn.navigateTo({ url: '/pages/live/client' })"),
+          'pages/promo/detail.bxml': '<button bindtap="open">Open</button>\n',
+        },
+        // Named only by a module that nothing loads.
+        { 'utils/unused-menu.js': "module.exports = ['/pages/promo/index'];\n" },
+        ['pages/promo/detail'],
+      ),
+      errors: [{ messageId: 'unknownPageOnUnopenedPage', file: 'pages/promo/detail.js', line: 3, severity: 'warning', message: '— on pages/promo/detail, which nothing in the app opens' }],
+    },
+    {
+      name: 'a page named only by a UI kit copied into the app (its build ships declarations beside its scripts) is still a page nothing opens',
+      files: withPromo(
+        { 'pages/promo/index.js': page("    bn.navigateTo({ url: '/pages/live/client' })"), 'pages/promo/index.bxml': '<button bindtap="open">Open</button>\n' },
+        {
+          'pages/index/index.json': '{ "usingComponents": { "t-tab-panel": "/components/tdesign-miniprogram/tab-panel/tab-panel" } }\n',
+          'components/tdesign-miniprogram/tab-panel/tab-panel.js': "Component({ relations: { '../promo/index': { type: 'parent' } } });\n",
+          'components/tdesign-miniprogram/tab-panel/tab-panel.d.ts': 'export {};\n',
+          'components/tdesign-miniprogram/tab-panel/tab-panel.json': '{ "component": true }\n',
+        },
+      ),
+      errors: [{ messageId: 'unknownPageOnUnopenedPage', line: 3, severity: 'warning' }],
+    },
+    {
+      name: 'a page that a page reached from a tab links to, or that a component the app uses names, is opened: errors',
+      files: withPromo(
+        {
+          'pages/promo/index.bxml': '<navigator url="/pages/promo/detail">Detail</navigator>\n<navigator url="/pages/gone/index">Gone</navigator>\n',
+          'pages/promo/detail.js': page("    bn.navigateTo({ url: '/pages/live/client' })"),
+          'pages/promo/detail.bxml': '<button bindtap="open">Open</button>\n',
+        },
+        {
+          // The watchlist tab links pages/block/index (see app()), which links the promo page.
+          'pages/block/index.bxml': '<navigator url="/pages/promo/index">Promo</navigator>\n',
+          'pages/index/index.json': '{ "usingComponents": { "banner": "/components/banner/banner" } }\n',
+          'components/banner/banner.js': "Component({ methods: { more() { bn.navigateTo({ url: '/pages/promo/detail' }); } } });\n",
+          'components/banner/banner.json': '{ "component": true }\n',
+        },
+        ['pages/promo/detail'],
+      ),
+      errors: [
+        { messageId: 'unknownPage', file: 'pages/promo/detail.js', line: 3, severity: 'error' },
+        { messageId: 'unknownPage', file: 'pages/promo/index.bxml', line: 2, severity: 'error' },
+      ],
+    },
+    {
+      name: 'a handler bound only to rows of a list the page fills only in callbacks of an API Binance does not have: a warning that says why',
+      files: listPage(
+        [
+          CLOUD_FILL,
+          "bn.cloud.callFunction({ name: 'latest' }).then((res) => this.setData({ [`blocks[${res.result.index}]`]: res.result.block }));",
+          "const that = this; bn.cloud.database().collection('blocks').add({ data: {}, complete() { that.setData({ 'blocks[0].seen': true }); } });",
+          "this.setData({ blocks: [] });",
+        ].join('\n    '),
+        '<view bn:if="{{vip}}">VIP</view>\n<block bn:if="{{blocks.length > 0}}"><view bn:for="{{blocks}}" bn:for-item="block" bindtap="toBlock">{{block.height}}</view></block>\n',
+      ),
+      errors: [{
+        messageId: 'unknownPageOnDataFromMissingApi', line: 10, severity: 'warning', data: { via: 'bn.navigateTo', url: '/pages/blocks/detail?id=', route: 'pages/blocks/detail', key: 'blocks', api: 'cloud' },
+        message: '— it can run only from markup shown when blocks has a value, and this page gives blocks one only in callbacks of bn.cloud, which Binance does not have: the call fails before any callback runs',
+      }],
+    },
+    {
+      name: 'a navigator and a handler shown only while data the page never sets has a value: warnings',
+      files: listPage(
+        "bn.request({ url: 'https://api.gaswatch.example/blocks', success: (res) => this.setData({ blocks: res.data }) });",
+        '<navigator bn:if="{{vip && blocks.length}}" url="/pages/vip/index">VIP</navigator>\n<view bn:elif="{{referrer}}" bindtap="toBlock">Latest</view>\n',
+      ),
+      errors: [
+        { messageId: 'unknownPageOnNeverSetData', file: 'pages/index/index.bxml', line: 1, severity: 'warning', data: { via: '<navigator>', url: '/pages/vip/index', route: 'pages/vip/index', key: 'vip' }, message: '— it can run only from markup shown when vip has a value, and this page never gives vip one' },
+        { messageId: 'unknownPageOnNeverSetData', file: 'pages/index/index.js', line: 7, severity: 'warning', data: { via: 'bn.navigateTo', url: '/pages/blocks/detail?id=', route: 'pages/blocks/detail', key: 'referrer' } },
+      ],
+    },
+    {
+      name: 'the list is filled where Binance has the API, or from another page, or the app defines bn.cloud itself: errors',
+      files: listPage(CLOUD_FILL, undefined, {
+        'pages/block/index.js': "Page({ back(blocks) { const pages = getCurrentPages(); pages[pages.length - 2].setData({ blocks }); } });\n",
+        'pages/watchlist/index.js': "Page({ onLoad() { this.setData({ vip: true }); } });\n",
+        'pages/watchlist/index.bxml': '<navigator url="/pages/block/index">Block</navigator>\n<view bn:if="{{vip}}"><navigator url="/pages/vip/index">VIP</navigator></view>\n',
+      }),
+      errors: [
+        { messageId: 'unknownPage', file: 'pages/index/index.js', line: 7, severity: 'error' },
+        { messageId: 'unknownPage', file: 'pages/watchlist/index.bxml', line: 2, severity: 'error' },
+      ],
+    },
+    {
+      name: 'a polyfilled missing API, a handler also bound outside the gate or called by the script, a page handed to a helper: errors',
+      files: {
+        ...listPage(CLOUD_FILL, '<view bn:for="{{blocks}}" bindtap="toBlock">{{item.height}}</view>\n'),
+        'app.js': "bn.cloud = require('./utils/cloud-shim');\nApp({});\n",
+        'utils/cloud-shim.js': 'module.exports = { database: () => null };\n',
+        'pages/watchlist/index.js': [
+          "Page({ data: { rows: [] }, onShow() { const db = bn.cloud2.database(); db.get({ success: (res) => this.setData({ rows: res.data }) }); },",
+          "  open() { bn.navigateTo({ url: '/pages/gone/open' }); },",
+          '  again() { this.open(); },',
+          '});',
+        ].join('\n'),
+        'pages/watchlist/index.bxml': '<navigator url="/pages/block/index">Block</navigator>\n<view bn:for="{{rows}}" bindtap="open">{{item}}</view>\n<button bindtap="again">Again</button>\n',
+        'pages/block/index.js': "const load = require('../../utils/load');\nPage({ data: { rows: [] }, onLoad() { load(this); }, open() { bn.navigateTo({ url: '/pages/gone/block' }); } });\n",
+        'pages/block/index.bxml': '<view bn:for="{{rows}}" bindtap="open">{{item}}</view>\n',
+        'utils/load.js': "module.exports = (page) => bn.request({ url: 'https://api.gaswatch.example/rows', success: (res) => page.setData.call(page, { rows: res.data }) });\n",
+      },
+      errors: [
+        { messageId: 'unknownPage', file: 'pages/block/index.js', line: 2, severity: 'error' },
+        { messageId: 'unknownPage', file: 'pages/index/index.js', line: 7, severity: 'error' },
+        { messageId: 'unknownPage', file: 'pages/watchlist/index.js', line: 2, severity: 'error' },
+      ],
+    },
+    {
+      name: 'an app that wraps Page may give every page data: errors',
+      files: {
+        ...listPage(CLOUD_FILL),
+        'app.js': "const register = Page;\nPage = (options) => register({ ...options, data: { ...options.data, blocks: [{ id: 1 }] } });\nApp({});\n",
+      },
+      errors: [{ messageId: 'unknownPage', file: 'pages/index/index.js', line: 7, severity: 'error' }],
+    },
+    {
+      name: 'a list tested with bn:if, whose empty value [] is true; a key the user types (model:); a binding in an imported template outside the gate: errors',
+      files: listPage(CLOUD_FILL, '<view bn:if="{{blocks}}"><view bindtap="toBlock">Latest</view></view>\n', {
+        'pages/watchlist/index.js': "Page({ data: { code: '' }, redeem() { bn.navigateTo({ url: '/pages/gone/redeem' }); } });\n",
+        'pages/watchlist/index.bxml': '<navigator url="/pages/block/index">Block</navigator>\n<input model:value="{{code}}"/>\n<button bn:if="{{code}}" bindtap="redeem">Redeem</button>\n',
+        'pages/block/index.js': "Page({ data: { rows: [] }, open() { bn.navigateTo({ url: '/pages/gone/block' }); } });\n",
+        'pages/block/index.bxml': '<import src="/templates/row.bxml"/>\n<view bn:for="{{rows}}" bindtap="open">{{item}}</view>\n<template is="row"/>\n',
+        'templates/row.bxml': '<template name="row"><view bindtap="open">Open</view></template>\n',
+      }),
+      errors: [
+        { messageId: 'unknownPage', file: 'pages/block/index.js', line: 1, severity: 'error' },
+        { messageId: 'unknownPage', file: 'pages/index/index.js', line: 7, severity: 'error' },
+        { messageId: 'unknownPage', file: 'pages/watchlist/index.js', line: 1, severity: 'error' },
+      ],
     },
     {
       name: 'a broken navigation on the home page, in a component or in a shared module stays an error',

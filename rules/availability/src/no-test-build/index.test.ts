@@ -176,10 +176,10 @@ new RuleTester().run(rule, {
       ],
     },
     {
-      name: 'a test word in the title of a page the app opens (home, tab, linked, listed in a menu) is an error; of a page nothing opens, a warning',
+      name: 'a test word in the title of a page the app opens (home, tab, linked, listed in a menu) is an error; of a page nothing opens (also one linked only from such a page), a warning',
       files: miniApp({
         'app.json': JSON.stringify({
-          pages: ['pages/index/index', 'pages/tab/index', 'pages/linked/index', 'pages/nav/index', 'pages/canvas/glsl/glsl', 'pages/lonely/index', 'pages/self/index'],
+          pages: ['pages/index/index', 'pages/tab/index', 'pages/linked/index', 'pages/nav/index', 'pages/canvas/glsl/glsl', 'pages/lonely/index', 'pages/lonely/more', 'pages/unused/index', 'pages/self/index'],
           tabBar: { list: [{ pagePath: 'pages/index/index', text: 'Home' }, { pagePath: 'pages/tab/index', text: 'Tab' }] },
         }),
         'pages/index/index.json': '{ "navigationBarTitleText": "Home demo" }',
@@ -188,10 +188,15 @@ new RuleTester().run(rule, {
         'pages/nav/index.json': '{ "navigationBarTitleText": "Nav demo" }',
         'pages/canvas/glsl/glsl.json': '{ "navigationBarTitleText": "GLSL demo" }',
         'pages/lonely/index.json': '{ "navigationBarTitleText": "Lonely demo" }',
+        // Linked only from a page nothing opens, and named only by a module nothing loads.
+        'pages/lonely/index.bxml': '<navigator url="/pages/lonely/more">More</navigator>',
+        'pages/lonely/more.json': '{ "navigationBarTitleText": "More demo" }',
+        'utils/unused.js': "module.exports = () => bn.navigateTo({ url: '/pages/unused/index' });",
+        'pages/unused/index.json': '{ "navigationBarTitleText": "Unused demo" }',
         'pages/self/index.json': '{ "navigationBarTitleText": "Self demo" }',
         // A <navigator>, a bn.navigateTo in a helper of another folder, and a menu that builds the URL from a folder name.
         'pages/index/index.bxml': '<navigator url="/pages/linked/index?from=home">More</navigator>\n<navigator url="/pages/canvas/{{item}}/{{item}}">{{item}}</navigator>',
-        'pages/index/index.js': "Page({ data: { item: '' }, menu: ['glsl'] });",
+        'pages/index/index.js': "const go = require('../../utils/go');\nPage({ data: { item: '' }, menu: ['glsl'], go });",
         'utils/go.js': "module.exports = () => bn.navigateTo({ url: '../nav/index' });",
         // Naming itself does not open a page.
         'pages/self/index.js': "Page({ again() { bn.redirectTo({ url: '/pages/self/index' }); } });",
@@ -201,9 +206,11 @@ new RuleTester().run(rule, {
         { messageId: 'testName', file: 'pages/index/index.json', severity: 'error', data: { where: 'The navigation bar title of pages/index/index', text: 'Home demo', kind: 'demo' } },
         { messageId: 'testName', file: 'pages/linked/index.json', severity: 'error', data: { where: 'The navigation bar title of pages/linked/index', text: 'Linked demo', kind: 'demo' } },
         { messageId: 'testName', file: 'pages/lonely/index.json', severity: 'warning', data: { where: 'The navigation bar title of pages/lonely/index', text: 'Lonely demo', kind: 'demo' } },
+        { messageId: 'testName', file: 'pages/lonely/more.json', severity: 'warning', data: { where: 'The navigation bar title of pages/lonely/more', text: 'More demo', kind: 'demo' } },
         { messageId: 'testName', file: 'pages/nav/index.json', severity: 'error', data: { where: 'The navigation bar title of pages/nav/index', text: 'Nav demo', kind: 'demo' } },
         { messageId: 'testName', file: 'pages/self/index.json', severity: 'warning', data: { where: 'The navigation bar title of pages/self/index', text: 'Self demo', kind: 'demo' } },
         { messageId: 'testName', file: 'pages/tab/index.json', severity: 'error', data: { where: 'The navigation bar title of pages/tab/index', text: 'Tab demo', kind: 'demo' } },
+        { messageId: 'testName', file: 'pages/unused/index.json', severity: 'warning', data: { where: 'The navigation bar title of pages/unused/index', text: 'Unused demo', kind: 'demo' } },
       ],
     },
     {

@@ -6,6 +6,7 @@ import { configPlaces } from '../app-json-schema/configs.js';
 import { isVendorOrTest, openedRoutes, pageLinkRecorder, type LinkFact } from '../page-links.js';
 import { testOriginOf, type TestOrigin } from './hosts.js';
 import { inDevOnlyBranch, inEnvironmentTable } from './dev-only.js';
+import { testMarkersInText } from './text.js';
 import testBuildEn from './data/test-build.en.json' with { type: 'json' };
 import testBuildZh from './data/test-build.zh-Hans.json' with { type: 'json' };
 
@@ -62,6 +63,8 @@ export default defineRule({
     severity: 'error',
     suppressible: true,
     fixable: 'code',
+    // Over the parse limit, its `file.enter` reads these (text.ts).
+    textKinds: ['js'],
     // Visitors record URL literals and their uses, page titles' test words and the pages each file names; the hook combines them.
     projectInput: 'facts',
     docs: {
@@ -191,6 +194,18 @@ export default defineRule({
       json: {
         document(file) {
           pageTitle(file);
+        },
+      },
+      file: {
+        enter(file) {
+          // A script too large to parse: what its text shows (./text.ts).
+          if (!file.textOnly || file.kind !== 'js' || skipped()) return;
+          const markers = testMarkersInText(file.text, isMockModule);
+          for (const value of markers.strings) links(value);
+          for (const { start, end, specifier, what } of markers.mockImports) context.report({ span: { start, end }, messageId: 'mockModule', data: { what, specifier } });
+          for (const { start, end, call } of markers.mockCalls) context.report({ span: { start, end }, messageId: 'mockCall', data: { call } });
+          // Only a parse shows whether a URL's code runs in development alone (the dev-only branches above).
+          for (const { start, end, where, found } of markers.origins) context.report({ span: { start, end }, messageId: 'testOrigin', data: { where, origin: found.origin, reason: found.reason }, severity: 'warning' });
         },
       },
       project() {

@@ -1,5 +1,6 @@
 import { defineRule, getAttribute, type BxmlAttribute, type BxmlExpression, type JsFile, type JsVisitors, type Project, type ReportTarget } from '@bmplint/core';
 import { checkUrl, displayUrl, listedOrigins, URL_SUBJECT, type UrlCheck } from '../origins.js';
+import { webViewsInText } from './text.js';
 
 /** Template tags that open a web page: the full-page web-view and the inline one. */
 const WEB_VIEW_TAGS = new Set(['web-view', 'web-view-component']);
@@ -15,6 +16,8 @@ export default defineRule({
     severity: 'error',
     suppressible: false,
     needs: ['listing'],
+    // Over the parse limit, its `file.enter` reads these (text.ts).
+    textKinds: ['bxml'],
     docs: { description: 'Every web page a web-view opens must be https, not an IP or local host, and on a listed Business Domain.' },
     messages: {
       insecureScheme: 'The web-view opens {{url}} over unencrypted {{scheme}}://: web-view pages must use https:// (portal:business-domain).',
@@ -45,6 +48,13 @@ export default defineRule({
           if (!src || src.value === null || context.file?.kind !== 'bxml') return;
           const known = attributePrefix(src, context.file.text);
           check(known.text, known.complete, { span: { start: src.valueStart, end: src.valueEnd } });
+        },
+      },
+      file: {
+        enter(file) {
+          // A template too large to parse: its web-views' src, read from the text.
+          if (!file.textOnly || file.kind !== 'bxml') return;
+          for (const view of webViewsInText(file.text)) check(view.value, view.complete, { span: { start: view.start, end: view.end } });
         },
       },
       js: {

@@ -1,4 +1,5 @@
-import { defineRule, optionValue, type JsFile } from '@bmplint/core';
+import { defineRule, optionValue, type JsFile, type ReportTarget } from '@bmplint/core';
+import { networkCallsInText } from './text.js';
 import { checkUrl, displayUrl, jsFileFor, listedOrigins, URL_SUBJECT, type UrlCheck } from '../origins.js';
 
 /** The network APIs whose `url` must be a Service Domain, and the scheme each must use. */
@@ -16,6 +17,8 @@ export default defineRule({
     severity: 'error',
     suppressible: false,
     needs: ['listing'],
+    // Over the parse limit, its `file.enter` reads these (text.ts).
+    textKinds: ['js'],
     docs: { description: 'Every URL passed to bn.request, uploadFile, downloadFile and connectSocket must be https/wss, not an IP or local host, and a listed Service Domain.' },
     messages: {
       insecureScheme: 'bn.{{api}} reaches {{url}} over unencrypted {{scheme}}://: Service Domain URLs of {{api}} must use {{expected}}:// (portal:service-domain).',
@@ -38,17 +41,30 @@ export default defineRule({
           const file = jsFileFor(context, url.start ?? 0, scripts);
           if (!file) return;
           const known = context.project.evaluator.stringPrefix(url, file);
-          const complete = known.value !== undefined;
-          if (listed === null) listed = listedOrigins(context.project, 'serviceDomains');
-          const problems = checkUrl(known.value ?? known.prefix, complete, { ...api, listed });
-          for (const problem of problems ?? []) {
-            const { messageId, ...details } = problem;
-            const data: Record<string, string> = { api: call.name, url: displayUrl(known.prefix, complete), ...details };
-            if ('scheme' in details) data.expected = api.expected.join('|');
-            context.report({ node: url, messageId, data });
-          }
+          check(call.name, known.value ?? known.prefix, known.value !== undefined, { node: url });
+        },
+      },
+      file: {
+        enter(file) {
+          // A script too large to parse: the calls with a literal url, read from its text.
+          if (!file.textOnly || file.kind !== 'js') return;
+          const { calls, bnMayBeLocal } = networkCallsInText(file.text);
+          // Where the file may have a `bn` of its own, only a parse could tell the API from it.
+          for (const call of calls) check(call.api, call.value, call.complete, { span: { start: call.start, end: call.end }, severity: bnMayBeLocal ? 'warning' : undefined });
         },
       },
     };
+
+    /** Reports what is wrong with the url (or its known start) of a call of `name`. */
+    function check(name: string, url: string, complete: boolean, target: { node: ReportTarget } | { span: { start: number; end: number }; severity?: 'warning' }) {
+      const api = NETWORK_APIS.get(name)!;
+      if (listed === null) listed = listedOrigins(context.project, 'serviceDomains');
+      for (const problem of checkUrl(url, complete, { ...api, listed }) ?? []) {
+        const { messageId, ...details } = problem;
+        const data: Record<string, string> = { api: name, url: displayUrl(url, complete), ...details };
+        if ('scheme' in details) data.expected = api.expected.join('|');
+        context.report({ ...target, messageId, data });
+      }
+    }
   },
 });
