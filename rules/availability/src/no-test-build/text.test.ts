@@ -55,8 +55,11 @@ new RuleTester().run(rule, {
       ],
     },
     {
-      name: 'text only: a page the script names is one a reviewer can open (its test title is an error)',
-      files: bundle('bn.navigateTo({url:"/pages/tools/index?x=1"})', {
+      name: 'text only: a page the app\'s own script names is one a reviewer can open (its test title is an error)',
+      // Over the limit but not minified (short lines): the app's own code, whose strings open pages.
+      files: bundle('', {
+        'pages/index/index.js': "require('./vendor.js');\nrequire('./routes.js');\nPage({});\n",
+        'pages/index/routes.js': `bn.navigateTo({url:"/pages/tools/index?x=1"});\n${'var pad_ = 0;\n'.repeat(LIMIT / 10)}`,
         'app.json': appJson(['pages/index/index', 'pages/tools/index', 'pages/lonely/index']),
         'pages/tools/index.json': '{ "navigationBarTitleText": "Tools demo" }',
         'pages/tools/index.js': 'Page({});\n',
@@ -70,6 +73,17 @@ new RuleTester().run(rule, {
         { messageId: 'testName', file: 'pages/lonely/index.json', severity: 'warning', data: { where: 'The navigation bar title of pages/lonely/index', text: 'Lonely demo', kind: 'demo' } },
         { messageId: 'testName', file: 'pages/tools/index.json', severity: 'error', data: { where: 'The navigation bar title of pages/tools/index', text: 'Tools demo', kind: 'demo' } },
       ],
+    },
+    {
+      name: 'text only: a page only a minified bundle names is not one the app is known to open (third-party code opens no page: a warning)',
+      files: bundle('bn.navigateTo({url:"/pages/tools/index?x=1"})', {
+        'app.json': appJson(['pages/index/index', 'pages/tools/index']),
+        'pages/tools/index.json': '{ "navigationBarTitleText": "Tools demo" }',
+        'pages/tools/index.js': 'Page({});\n',
+        'pages/tools/index.bxml': '<view/>\n',
+      }),
+      config,
+      errors: [{ messageId: 'testName', file: 'pages/tools/index.json', severity: 'warning', data: { where: 'The navigation bar title of pages/tools/index', text: 'Tools demo', kind: 'demo' } }],
     },
   ],
 });
