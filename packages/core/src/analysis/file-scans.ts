@@ -44,6 +44,17 @@ interface Snapshot {
   parses: Map<string, ParsedFile>;
   /** Paths whose parse changed, appeared or went since the previous snapshot; undefined when there was none. */
   changed?: Set<string>;
+  /** Every bundle path changed since the previous snapshot, when the session said (`Project.changedSince`). */
+  changedPaths?: ReadonlySet<string>;
+}
+
+/** What the next run's snapshot starts from. */
+interface CarriedSnapshot {
+  generation: number;
+  parses: Map<string, ParsedFile>;
+  /** The session's run it was taken in, and what decided its files beside their content. */
+  run: number;
+  filesKey: string;
 }
 
 const CARRIED = 'file-scans:';
@@ -64,30 +75,58 @@ export function scanFiles<V>(project: Project, kind: string, scan: FileScan<V>):
 }
 
 /**
- * The scripts and templates scans look at, with this run's parse of each. Asking every file's
- * parse each run also keeps an unchanged file's parse (and so its AST nodes in kept values) in a
- * session's parse cache.
+ * The scripts and templates scans look at, with this run's parse of each. When the session says
+ * which paths changed since the last snapshot (and the paths, ignore patterns and parse limit are
+ * the same), only those are asked again: the carried snapshot holds the parses of the others, so
+ * the session's parse cache (which keeps each path's latest parse while anything holds it) gives a
+ * hook those very parses. Else every file's parse is asked and compared.
  */
 function snapshotOf(project: Project): Snapshot {
   let snapshot = snapshots.get(project);
   if (snapshot) return snapshot;
-  const parses = new Map<string, ParsedFile>();
-  for (const path of project.paths) {
+  const carriedKey = `${CARRIED}files`;
+  const previous = project.carried<CarriedSnapshot>(carriedKey);
+  // Dropped while it is updated in place: a run that throws leaves a full snapshot to the next.
+  project.carry(carriedKey, undefined);
+  const filesKey = `${project.modelKey}\0${project.checkedFilesKey}`;
+  const changedPaths = previous?.filesKey === filesKey ? project.changedSince(previous.run) : undefined;
+  const scanned = (path: string): ParsedFile | undefined => {
     const kind = project.kindOf(path);
-    if ((kind !== 'js' && kind !== 'bxml') || project.isIgnored(path)) continue;
+    if ((kind !== 'js' && kind !== 'bxml') || project.isIgnored(path)) return undefined;
     const file = project.parsed(path);
-    if (file && !file.textOnly) parses.set(path, file);
-  }
-  const previous = project.carried<Snapshot>(`${CARRIED}files`);
+    return file && !file.textOnly ? file : undefined;
+  };
+  let parses: Map<string, ParsedFile>;
   let changed: Set<string> | undefined;
-  if (previous) {
+  if (previous && changedPaths) {
+    parses = previous.parses;
     changed = new Set();
-    for (const [path, parse] of parses) if (previous.parses.get(path) !== parse) changed.add(path);
-    for (const path of previous.parses.keys()) if (!parses.has(path)) changed.add(path);
+    let entered = false;
+    for (const path of changedPaths) {
+      const file = scanned(path);
+      if (parses.get(path) === file) continue;
+      changed.add(path);
+      if (!parses.has(path)) entered = true;
+      if (file) parses.set(path, file);
+      else parses.delete(path);
+    }
+    // A file that became a scanned one (no longer too large to parse) goes in its walk-order place.
+    if (entered) parses = new Map(project.paths.filter((path) => parses.has(path)).map((path) => [path, parses.get(path)!]));
+  } else {
+    parses = new Map();
+    for (const path of project.paths) {
+      const file = scanned(path);
+      if (file) parses.set(path, file);
+    }
+    if (previous) {
+      changed = new Set();
+      for (const [path, parse] of parses) if (previous.parses.get(path) !== parse) changed.add(path);
+      for (const path of previous.parses.keys()) if (!parses.has(path)) changed.add(path);
+    }
   }
-  snapshot = { generation: (previous?.generation ?? 0) + 1, parses, changed };
+  snapshot = { generation: (previous?.generation ?? 0) + 1, parses, changed, changedPaths };
   // What the next run compares with: the parses, not the change set.
-  project.carry(`${CARRIED}files`, { generation: snapshot.generation, parses });
+  project.carry(carriedKey, { generation: snapshot.generation, parses, run: project.run, filesKey } satisfies CarriedSnapshot);
   snapshots.set(project, snapshot);
   return snapshot;
 }
@@ -109,7 +148,12 @@ function update<V>(project: Project, kind: string, scan: FileScan<V>): ReadonlyA
     for (const [path, parse] of files) if (kept.parses.get(path) !== parse) dirty.add(path);
     for (const path of kept.parses.keys()) if (!files.has(path)) dirty.add(path);
   }
-  if (kept) for (const [path, read] of kept.readers) if (parseOf(path) !== read.parse) for (const reader of read.by) dirty.add(reader);
+  if (kept) {
+    // A file a scan read whose parse changed: with the session's changed paths, only those are looked at.
+    const sinceSnapshot = kept.generation === snapshot.generation - 1 ? snapshot.changedPaths : undefined;
+    const reads = sinceSnapshot ? [...sinceSnapshot].flatMap((path) => (kept.readers.has(path) ? [[path, kept.readers.get(path)!] as const] : [])) : kept.readers;
+    for (const [path, read] of reads) if (parseOf(path) !== read.parse) for (const reader of read.by) dirty.add(reader);
+  }
   // The carried store is updated in place: it was dropped above, so a scan that throws leaves a
   // full scan to the next run, not a half-updated store.
   const store: Store<V> = kept ?? { generation: 0, modelKey, parses: new Map(), values: new Map(), reads: new Map(), readers: new Map(), list: [] };

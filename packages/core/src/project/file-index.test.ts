@@ -11,14 +11,14 @@ function keyer(contents: Record<string, string>) {
   return { keyed, keysOf: (path: string) => (keyed.push(path), contents[path].split(' ').filter(Boolean)) };
 }
 
-const listed = (contents: Record<string, string>, tokens: Record<string, string> = {}) =>
-  Object.keys(contents).map((path) => ({ path, token: tokens[path] ?? contents[path] }));
+/** The files of `contents` in order, and each one's token (its content). */
+const listed = (contents: Record<string, string>) => [Object.keys(contents), (path: string) => contents[path]] as const;
 
 describe('FileIndex', () => {
   it('answers which files have a key, in the order the files were listed', () => {
     const contents = { 'b.js': 'load show', 'a.js': 'load', 'c.js': 'show' };
     const index = new FileIndex();
-    expect(index.update(listed(contents), keyer(contents).keysOf)).toBe(3);
+    expect(index.update(...listed(contents), keyer(contents).keysOf)).toBe(3);
     expect(index.lookup('load')).toEqual(['b.js', 'a.js']);
     expect(index.lookup('show')).toEqual(['b.js', 'c.js']);
     expect(index.lookup('missing')).toEqual([]);
@@ -28,29 +28,46 @@ describe('FileIndex', () => {
   it('re-keys only the files whose token changed: keys gained and lost show at once', () => {
     const contents: Record<string, string> = { 'a.js': 'load', 'b.js': 'show', 'c.js': 'load show' };
     const index = new FileIndex();
-    index.update(listed(contents), keyer(contents).keysOf);
+    index.update(...listed(contents), keyer(contents).keysOf);
     expect(index.lookup('load')).toEqual(['a.js', 'c.js']);
     contents['b.js'] = 'load';
     contents['c.js'] = 'show';
     const { keyed, keysOf } = keyer(contents);
-    expect(index.update(listed(contents), keysOf)).toBe(2);
+    expect(index.update(...listed(contents), keysOf)).toBe(2);
     expect(keyed).toEqual(['b.js', 'c.js']);
     expect(index.lookup('load')).toEqual(['a.js', 'b.js']);
     expect(index.lookup('show')).toEqual(['c.js']);
     // Nothing changed: nothing is keyed again.
     const again = keyer(contents);
-    expect(index.update(listed(contents), again.keysOf)).toBe(0);
+    expect(index.update(...listed(contents), again.keysOf)).toBe(0);
     expect(again.keyed).toEqual([]);
+  });
+
+  it('with the changed paths, asks the tokens of those alone', () => {
+    const contents: Record<string, string> = { 'a.js': 'load', 'b.js': 'show', 'c.js': 'show' };
+    const index = new FileIndex();
+    index.update(...listed(contents), keyer(contents).keysOf);
+    contents['b.js'] = 'load';
+    const asked: string[] = [];
+    const { keyed, keysOf } = keyer(contents);
+    expect(index.update(Object.keys(contents), (path) => (asked.push(path), contents[path]), keysOf, new Set(['b.js', 'gone.js']))).toBe(1);
+    expect(asked).toEqual(['b.js']);
+    expect(keyed).toEqual(['b.js']);
+    expect(index.lookup('load')).toEqual(['a.js', 'b.js']);
+    // A changed list is followed whatever the changed paths say.
+    delete contents['a.js'];
+    expect(index.update(...listed(contents), keysOf, new Set())).toBe(0);
+    expect(index.lookup('load')).toEqual(['b.js']);
   });
 
   it('drops deleted files, keys added ones, and follows a rename (a drop and an add) and a new order', () => {
     const contents: Record<string, string> = { 'a.js': 'load', 'b.js': 'load', 'c.js': 'show' };
     const index = new FileIndex();
-    index.update(listed(contents), keyer(contents).keysOf);
+    index.update(...listed(contents), keyer(contents).keysOf);
     expect(index.lookup('load')).toEqual(['a.js', 'b.js']);
     const renamed: Record<string, string> = { 'z.js': contents['b.js'], 'a.js': contents['a.js'], 'd.js': 'load show' };
     const { keyed, keysOf } = keyer(renamed);
-    expect(index.update(listed(renamed), keysOf)).toBe(2);
+    expect(index.update(...listed(renamed), keysOf)).toBe(2);
     expect(keyed.sort()).toEqual(['d.js', 'z.js']);
     expect(index.lookup('load')).toEqual(['z.js', 'a.js', 'd.js']);
     expect(index.lookup('show')).toEqual(['d.js']);
@@ -62,7 +79,7 @@ describe('FileIndexLookups', () => {
   const contents = { 'a.js': 'load', 'b.js': 'show' };
   const setUp = (remembering = false) => {
     const index = new FileIndex();
-    index.update(listed(contents), keyer(contents).keysOf);
+    index.update(...listed(contents), keyer(contents).keysOf);
     const uses: string[][] = [];
     return { uses, lookups: new FileIndexLookups(index, (paths) => uses.push([...paths]), () => remembering) };
   };

@@ -2,8 +2,9 @@
  * An inverted index over per-file keys (e.g. the names a script calls): which files have a key.
  * It is brought up to date by `update` with the files it covers and a token per file (its content
  * hash): only files that are new or whose token changed are keyed again, files no longer listed
- * are dropped, so a session's edit of one file costs about that file, not the project. A rename is
- * a drop and an add. Keys must depend on a file's content alone.
+ * are dropped, so a session's edit of one file costs about that file, not the project. When the
+ * caller knows which paths changed since the last update (a session's), only those are looked at.
+ * A rename is a drop and an add. Keys must depend on a file's content alone.
  */
 export class FileIndex {
   private readonly keysByPath = new Map<string, { token: string; keys: readonly string[] }>();
@@ -16,15 +17,25 @@ export class FileIndex {
 
   /**
    * Indexes exactly `files` (in that order), calling `keysOf` for a file that is new or whose
-   * token changed. Returns how many files were (re)keyed.
+   * token (`tokenOf`) changed. `changed`: every path whose content may have changed since the last
+   * update, when known; then no other file's token is asked. Returns how many files were (re)keyed.
    */
-  update(files: ReadonlyArray<{ path: string; token: string }>, keysOf: (path: string) => Iterable<string>): number {
+  update(files: readonly string[], tokenOf: (path: string) => string, keysOf: (path: string) => Iterable<string>, changed?: ReadonlySet<string>): number {
+    const sameList = sameOrder(this.listed, files);
+    if (!sameList) {
+      const position = new Map<string, number>();
+      files.forEach((path, at) => position.set(path, at));
+      for (const path of [...this.keysByPath.keys()]) if (!position.has(path)) this.drop(path);
+      if (!samePositions(this.position, position)) this.sorted.clear();
+      this.position = position;
+      this.listed = [...files];
+    }
     let keyed = 0;
-    const position = new Map<string, number>();
-    files.forEach(({ path }, at) => position.set(path, at));
-    for (const path of [...this.keysByPath.keys()]) if (!position.has(path)) this.drop(path);
-    for (const { path, token } of files) {
+    for (const path of sameList && changed ? changed : files) {
+      if (!this.position.has(path)) continue;
       const known = this.keysByPath.get(path);
+      if (known && changed && !changed.has(path)) continue;
+      const token = tokenOf(path);
       if (known?.token === token) continue;
       if (known) this.drop(path);
       const keys = [...new Set(keysOf(path))];
@@ -37,9 +48,6 @@ export class FileIndex {
       }
       keyed++;
     }
-    if (!samePositions(this.position, position)) this.sorted.clear();
-    this.position = position;
-    this.listed = files.map(({ path }) => path);
     return keyed;
   }
 
@@ -72,6 +80,12 @@ export class FileIndex {
     }
     this.keysByPath.delete(path);
   }
+}
+
+function sameOrder(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let at = 0; at < a.length; at++) if (a[at] !== b[at]) return false;
+  return true;
 }
 
 function samePositions(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {

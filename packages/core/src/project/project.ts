@@ -142,6 +142,8 @@ export class Project implements ModuleHost {
   private readonly lineIndexes = new Map<string, { text: string; lines: LineIndex }>();
   private vendors?: Map<string, string | undefined>;
   private readonly ignored: (path: string) => boolean;
+  /** What decides, beside the paths and a file's content, which files are checked and parsed: the ignore patterns and the parse size limit. */
+  readonly checkedFilesKey: string;
   private reachability?: Reachability;
   /** This run's analyses by kind and subject (`remember`). */
   private readonly memos = new Map<string, Map<unknown, AnalysisEntry>>();
@@ -164,6 +166,7 @@ export class Project implements ModuleHost {
     this.maxParseBytes = options.maxParseBytes ?? bundle.limits.maxParseBytes ?? DEFAULT_LIMITS.maxParseBytes;
     const patterns = options.ignorePatterns ?? [];
     this.ignored = patterns.length ? picomatch([...patterns], { dot: true }) : () => false;
+    this.checkedFilesKey = JSON.stringify([patterns, this.maxParseBytes]);
     const detected = detectApp(bundle);
     this.style = detected.style;
     this.appRoot = detected.appRoot;
@@ -435,15 +438,19 @@ export class Project implements ModuleHost {
   /**
    * An inverted index of `paths` by per-file keys (`keysOf`, which must depend on the file's content
    * alone), built once per run for a kind; with an analysis cache (a session's) kept across runs and
-   * re-keyed only for the files added or changed since (file-index.ts).
+   * re-keyed only for the files added or changed since (file-index.ts): the session's changed paths
+   * when it says, else each file's content hash compared.
    */
   rememberIndex(kind: string, paths: readonly string[], keysOf: (path: string) => Iterable<string>): FileIndexLookups {
     let lookups = this.fileIndexes.get(kind);
     if (!lookups) {
       const carried = `file-index/${kind}/${this.maxParseBytes}`;
-      const index = this.carried<FileIndex>(carried) ?? new FileIndex();
-      index.update(paths.map((path) => ({ path, token: this.hashOf(path) })), keysOf);
-      this.carry(carried, index);
+      const kept = this.carried<{ index: FileIndex; run: number }>(carried);
+      // Dropped while it is updated: a keysOf that throws leaves a new index to the next run.
+      this.carry(carried, undefined);
+      const index = kept?.index ?? new FileIndex();
+      index.update(paths, (path) => this.hashOf(path), keysOf, kept ? this.changedSince(kept.run) : undefined);
+      this.carry(carried, { index, run: this.run });
       lookups = new FileIndexLookups(index, (used) => used.forEach((path) => this.noteAccess(path)), () => this.recorders.length > 0);
       this.fileIndexes.set(kind, lookups);
     }
