@@ -139,7 +139,7 @@ describe('Project.rememberIndex', () => {
   });
 
   it('builds the index once per run for a kind', () => {
-    const project = new Project(openMemoryBundle(miniApp({ 'a.js': 'load();\n' })));
+    const project = new Project(openMemoryBundle(miniApp({ 'a.js': 'load();\n' }) as Record<string, string>));
     let keyed = 0;
     const keysOf = words(project);
     const first = project.rememberIndex('test/words', scripts(project), (path) => (keyed++, keysOf(path)));
