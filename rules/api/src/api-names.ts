@@ -31,6 +31,11 @@ export const PUBLIC_API: ReadonlyMap<string, ApiName> = names;
  */
 export const NOT_API: ReadonlySet<string> = new Set(['hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toString', 'toLocaleString', 'valueOf', 'default', '__esModule']);
 
+/** Whether `bn.<name>` is one the platform has: a public API, or a member every object has (not an API call at all). */
+export function isBinanceMember(name: string): boolean {
+  return PUBLIC_API.has(name) || NOT_API.has(name);
+}
+
 /** Names worth proposing for a typo: callable or reachable API, not the Taro config type carriers (`AppConfig`…). */
 const SUGGESTABLE = [...names.values()].filter((entry) => entry.origin !== 'default-export-only' || entry.kind === 'function').map((entry) => entry.name);
 

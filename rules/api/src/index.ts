@@ -16,4 +16,4 @@ import zhCN from './locales/zh-CN.json' with { type: 'json' };
 export const locales = { 'zh-CN': zhCN };
 
 // The names of the public Binance API (and the names on `bn` that are no API), for rules of other areas that weigh what a missing API means.
-export { NOT_API, PUBLIC_API } from './api-names.js';
+export { isBinanceMember } from './api-names.js';

@@ -1,5 +1,5 @@
 import { defineRule, walkJs, type JsFile, type JsNode as Node, type Project, type ReportDescriptor } from '@bmplint/core';
-import { NOT_API, PUBLIC_API, closestPublicName } from '../api-names.js';
+import { closestPublicName, isBinanceMember } from '../api-names.js';
 import { binanceAlternative, platformOf } from '../platforms.js';
 
 /** Words that start a flag or helper named for a feature check: `canIUseNextTick()`, `this._useWorklet`, `hasChooseMedia`. */
@@ -25,7 +25,7 @@ export default defineRule({
     return {
       js: {
         bnMember({ name, expression, spelling }) {
-          if (PUBLIC_API.has(name) || NOT_API.has(name) || !context.file) return;
+          if (isBinanceMember(name) || !context.file) return;
           const parent = context.ancestors[context.ancestors.length - 1];
           if (parent?.type === 'AssignmentExpression' && parent.left === expression) {
             context.record({ assigned: name } satisfies Fact);

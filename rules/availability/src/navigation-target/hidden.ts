@@ -1,7 +1,7 @@
 import {
   PAGE_LIFECYCLE, OTHER_HOOKS, type BnApiIndex, type BxmlElement, type JsNode as Node, type ScopeIndex,
 } from '@bmplint/core';
-import { NOT_API, PUBLIC_API } from '@bmplint/rules-api';
+import { isBinanceMember } from '@bmplint/rules-api';
 
 /**
  * Whether a navigation can only run from markup that never renders: a page's rows shown under
@@ -180,7 +180,7 @@ export function missingApiOf(node: Node, index: BnApiIndex, scope: ScopeIndex, d
 }
 
 function isMissing(name: string): boolean {
-  return !PUBLIC_API.has(name) && !NOT_API.has(name) && !name.startsWith('_');
+  return !isBinanceMember(name) && !name.startsWith('_');
 }
 
 const MAX_CALLBACK_DEPTH = 16;
