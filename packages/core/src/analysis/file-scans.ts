@@ -118,17 +118,20 @@ function snapshotOf(project: Project): Snapshot {
       const file = scanned(path);
       if (file) parses.set(path, file);
     }
-    if (previous) {
-      changed = new Set();
-      for (const [path, parse] of parses) if (previous.parses.get(path) !== parse) changed.add(path);
-      for (const path of previous.parses.keys()) if (!parses.has(path)) changed.add(path);
-    }
+    if (previous) changed = changedParses(previous.parses, parses, new Set());
   }
   snapshot = { generation: (previous?.generation ?? 0) + 1, parses, changed, changedPaths };
   // What the next run compares with: the parses, not the change set.
   project.carry(carriedKey, { generation: snapshot.generation, parses, run: project.run, filesKey } satisfies CarriedSnapshot);
   snapshots.set(project, snapshot);
   return snapshot;
+}
+
+/** Adds to `into` the paths whose parse differs between two runs' maps, or that only one has. */
+function changedParses(before: ReadonlyMap<string, ParsedFile>, after: ReadonlyMap<string, ParsedFile>, into: Set<string>): Set<string> {
+  for (const [path, parse] of after) if (before.get(path) !== parse) into.add(path);
+  for (const path of before.keys()) if (!after.has(path)) into.add(path);
+  return into;
 }
 
 function update<V>(project: Project, kind: string, scan: FileScan<V>): ReadonlyArray<Scanned<V>> {
@@ -144,10 +147,7 @@ function update<V>(project: Project, kind: string, scan: FileScan<V>): ReadonlyA
   if (kept && snapshot.changed && kept.generation === snapshot.generation - 1) {
     // Updated in the run before: what changed since is the snapshot's change set.
     for (const path of snapshot.changed) dirty.add(path);
-  } else if (kept) {
-    for (const [path, parse] of files) if (kept.parses.get(path) !== parse) dirty.add(path);
-    for (const path of kept.parses.keys()) if (!files.has(path)) dirty.add(path);
-  }
+  } else if (kept) changedParses(kept.parses, files, dirty);
   if (kept) {
     // A file a scan read whose parse changed: with the session's changed paths, only those are looked at.
     const sinceSnapshot = kept.generation === snapshot.generation - 1 ? snapshot.changedPaths : undefined;
