@@ -391,20 +391,26 @@ interface CallNames {
   imports: Map<string, string>;
 }
 
-const callNamesCache = new RecentMap<object, CallNames>(32);
+/**
+ * Per parse (the session's parse cache hands back the same tree while a file is unchanged): the
+ * caller index asks every script once, and a function's callers are looked for in many scripts on
+ * each run, so a bounded cache would walk them again. Only calls are kept (nodes of the tree the
+ * key is), so an entry costs little and goes with its tree.
+ */
+const callNamesCache = new WeakMap<object, CallNames>();
 
 function callNamesOf(file: JsFile): CallNames | undefined {
-  const facts = factsOf(file);
-  if (!facts || !file.ast) return undefined;
-  let names = callNamesCache.get(file.ast);
+  const ast = file.ast;
+  if (!ast) return undefined;
+  let names = callNamesCache.get(ast);
   if (names) return names;
   names = { calls: new Map(), imports: new Map() };
-  for (const call of facts.calls) {
+  for (const call of factsCache.get(ast)?.calls ?? callsIn(ast)) {
     const callee = unwrap(call.callee);
     const name = callee.type === 'Identifier' ? callee.name : propertyName(callee);
     if (name) push(names.calls, name, call);
   }
-  for (const statement of file.ast.program.body) {
+  for (const statement of ast.program.body) {
     if (statement.type === 'ImportDeclaration') {
       for (const specifier of statement.specifiers) {
         if (specifier.type !== 'ImportSpecifier') continue;
@@ -421,8 +427,15 @@ function callNamesOf(file: JsFile): CallNames | undefined {
       }
     }
   }
-  callNamesCache.set(file.ast, names);
+  callNamesCache.set(ast, names);
   return names;
+}
+
+/** The calls of a tree in walk order (as `factsOf` lists them), without its identifier and member maps. */
+function callsIn(ast: NonNullable<JsFile['ast']>): CallNode[] {
+  const calls: CallNode[] = [];
+  for (const node of nodesIn(ast)) if (isCall(node)) calls.push(node);
+  return calls;
 }
 
 /** Most candidate calls resolved for one function: minified code reuses one-letter names everywhere. */
