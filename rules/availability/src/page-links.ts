@@ -13,12 +13,26 @@ import { tabRoutesOf } from './unknown-page/page-list.js';
  * route, and the last folder of a `name/name` page, whose code often writes only `name`).
  */
 
-const tails = new WeakMap<Project, ReadonlyMap<string, readonly string[]>>();
+/**
+ * A value computed from the project model alone, kept for a session's next runs while the model
+ * key is the same (equal keys, equal pages and configs): an edit of a script does not rebuild it
+ * when a visitor first asks (a file re-walked after an edit elsewhere would).
+ */
+function perModel<T>(compute: (project: Project) => T): (project: Project) => T {
+  const byProject = new WeakMap<Project, T>();
+  let last: { key: string; value: T } | undefined;
+  return (project) => {
+    if (byProject.has(project)) return byProject.get(project)!;
+    const key = project.modelKey;
+    const value = last?.key === key ? last.value : compute(project);
+    last = { key, value };
+    byProject.set(project, value);
+    return value;
+  };
+}
 
 /** Page routes by every tail of theirs that names them (from the page list, so a visitor may ask). */
-function tailsOf(project: Project): ReadonlyMap<string, readonly string[]> {
-  let known = tails.get(project);
-  if (!known) {
+const tailsOf = perModel((project): ReadonlyMap<string, readonly string[]> => {
     const map = new Map<string, string[]>();
     for (const { route } of project.pages) {
       const segments = route.split('/');
@@ -36,10 +50,8 @@ function tailsOf(project: Project): ReadonlyMap<string, readonly string[]> {
         map.set(key, routes);
       }
     }
-    tails.set(project, (known = map));
-  }
-  return known;
-}
+    return map;
+});
 
 /** The longest path a string of the app's code is taken to name. */
 const MAX_PATH = 300;
@@ -151,15 +163,9 @@ export function staticParts(attribute: BxmlAttribute): string[] {
   return parts.filter(Boolean);
 }
 
-const pageFiles = new WeakMap<Project, ReadonlyMap<string, string>>();
-
 /** The route of the page each page file belongs to (its script, template, config or style). */
-export function pageOfFile(project: Project): ReadonlyMap<string, string> {
-  let known = pageFiles.get(project);
-  if (!known) {
-    const map = new Map<string, string>();
-    for (const page of project.pages) for (const path of Object.values(page.files)) if (path) map.set(path, page.route);
-    pageFiles.set(project, (known = map));
-  }
-  return known;
-}
+export const pageOfFile = perModel((project): ReadonlyMap<string, string> => {
+  const map = new Map<string, string>();
+  for (const page of project.pages) for (const path of Object.values(page.files)) if (path) map.set(path, page.route);
+  return map;
+});
