@@ -1,4 +1,4 @@
-import { normalizeRoute, type BxmlAttribute, type Project } from '@bmplint/core';
+import { normalizeRoute, perModel, type BxmlAttribute, type Project } from '@bmplint/core';
 import { tabRoutesOf } from './unknown-page/page-list.js';
 
 /**
@@ -13,44 +13,26 @@ import { tabRoutesOf } from './unknown-page/page-list.js';
  * route, and the last folder of a `name/name` page, whose code often writes only `name`).
  */
 
-/**
- * A value computed from the project model alone, kept for a session's next runs while the model
- * key is the same (equal keys, equal pages and configs): an edit of a script does not rebuild it
- * when a visitor first asks (a file re-walked after an edit elsewhere would).
- */
-function perModel<T>(compute: (project: Project) => T): (project: Project) => T {
-  const byProject = new WeakMap<Project, T>();
-  let last: { key: string; value: T } | undefined;
-  return (project) => {
-    if (byProject.has(project)) return byProject.get(project)!;
-    const key = project.modelKey;
-    const value = last?.key === key ? last.value : compute(project);
-    last = { key, value };
-    byProject.set(project, value);
-    return value;
-  };
-}
-
-/** Page routes by every tail of theirs that names them (from the page list, so a visitor may ask). */
+/** Page routes by every tail of theirs that names them (from the page list, so a visitor may ask; kept while the model is). */
 const tailsOf = perModel((project): ReadonlyMap<string, readonly string[]> => {
-    const map = new Map<string, string[]>();
-    for (const { route } of project.pages) {
-      const segments = route.split('/');
-      // From the last segment back: a tail longer than any path a string can name (PATH_LIKE) is
-      // never looked up, so a hostile route of 100,000 segments costs no more than a short one.
-      let key = '';
-      for (let from = segments.length - 1; from >= 0; from--) {
-        key = key ? `${segments[from]}/${key}` : segments[from];
-        if (key.length > MAX_PATH) break;
-        const tail = segments.slice(from);
-        if (tail.every((segment) => segment === 'index')) continue;
-        if (from > 0 && tail.length === 1 && segments[segments.length - 2] !== tail[0]) continue;
-        const routes = map.get(key) ?? [];
-        if (!routes.includes(route)) routes.push(route);
-        map.set(key, routes);
-      }
+  const map = new Map<string, string[]>();
+  for (const { route } of project.pages) {
+    const segments = route.split('/');
+    // From the last segment back: a tail longer than any path a string can name (PATH_LIKE) is
+    // never looked up, so a hostile route of 100,000 segments costs no more than a short one.
+    let key = '';
+    for (let from = segments.length - 1; from >= 0; from--) {
+      key = key ? `${segments[from]}/${key}` : segments[from];
+      if (key.length > MAX_PATH) break;
+      const tail = segments.slice(from);
+      if (tail.every((segment) => segment === 'index')) continue;
+      if (from > 0 && tail.length === 1 && segments[segments.length - 2] !== tail[0]) continue;
+      const routes = map.get(key) ?? [];
+      if (!routes.includes(route)) routes.push(route);
+      map.set(key, routes);
     }
-    return map;
+  }
+  return map;
 });
 
 /** The longest path a string of the app's code is taken to name. */
@@ -163,7 +145,7 @@ export function staticParts(attribute: BxmlAttribute): string[] {
   return parts.filter(Boolean);
 }
 
-/** The route of the page each page file belongs to (its script, template, config or style). */
+/** The route of the page each page file belongs to (its script, template, config or style; kept while the model is). */
 export const pageOfFile = perModel((project): ReadonlyMap<string, string> => {
   const map = new Map<string, string>();
   for (const page of project.pages) for (const path of Object.values(page.files)) if (path) map.set(path, page.route);

@@ -135,4 +135,29 @@ describe('availability/navigation-target in a session', () => {
       expect(severity(result)).toEqual(steps[step][2]);
     });
   });
+
+  it('reads which pages a string names from the page list after an edit of app.json (kept while the model is the same)', async () => {
+    const appJson = (pages: string[]) => JSON.stringify({ entryPagePath: 'pages/index/index', pages: ['pages/index/index', ...pages] });
+    const named = miniApp({
+      'app.json': appJson(['pages/card/card']),
+      'pages/index/index.js': "import { items } from '../../utils/menu';\nPage({ data: { items } });\n",
+      'utils/menu.js': "export const items = ['deals/deals'];\n",
+      'pages/card/card.js': "Page({ onLoad() { bn.navigateTo({ url: '/pages/gone/index' }); } });\n",
+    }) as Record<string, string>;
+    const steps: Array<[...SessionEdit, string[]]> = [
+      // Shared code names the card page by the end of its route: it is opened.
+      ['utils/menu.js', "export const items = ['card/card'];\n", ['pages/card/card.js:1 error']],
+      ['utils/menu.js', named['utils/menu.js'], ['pages/card/card.js:1 warning']],
+      // A script that is no page yet (nothing loads it), then a page that the menu's string names.
+      ['pages/deals/deals.js', "Page({ onLoad() { bn.redirectTo({ url: '/pages/none/index' }); } });\n", ['pages/card/card.js:1 warning', 'pages/deals/deals.js:1 warning']],
+      ['app.json', appJson(['pages/card/card', 'pages/deals/deals']), ['pages/card/card.js:1 warning', 'pages/deals/deals.js:1 error']],
+      // The card page leaves the page list (its script is loaded by nothing), then comes back.
+      ['app.json', appJson(['pages/deals/deals']), ['pages/card/card.js:1 warning', 'pages/deals/deals.js:1 error']],
+      ['app.json', appJson(['pages/card/card', 'pages/deals/deals']), ['pages/card/card.js:1 warning', 'pages/deals/deals.js:1 error']],
+      ['utils/menu.js', "export const items = ['nothing/here'];\n", ['pages/card/card.js:1 warning', 'pages/deals/deals.js:1 warning']],
+    ];
+    await replaySession(navigation, named, steps.map(([path, content]) => [path, content]), (result, step) => {
+      expect(severity(result)).toEqual(steps[step][2]);
+    });
+  });
 });
