@@ -43,16 +43,16 @@ export default defineRule({
         const flow = flowOf(project);
         const confirmations = new Confirmations(project, flow);
         const screens = new Screens(project);
-        const triggers = flow.triggers();
-        const screenTriggers = new Set(triggers.filter((trigger) => screens.isConfirmation(trigger)));
-        const navigators = screens.navigators();
+        const runs = flow.triggerRuns();
+        // Read from every template (and the components they use): kept while none of them changes.
+        const navigators = project.remember('api/payment-confirmation/navigators', '', () => new Screens(project).navigators());
         let confirmedPages = new Set<string>();
-        let run = explore(flow, triggers, screenTriggers, confirmedPages);
+        let run = explore(flow, runs, confirmedPages);
         for (let round = 1; round < MAX_ROUNDS; round++) {
           const next = pagesReachedOnlyConfirmed(project, run.navigations, navigations, navigators);
           if (sameSet(next, confirmedPages)) break;
           confirmedPages = next;
-          run = explore(flow, triggers, screenTriggers, confirmedPages);
+          run = explore(flow, runs, confirmedPages);
         }
         for (const payment of payments) {
           const api = payment.call.spelling === 'alias' ? `${PAYMENT_API}()` : `bn.${PAYMENT_API}`;
@@ -104,13 +104,40 @@ interface Run {
   navigations: Map<Call, { route: string | undefined; confirmed: boolean }>;
 }
 
-function explore(flow: Flow, triggers: Trigger[], screenTriggers: Set<Trigger>, confirmedPages: Set<string>): Run {
+/**
+ * What the triggers reach, run by run of `Flow.triggerRuns()` (each run's sum is remembered: a
+ * session's re-check explores again only the runs of the units an edit touched), merged in trigger
+ * order as one exploration of every trigger would visit them: a payment keeps the first of its
+ * worst visits, a navigation is confirmed when every visit is.
+ */
+function explore(flow: Flow, runs: ReadonlyArray<readonly Trigger[]>, confirmedPages: Set<string>): Run {
   const payments = new Map<Call, Reached>();
   const navigations = new Map<Call, { route: string | undefined; confirmed: boolean }>();
-  const starts = triggers.map((trigger) => {
-    const inherited = trigger.kind !== 'event' && trigger.route !== undefined && confirmedPages.has(trigger.route);
-    return { trigger, state: (screenTriggers.has(trigger) || inherited ? 'confirmed' : 'open') as State };
-  });
+  for (const triggers of runs) {
+    // A page's hooks run after a confirmation when every way into the page is one.
+    const inherited = triggers.map((trigger) => trigger.kind !== 'event' && trigger.route !== undefined && confirmedPages.has(trigger.route));
+    const variant = inherited.every((flag) => !flag) ? 'own' : inherited.every(Boolean) ? 'inherited' : inherited.map(Number).join('');
+    const sum = flow.project.remember(`api/payment-confirmation/run:${variant}`, triggers[0], () => exploreRun(flow, triggers, inherited));
+    for (const [node, reached] of sum.payments) {
+      const previous = payments.get(node);
+      if (!previous || rank(reached) > rank(previous)) payments.set(node, reached);
+    }
+    for (const [node, navigation] of sum.navigations) {
+      const previous = navigations.get(node);
+      if (!previous || previous.confirmed) navigations.set(node, { route: navigation.route, confirmed: navigation.confirmed && (previous?.confirmed ?? true) });
+    }
+  }
+  return { payments, navigations };
+}
+
+const rank = (reached: Reached) => (reached.confirmed ? 0 : reached.opener ? 1 : 2);
+
+/** One run's triggers explored: what `explore` merges (`inherited[i]`: trigger i starts confirmed). */
+function exploreRun(flow: Flow, triggers: readonly Trigger[], inherited: readonly boolean[]): Run {
+  const payments = new Map<Call, Reached>();
+  const navigations = new Map<Call, { route: string | undefined; confirmed: boolean }>();
+  const screens = new Screens(flow.project);
+  const starts = triggers.map((trigger, i) => ({ trigger, state: (inherited[i] || screens.isConfirmation(trigger) ? 'confirmed' : 'open') as State }));
   // Each start's step has its own confirmation facts: what a start reaches depends on the files alone.
   const makeStep = () => {
     const confirmations = new Confirmations(flow.project, flow);
@@ -121,7 +148,6 @@ function explore(flow: Flow, triggers: Trigger[], screenTriggers: Set<Trigger>, 
       return test === undefined ? 'open' : `opener:${test}`;
     };
   };
-  const rank = (reached: Reached) => (reached.confirmed ? 0 : reached.opener ? 1 : 2);
   flow.exploreEach('api/payment-confirmation', starts, makeStep, (site, state, trigger, path) => {
     const confirmed = state === 'confirmed';
     if (site.bn.name === PAYMENT_API) {
