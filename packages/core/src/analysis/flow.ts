@@ -183,11 +183,9 @@ export class Flow {
       this.reactTriggers(chunks);
       // By kind, then in the order the units gave them (a stable sort by kind).
       const runs: Array<readonly Trigger[]> = [];
-      for (const kind of TRIGGER_ORDER) {
-        for (const chunk of chunks) {
-          const run = chunk.every((trigger) => trigger.kind === kind) ? chunk : chunk.filter((trigger) => trigger.kind === kind);
-          if (run.length) runs.push(run);
-        }
+      const split = chunks.map(runsByKind);
+      for (let kind = 0; kind < TRIGGER_ORDER.length; kind++) {
+        for (const byKind of split) if (byKind[kind]) runs.push(byKind[kind]!);
       }
       this.runs = runs;
     }
@@ -556,16 +554,17 @@ export class Flow {
       ...project.pages.map((page) => ({ files: page.files, route: page.route })),
       ...project.componentUses.map((use) => ({ files: use.files })),
     ];
+    const scripts: Array<{ files: UnitFiles; route?: string; key: string }> = [];
     for (const unit of units) {
       const scriptPath = unit.files.script;
       if (!scriptPath || seen.has(scriptPath) || (only && !only.has(scriptPath))) continue;
       seen.add(scriptPath);
       const { files, route } = unit;
-      // With `only`, lifecycle hooks alone: no handler graph for the template.
-      const withEvents = !only;
-      const key = `${route}\0${files.script}\0${files.template}\0${files.config}`;
-      out.push(project.remember(withEvents ? 'flow/unit-triggers' : 'flow/unit-lifecycle', key, () => this.unitTriggers(files, route, withEvents)));
+      scripts.push({ files, route, key: `${route}\0${files.script}\0${files.template}\0${files.config}` });
     }
+    // With `only`, lifecycle hooks alone: no handler graph for the template.
+    const withEvents = !only;
+    out.push(...rememberEach(project, withEvents ? 'flow/unit-triggers' : 'flow/unit-lifecycle', scripts, (unit) => unit.key, ({ files, route }) => this.unitTriggers(files, route, withEvents)));
     // app.js: App({ onLaunch, onShow }).
     for (const extension of ['.js', '.ts']) {
       const app = project.jsFile(`${project.appRoot}app${extension}`);
@@ -615,11 +614,18 @@ export class Flow {
   /** JSX `onX={handler}` props, lifecycle hooks (`useEffect`, `useDidShow`…) and class lifecycle methods. */
   private reactTriggers(out: Array<readonly Trigger[]>, only?: ReadonlySet<string>): void {
     const project = this.project;
-    for (const path of only ? project.paths.filter((candidate) => only.has(candidate)) : project.paths) {
-      if (project.kindOf(path) !== 'js' || VENDOR_PATH.test(path) || path.endsWith('.bns') || path.endsWith('.d.ts')) continue;
+    const reactFile = (path: string): JsFile | undefined => {
+      if (project.kindOf(path) !== 'js' || VENDOR_PATH.test(path) || path.endsWith('.bns') || path.endsWith('.d.ts')) return undefined;
       const file = project.jsFile(path);
-      if (!file?.ast || !mayHaveReactTriggers(file)) continue;
-      out.push(project.remember('flow/react-triggers', file, () => this.reactTriggersIn(file)));
+      return file?.ast && mayHaveReactTriggers(file) ? file : undefined;
+    };
+    // Which scripts may have any is indexed by content: a session's re-check looks again at the changed ones only.
+    const paths = only
+      ? project.paths.filter((candidate) => only.has(candidate))
+      : project.rememberIndex('flow/react-candidates', project.paths, (path) => (reactFile(path) ? ['react'] : [])).lookup('react');
+    for (const path of paths) {
+      const file = reactFile(path);
+      if (file) out.push(project.remember('flow/react-triggers', file, () => this.reactTriggersIn(file)));
     }
   }
 
@@ -752,6 +758,38 @@ function containerOf(chain: readonly Node[]): Container | undefined {
     if (node.type === 'FunctionDeclaration') return undefined;
   }
   return undefined;
+}
+
+/** How many items `rememberEach` checks as one. */
+const EACH_SLICE = 64;
+
+/**
+ * `compute(item)` for each item, through `Project.remember` (`kind`, the item's key), and over
+ * them per slice of items, so a session's re-check asks one question of each slice whose items'
+ * files are unchanged rather than one of each item: an edit touches few. A key must stand for
+ * everything `compute` takes from its item beside the files it reads.
+ */
+export function rememberEach<T, V>(project: Project, kind: string, items: readonly T[], keyOf: (item: T) => string, compute: (item: T) => V): V[] {
+  const out: V[] = [];
+  for (let start = 0; start < items.length; start += EACH_SLICE) {
+    const slice = items.slice(start, start + EACH_SLICE);
+    const keys = slice.map(keyOf);
+    out.push(...project.remember(`${kind}[]`, JSON.stringify(keys), () => slice.map((item, i) => project.remember(kind, keys[i], () => compute(item)))));
+  }
+  return out;
+}
+
+/** A unit's triggers by kind (`TRIGGER_ORDER`), split once per list: a remembered list keeps its runs, the same arrays. */
+const splitChunks = new WeakMap<readonly Trigger[], Array<readonly Trigger[] | undefined>>();
+function runsByKind(chunk: readonly Trigger[]): Array<readonly Trigger[] | undefined> {
+  let split = splitChunks.get(chunk);
+  if (!split) {
+    const lists: Trigger[][] = TRIGGER_ORDER.map(() => []);
+    for (const trigger of chunk) lists[TRIGGER_ORDER.indexOf(trigger.kind)]!.push(trigger);
+    split = lists.map((list) => (list.length ? list : undefined));
+    splitChunks.set(chunk, split);
+  }
+  return split;
 }
 
 /** Cheap pre-check, once per parse: most classic scripts have no JSX handler, hook or class. */

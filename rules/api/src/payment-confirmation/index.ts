@@ -1,6 +1,6 @@
 import { defineRule, normalizeRoute, optionValue, type BnCall, type JsFile, type Project } from '@bmplint/core';
 import { Confirmations } from '@bmplint/core';
-import { describePath, flowOf, lineOf, type Call, type Flow, type Node, type Site, type Trigger } from '@bmplint/core';
+import { describePath, flowOf, lineOf, rememberEach, type Call, type Flow, type Node, type Site, type Trigger } from '@bmplint/core';
 import { Screens } from './screen.js';
 import { bnSites } from '../sites.js';
 
@@ -113,11 +113,13 @@ interface Run {
 function explore(flow: Flow, runs: ReadonlyArray<readonly Trigger[]>, confirmedPages: Set<string>): Run {
   const payments = new Map<Call, Reached>();
   const navigations = new Map<Call, { route: string | undefined; confirmed: boolean }>();
-  for (const triggers of runs) {
+  const items = runs.map((triggers) => {
     // A page's hooks run after a confirmation when every way into the page is one.
-    const inherited = triggers.map((trigger) => trigger.kind !== 'event' && trigger.route !== undefined && confirmedPages.has(trigger.route));
-    const variant = inherited.every((flag) => !flag) ? 'own' : inherited.every(Boolean) ? 'inherited' : inherited.map(Number).join('');
-    const sum = flow.project.remember(`api/payment-confirmation/run:${variant}`, triggers[0], () => exploreRun(flow, triggers, inherited));
+    const inherited = confirmedPages.size && triggers[0]!.kind !== 'event' ? triggers.map((trigger) => trigger.route !== undefined && confirmedPages.has(trigger.route)) : undefined;
+    const variant = !inherited?.includes(true) ? 'own' : !inherited.includes(false) ? 'inherited' : inherited.map(Number).join('');
+    return { triggers, inherited, key: `${serialOf(triggers[0]!)}:${variant}` };
+  });
+  for (const sum of rememberEach(flow.project, 'api/payment-confirmation/run', items, (item) => item.key, (item) => exploreRun(flow, item.triggers, item.inherited))) {
     for (const [node, reached] of sum.payments) {
       const previous = payments.get(node);
       if (!previous || rank(reached) > rank(previous)) payments.set(node, reached);
@@ -130,14 +132,26 @@ function explore(flow: Flow, runs: ReadonlyArray<readonly Trigger[]>, confirmedP
   return { payments, navigations };
 }
 
+/**
+ * A number for each trigger object, for keys: a run's triggers are the same objects while its
+ * unit's files are unchanged (`Flow.triggerRuns`), so its first trigger's number names the run.
+ */
+const serials = new WeakMap<Trigger, number>();
+let lastSerial = 0;
+function serialOf(trigger: Trigger): number {
+  let serial = serials.get(trigger);
+  if (serial === undefined) serials.set(trigger, (serial = ++lastSerial));
+  return serial;
+}
+
 const rank = (reached: Reached) => (reached.confirmed ? 0 : reached.opener ? 1 : 2);
 
 /** One run's triggers explored: what `explore` merges (`inherited[i]`: trigger i starts confirmed). */
-function exploreRun(flow: Flow, triggers: readonly Trigger[], inherited: readonly boolean[]): Run {
+function exploreRun(flow: Flow, triggers: readonly Trigger[], inherited: readonly boolean[] | undefined): Run {
   const payments = new Map<Call, Reached>();
   const navigations = new Map<Call, { route: string | undefined; confirmed: boolean }>();
   const screens = new Screens(flow.project);
-  const starts = triggers.map((trigger, i) => ({ trigger, state: (inherited[i] || screens.isConfirmation(trigger) ? 'confirmed' : 'open') as State }));
+  const starts = triggers.map((trigger, i) => ({ trigger, state: (inherited?.[i] || screens.isConfirmation(trigger) ? 'confirmed' : 'open') as State }));
   // Each start's step has its own confirmation facts: what a start reaches depends on the files alone.
   const makeStep = () => {
     const confirmations = new Confirmations(flow.project, flow);
