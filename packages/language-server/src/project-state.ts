@@ -41,6 +41,8 @@ export class ProjectState {
   /** Changes not yet in the session (project path → text, or a re-read of the disk). */
   private readonly pending = new Map<string, string | typeof FROM_DISK>();
   private configProblem: ConfigProblem | undefined;
+  /** Absolute paths by project path: each publish names every file with findings, many times over. */
+  private readonly absolutePaths = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -51,6 +53,13 @@ export class ProjectState {
   get configFile(): string {
     const configured = this.host.configPath();
     return configured ? (isAbsolute(configured) ? configured : resolve(this.root, configured)) : join(this.root, CONFIG_FILE_NAME);
+  }
+
+  /** The absolute path of a project path. */
+  absolute(path: string): string {
+    let absolute = this.absolutePaths.get(path);
+    if (absolute === undefined) this.absolutePaths.set(path, (absolute = join(this.root, path)));
+    return absolute;
   }
 
   setBuffer(path: string, text: string): void {

@@ -3,7 +3,6 @@
  * they belong to; after each lint every file whose findings changed is re-published, so a
  * cross-file finding shows where it points and clears when it is fixed anywhere.
  */
-import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyRule, Finding, LoadedConfig } from '@bmplint/core';
 import {
@@ -105,7 +104,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   function publish(project: ProjectState, findings: readonly Finding[], configProblem: ConfigProblem | undefined): void {
     if (!settings.enable) return;
     const started = performance.now();
-    const uriOf = (path: string) => uriOfFile(join(project.root, path));
+    const uriOf = (path: string) => uriOfFile(project.absolute(path));
     const byUri = new Map<string, UriFindings>();
     for (const [path, list] of project.findingsByFile) byUri.set(uriOf(path), { findings: list });
     if (configProblem) {

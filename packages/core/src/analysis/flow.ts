@@ -620,10 +620,9 @@ export class Flow {
       return file?.ast && mayHaveReactTriggers(file) ? file : undefined;
     };
     // Which scripts may have any is indexed by content: a session's re-check looks again at the changed ones only.
-    const paths = only
-      ? project.paths.filter((candidate) => only.has(candidate))
-      : project.rememberIndex('flow/react-candidates', project.paths, (path) => (reactFile(path) ? ['react'] : [])).lookup('react');
-    for (const path of paths) {
+    const candidates = project.rememberIndex('flow/react-candidates', project.paths, (path) => (reactFile(path) ? ['react'] : [])).lookup('react');
+    for (const path of candidates) {
+      if (only && !only.has(path)) continue;
       const file = reactFile(path);
       if (file) out.push(project.remember('flow/react-triggers', file, () => this.reactTriggersIn(file)));
     }
