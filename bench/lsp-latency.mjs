@@ -83,7 +83,7 @@ connection.onNotification('textDocument/publishDiagnostics', (params) => {
   if (params.uri === uri && waiting?.accept(params.diagnostics)) waiting.resolve(performance.now());
 });
 connection.onRequest('client/registerCapability', () => null);
-/** The server's timings, in order: { lintMs, publishMs, sent, findings }. */
+/** The server's timings, in order: { lintMs, lintCpuMs (servers that report it), publishMs, sent, findings }. */
 const timings = [];
 let timingWaiter;
 connection.onNotification('window/logMessage', ({ message }) => {
@@ -137,11 +137,12 @@ const changeMedian = median(latencies);
 console.log(`change → publish, end to end: ${ms(changeMedian)} median (min ${ms(Math.min(...latencies))}, max ${ms(Math.max(...latencies))}, ${changes} changes)`);
 if (changeTimings.every(Boolean)) {
   const lint = median(changeTimings.map((timing) => timing.lintMs));
+  const lintCpu = changeTimings.every((timing) => timing.lintCpuMs !== undefined) ? median(changeTimings.map((timing) => timing.lintCpuMs)) : undefined;
   const publish = median(changeTimings.map((timing) => timing.publishMs));
   const sentUris = median(changeTimings.map((timing) => timing.sent));
   const rest = median(latencies.map((latency, i) => latency - changeTimings[i].lintMs - changeTimings[i].publishMs));
   const debounce = values.debounce === undefined ? 0 : Number(values.debounce);
-  console.log(`  the server's work: engine lint ${ms(lint)} + publish ${ms(publish)} (${sentUris} URIs sent of ${changeTimings[0].findings} findings) median; the rest ${ms(rest)} (debounce ${debounce} ms, document sync, JSON-RPC both ways)`);
+  console.log(`  the server's work: engine lint ${ms(lint)}${lintCpu === undefined ? '' : ` (CPU ${ms(lintCpu)})`} + publish ${ms(publish)} (${sentUris} URIs sent of ${changeTimings[0].findings} findings) median; the rest ${ms(rest)} (debounce ${debounce} ms, document sync, JSON-RPC both ways)`);
 } else {
   console.log(`  (the server reports no timings: it waits ${OLD_DEBOUNCE_MS} ms of quiet, so ${ms(changeMedian - OLD_DEBOUNCE_MS)} of work)`);
 }
