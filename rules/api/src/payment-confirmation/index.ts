@@ -111,8 +111,7 @@ interface Run {
  * worst visits, a navigation is confirmed when every visit is.
  */
 function explore(flow: Flow, runs: ReadonlyArray<readonly Trigger[]>, confirmedPages: Set<string>): Run {
-  const payments = new Map<Call, Reached>();
-  const navigations = new Map<Call, { route: string | undefined; confirmed: boolean }>();
+  const run: Run = { payments: new Map(), navigations: new Map() };
   const items = runs.map((triggers) => {
     // A page's hooks run after a confirmation when every way into the page is one.
     const inherited = confirmedPages.size && triggers[0]!.kind !== 'event' ? triggers.map((trigger) => trigger.route !== undefined && confirmedPages.has(trigger.route)) : undefined;
@@ -120,16 +119,22 @@ function explore(flow: Flow, runs: ReadonlyArray<readonly Trigger[]>, confirmedP
     return { triggers, inherited, key: `${serialOf(triggers[0]!)}:${variant}` };
   });
   for (const sum of rememberEach(flow.project, 'api/payment-confirmation/run', items, (item) => item.key, (item) => exploreRun(flow, item.triggers, item.inherited))) {
-    for (const [node, reached] of sum.payments) {
-      const previous = payments.get(node);
-      if (!previous || rank(reached) > rank(previous)) payments.set(node, reached);
-    }
-    for (const [node, navigation] of sum.navigations) {
-      const previous = navigations.get(node);
-      if (!previous || previous.confirmed) navigations.set(node, { route: navigation.route, confirmed: navigation.confirmed && (previous?.confirmed ?? true) });
-    }
+    for (const [node, reached] of sum.payments) keepPayment(run, node, reached);
+    for (const [node, navigation] of sum.navigations) keepNavigation(run, node, navigation.confirmed, () => navigation.route);
   }
-  return { payments, navigations };
+  return run;
+}
+
+/** A payment keeps its first visit of the worst kind (unconfirmed, then opener-dependent, then confirmed). */
+function keepPayment(run: Run, node: Call, reached: Reached): void {
+  const previous = run.payments.get(node);
+  if (!previous || rank(reached) > rank(previous)) run.payments.set(node, reached);
+}
+
+/** A navigation is confirmed when every visit is; its route is read once. */
+function keepNavigation(run: Run, node: Call, confirmed: boolean, route: () => string | undefined): void {
+  const previous = run.navigations.get(node);
+  if (!previous || previous.confirmed) run.navigations.set(node, { route: previous?.route ?? route(), confirmed: confirmed && (previous?.confirmed ?? true) });
 }
 
 /**
@@ -148,8 +153,7 @@ const rank = (reached: Reached) => (reached.confirmed ? 0 : reached.opener ? 1 :
 
 /** One run's triggers explored: what `explore` merges (`inherited[i]`: trigger i starts confirmed). */
 function exploreRun(flow: Flow, triggers: readonly Trigger[], inherited: readonly boolean[] | undefined): Run {
-  const payments = new Map<Call, Reached>();
-  const navigations = new Map<Call, { route: string | undefined; confirmed: boolean }>();
+  const run: Run = { payments: new Map(), navigations: new Map() };
   const screens = new Screens(flow.project);
   const starts = triggers.map((trigger, i) => ({ trigger, state: (inherited?.[i] || screens.isConfirmation(trigger) ? 'confirmed' : 'open') as State }));
   // Each start's step has its own confirmation facts: what a start reaches depends on the files alone.
@@ -165,15 +169,12 @@ function exploreRun(flow: Flow, triggers: readonly Trigger[], inherited: readonl
   flow.exploreEach('api/payment-confirmation', starts, makeStep, (site, state, trigger, path) => {
     const confirmed = state === 'confirmed';
     if (site.bn.name === PAYMENT_API) {
-      const previous = payments.get(site.node);
-      const reached: Reached = { trigger, path, confirmed, opener: state.startsWith('opener:') ? state.slice('opener:'.length) : undefined };
-      if (!previous || rank(reached) > rank(previous)) payments.set(site.node, reached);
+      keepPayment(run, site.node, { trigger, path, confirmed, opener: state.startsWith('opener:') ? state.slice('opener:'.length) : undefined });
     } else if (NAVIGATION_APIS.has(site.bn.name)) {
-      const previous = navigations.get(site.node);
-      if (!previous || previous.confirmed) navigations.set(site.node, { route: routeOf(flow.project, site.owner.file, site.bn), confirmed: confirmed && (previous?.confirmed ?? true) });
+      keepNavigation(run, site.node, confirmed, () => routeOf(flow.project, site.owner.file, site.bn));
     }
   });
-  return { payments, navigations };
+  return run;
 }
 
 /**
