@@ -1,4 +1,4 @@
-import { normalizeRoute, type BxmlAttribute, type Project } from '@bmplint/core';
+import { normalizeRoute, perModel, type BxmlAttribute, type Project } from '@bmplint/core';
 import { tabRoutesOf } from './unknown-page/page-list.js';
 
 /**
@@ -13,33 +13,27 @@ import { tabRoutesOf } from './unknown-page/page-list.js';
  * route, and the last folder of a `name/name` page, whose code often writes only `name`).
  */
 
-const tails = new WeakMap<Project, ReadonlyMap<string, readonly string[]>>();
-
-/** Page routes by every tail of theirs that names them (from the page list, so a visitor may ask). */
-function tailsOf(project: Project): ReadonlyMap<string, readonly string[]> {
-  let known = tails.get(project);
-  if (!known) {
-    const map = new Map<string, string[]>();
-    for (const { route } of project.pages) {
-      const segments = route.split('/');
-      // From the last segment back: a tail longer than any path a string can name (PATH_LIKE) is
-      // never looked up, so a hostile route of 100,000 segments costs no more than a short one.
-      let key = '';
-      for (let from = segments.length - 1; from >= 0; from--) {
-        key = key ? `${segments[from]}/${key}` : segments[from];
-        if (key.length > MAX_PATH) break;
-        const tail = segments.slice(from);
-        if (tail.every((segment) => segment === 'index')) continue;
-        if (from > 0 && tail.length === 1 && segments[segments.length - 2] !== tail[0]) continue;
-        const routes = map.get(key) ?? [];
-        if (!routes.includes(route)) routes.push(route);
-        map.set(key, routes);
-      }
+/** Page routes by every tail of theirs that names them (from the page list, so a visitor may ask; kept while the model is). */
+const tailsOf = perModel((project): ReadonlyMap<string, readonly string[]> => {
+  const map = new Map<string, string[]>();
+  for (const { route } of project.pages) {
+    const segments = route.split('/');
+    // From the last segment back: a tail longer than any path a string can name (PATH_LIKE) is
+    // never looked up, so a hostile route of 100,000 segments costs no more than a short one.
+    let key = '';
+    for (let from = segments.length - 1; from >= 0; from--) {
+      key = key ? `${segments[from]}/${key}` : segments[from];
+      if (key.length > MAX_PATH) break;
+      const tail = segments.slice(from);
+      if (tail.every((segment) => segment === 'index')) continue;
+      if (from > 0 && tail.length === 1 && segments[segments.length - 2] !== tail[0]) continue;
+      const routes = map.get(key) ?? [];
+      if (!routes.includes(route)) routes.push(route);
+      map.set(key, routes);
     }
-    tails.set(project, (known = map));
   }
-  return known;
-}
+  return map;
+});
 
 /** The longest path a string of the app's code is taken to name. */
 const MAX_PATH = 300;
@@ -151,15 +145,9 @@ export function staticParts(attribute: BxmlAttribute): string[] {
   return parts.filter(Boolean);
 }
 
-const pageFiles = new WeakMap<Project, ReadonlyMap<string, string>>();
-
-/** The route of the page each page file belongs to (its script, template, config or style). */
-export function pageOfFile(project: Project): ReadonlyMap<string, string> {
-  let known = pageFiles.get(project);
-  if (!known) {
-    const map = new Map<string, string>();
-    for (const page of project.pages) for (const path of Object.values(page.files)) if (path) map.set(path, page.route);
-    pageFiles.set(project, (known = map));
-  }
-  return known;
-}
+/** The route of the page each page file belongs to (its script, template, config or style; kept while the model is). */
+export const pageOfFile = perModel((project): ReadonlyMap<string, string> => {
+  const map = new Map<string, string>();
+  for (const page of project.pages) for (const path of Object.values(page.files)) if (path) map.set(path, page.route);
+  return map;
+});

@@ -110,4 +110,54 @@ describe('availability/navigation-target in a session', () => {
       expect(severity(result)).toEqual(steps[step][2]);
     });
   });
+
+  it('reads each file\'s facts again only when that file changes: failing navigations, writes from other pages, a wrapped Page', async () => {
+    const list = miniApp({
+      'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/other/index'] }),
+      'pages/index/index.js': "Page({\n  data: { rows: [] },\n  open() { bn.navigateTo({ url: '/pages/gone/index' }); },\n});\n",
+      'pages/index/index.bxml': '<view bn:for="{{rows}}" bindtap="open">{{item}}</view>\n',
+      'pages/other/index.js': 'Page({});\n',
+      'pages/other/index.bxml': '<view>Other</view>\n',
+    }) as Record<string, string>;
+    const steps: Array<[...SessionEdit, string[]]> = [
+      // Another page writes the rows: the list can show, so its navigation fails for real.
+      ['pages/other/index.js', 'Page({ onLoad() { const pages = getCurrentPages(); pages[0].setData({ rows: [1] }); } });\n', ['pages/index/index.js:3 error']],
+      ['pages/other/index.js', 'Page({});\n', ['pages/index/index.js:3 warning']],
+      // The app wraps Page, which may give every page data.
+      ['app.js', 'const page = Page;\nPage = function (options) { return page(options); };\n', ['pages/index/index.js:3 error']],
+      ['app.js', 'App({});\n', ['pages/index/index.js:3 warning']],
+      // A second failing navigation, on a page nothing opens; a link from the home page opens it; then it goes.
+      ['pages/other/index.js', "Page({ onLoad() { bn.redirectTo({ url: '/pages/none/index' }); } });\n", ['pages/index/index.js:3 warning', 'pages/other/index.js:1 warning']],
+      ['pages/index/index.bxml', `${list['pages/index/index.bxml']}<navigator url="/pages/other/index">Other</navigator>\n`, ['pages/index/index.js:3 warning', 'pages/other/index.js:1 error']],
+      ['pages/other/index.js', 'Page({});\n', ['pages/index/index.js:3 warning']],
+    ];
+    await replaySession(navigation, list, steps.map(([path, content]) => [path, content]), (result, step) => {
+      expect(severity(result)).toEqual(steps[step][2]);
+    });
+  });
+
+  it('reads which pages a string names from the page list after an edit of app.json (kept while the model is the same)', async () => {
+    const appJson = (pages: string[]) => JSON.stringify({ entryPagePath: 'pages/index/index', pages: ['pages/index/index', ...pages] });
+    const named = miniApp({
+      'app.json': appJson(['pages/card/card']),
+      'pages/index/index.js': "import { items } from '../../utils/menu';\nPage({ data: { items } });\n",
+      'utils/menu.js': "export const items = ['deals/deals'];\n",
+      'pages/card/card.js': "Page({ onLoad() { bn.navigateTo({ url: '/pages/gone/index' }); } });\n",
+    }) as Record<string, string>;
+    const steps: Array<[...SessionEdit, string[]]> = [
+      // Shared code names the card page by the end of its route: it is opened.
+      ['utils/menu.js', "export const items = ['card/card'];\n", ['pages/card/card.js:1 error']],
+      ['utils/menu.js', named['utils/menu.js'], ['pages/card/card.js:1 warning']],
+      // A script that is no page yet (nothing loads it), then a page that the menu's string names.
+      ['pages/deals/deals.js', "Page({ onLoad() { bn.redirectTo({ url: '/pages/none/index' }); } });\n", ['pages/card/card.js:1 warning', 'pages/deals/deals.js:1 warning']],
+      ['app.json', appJson(['pages/card/card', 'pages/deals/deals']), ['pages/card/card.js:1 warning', 'pages/deals/deals.js:1 error']],
+      // The card page leaves the page list (its script is loaded by nothing), then comes back.
+      ['app.json', appJson(['pages/deals/deals']), ['pages/card/card.js:1 warning', 'pages/deals/deals.js:1 error']],
+      ['app.json', appJson(['pages/card/card', 'pages/deals/deals']), ['pages/card/card.js:1 warning', 'pages/deals/deals.js:1 error']],
+      ['utils/menu.js', "export const items = ['nothing/here'];\n", ['pages/card/card.js:1 warning', 'pages/deals/deals.js:1 warning']],
+    ];
+    await replaySession(navigation, named, steps.map(([path, content]) => [path, content]), (result, step) => {
+      expect(severity(result)).toEqual(steps[step][2]);
+    });
+  });
 });

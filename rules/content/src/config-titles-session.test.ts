@@ -68,3 +68,26 @@ describe('page and tab-bar titles in a session', () => {
     expect(titled(await session.check())).toContain('content/prohibited-page-text pornographic pages/index/index.json:2');
   });
 });
+
+describe('scheme and share sentences of titles in a session', () => {
+  it('are found for a title once and follow its edits, as a fresh lint() does', async () => {
+    const session = await steppedSession({ rules: [fraudWording, shareWording] }, files);
+    const described = (result: LintResult) => titled(result).map((finding) => finding.replace(/:\d+$/, ''));
+    expect(described(await session.check())).toEqual([]);
+
+    session.set('pages/map/index.json', pageJson('Internal channel price for BNB'));
+    expect(described(await session.check())).toEqual(['content/fraud-wording scheme pages/map/index.json']);
+    // An edit elsewhere: the title's sentences are kept, and still reported.
+    session.set('pages/map/index.js', 'Page({ data: { ready: true } });\n');
+    expect(described(await session.check())).toEqual(['content/fraud-wording scheme pages/map/index.json']);
+
+    session.set('pages/map/index.json', pageJson('Each successful share gives you one more lottery chance'));
+    expect(described(await session.check())).toEqual(['content/share-wording shareBait pages/map/index.json']);
+    session.set('pages/index/index.json', pageJson('Internal channel price for BNB'));
+    expect(described(await session.check()).sort()).toEqual(['content/fraud-wording scheme pages/index/index.json', 'content/share-wording shareBait pages/map/index.json']);
+
+    session.set('pages/map/index.json', pageJson('Map'));
+    session.set('pages/index/index.json', pageJson('Gas prices'));
+    expect(described(await session.check())).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import {
-  decodeTextAt, optionValue, stringsIn, UNKNOWN, type walkJs,
+  decodeTextAt, optionValue, perModel, stringsIn, UNKNOWN, type walkJs,
   type BnCall, type BxmlAttribute, type BxmlExpression, type BxmlText, type ConfigSource, type JsFile, type Project,
   type RuleContext, type RuleVisitors, type StaticValue,
 } from '@bmplint/core';
@@ -321,23 +321,33 @@ function quasiPiece(quasi: TemplateElement, file: JsFile, where: string): TextPi
 }
 
 /** Each run's navigation-bar and tab-bar titles: every text rule's project hook reads the same ones. */
-const titlesByProject = new WeakMap<Project, TextPiece[]>();
+const titlesByProject = new WeakMap<Project, readonly TextPiece[]>();
+/**
+ * A classic app's titles are in app.json and the page json configs, which the project model is
+ * built from (`Project.modelKey` covers their content): kept while the model is. A React app's
+ * page configs are modules whose values may come from files outside the model: read each run.
+ */
+const classicTitles = perModel(titlesIn);
 
 /** The navigation-bar and tab-bar titles in the app config and the page configs, as text pieces. */
-export function configTitles(project: Project): TextPiece[] {
+export function configTitles(project: Project): readonly TextPiece[] {
+  if (project.style === 'classic') return classicTitles(project);
   let pieces = titlesByProject.get(project);
-  if (pieces) return pieces;
-  pieces = [];
+  if (!pieces) titlesByProject.set(project, (pieces = titlesIn(project)));
+  return pieces;
+}
+
+function titlesIn(project: Project): readonly TextPiece[] {
+  const pieces: TextPiece[] = [];
   const app = project.appConfig;
   const add = (config: ConfigSource | undefined, path: Array<string | number>, where: string) => {
     const piece = configPiece(project, config, path, where);
-    if (piece) pieces!.push(piece);
+    if (piece) pieces.push(piece);
   };
   add(app, ['window', 'navigationBarTitleText'], 'The navigation bar title');
   const tabs = (app?.value?.tabBar as { list?: unknown } | undefined)?.list;
   if (Array.isArray(tabs)) tabs.forEach((_, index) => add(app, ['tabBar', 'list', index, 'text'], 'The tab bar text'));
   for (const page of project.pages) add(project.pageConfig(page), ['navigationBarTitleText'], 'The navigation bar title');
-  titlesByProject.set(project, pieces);
   return pieces;
 }
 

@@ -2,7 +2,7 @@
  * JavaScript helpers shared by the flow-aware privacy rules: parents, references, how a function
  * is reached (template handler, lifecycle hook, callback of another call) and who calls it.
  */
-import { handlerGraph, memberPath, nodesIn, parentIn, RecentMap, walkJs, type Binding, type FileIndexLookups, type HandlerBinding, type JsFile, type ParsedFile, type Project, type UnitFiles } from '@bmplint/core';
+import { ancestorsIn, handlerGraph, memberPath, nodesIn, parentIn, RecentMap, walkJs, type Binding, type FileIndexLookups, type HandlerBinding, type JsFile, type ParsedFile, type Project, type UnitFiles } from '@bmplint/core';
 
 /** Babel's node union, taken from core's API (the rule packages do not depend on @babel/types). */
 export type Node = Parameters<typeof walkJs>[0];
@@ -81,10 +81,12 @@ export function parentOf(file: JsFile, node: Node): Node | undefined {
   return file.ast ? parentIn(file.ast, node) : undefined;
 }
 
-/** Ancestors of `node`, innermost first. */
+/** Ancestors of `node`, innermost first (one look-up of the node in the file's walk order, not one per level). */
 export function* ancestorsOf(file: JsFile, node: Node): Generator<{ node: Node; child: Node }> {
+  if (!file.ast) return;
+  const ancestors = ancestorsIn(file.ast, node);
   let child = node;
-  for (let current = parentOf(file, node); current; child = current, current = parentOf(file, current)) yield { node: current, child };
+  for (let at = ancestors.length - 1; at >= 0; child = ancestors[at], at--) yield { node: ancestors[at], child };
 }
 
 /** Whether `inner` lies inside `outer` (by offsets). */
@@ -391,20 +393,26 @@ interface CallNames {
   imports: Map<string, string>;
 }
 
-const callNamesCache = new RecentMap<object, CallNames>(32);
+/**
+ * Per parse (the session's parse cache hands back the same tree while a file is unchanged): the
+ * caller index asks every script once, and a function's callers are looked for in many scripts on
+ * each run, so a bounded cache would walk them again. Only calls are kept (nodes of the tree the
+ * key is), so an entry costs little and goes with its tree.
+ */
+const callNamesCache = new WeakMap<object, CallNames>();
 
 function callNamesOf(file: JsFile): CallNames | undefined {
-  const facts = factsOf(file);
-  if (!facts || !file.ast) return undefined;
-  let names = callNamesCache.get(file.ast);
+  const ast = file.ast;
+  if (!ast) return undefined;
+  let names = callNamesCache.get(ast);
   if (names) return names;
   names = { calls: new Map(), imports: new Map() };
-  for (const call of facts.calls) {
+  for (const call of factsCache.get(ast)?.calls ?? callsIn(ast)) {
     const callee = unwrap(call.callee);
     const name = callee.type === 'Identifier' ? callee.name : propertyName(callee);
     if (name) push(names.calls, name, call);
   }
-  for (const statement of file.ast.program.body) {
+  for (const statement of ast.program.body) {
     if (statement.type === 'ImportDeclaration') {
       for (const specifier of statement.specifiers) {
         if (specifier.type !== 'ImportSpecifier') continue;
@@ -421,8 +429,15 @@ function callNamesOf(file: JsFile): CallNames | undefined {
       }
     }
   }
-  callNamesCache.set(file.ast, names);
+  callNamesCache.set(ast, names);
   return names;
+}
+
+/** The calls of a tree in walk order (as `factsOf` lists them), without its identifier and member maps. */
+function callsIn(ast: NonNullable<JsFile['ast']>): CallNode[] {
+  const calls: CallNode[] = [];
+  for (const node of nodesIn(ast)) if (isCall(node)) calls.push(node);
+  return calls;
 }
 
 /** Most candidate calls resolved for one function: minified code reuses one-letter names everywhere. */
@@ -439,11 +454,28 @@ const callerIndexes = new WeakMap<Project, FileIndexLookups>();
 function callerIndex(project: Project): FileIndexLookups {
   let index = callerIndexes.get(project);
   if (!index) {
-    const scripts = project.paths.filter((path) => project.kindOf(path) === 'js' && !/(^|\/)node_modules\//.test(path));
-    index = project.rememberIndex('privacy/callers', scripts, (path) => calledNames(project, path));
+    index = project.rememberIndex('privacy/callers', indexedScripts(project), (path) => calledNames(project, path));
     callerIndexes.set(project, index);
   }
   return index;
+}
+
+/** The last run's bundle paths and the scripts of them the index covers: a session's runs mostly list the same paths. */
+let lastScripts: { paths: readonly string[]; scripts: readonly string[] } | undefined;
+
+/** The bundle's scripts outside node_modules, in bundle order. */
+function indexedScripts(project: Project): readonly string[] {
+  const paths = project.paths;
+  if (lastScripts && samePaths(lastScripts.paths, paths)) return lastScripts.scripts;
+  const scripts = paths.filter((path) => project.kindOf(path) === 'js' && !/(^|\/)node_modules\//.test(path));
+  lastScripts = { paths: [...paths], scripts };
+  return scripts;
+}
+
+function samePaths(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let at = 0; at < a.length; at++) if (a[at] !== b[at]) return false;
+  return true;
 }
 
 /** The names a script calls something by, and the imported names of the aliases it calls. */

@@ -287,14 +287,13 @@ export default defineRule({
         let pageWrapped = false;
         const facts = context.facts() as ReadonlyMap<string, readonly Fact[]>;
         for (const [file, list] of facts) {
-          for (const fact of list) {
-            if (fact.t === 'link') links.push([file, fact.route]);
-            else if (fact.t === 'fails') failing.push({ file, fact });
-            else if (fact.t === 'assigns') assigned.add(fact.name);
-            else if (fact.t === 'wrapsPage') pageWrapped = true;
-            // A library's writes go to its own components (a tab bar updating its tabs), not to the app's pages.
-            else if (fact.t === 'setsFromOutside' && !project.vendorOf(file)) written.add(fact.key);
-          }
+          const summary = summaryOf(list);
+          for (const route of summary.links) links.push([file, route]);
+          for (const fact of summary.failing) failing.push({ file, fact });
+          for (const name of summary.assigned) assigned.add(name);
+          pageWrapped ||= summary.wrapsPage;
+          // A library's writes go to its own components (a tab bar updating its tabs), not to the app's pages.
+          if (summary.writtenFromOutside.length && !project.vendorOf(file)) for (const key of summary.writtenFromOutside) written.add(key);
         }
         if (!failing.length) return;
         // A broken link on a page no user can reach from the app (only, say, a server-fed banner
@@ -319,6 +318,36 @@ export default defineRule({
     };
   },
 });
+
+/** What the project hook takes from one file's facts (the rest are read by `hiddenOn` for the failing pages alone). */
+interface FactSummary {
+  links: string[];
+  failing: Array<Extract<Fact, { t: 'fails' }>>;
+  assigned: string[];
+  wrapsPage: boolean;
+  writtenFromOutside: string[];
+}
+
+/**
+ * Per facts list: a session hands the hook the same list for a file while it is unchanged, so an
+ * edit costs that file's facts, not a pass over every fact of the bundle.
+ */
+const summaries = new WeakMap<readonly Fact[], FactSummary>();
+
+function summaryOf(list: readonly Fact[]): FactSummary {
+  let summary = summaries.get(list);
+  if (summary) return summary;
+  summary = { links: [], failing: [], assigned: [], wrapsPage: false, writtenFromOutside: [] };
+  for (const fact of list) {
+    if (fact.t === 'link') summary.links.push(fact.route);
+    else if (fact.t === 'fails') summary.failing.push(fact);
+    else if (fact.t === 'assigns') summary.assigned.push(fact.name);
+    else if (fact.t === 'wrapsPage') summary.wrapsPage = true;
+    else if (fact.t === 'setsFromOutside') summary.writtenFromOutside.push(fact.key);
+  }
+  summaries.set(list, summary);
+  return summary;
+}
 
 /** What a `<navigator>` opens, when it opens a page of this app and its URL's route is static. */
 function navigatorTarget(element: BxmlElement): Omit<Navigation, 'fromPath'> | undefined {

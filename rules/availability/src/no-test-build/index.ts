@@ -56,6 +56,36 @@ type Fact =
   | { t: 'title'; route: string; span: { start: number; end: number }; where: string; text: string; kind: string }
   | LinkFact;
 
+interface FactsByKind {
+  titles: Array<Extract<Fact, { t: 'title' }>>;
+  links: string[];
+  origins: Array<Extract<Fact, { t: 'origin' }>>;
+  usedAt: number[];
+  usedElsewhere: Array<Extract<Fact, { t: 'usedElsewhere' }>>;
+}
+
+/**
+ * One file's facts split by kind, per facts list: a session hands the hook the same list while the
+ * file is unchanged, so an edit does not sort every fact of the bundle again. (The hook's origin
+ * uses are made afresh from them each run: it marks them used.)
+ */
+const byKind = new WeakMap<readonly Fact[], FactsByKind>();
+
+function factsByKind(list: readonly Fact[]): FactsByKind {
+  let split = byKind.get(list);
+  if (split) return split;
+  split = { titles: [], links: [], origins: [], usedAt: [], usedElsewhere: [] };
+  for (const fact of list) {
+    if (fact.t === 'title') split.titles.push(fact);
+    else if (fact.t === 'link') split.links.push(fact.route);
+    else if (fact.t === 'origin') split.origins.push(fact);
+    else if (fact.t === 'usedAt') split.usedAt.push(fact.start);
+    else split.usedElsewhere.push(fact);
+  }
+  byKind.set(list, split);
+  return split;
+}
+
 export default defineRule({
   meta: {
     id: 'availability/no-test-build',
@@ -226,13 +256,12 @@ export default defineRule({
         const titles: Array<{ file: string; fact: Extract<Fact, { t: 'title' }> }> = [];
         const links: Array<[string, string]> = [];
         for (const [file, facts] of context.facts()) {
-          for (const fact of facts as Fact[]) {
-            if (fact.t === 'title') titles.push({ file, fact });
-            else if (fact.t === 'link') links.push([file, fact.route]);
-            else if (fact.t === 'origin') origins.push({ file, span: fact.span, url: fact.url, found: fact.found, where: fact.where, used: fact.used, environmentEntry: fact.environmentEntry });
-            else if (fact.t === 'usedAt') usedSpans.add(`${file}\0${fact.start}`);
-            else usedElsewhere.push({ file, span: fact.span, url: fact.url, found: fact.found, where: fact.where });
-          }
+          const split = factsByKind(facts as readonly Fact[]);
+          for (const fact of split.titles) titles.push({ file, fact });
+          for (const route of split.links) links.push([file, route]);
+          for (const fact of split.origins) origins.push({ file, span: fact.span, url: fact.url, found: fact.found, where: fact.where, used: fact.used, environmentEntry: fact.environmentEntry });
+          for (const start of split.usedAt) usedSpans.add(`${file}\0${start}`);
+          for (const fact of split.usedElsewhere) usedElsewhere.push({ file, span: fact.span, url: fact.url, found: fact.found, where: fact.where });
         }
         // A page's title is what a reviewer sees when they open the page. A page nothing opens
         // (not the home page, not a tab, named by no other file) is registered but out of the

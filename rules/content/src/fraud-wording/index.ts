@@ -1,8 +1,8 @@
 import { defineRule, type RuleContext } from '@bmplint/core';
 import { FALSE_ADVERTISING, FRAUD, IMPERSONATION, topicOf } from '../lists.js';
-import { excerpt, listingPieces, textReporter } from '../scan.js';
+import { excerpt, listingPieces, scanPiece, textReporter } from '../scan.js';
 import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
-import { fraudSentences, GUARANTEED_RETURNS, IN_BINANCE_NAME } from './cooccurrence.js';
+import { fraudSentences, GUARANTEED_RETURNS, IN_BINANCE_NAME, type FraudSentence } from './cooccurrence.js';
 
 export default defineRule({
   meta: {
@@ -41,13 +41,7 @@ export default defineRule({
 function withSchemes(context: RuleContext, terms: (piece: TextPiece) => void): (piece: TextPiece) => void {
   return (piece) => {
     terms(piece);
-    // One finding per root cause: listed scam terms, and wording that poses as Binance or an authority (content/impersonation), come first.
-    if (!piece.text.trim() || FRAUD.scan(piece.text).some((match) => match.severity === 'error')) return;
-    // A claim to be Binance is content/impersonation's finding; a scheme that only adds Binance's name to it is the same root cause.
-    const except = new Set<string>(IMPERSONATION.scan(piece.text).length ? IN_BINANCE_NAME : []);
-    // A listed guaranteed-returns claim is content/false-advertising's finding (3.1.6): the scheme only speaks for paraphrases.
-    if (FALSE_ADVERTISING.scan(piece.text).some((match) => topicOf(match.list) === 'false-advertising')) except.add(GUARANTEED_RETURNS);
-    for (const sentence of fraudSentences(piece.text, except)) {
+    for (const sentence of schemeSentences(piece)) {
       context.report({
         file: piece.file,
         span: spanIn(piece, sentence.start, sentence.end),
@@ -57,4 +51,27 @@ function withSchemes(context: RuleContext, terms: (piece: TextPiece) => void): (
       });
     }
   };
+}
+
+/**
+ * The scheme sentences of a piece, once per piece: they depend on its text alone, and the config
+ * titles' pieces are kept across a session's runs (`configTitles`), so an edit elsewhere does not
+ * read every page's title again.
+ */
+const schemesByPiece = new WeakMap<TextPiece, readonly FraudSentence[]>();
+
+function schemeSentences(piece: TextPiece): readonly FraudSentence[] {
+  let found = schemesByPiece.get(piece);
+  if (!found) schemesByPiece.set(piece, (found = findSchemeSentences(piece)));
+  return found;
+}
+
+function findSchemeSentences(piece: TextPiece): FraudSentence[] {
+  // One finding per root cause: listed scam terms, and wording that poses as Binance or an authority (content/impersonation), come first.
+  if (!piece.text.trim() || scanPiece(FRAUD, piece).some((match) => match.severity === 'error')) return [];
+  // A claim to be Binance is content/impersonation's finding; a scheme that only adds Binance's name to it is the same root cause.
+  const except = new Set<string>(scanPiece(IMPERSONATION, piece).length ? IN_BINANCE_NAME : []);
+  // A listed guaranteed-returns claim is content/false-advertising's finding (3.1.6): the scheme only speaks for paraphrases.
+  if (scanPiece(FALSE_ADVERTISING, piece).some((match) => topicOf(match.list) === 'false-advertising')) except.add(GUARANTEED_RETURNS);
+  return fraudSentences(piece.text, except);
 }

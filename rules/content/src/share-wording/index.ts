@@ -1,7 +1,7 @@
 import { defineRule, TermMatcher, validateTermList, type TermList } from '@bmplint/core';
 import { LISTS, topicOf } from '../lists.js';
 import { excerpt, scanPiece } from '../scan.js';
-import { shareRewardSentences } from './cooccurrence.js';
+import { shareRewardSentences, type ShareRewardSentence } from './cooccurrence.js';
 import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
 import shareIncentiveEn from './data/share-incentive.en.json' with { type: 'json' };
 import shareIncentiveZh from './data/share-incentive.zh-Hans.json' with { type: 'json' };
@@ -49,7 +49,7 @@ export default defineRule({
         });
       }
       // Paraphrases the lists do not hold: a share cue and a reward or condition in one sentence (not one the lists matched).
-      for (const sentence of shareRewardSentences(piece.text)) {
+      for (const sentence of shareSentencesOf(piece)) {
         const span = spanIn(piece, sentence.start, sentence.end);
         if ([...seen].some((key) => overlaps(key, piece.file, span))) continue;
         seen.add(`${piece.file}\0${span.start}\0${span.end}`);
@@ -69,4 +69,13 @@ export default defineRule({
 function overlaps(key: string, file: string, span: { start: number; end: number }): boolean {
   const [keyFile, start, end] = key.split('\0');
   return keyFile === file && Number(start) < span.end && span.start < Number(end);
+}
+
+/** A piece's share-and-reward sentences, once per piece (config titles' pieces are kept across a session's runs). */
+const sentencesByPiece = new WeakMap<TextPiece, readonly ShareRewardSentence[]>();
+
+function shareSentencesOf(piece: TextPiece): readonly ShareRewardSentence[] {
+  let found = sentencesByPiece.get(piece);
+  if (!found) sentencesByPiece.set(piece, (found = shareRewardSentences(piece.text)));
+  return found;
 }

@@ -1,6 +1,6 @@
 import { defineRule, optionValue, type JsFile, type ReportTarget } from '@bmplint/core';
 import { networkCallsInText } from './text.js';
-import { checkUrl, displayUrl, jsFileFor, listedOrigins, URL_SUBJECT, type UrlCheck } from '../origins.js';
+import { checkUrl, displayUrl, jsFileFor, listedOrigins, URL_SUBJECT, type UrlCheck, type UrlProblem } from '../origins.js';
 
 /** The network APIs whose `url` must be a Service Domain, and the scheme each must use. */
 const NETWORK_APIS = new Map<string, { expected: string[]; insecure: string[] }>([
@@ -30,6 +30,7 @@ export default defineRule({
   },
   create(context) {
     let listed: UrlCheck['listed'] | null = null;
+    const checked = new Map<string, readonly UrlProblem[]>();
     const scripts = new WeakMap<object, JsFile>();
     return {
       js: {
@@ -59,7 +60,11 @@ export default defineRule({
     function check(name: string, url: string, complete: boolean, target: { node: ReportTarget } | { span: { start: number; end: number }; severity?: 'warning' }) {
       const api = NETWORK_APIS.get(name)!;
       if (listed === null) listed = listedOrigins(context.project, 'serviceDomains');
-      for (const problem of checkUrl(url, complete, { ...api, listed }) ?? []) {
+      // A file's calls mostly share a few URL starts (a base URL and a path): each is checked once.
+      const key = `${name}\0${complete ? 1 : 0}\0${url}`;
+      let problems = checked.get(key);
+      if (!problems) checked.set(key, (problems = checkUrl(url, complete, { ...api, listed }) ?? []));
+      for (const problem of problems) {
         const { messageId, ...details } = problem;
         const data: Record<string, string> = { api: name, url: displayUrl(url, complete), ...details };
         if ('scheme' in details) data.expected = api.expected.join('|');

@@ -80,18 +80,16 @@ export default defineRule({
         const facts = context.facts() as ReadonlyMap<string, readonly WebViewFact[]>;
         const navigations = new Map<string, StoredNavigation[]>();
         for (const list of facts.values()) {
-          for (const fact of list) {
-            if (!('navigation' in fact)) continue;
-            const known = navigations.get(fact.navigation.route);
-            if (known) known.push(fact.navigation);
-            else navigations.set(fact.navigation.route, [fact.navigation]);
+          for (const navigation of factsByKind(list).navigations) {
+            const known = navigations.get(navigation.route);
+            if (known) known.push(navigation);
+            else navigations.set(navigation.route, [navigation]);
           }
         }
         for (const [path, list] of facts) {
-          for (const fact of list) {
-            if (!('src' in fact)) continue;
-            const values = fact.src.values.flatMap((value) => (value.kind === 'route-param' ? routeValues(navigations.get(value.route) ?? [], value) : [value]));
-            for (const found of judge(path, fact.src.span, fact.src.shown, values)) context.report(found);
+          for (const src of factsByKind(list).srcs) {
+            const values = src.values.flatMap((value) => (value.kind === 'route-param' ? routeValues(navigations.get(value.route) ?? [], value) : [value]));
+            for (const found of judge(path, src.span, src.shown, values)) context.report(found);
           }
         }
       },
@@ -131,6 +129,27 @@ interface StoredNavigation {
 type WebViewFact =
   | { navigation: StoredNavigation }
   | { src: { span: { start: number; end: number }; shown: string; values: PendingValue[] } };
+
+type SrcFact = Extract<WebViewFact, { src: unknown }>['src'];
+
+/**
+ * One file's facts split by kind, per facts list: a session hands the hook the same list while the
+ * file is unchanged, so an edit does not sort every fact of the bundle again.
+ */
+const byKind = new WeakMap<readonly WebViewFact[], { navigations: StoredNavigation[]; srcs: SrcFact[] }>();
+
+function factsByKind(list: readonly WebViewFact[]): { navigations: StoredNavigation[]; srcs: SrcFact[] } {
+  let split = byKind.get(list);
+  if (!split) {
+    split = { navigations: [], srcs: [] };
+    for (const fact of list) {
+      if ('navigation' in fact) split.navigations.push(fact.navigation);
+      else if ('src' in fact) split.srcs.push(fact.src);
+    }
+    byKind.set(list, split);
+  }
+  return split;
+}
 
 interface Report {
   file: string;
