@@ -37,7 +37,8 @@ const edits = Number(editsArg) || 7;
 /** A page-like script of `lines` lines: handlers calling bn APIs, data, strings. */
 export function script(lines, variant) {
   const out = [`// variant ${variant}`, 'const helpers = {};'];
-  for (let i = 0; out.length < lines - 1; i++) {
+  // Whole helpers only (4 lines each), then comment lines, then the Page call: the script must parse.
+  for (let i = 0; out.length + 4 <= lines - 1; i++) {
     out.push(
       `helpers.load${i} = function (id) {`,
       `  return bn.request({ url: 'https://api.example.com/items/' + id, method: 'GET', data: { page: ${i} } });`,
@@ -45,8 +46,9 @@ export function script(lines, variant) {
       `helpers.show${i} = function () { bn.showToast({ title: 'Saved ${i}' }); };`,
     );
   }
+  while (out.length < lines - 1) out.push(`// line ${out.length + 1}`);
   out.push('Page({ data: { title: "Items" }, onLoad() { helpers.load0(1); } });');
-  return `${out.slice(0, lines).join('\n')}\n`;
+  return `${out.join('\n')}\n`;
 }
 
 /** A page script padded to `lines` lines with helper functions, as bench/lsp-latency.mjs pads it. */
