@@ -32,26 +32,76 @@ export function groupOf(finding: Pick<Finding, 'ruleId' | 'messageId' | 'data'>,
 }
 
 /**
+ * The group of a finding with data, by its data object: a session's re-run fingerprints the same
+ * findings of unchanged files again, and their copies share the cached result's data object.
+ */
+const groupsByData = new WeakMap<object, { ruleId: string; messageId: string; subjectKeys: readonly string[] | undefined; group: string }>();
+
+function knownGroupOf(finding: Finding, subjectKeys: readonly string[] | undefined): string {
+  const data = finding.data;
+  if (!data) return groupOf(finding, subjectKeys);
+  const known = groupsByData.get(data);
+  if (known && known.ruleId === finding.ruleId && known.messageId === finding.messageId && known.subjectKeys === subjectKeys) return known.group;
+  const group = groupOf(finding, subjectKeys);
+  groupsByData.set(data, { ruleId: finding.ruleId, messageId: finding.messageId, subjectKeys, group });
+  return group;
+}
+
+/** What is known of one line of one file content: its context hash, and the fingerprints given on it by group, by occurrence. */
+interface LineMemo {
+  file: string;
+  context: string;
+  fingerprints: Map<string, string[]>;
+}
+
+/** By the object that stands for a file's content (`contentOf`): its lines' memos, by line. */
+const linesByContent = new WeakMap<object, Map<number, LineMemo>>();
+
+/**
  * Sets `group` and `fingerprint` on sorted findings. `lineText(file, line)` gives the text of a line
- * of a file (empty when the file has no text, e.g. an image).
+ * of a file (empty when the file has no text, e.g. an image). `contentOf(file)`, when given, is an
+ * object that stands for the file's content, the same object only while the content is the same
+ * (a session keeps it for unchanged files): what was computed for its lines is then reused.
  */
 export function assignFingerprints(
   findings: Finding[],
   subjectKeysOf: (ruleId: string) => readonly string[] | undefined,
   lineText: (file: string, line: number) => string,
+  contentOf?: (file: string) => object | undefined,
 ): void {
-  const occurrences = new Map<string, number>();
-  // Many findings on one long line (10,000 duplicate keys of a minified JSON) read and hash it once.
-  const contexts = new Map<string, string>();
+  // Occurrences of each base (group, file, context) so far, nested so that no key string is built per finding.
+  const occurrences = new Map<string, Map<string, Map<string, number>>>();
+  // Without a content object: many findings on one long line (10,000 duplicate keys of a minified JSON) read and hash it once.
+  const lines = new Map<string, Map<number, LineMemo>>();
+  let file: string | undefined;
+  let fileLines: Map<number, LineMemo> | undefined;
+  let fileOccurrences: Map<string, Map<string, number>> | undefined;
   for (const finding of findings) {
-    finding.group = groupOf(finding, subjectKeysOf(finding.ruleId));
-    const where = `${finding.file}\u0000${finding.line}`;
-    let context = contexts.get(where);
-    // The line's text enters as its own hash, so a long line is hashed once, not once per finding.
-    if (context === undefined) contexts.set(where, (context = hash(lineText(finding.file, finding.line).replace(/\s+/g, ' ').trim(), 32)));
-    const base = `${finding.group}\u0000${finding.file}\u0000${context}`;
-    const seen = occurrences.get(base) ?? 0;
-    occurrences.set(base, seen + 1);
-    finding.fingerprint = hash(`${base}\u0000${seen}`, 32);
+    const group = (finding.group = knownGroupOf(finding, subjectKeysOf(finding.ruleId)));
+    if (finding.file !== file) {
+      file = finding.file;
+      const content = contentOf?.(file);
+      fileLines = content ? linesByContent.get(content) : lines.get(file);
+      if (!fileLines) {
+        fileLines = new Map();
+        if (content) linesByContent.set(content, fileLines);
+        else lines.set(file, fileLines);
+      }
+      fileOccurrences = occurrences.get(file);
+      if (!fileOccurrences) occurrences.set(file, (fileOccurrences = new Map()));
+    }
+    let memo = fileLines!.get(finding.line);
+    if (memo?.file !== file) {
+      // The line's text enters as its own hash, so a long line is hashed once, not once per finding.
+      memo = { file, context: hash(lineText(file, finding.line).replace(/\s+/g, ' ').trim(), 32), fingerprints: new Map() };
+      fileLines!.set(finding.line, memo);
+    }
+    let byGroup = fileOccurrences!.get(memo.context);
+    if (!byGroup) fileOccurrences!.set(memo.context, (byGroup = new Map()));
+    const seen = byGroup.get(group) ?? 0;
+    byGroup.set(group, seen + 1);
+    let known = memo.fingerprints.get(group);
+    if (!known) memo.fingerprints.set(group, (known = []));
+    finding.fingerprint = known[seen] ??= hash(`${group}\u0000${file}\u0000${memo.context}\u0000${seen}`, 32);
   }
 }

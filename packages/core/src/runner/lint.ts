@@ -108,7 +108,7 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   const suppressed = applySuppressions([...bundleFindings, ...fileFindings, ...run.findings], directives, active, { rules: options.rules, config, paths: config.linterOptions?.reportUnusedDisableDirectives ? directivePaths(project) : undefined }).map((finding) => ({ ...finding }));
   const findings = applySeverityPolicy(suppressed, project, (id) => metas.get(id)).sort(compareFindings);
   const subjects = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta.subject]));
-  const fingerprint = (list: Finding[]) => assignFingerprints(list, (ruleId) => subjects.get(ruleId), (path, line) => lineTextOf(project, path, line));
+  const fingerprint = (list: Finding[]) => assignFingerprints(list, (ruleId) => subjects.get(ruleId), (path, line) => lineTextOf(project, path, line), (path) => project.textOf(path));
   fingerprint(findings);
   // Checks of the run as a whole see the final findings; theirs go through the same policy.
   const late = run.runFindingsHooks(findings);
