@@ -546,6 +546,15 @@ export class Project implements ModuleHost {
     return this.reachability.has(path);
   }
 
+  /**
+   * The same object in two runs of a session (with the same `modelKey`) only when `isReachable`
+   * answers the same for every path: what an analysis kept across runs checks reachability with.
+   */
+  get reachabilityVersion(): object {
+    this.reachability ??= new Reachability(this);
+    return this.reachability.version;
+  }
+
   /** The files of the component a config's `usingComponents` names (none for plugins and paths outside the bundle). */
   componentFiles(configPath: string, specifier: string): UnitFiles {
     const base = this.componentBase(configPath, specifier);
