@@ -47,11 +47,15 @@ function knownGroupOf(finding: Finding, subjectKeys: readonly string[] | undefin
   return group;
 }
 
-/** What is known of one line of one file content: its context hash, and the fingerprints given on it by group, by occurrence. */
+/**
+ * What is known of one line of one file content: its context hash, and the fingerprints given on
+ * it by group and occurrence number (which counts repeats on every line with the same text: a map,
+ * not an array, since it may start high).
+ */
 interface LineMemo {
   file: string;
   context: string;
-  fingerprints: Map<string, string[]>;
+  fingerprints: Map<string, Map<number, string>>;
 }
 
 /** By the object that stands for a file's content (`contentOf`): its lines' memos, by line. */
@@ -101,7 +105,9 @@ export function assignFingerprints(
     const seen = byGroup.get(group) ?? 0;
     byGroup.set(group, seen + 1);
     let known = memo.fingerprints.get(group);
-    if (!known) memo.fingerprints.set(group, (known = []));
-    finding.fingerprint = known[seen] ??= hash(`${group}\u0000${file}\u0000${memo.context}\u0000${seen}`, 32);
+    if (!known) memo.fingerprints.set(group, (known = new Map()));
+    let fingerprint = known.get(seen);
+    if (fingerprint === undefined) known.set(seen, (fingerprint = hash(`${group}\u0000${file}\u0000${memo.context}\u0000${seen}`, 32)));
+    finding.fingerprint = fingerprint;
   }
 }
