@@ -15,10 +15,14 @@ import { memoize } from './memo.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 // A session's re-run fingerprints the same findings again: each distinct short text is hashed once
-// (a long one, a minified line, is hashed again rather than kept as a key).
+// (a long one, a minified line, is hashed again rather than kept as a key), and kept cut to length.
 const MEMO_TEXT_LIMIT = 1000;
-const knownSha256 = memoize(sha256, 1 << 15);
-const hash = (text: string, length: number) => (text.length <= MEMO_TEXT_LIMIT ? knownSha256(text) : sha256(text)).slice(0, length);
+const known16 = memoize((text: string) => sha256(text).slice(0, 16), 1 << 14);
+const known32 = memoize((text: string) => sha256(text).slice(0, 32), 1 << 15);
+const hash = (text: string, length: 16 | 32) => (text.length > MEMO_TEXT_LIMIT ? sha256(text).slice(0, length) : length === 16 ? known16(text) : known32(text));
+/** The hash of a line's text with whitespace collapsed, by its raw text (the same lines come back run after run). */
+const knownContext = memoize((text: string) => hash(text.replace(/\s+/g, ' ').trim(), 32), 1 << 15);
+const contextOf = (text: string) => (text.length > MEMO_TEXT_LIMIT ? hash(text.replace(/\s+/g, ' ').trim(), 32) : knownContext(text));
 
 /** The subject of a finding: its data, restricted to `subjectKeys` when the rule names some. */
 export function subjectOf(finding: Pick<Finding, 'data'>, subjectKeys?: readonly string[]): string {
@@ -47,25 +51,23 @@ function knownGroupOf(finding: Finding, subjectKeys: readonly string[] | undefin
   return group;
 }
 
-/**
- * What is known of one line of one file content: its context hash, and the fingerprints given on
- * it by group and occurrence number (which counts repeats on every line with the same text: a map,
- * not an array, since it may start high).
- */
-interface LineMemo {
-  file: string;
-  context: string;
-  fingerprints: Map<string, Map<number, string>>;
-}
+/** By the object that stands for a file's content (`contentOf`): its lines' context hashes, by line. */
+const contextsByContent = new WeakMap<object, Map<number, string>>();
 
-/** By the object that stands for a file's content (`contentOf`): its lines' memos, by line. */
-const linesByContent = new WeakMap<object, Map<number, LineMemo>>();
+/**
+ * Fingerprints given so far, by file, context and group, by occurrence number: a fingerprint is a
+ * function of these four alone, so it holds across runs and edits (a line's text that comes back).
+ * Bounded like `memoize`: all forgotten at once, between two calls, when it holds too many.
+ */
+const knownFingerprints = new Map<string, Map<string, Map<string, string[]>>>();
+let knownCount = 0;
+const KNOWN_LIMIT = 1 << 16;
 
 /**
  * Sets `group` and `fingerprint` on sorted findings. `lineText(file, line)` gives the text of a line
  * of a file (empty when the file has no text, e.g. an image). `contentOf(file)`, when given, is an
  * object that stands for the file's content, the same object only while the content is the same
- * (a session keeps it for unchanged files): what was computed for its lines is then reused.
+ * (a session keeps it for unchanged files): its lines' context hashes are then reused.
  */
 export function assignFingerprints(
   findings: Finding[],
@@ -73,41 +75,44 @@ export function assignFingerprints(
   lineText: (file: string, line: number) => string,
   contentOf?: (file: string) => object | undefined,
 ): void {
-  // Occurrences of each base (group, file, context) so far, nested so that no key string is built per finding.
-  const occurrences = new Map<string, Map<string, Map<string, number>>>();
+  if (knownCount > KNOWN_LIMIT) {
+    knownFingerprints.clear();
+    knownCount = 0;
+  }
+  // Occurrences so far of each (file, context, group), by its list of known fingerprints.
+  const occurrences = new Map<string[], number>();
   // Without a content object: many findings on one long line (10,000 duplicate keys of a minified JSON) read and hash it once.
-  const lines = new Map<string, Map<number, LineMemo>>();
+  const contexts = new Map<string, Map<number, string>>();
   let file: string | undefined;
-  let fileLines: Map<number, LineMemo> | undefined;
-  let fileOccurrences: Map<string, Map<string, number>> | undefined;
+  let fileContexts: Map<number, string> | undefined;
+  let fileKnown: Map<string, Map<string, string[]>> | undefined;
   for (const finding of findings) {
     const group = (finding.group = knownGroupOf(finding, subjectKeysOf(finding.ruleId)));
     if (finding.file !== file) {
       file = finding.file;
       const content = contentOf?.(file);
-      fileLines = content ? linesByContent.get(content) : lines.get(file);
-      if (!fileLines) {
-        fileLines = new Map();
-        if (content) linesByContent.set(content, fileLines);
-        else lines.set(file, fileLines);
+      fileContexts = content ? contextsByContent.get(content) : contexts.get(file);
+      if (!fileContexts) {
+        fileContexts = new Map();
+        if (content) contextsByContent.set(content, fileContexts);
+        else contexts.set(file, fileContexts);
       }
-      fileOccurrences = occurrences.get(file);
-      if (!fileOccurrences) occurrences.set(file, (fileOccurrences = new Map()));
+      fileKnown = knownFingerprints.get(file);
+      if (!fileKnown) knownFingerprints.set(file, (fileKnown = new Map()));
     }
-    let memo = fileLines!.get(finding.line);
-    if (memo?.file !== file) {
-      // The line's text enters as its own hash, so a long line is hashed once, not once per finding.
-      memo = { file, context: hash(lineText(file, finding.line).replace(/\s+/g, ' ').trim(), 32), fingerprints: new Map() };
-      fileLines!.set(finding.line, memo);
+    let context = fileContexts!.get(finding.line);
+    // The line's text enters as its own hash, so a long line is hashed once, not once per finding.
+    if (context === undefined) fileContexts!.set(finding.line, (context = contextOf(lineText(file, finding.line))));
+    let byGroup = fileKnown!.get(context);
+    if (!byGroup) fileKnown!.set(context, (byGroup = new Map()));
+    let known = byGroup.get(group);
+    if (!known) byGroup.set(group, (known = []));
+    const seen = occurrences.get(known) ?? 0;
+    occurrences.set(known, seen + 1);
+    if (seen === known.length) {
+      known.push(hash(`${group}\u0000${file}\u0000${context}\u0000${seen}`, 32));
+      knownCount++;
     }
-    let byGroup = fileOccurrences!.get(memo.context);
-    if (!byGroup) fileOccurrences!.set(memo.context, (byGroup = new Map()));
-    const seen = byGroup.get(group) ?? 0;
-    byGroup.set(group, seen + 1);
-    let known = memo.fingerprints.get(group);
-    if (!known) memo.fingerprints.set(group, (known = new Map()));
-    let fingerprint = known.get(seen);
-    if (fingerprint === undefined) known.set(seen, (fingerprint = hash(`${group}\u0000${file}\u0000${memo.context}\u0000${seen}`, 32)));
-    finding.fingerprint = fingerprint;
+    finding.fingerprint = known[seen];
   }
 }
