@@ -142,7 +142,10 @@ function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: L
   const changed = previous?.runKey === runKey && !run.walksEveryFile ? project.changedSince(previous.run) : undefined;
   let kept: KeptFilePhase;
   if (previous && changed) {
-    kept = { ...previous, run: project.run, results: new Map(previous.results) };
+    // The last run's results are updated in place, not copied (thousands of files, one changed):
+    // dropped meanwhile, so a walk that throws leaves the next run a full walk.
+    project.carry(KEPT_FILE_PHASE, undefined);
+    kept = { ...previous, run: project.run };
     const results = kept.results;
     const again = new Set<string>();
     for (const path of changed) {
