@@ -98,7 +98,7 @@ class Session implements LintSession {
    * The bundle's entries in the order of `files`: the files never set as they are; those set
    * through `setFile` accepted under the limits, in that order. When no path was added or deleted
    * since the last run and every file set is accepted with no issue (then in any order), the last
-   * run's entries with the new sizes, not one new entry per file.
+   * run's entries updated with the new sizes, not one new entry per file.
    */
   private entries(): { entries: Map<string, BundleEntry>; issues: BundleIssue[] } {
     const last = this.lastEntries;
@@ -117,9 +117,9 @@ class Session implements LintSession {
         sizes.set(path, bytes.length);
       }
       if (accepted && !collector.issues.length) {
-        const entries = new Map(last);
-        for (const [path, size] of sizes) entries.set(path, { path, size });
-        return { entries: (this.lastEntries = entries), issues: [] };
+        // Updated in place: only the last run's bundle shares it, and that run is over.
+        for (const [path, size] of sizes) last.set(path, { path, size });
+        return { entries: last, issues: [] };
       }
     }
     const collector = new EntryCollector(this.base.limits);
