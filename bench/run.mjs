@@ -116,8 +116,8 @@ export function fitLine(points) {
 
 /** The anchor's checks: no-restricted-syntax selectors and no-restricted-properties entries. */
 function anchorChecks() {
-  const publicApi = JSON.parse(readFileSync(join(ROOT, 'rules/api/src/data/public-api.json'), 'utf8'));
-  const documented = JSON.parse(readFileSync(join(ROOT, 'rules/api/src/data/documented-api.json'), 'utf8'));
+  const publicApi = JSON.parse(readFileSync(join(ROOT, 'packages/core/src/analysis/data/public-api.json'), 'utf8'));
+  const documented = JSON.parse(readFileSync(join(ROOT, 'packages/core/src/analysis/data/documented-api.json'), 'utf8'));
   const names = [...new Set([...publicApi.members, ...documented.members].map((member) => member.name))].sort();
   const publicNames = `/^(?:${names.join('|')})$/`;
   const network = '/^(?:request|uploadFile|downloadFile|connectSocket)$/';

@@ -142,6 +142,25 @@ describe('bmplint check', () => {
     expect(text.stdout).toMatch(/Parts of the bundle were not checked/);
   });
 
+  it('exits 3 when a file was checked as text only (over limits.maxParseBytes), and 0 once it is parsed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bmplint-text-only-'));
+    cpSync(join(apps, 'clean-app'), dir, { recursive: true });
+    writeFileSync(join(dir, 'bmplint.config.json'), '{ "limits": { "maxParseBytes": 4096 } }');
+    writeFileSync(join(dir, 'big.js'), `module.exports = [${'1, '.repeat(3000)}];\n`);
+    const { run, report } = await checkJson([dir]);
+    expect(report.findings.map((finding) => `${finding.file} ${finding.ruleId} ${finding.messageId}`)).toEqual(['big.js bmplint/bundle parse-limit']);
+    expect(report.summary).toEqual({ errors: 0, warnings: 1, infos: 0, unchecked: 1 });
+    expect(run.code).toBe(3);
+    const text = await bmplint(['check', dir]);
+    expect(text.code).toBe(3);
+    expect(text.stdout).toMatch(/big\.js:1:1 +warning +file checked as text only: .* parse limit/);
+    expect(text.stdout).toMatch(/Parts of the bundle were not checked in full \(1 notice above\)/);
+    writeFileSync(join(dir, 'bmplint.config.json'), '{ "limits": { "maxParseBytes": 65536 } }');
+    const parsed = await checkJson([dir]);
+    expect(parsed.report.summary).toEqual({ errors: 0, warnings: 0, infos: 0, unchecked: 0 });
+    expect(parsed.run.code).toBe(0);
+  });
+
   it('never prints a stack trace for binary junk in source files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bmplint-junk-'));
     writeFileSync(join(dir, 'app.json'), Buffer.from([0xff, 0xfe, 0x00, 0x7b]));

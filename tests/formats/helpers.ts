@@ -34,6 +34,15 @@ export function finding(fields: Partial<TestFinding> = {}): TestFinding {
   };
 }
 
+/** Core's note on a file over `limits.maxParseBytes`, read as text only (runner/run.ts). */
+export function textOnlyNotice(file = 'pages/vendor.js'): TestFinding {
+  const checks = 'network/service-domain, privacy/no-secrets';
+  return finding({
+    ruleId: 'bmplint/bundle', clauses: [], severity: 'warning', messageId: 'parse-limit', data: { checks }, file, line: 1, column: 1, endLine: 1, endColumn: 1,
+    message: `file checked as text only: 2.5 MiB is over the 2 MiB parse limit, so the checks that need its syntax tree did not run; checks that ran on it: ${checks}`,
+  });
+}
+
 export function resultOf(findings: Finding[], files = 12): LintResult {
   return { bundle: { root: 'app', style: 'classic', files }, findings, summary: summarize(findings) };
 }

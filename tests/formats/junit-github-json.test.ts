@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatReport, loadRules } from '@bmplint/cli';
-import { finding, resultOf } from './helpers.js';
+import { finding, resultOf, textOnlyNotice } from './helpers.js';
 
 describe('github format', () => {
   it('annotates each problem once at its first occurrence, infos as notices; --verbose annotates every repeat', () => {
@@ -72,6 +72,14 @@ describe('json format', () => {
     expect(report.tool).toEqual({ name: 'bmplint', version: '9.9.9' });
     expect(report.bundle).toEqual({ root: 'apps/x', style: 'classic', files: 12 });
     expect(report.findings[0]).toMatchObject({ group: marked.group, fingerprint: marked.fingerprint, vendor: 'lodash', baselined: true, suppressed: { kind: 'external', justification: 'accepted risk' }, confidence: 'low' });
+  });
+});
+
+describe('json summary', () => {
+  it('counts a file checked as text only among the unchecked parts, as an unread one', () => {
+    const report = JSON.parse(formatReport(resultOf([textOnlyNotice(), finding({ severity: 'warning' })]), 'json')) as { summary: Record<string, number>; findings: Array<Record<string, unknown>> };
+    expect(report.summary).toEqual({ errors: 0, warnings: 2, infos: 0, unchecked: 1 });
+    expect(report.findings[0]).toMatchObject({ ruleId: 'bmplint/bundle', messageId: 'parse-limit', data: { checks: 'network/service-domain, privacy/no-secrets' } });
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Log } from 'sarif';
 import { formatReport, loadRules } from '@bmplint/cli';
-import { finding, resultOf, sarifValidator } from './helpers.js';
+import { finding, resultOf, sarifValidator, textOnlyNotice } from './helpers.js';
 
 const validate = sarifValidator();
 
@@ -93,6 +93,16 @@ describe('sarif format', () => {
     expect(invocation.toolExecutionNotifications!.map((notification) => [notification.descriptor!.id, notification.level, notification.message.text])).toEqual([
       ['bmplint/bundle', 'warning', 'entry ../x refused'],
       ['bmplint/internal-error', 'error', 'rule a/b failed on pages/a.js'],
+    ]);
+  });
+
+  it('tells of a file checked as text only, and which checks ran on it, in a tool notification', () => {
+    const log = sarifOf(resultOf([textOnlyNotice()]));
+    expect(log.runs[0].results).toEqual([]);
+    const [invocation] = log.runs[0].invocations!;
+    expect(invocation.executionSuccessful).toBe(true);
+    expect(invocation.toolExecutionNotifications!.map((notification) => [notification.level, notification.message.text, notification.locations![0].physicalLocation!.artifactLocation!.uri])).toEqual([
+      ['warning', textOnlyNotice().message, 'pages/vendor.js'],
     ]);
   });
 

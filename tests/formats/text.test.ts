@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '@bmplint/cli';
-import { finding, resultOf } from './helpers.js';
+import { finding, resultOf, textOnlyNotice } from './helpers.js';
 
 const text = (findings: Parameters<typeof resultOf>[0], options: Parameters<typeof formatReport>[2] = {}) => formatReport(resultOf(findings), 'text', options);
 
@@ -78,6 +78,20 @@ describe('text format', () => {
 
   it('says so when there is nothing to report', () => {
     expect(text([])).toBe('✔ No problems found (12 files checked, classic style)\n');
+  });
+
+  it('ends by saying the bundle was not checked in full when a file was read as text only or not read', () => {
+    const notice = /^! Parts of the bundle were not checked in full \((\d+) notices? above\): no errors here is not a pass\.$/m;
+    const textOnly = text([textOnlyNotice()]);
+    expect(textOnly).toMatch(/^pages\/vendor\.js:1:1 +warning +file checked as text only: .*checks that ran on it: network\/service-domain, privacy\/no-secrets/m);
+    expect(textOnly.match(notice)?.[1]).toBe('1');
+    const unread = finding({ ruleId: 'bmplint/bundle', clauses: [], severity: 'warning', messageId: 'file-too-large', data: {}, file: 'big.js', message: 'file not checked: too large' });
+    expect(text([textOnlyNotice(), unread, finding()]).match(notice)?.[1]).toBe('2');
+    expect(text([finding()])).not.toMatch(/not checked/);
+    // A minified vendored bundle is the usual file over the limit: its notice is not collapsed with the package's findings.
+    const vendored = text([{ ...textOnlyNotice('miniprogram_npm/big/index.js'), vendor: 'big' }, finding({ vendor: 'big', file: 'miniprogram_npm/big/index.js' })]);
+    expect(vendored).toMatch(/^miniprogram_npm\/big\/index\.js:1:1 +warning +file checked as text only/m);
+    expect(vendored).toMatch(/^vendored package big: 1 error in 1 file \(api\/no-private-api\)$/m);
   });
 
   it('colours only when asked', () => {

@@ -105,8 +105,14 @@ describe('regular-expression-hostile text in every text rule', () => {
         // A second run only where noise matters; a slow run is slow enough to judge.
         return first > 1_000 ? first : Math.min(first, await worker.time(files, only));
       };
-      const small = await best(smallFiles);
-      const large = await best(largeFiles);
+      let small = await best(smallFiles);
+      let large = await best(largeFiles);
+      // On a shared machine one slow sample (a GC pause, another process) can fake a blow-up: before judging,
+      // take the best of two more runs of each (a real blow-up stays slow every time).
+      if (large > 250 && large / small >= LIMIT) {
+        small = Math.min(small, await worker.time(smallFiles), await worker.time(smallFiles));
+        large = Math.min(large, await worker.time(largeFiles), await worker.time(largeFiles));
+      }
       const ratio = large / small;
       const ms = (value: number) => (value === Infinity ? 'killed' : `${value.toFixed(0)} ms`);
       let detail = `${ms(small)} at ${SMALL / 1000}k, ${ms(large)} at ${LARGE / 1000}k`;

@@ -21,7 +21,7 @@ import { registerUpload } from './commands/upload.js';
 /** `--cache`'s default folder, in the checked folder (bundles never include it). */
 const CACHE_FOLDER = '.bmplint-cache';
 
-/** Exit codes: 0 no errors, 1 errors found, 2 usage or tool failure, 3 no errors but parts of the bundle were not checked. */
+/** Exit codes: 0 no errors, 1 errors found, 2 usage or tool failure, 3 no errors but parts of the bundle were not checked in full. */
 export const EXIT = { ok: 0, errors: 1, failure: 2, unchecked: 3 } as const;
 
 interface Io {

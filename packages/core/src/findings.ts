@@ -9,10 +9,13 @@ export type Confidence = 'high' | 'medium' | 'low';
 export const BUNDLE_RULE_ID = 'bmplint/bundle';
 export const INTERNAL_ERROR_RULE_ID = 'bmplint/internal-error';
 
-/** Bundle issues that leave part of the bundle unread (docs/severity.md: exit code 3). */
-const UNCHECKED_ISSUES = new Set(['file-too-large', 'too-many-files', 'total-too-large', 'unreadable', 'corrupt-archive']);
+/**
+ * Bundle issues that leave part of the bundle unchecked (docs/severity.md: exit code 3): unread
+ * files, and files over the parse limit, read as text only, whose checks that need a tree did not run.
+ */
+const UNCHECKED_ISSUES = new Set(['file-too-large', 'too-many-files', 'total-too-large', 'unreadable', 'corrupt-archive', 'parse-limit']);
 
-/** A finding saying that part of the bundle could not be checked. */
+/** A finding saying that part of the bundle could not be checked, or could be checked only in part. */
 export function isUncheckedNotice(finding: Finding): boolean {
   return finding.ruleId === BUNDLE_RULE_ID && UNCHECKED_ISSUES.has(finding.messageId);
 }
@@ -57,7 +60,7 @@ export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
-  /** Notices that part of the bundle was not checked (over a limit, unreadable): no errors is then not a pass. */
+  /** Notices that part of the bundle was not checked in full (over a limit, unreadable, checked as text only): no errors is then not a pass. */
   unchecked: number;
 }
 

@@ -36,6 +36,7 @@ export { walkJs, nodesIn, parentIn, ancestorsIn } from './analysis/walk.js';
 export { ScopeIndex, memberPath, type Binding } from './analysis/scope.js';
 export { StaticEvaluator, UNKNOWN, stringsIn, type StaticValue, type StringPrefix } from './analysis/static-value.js';
 export { BnApiIndex, optionValue, isMpServiceModule, MP_SERVICE_MODULE, type BnCall, type BnMember } from './analysis/bn-api.js';
+export { PUBLIC_API, NOT_API, isBinanceMember, type ApiName, type ApiOrigin } from './analysis/bn-api-names.js';
 export { handlerGraph, type HandlerGraph, type HandlerBinding, type MethodInfo } from './analysis/handlers.js';
 export { scriptMentions } from './analysis/mentions.js';
 export { validateWithSchema, registerCompiledSchema, describeSchemaError, schemaErrorPath, type SchemaError, type CompiledValidator } from './analysis/json-schema.js';

@@ -14,6 +14,3 @@ export default [noPrivateApi, noDynamicApiAccess, thirdPartyLogin, loginExit, pa
 // Translations of these rules' messages, by locale (rule id → message id → template); see @bmplint/core's locale.ts.
 import zhCN from './locales/zh-CN.json' with { type: 'json' };
 export const locales = { 'zh-CN': zhCN };
-
-// The names of the public Binance API (and the names on `bn` that are no API), for rules of other areas that weigh what a missing API means.
-export { isBinanceMember } from './api-names.js';

@@ -5,7 +5,7 @@
  */
 import type { Finding, LintResult, Severity } from '@bmplint/core';
 import { visible } from './escape.js';
-import { countBySeverity, groupBy, groupRepeats, isActive, marksOf, pathShower, plural, type ReportOptions, type RepeatGroup } from './report.js';
+import { countBySeverity, groupBy, groupRepeats, isActive, isToolProblem, marksOf, pathShower, plural, type ReportOptions, type RepeatGroup } from './report.js';
 
 const ANSI = { red: [31, 39], yellow: [33, 39], blue: [34, 39], green: [32, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
 type Style = keyof typeof ANSI;
@@ -15,9 +15,11 @@ export function formatText(result: LintResult, options: ReportOptions = {}): str
   const paint = (style: Style, text: string) => (options.color ? `\x1b[${ANSI[style][0]}m${text}\x1b[${ANSI[style][1]}m` : text);
   const show = pathShower(options);
   const active = result.findings.filter(isActive);
-  const own = active.filter((finding) => !marksOf(finding).vendor);
+  // Notices about the run itself (a vendored bundle read as text only) are never collapsed away.
+  const collapsible = (finding: Finding) => Boolean(marksOf(finding).vendor) && !isToolProblem(finding);
+  const own = active.filter((finding) => !collapsible(finding));
   const vendored = groupBy(
-    active.filter((finding) => marksOf(finding).vendor),
+    active.filter(collapsible),
     (finding) => marksOf(finding).vendor!,
   );
 
@@ -85,7 +87,7 @@ export function formatText(result: LintResult, options: ReportOptions = {}): str
     const baselined = result.findings.filter((finding) => marksOf(finding).baselined).length;
     lines.push(paint('dim', `${plural(baselined, 'baselined finding')} and ${plural(hidden - baselined, 'suppressed finding')} not shown.`));
   }
-  if (result.summary.unchecked) lines.push(paint('yellow', `! Parts of the bundle were not checked (${plural(result.summary.unchecked, 'notice')} above): no errors here is not a pass.`));
+  if (result.summary.unchecked) lines.push(paint('yellow', `! Parts of the bundle were not checked in full (${plural(result.summary.unchecked, 'notice')} above): no errors here is not a pass.`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -159,5 +159,27 @@ describe('the parse limit', () => {
       `test/text secret at ${big.indexOf('SECRET')}`,
     ]);
     expect(on('pages/index/small.js')).toEqual(['test/ast debugger']);
+    // Checked in part is not checked: the summary counts it as the notice of an unread file is counted.
+    expect(result.summary).toEqual({ errors: 0, warnings: 3, infos: 0, unchecked: 1 });
+    const under = await lint(openMemoryBundle(files), { rules: [textRule, templateTextRule, astRule], config: { limits: { maxParseBytes: 4000 } } });
+    expect(under.findings.some((finding) => finding.messageId === 'parse-limit')).toBe(false);
+    expect(under.summary.unchecked).toBe(0);
+  });
+
+  it('counts the summary of a stored whole run again, so a run stored by a build that counted differently is not a pass', async () => {
+    const files = miniApp({ 'pages/index/index.js': "require('./big.js'); Page({});", 'pages/index/big.js': `var a = 1; ${'x = 1;'.repeat(200)}` }) as Record<string, string>;
+    let stored: [string, string] | undefined;
+    const resultCache: ResultCache = {
+      get: () => undefined,
+      set: () => {},
+      getRun: (key) => (stored?.[0] === key ? JSON.parse(stored[1]) : undefined),
+      setRun: (key, result) => void (stored = [key, JSON.stringify({ ...result, summary: { ...result.summary, unchecked: 0 } })]),
+    };
+    const options: LintOptions = { rules: [textRule, astRule], config: { limits: { maxParseBytes: 1000 } }, resultCache };
+    const first = await lint(openMemoryBundle(files), options);
+    expect(first.summary.unchecked).toBe(1);
+    const again = await lint(openMemoryBundle(files), options);
+    expect(again.findings).toEqual(first.findings);
+    expect(again.summary).toEqual(first.summary);
   });
 });

@@ -29,6 +29,26 @@ describe('scriptMentions', () => {
   });
 });
 
+describe('scriptMentions on hostile text', () => {
+  // Minified code is one long line: each quote or `/` left open on it was scanned to the line's end
+  // again, so 200 KB of them took seconds. Each unit leaves its quote or expression unterminated and
+  // holds one use of `share`, which the scan reads as code.
+  const units = { 'escaped double quotes': '\\" share ', 'escaped apostrophes': "\\' share ", 'open regular expressions': '(/[ share ' };
+  for (const [name, unit] of Object.entries(units)) {
+    it(`reads 200 KB on one line of ${name} once`, () => {
+      const count = Math.ceil(200_000 / unit.length);
+      expect(uses(scriptMentions, unit.repeat(count), ['share'])).toHaveLength(count);
+    }, 5_000);
+  }
+
+  it('forgets an unterminated quote or expression at the end of its line', () => {
+    const line = 'x = "a\\" (/[ y \'b\\\' share\n';
+    // On the same line, later quotes and slashes are code; on the next, strings and expressions again.
+    const text = `${line.repeat(20_000)}'share'; /share/; "share"`;
+    expect(uses(scriptMentions, text, ['share'])).toHaveLength(20_000 + 2);
+  }, 5_000);
+});
+
 describe('templateMentions', () => {
   it('counts handler values and {{ }} code, not comments, classes, ids, paths or text', () => {
     const text = [

@@ -24,6 +24,10 @@ export function scriptMentions(text: string, names: ReadonlySet<string>, found: 
   let last = '';
   let lastWord = '';
   let i = 0;
+  /** Per quote kind: where the line ends on which one was found unterminated (as in script-text.ts). */
+  const unterminated: Record<string, number> = { '"': -1, "'": -1 };
+  /** After an unterminated regular expression, the rest of its line reads `/` as division. */
+  let noRegexUntil = -1;
   const readTemplate = () => {
     // From just after a backtick or a `}` closing `${`: up to the closing backtick or the next `${`.
     let piece = '';
@@ -58,9 +62,12 @@ export function scriptMentions(text: string, names: ReadonlySet<string>, found: 
       const end = text.indexOf('*/', i + 2);
       i = end < 0 ? text.length : end + 2;
     } else if (char === '"' || char === "'") {
-      const end = stringEnd(text, i, char);
+      const end = i < unterminated[char]! ? -1 : stringEnd(text, i, char);
       if (end < 0) {
-        // Unterminated on its line: not a string after all; read on as code.
+        // Unterminated on its line: not a string after all; read on as code. A later quote of the
+        // same kind on this line cannot close either (the scan from here saw the rest of the line),
+        // so the line is not scanned again for it: linear however many quotes it holds.
+        if (i >= unterminated[char]!) unterminated[char] = lineEnd(text, i);
         i++;
         last = char;
         continue;
@@ -72,9 +79,11 @@ export function scriptMentions(text: string, names: ReadonlySet<string>, found: 
     } else if (char === '`') {
       i++;
       readTemplate();
-    } else if (char === '/' && (REGEX_AFTER_PUNCTUATION.has(last) || last === '' || (last === 'word' && REGEX_AFTER_WORD.has(lastWord)))) {
+    } else if (char === '/' && i >= noRegexUntil && (REGEX_AFTER_PUNCTUATION.has(last) || last === '' || (last === 'word' && REGEX_AFTER_WORD.has(lastWord)))) {
       const end = regexEnd(text, i);
       if (end < 0) {
+        // Unterminated: the rest of the line reads `/` as division (one scan per line at most).
+        noRegexUntil = lineEnd(text, i);
         i++;
         last = '/';
       } else {
@@ -106,6 +115,12 @@ export function scriptMentions(text: string, names: ReadonlySet<string>, found: 
       i++;
     }
   }
+}
+
+/** The offset of the line's end (its newline, or the end of the text) from `from`. */
+export function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
 }
 
 /** The offset of the quote closing the string opened at `start`, or -1 when the line (or `limit`) ends first. */

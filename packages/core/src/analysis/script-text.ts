@@ -5,7 +5,7 @@
  * expression after punctuation or a keyword such as `return`; what it cannot tell apart errs
  * toward "not code" (an unterminated string or expression ends the scan of that line).
  */
-import { regexEnd, REGEX_AFTER_PUNCTUATION, REGEX_AFTER_WORD, stringEnd } from './mentions.js';
+import { lineEnd, regexEnd, REGEX_AFTER_PUNCTUATION, REGEX_AFTER_WORD, stringEnd } from './mentions.js';
 
 export { stringEnd };
 
@@ -142,11 +142,6 @@ export function scanScriptText(text: string, visitor: ScriptTextVisitor): void {
       i++;
     }
   }
-}
-
-function lineEnd(text: string, from: number): number {
-  const end = text.indexOf('\n', from);
-  return end < 0 ? text.length : end;
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', 0: '\0' };

@@ -89,7 +89,8 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   const runKey = cache ? runKeyOf(run, project, limits) : '';
   const inputsKey = cache?.getRun ? inputsKeyOf(runKey, raw, project, hashes, options.history) : undefined;
   const unchanged = inputsKey ? cache!.getRun!(inputsKey) : undefined;
-  if (unchanged) return { ...unchanged, bundle: { ...unchanged.bundle, root: raw.source } };
+  // The summary is counted again: a run stored by a build that counted differently keeps no stale exit code.
+  if (unchanged) return { ...unchanged, bundle: { ...unchanged.bundle, root: raw.source }, summary: summarize(unchanged.findings) };
 
   const results = walkFiles(run, project, hashes, options, runKey);
   await run.runProjectHooks();

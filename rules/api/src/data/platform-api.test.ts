@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 // Plain-JS generator module (not part of the tsc build; tests are excluded from it).
 import { buildPlatformData, toPlatformJsonText } from '../../scripts/extract-platform-api.mjs';
-import { PUBLIC_API } from '../api-names.js';
+import { PUBLIC_API } from '@bmplint/core';
 import { binanceAlternative, platformOf } from '../platforms.js';
 import alternatives from './binance-alternatives.json' with { type: 'json' };
 

@@ -1,5 +1,5 @@
-import { defineRule, walkJs, type JsFile, type JsNode as Node, type Project, type ReportDescriptor } from '@bmplint/core';
-import { closestPublicName, isBinanceMember } from '../api-names.js';
+import { defineRule, isBinanceMember, walkJs, type JsFile, type JsNode as Node, type Project, type ReportDescriptor } from '@bmplint/core';
+import { closestPublicName } from '../api-names.js';
 import { binanceAlternative, platformOf } from '../platforms.js';
 
 /** Words that start a flag or helper named for a feature check: `canIUseNextTick()`, `this._useWorklet`, `hasChooseMedia`. */

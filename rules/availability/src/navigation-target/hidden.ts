@@ -1,7 +1,6 @@
 import {
-  PAGE_LIFECYCLE, OTHER_HOOKS, type BnApiIndex, type BxmlElement, type JsNode as Node, type ScopeIndex,
+  PAGE_LIFECYCLE, OTHER_HOOKS, isBinanceMember, type BnApiIndex, type BxmlElement, type JsNode as Node, type ScopeIndex,
 } from '@bmplint/core';
-import { isBinanceMember } from '@bmplint/rules-api';
 
 /**
  * Whether a navigation can only run from markup that never renders: a page's rows shown under

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 // Plain-JS generator module (not part of the tsc build; tests are excluded from it).
-import { extractPublicApi, readInstalledPackage, toJsonText } from '../../scripts/extract-public-api.mjs';
+import { extractPublicApi, readInstalledPackage, toJsonText } from '../../../scripts/extract-public-api.mjs';
 
 interface Member {
   name: string;
@@ -22,7 +22,7 @@ const installed = readInstalledPackage() as { version: string; dtsText: string }
 const fresh = extractPublicApi(installed.dtsText, { version: installed.version }) as PublicApiData;
 
 const byName = new Map(checkedIn.members.map((m) => [m.name, m]));
-const REGEN = 'rules/api/src/data/public-api.json is out of date with the installed @binance/mp-service: run `pnpm gen:api` and commit the result';
+const REGEN = 'packages/core/src/analysis/data/public-api.json is out of date with the installed @binance/mp-service: run `pnpm gen:api` and commit the result';
 
 describe('public-api.json (derived from @binance/mp-service type declarations)', () => {
   it('matches a fresh extraction from the installed package (drift test)', () => {

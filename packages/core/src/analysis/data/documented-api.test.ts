@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import documentedApi from './documented-api.json' with { type: 'json' };
 import publicApi from './public-api.json' with { type: 'json' };
-import { editDistance } from '@bmplint/core';
-import { PUBLIC_API, closestPublicName } from '../api-names.js';
+import { PUBLIC_API, isBinanceMember } from '../bn-api-names.js';
 
 const SOURCES = new Set(['docs: open data', 'official demo']);
 
@@ -34,20 +33,9 @@ describe('documented-api.json (hand-curated names the docs and the official demo
   });
 });
 
-describe('closestPublicName', () => {
-  it.each([
-    ['navigatTo', 'navigateTo'],
-    ['shwoToast', 'showToast'],
-    ['SetStorageSync', 'setStorageSync'],
-    ['getPhoneNumbr', 'getPhoneNumber'],
-    ['requst', 'request'],
-  ])('%s → %s', (typo, expected) => expect(closestPublicName(typo)).toBe(expected));
-
-  it.each(['getAccountInfoSync', 'chooseMedia', 'fakeApi', 'ok', 'xyz'])('%s → nothing', (name) => expect(closestPublicName(name)).toBeUndefined());
-
-  it('counts a transposition as one edit', () => {
-    expect(editDistance('shwo', 'show')).toBe(1);
-    expect(editDistance('abc', 'abc')).toBe(0);
-    expect(editDistance('', 'ab')).toBe(2);
+describe('isBinanceMember', () => {
+  it('holds public APIs of every origin and the members every object has, not other names', () => {
+    for (const name of ['request', 'useDidShow', 'getOpenId', 'hasOwnProperty', 'default', '__esModule']) expect(isBinanceMember(name), name).toBe(true);
+    for (const name of ['getXrFrameSystem', 'cloud', 'setUserToken', '_name', 'constructor']) expect(isBinanceMember(name), name).toBe(false);
   });
 });
