@@ -26,9 +26,14 @@ const contextOf = (text: string) => (text.length > MEMO_TEXT_LIMIT ? hash(text.r
 
 /** The subject of a finding: its data, restricted to `subjectKeys` when the rule names some. */
 export function subjectOf(finding: Pick<Finding, 'data'>, subjectKeys?: readonly string[]): string {
-  const data = finding.data ?? {};
-  const keys = (subjectKeys ?? Object.keys(data)).filter((key) => key in data).sort();
-  return keys.map((key) => `${key}=${String(data[key])}`).join('\u0000');
+  const data = finding.data;
+  if (!data) return '';
+  // A loop, not filter/map/join: the findings of an edited file are grouped again on every run.
+  const keys = subjectKeys ? subjectKeys.filter((key) => key in data) : Object.keys(data);
+  if (keys.length > 1) keys.sort();
+  let subject = '';
+  for (let i = 0; i < keys.length; i++) subject += `${i ? '\u0000' : ''}${keys[i]}=${String(data[keys[i]!])}`;
+  return subject;
 }
 
 export function groupOf(finding: Pick<Finding, 'ruleId' | 'messageId' | 'data'>, subjectKeys?: readonly string[]): string {
