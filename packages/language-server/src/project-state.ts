@@ -18,8 +18,11 @@ export interface ProjectHost {
   /** Called after each lint with every finding of the project, or the config problem that stopped it. */
   onResult(project: ProjectState, findings: readonly Finding[], configProblem: ConfigProblem | undefined): void;
   log(message: string): void;
-  /** Where the engine's lint time goes when timings are asked for (`BMPLINT_LSP_TIMING`). */
-  timing?(project: ProjectState, lintMs: number): void;
+  /**
+   * Where the engine's lint time goes when timings are asked for (`BMPLINT_LSP_TIMING`): wall time,
+   * and the process's CPU time over it (steadier on a shared machine).
+   */
+  timing?(project: ProjectState, lintMs: number, lintCpuMs: number): void;
 }
 
 /** A pending change that re-reads the file from disk when it is applied. */
@@ -41,6 +44,8 @@ export class ProjectState {
   /** Changes not yet in the session (project path → text, or a re-read of the disk). */
   private readonly pending = new Map<string, string | typeof FROM_DISK>();
   private configProblem: ConfigProblem | undefined;
+  /** Absolute paths by project path: each publish names every file with findings, many times over. */
+  private readonly absolutePaths = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -51,6 +56,13 @@ export class ProjectState {
   get configFile(): string {
     const configured = this.host.configPath();
     return configured ? (isAbsolute(configured) ? configured : resolve(this.root, configured)) : join(this.root, CONFIG_FILE_NAME);
+  }
+
+  /** The absolute path of a project path. */
+  absolute(path: string): string {
+    let absolute = this.absolutePaths.get(path);
+    if (absolute === undefined) this.absolutePaths.set(path, (absolute = join(this.root, path)));
+    return absolute;
   }
 
   setBuffer(path: string, text: string): void {
@@ -126,6 +138,7 @@ export class ProjectState {
     }
     let findings: Finding[];
     const started = performance.now();
+    const cpu = process.cpuUsage();
     try {
       try {
         findings = await this.lintSession(() => this.open());
@@ -142,7 +155,10 @@ export class ProjectState {
       this.session = undefined;
       return;
     }
-    this.host.timing?.(this, performance.now() - started);
+    if (this.host.timing) {
+      const used = process.cpuUsage(cpu);
+      this.host.timing(this, performance.now() - started, (used.user + used.system) / 1000);
+    }
     this.setFindings(findings);
   }
 

@@ -321,6 +321,11 @@ describe('bmplint lsp --stdio', () => {
     await settled();
     const before = checks();
     expect(before).toBeGreaterThan(0);
+    // The project check's account: the engine's wall and CPU time, the publish, what was sent.
+    const timing = JSON.parse(client.logs.filter((message) => message.startsWith('bmplint timing ')).at(-1)!.slice('bmplint timing '.length)) as Record<string, number>;
+    expect(timing).toEqual({ lintMs: expect.any(Number), lintCpuMs: expect.any(Number), publishMs: expect.any(Number), sent: expect.any(Number), findings: 1 });
+    expect(timing.lintMs).toBeGreaterThan(0);
+    expect(timing.lintCpuMs).toBeGreaterThan(0);
 
     // As VS Code's client does after starting: the settings it gave at initialize, again.
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { bmplint: { enable: true, configPath: '', locale: 'en', debounceMs: 20 } } });

@@ -3,7 +3,6 @@
  * they belong to; after each lint every file whose findings changed is re-published, so a
  * cross-file finding shows where it points and clears when it is fixed anywhere.
  */
-import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyRule, Finding, LoadedConfig } from '@bmplint/core';
 import {
@@ -63,14 +62,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   /** `BMPLINT_LSP_TIMING=1`: each lint's engine time and publish time as log messages (bench/lsp-latency.mjs). */
   const timings = Boolean(process.env.BMPLINT_LSP_TIMING);
-  const lintTimes = new Map<ProjectState, number>();
+  const lintTimes = new Map<ProjectState, { lintMs: number; lintCpuMs: number }>();
   const host: ProjectHost = {
     loadRules: options.loadRules,
     configPath: () => settings.configPath,
     debounceMs: () => settings.debounceMs ?? options.debounceMs ?? 0,
     log: (message: string) => connection.console.error(message),
     onResult: publish,
-    timing: timings ? (project, lintMs) => lintTimes.set(project, lintMs) : undefined,
+    timing: timings ? (project, lintMs, lintCpuMs) => lintTimes.set(project, { lintMs, lintCpuMs }) : undefined,
   };
 
   /** URIs of files by absolute path: an open document's own URI (clients spell URIs their way), else the file URL. */
@@ -105,7 +104,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   function publish(project: ProjectState, findings: readonly Finding[], configProblem: ConfigProblem | undefined): void {
     if (!settings.enable) return;
     const started = performance.now();
-    const uriOf = (path: string) => uriOfFile(join(project.root, path));
+    const uriOf = (path: string) => uriOfFile(project.absolute(path));
     const byUri = new Map<string, UriFindings>();
     for (const [path, list] of project.findingsByFile) byUri.set(uriOf(path), { findings: list });
     if (configProblem) {
@@ -132,8 +131,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       uriOf,
     });
     if (timings) {
-      const lintMs = lintTimes.get(project) ?? 0;
-      connection.console.log(`bmplint timing ${JSON.stringify({ lintMs, publishMs: performance.now() - started, sent, findings: findings.length })}`);
+      const { lintMs, lintCpuMs } = lintTimes.get(project) ?? { lintMs: 0, lintCpuMs: 0 };
+      connection.console.log(`bmplint timing ${JSON.stringify({ lintMs, lintCpuMs, publishMs: performance.now() - started, sent, findings: findings.length })}`);
     }
   }
 

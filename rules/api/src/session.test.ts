@@ -108,3 +108,61 @@ describe('the flow rules in a session', () => {
     expect(await flowProblems()).toEqual(expect.arrayContaining(['api/payment-confirmation pages/shop/index.js:3']));
   });
 });
+
+describe('payment-confirmation in a session: each run of triggers summed once, kept while its files hold', () => {
+  const pay = (files: Record<string, string>) => miniApp({
+    'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/product/index', 'pages/pay/index', 'pages/sheet/index'] }),
+    'listing.json': `${JSON.stringify({ name: 'Signal Pro', logo: 'logo.png', description: 'Paid alerts for gas fees.', testAccount: { id: 'a', password: 'b' } }, null, 2)}\n`,
+    'utils/pay.js': 'export function payOrder(order) {\n  return bn.requestPayment(order);\n}\n',
+    'pages/index/index.js': 'Page({ onLoad() {} });\n',
+    // A checkout page: its confirmation opens the pay page, whose onLoad pays.
+    'pages/product/index.bxml': '<view>\n  <text>Price: 9.99 USDT</text>\n  <button bindtap="next">Confirm order</button>\n</view>\n',
+    'pages/product/index.js': "Page({ next() { bn.navigateTo({ url: '/pages/pay/index?sku=premium' }); } });\n",
+    'pages/pay/index.bxml': '<view>Processing payment…</view>\n',
+    'pages/pay/index.js': "import { payOrder } from '../../utils/pay.js';\nPage({ onLoad() { payOrder({}); } });\n",
+    // A page that pays on a component's confirm event: the component's template decides.
+    'pages/sheet/index.json': JSON.stringify({ usingComponents: { 'pay-sheet': '/components/pay-sheet/index' } }),
+    'pages/sheet/index.bxml': '<pay-sheet amount="{{price}}" bindconfirm="onConfirm"/>\n',
+    'pages/sheet/index.js': "import { payOrder } from '../../utils/pay.js';\nPage({ onConfirm() { payOrder({ sheet: true }); } });\n",
+    'components/pay-sheet/index.json': '{ "component": true }\n',
+    'components/pay-sheet/index.bxml': '<view>Amount: {{amount}} USDT <button bindtap="confirm">Confirm</button></view>\n',
+    'components/pay-sheet/index.js': "Component({ methods: { confirm() { this.triggerEvent('confirm'); } } });\n",
+    ...files,
+  }) as Record<string, string>;
+  const payments = (result: LintResult) => problems(result).filter((problem) => problem.startsWith('api/payment-confirmation'));
+
+  it('re-reads what a run\'s start states depend on: another page\'s confirmation, a component\'s template, a navigator, the app\'s hooks', async () => {
+    const session = await steppedSession(options, pay({}));
+    expect(payments(await session.check())).toEqual([]);
+
+    // The checkout's button no longer confirms: the pay page's unchanged onLoad pays unconfirmed.
+    session.set('pages/product/index.bxml', '<view>\n  <text>Price: 9.99 USDT</text>\n  <button bindtap="next">Next</button>\n</view>\n');
+    expect(payments(await session.check())).toEqual(['api/payment-confirmation utils/pay.js:2']);
+    session.set('pages/product/index.bxml', '<view>\n  <text>Price: 9.99 USDT</text>\n  <button bindtap="next">Confirm order</button>\n</view>\n');
+    expect(payments(await session.check())).toEqual([]);
+
+    // The component's template (read by no trigger's own unit) drops its confirm control, then gets it back.
+    session.set('components/pay-sheet/index.bxml', '<view>Amount: {{amount}} USDT</view>\n');
+    expect((await session.check()).findings.filter((finding) => finding.ruleId === 'api/payment-confirmation').map((finding) => finding.message)).toEqual([expect.stringContaining('bindconfirm="onConfirm"')]);
+    session.set('components/pay-sheet/index.bxml', '<view>Amount: {{amount}} USDT <button bindtap="confirm">Confirm</button></view>\n');
+    expect(payments(await session.check())).toEqual([]);
+
+    // A second way into the pay page, a plain navigator link, then one that confirms with the amount shown.
+    session.set('pages/index/index.bxml', '<navigator url="/pages/pay/index">Go premium</navigator>\n');
+    expect(payments(await session.check())).toEqual(['api/payment-confirmation utils/pay.js:2']);
+    session.set('pages/index/index.bxml', '<view>Total: 9.99 USDT</view>\n<navigator url="/pages/pay/index">Confirm and pay</navigator>\n');
+    expect(payments(await session.check())).toEqual([]);
+
+    // The app's hooks pay, then stop.
+    session.set('app.js', "import { payOrder } from './utils/pay.js';\nApp({ onLaunch() { payOrder({ app: true }); } });\n");
+    expect((await session.check()).findings.filter((finding) => finding.ruleId === 'api/payment-confirmation').map((finding) => finding.message)).toEqual([expect.stringContaining('onLaunch of the app')]);
+    session.set('app.js', 'App({ onLaunch() {} });\n');
+    expect(payments(await session.check())).toEqual([]);
+
+    // Edits of the page scripts themselves: the pay page's own run, then the sheet's.
+    session.set('pages/pay/index.js', "import { payOrder } from '../../utils/pay.js';\nPage({ onShow() { payOrder({}); } });\n");
+    expect(payments(await session.check())).toEqual([]);
+    session.set('pages/sheet/index.js', "import { payOrder } from '../../utils/pay.js';\nPage({ onConfirm() { payOrder({ sheet: true }); }, onLoad() { payOrder({ load: true }); } });\n");
+    expect(payments(await session.check())).toEqual(['api/payment-confirmation utils/pay.js:2']);
+  });
+});

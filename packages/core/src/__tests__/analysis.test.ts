@@ -255,6 +255,31 @@ describe('Flow.lifecycleTriggers', () => {
   });
 });
 
+describe('Flow.triggerRuns', () => {
+  it('cuts triggers() into runs of one kind from one unit, in order', () => {
+    const project = new Project(openMemoryBundle({
+      'app.json': '{"pages":["pages/index/index","pages/other/index"]}',
+      'app.js': 'App({ onLaunch() {}, onShow() {}, onError() {} });',
+      'pages/index/index.bxml': '<view bindtap="go"/><view bindtap="stop"/>',
+      'pages/index/index.js': 'Page({ onShow() {}, go() {}, onLoad() {}, onPullDownRefresh() {}, stop() {} });',
+      'pages/other/index.bxml': '<view bindtap="go"/>',
+      'pages/other/index.js': 'Page({ onLoad() {}, go() {} });',
+    }));
+    const flow = flowOf(project);
+    const runs = flow.triggerRuns().map((run) => run.map((trigger) => `${trigger.route ?? 'app'} ${trigger.name}`));
+    expect(runs).toEqual([
+      ['pages/index/index onShow', 'pages/index/index onLoad'],
+      ['pages/other/index onLoad'],
+      ['app onLaunch', 'app onShow'],
+      ['pages/index/index onPullDownRefresh'],
+      ['app onError'],
+      ['pages/index/index tap', 'pages/index/index tap'],
+      ['pages/other/index tap'],
+    ]);
+    expect(flow.triggerRuns().flat()).toEqual(flow.triggers());
+  });
+});
+
 describe('parseOrigin', () => {
   it.each([
     ['https://API.Example.com/v1', true, { scheme: 'https', origin: 'https://api.example.com', isIp: false, isLocal: false }],

@@ -125,3 +125,45 @@ describe('Flow.exploreEach in a session', () => {
     expect(found(await session.check())).toEqual([]);
   });
 });
+
+describe('Flow.triggers in a session, over more units than one slice of rememberEach', () => {
+  beforeEach(() => {
+    runs = [];
+  });
+
+  const pages = Array.from({ length: 70 }, (_, i) => `pages/p${i}/index`);
+  const many: Record<string, string> = miniApp({
+    'app.json': JSON.stringify({ pages }),
+    'utils/hooks.js': 'export const ready = 1;\n',
+    ...Object.fromEntries(pages.flatMap((page, i) => [
+      [`${page}.js`, `Page({ tap${i}() { bn.${i === 65 ? 'requestPayment({})' : "showToast({ title: 'hi' })"}; } });\n`],
+      [`${page}.bxml`, `<button bindtap="tap${i}">Go</button>\n`],
+    ])),
+  }) as Record<string, string>;
+
+  it('re-reads the units and scripts that changed, keeps the others, and gives what a fresh lint() gives', async () => {
+    const session = await steppedSession(options, many);
+    expect(found(await session.check())).toEqual(['pages/p65/index.js:1 pays from bindtap="tap65" (pages/p65/index.bxml:1) via tap65 (open)']);
+
+    // A page of the first slice pays: its tap alone is explored again.
+    session.set('pages/p3/index.js', 'Page({ tap3() { bn.requestPayment({}); } });\n');
+    expect(found(await session.check())).toEqual([
+      'pages/p3/index.js:1 pays from bindtap="tap3" (pages/p3/index.bxml:1) via tap3 (open)',
+      'pages/p65/index.js:1 pays from bindtap="tap65" (pages/p65/index.bxml:1) via tap65 (open)',
+    ]);
+    expect(sessionExplored()).toEqual(['tap3']);
+
+    // A script that was no unit's gains a React hook, then loses it.
+    session.set('utils/hooks.js', 'import { useEffect } from "react";\nexport function useCharge() { useEffect(() => { bn.requestPayment({}); }); }\n');
+    expect(found(await session.check())).toContain('utils/hooks.js:2 pays from useEffect (utils/hooks.js:2) via useEffect callback (open) — in code nothing in the app loads');
+    session.set('utils/hooks.js', 'export const ready = 2;\n');
+    expect(found(await session.check())).toHaveLength(2);
+
+    // A template of the second slice binds another method; then a page is added.
+    session.set('pages/p65/index.bxml', '<view>Nothing to tap</view>\n');
+    expect(found(await session.check())).toEqual(['pages/p3/index.js:1 pays from bindtap="tap3" (pages/p3/index.bxml:1) via tap3 (open)']);
+    session.set('pages/extra/index.js', 'Page({ onLoad() { bn.requestPayment({}); } });\n');
+    session.set('app.json', JSON.stringify({ pages: [...pages, 'pages/extra/index'] }));
+    expect(found(await session.check())).toContain('pages/extra/index.js:1 pays from onLoad of pages/extra/index via onLoad (open)');
+  });
+});

@@ -177,6 +177,8 @@ export class Confirmations {
     if (isFunction(root) && this.referencedResultCallbacks.has(root)) addParam(root, 'modal');
     walkJs(root, {
       enter: (node, ancestors) => {
+        // Calls, declarations and assignments alone need the context (a root may be a whole file).
+        if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression' && node.type !== 'VariableDeclarator' && node.type !== 'AssignmentExpression') return;
         const local = { ...context, ancestors };
         if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') {
           const kind = this.modalKind(node, local);

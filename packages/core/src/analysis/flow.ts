@@ -90,6 +90,8 @@ const VENDOR_PATH = /(^|\/)(node_modules|miniprogram_npm)\//;
 /** Modules of the platform's own React components. */
 const BUILT_IN_COMPONENT_MODULES = /^@binance\/mp-components(\/|$)/;
 const MAX_PATH = 40;
+/** The order of `Flow.triggers()`: what runs without the user first. */
+const TRIGGER_ORDER: readonly TriggerKind[] = ['lifecycle', 'hook', 'event'];
 const MAX_DEPTH = 12;
 
 export const isFunction = (node: Node | null | undefined): node is Fn => !!node && FUNCTION_TYPES.has(node.type);
@@ -157,21 +159,37 @@ export class Flow {
   /** Scripts whose unit is being built: a method resolving back into its own unit finds none. */
   private readonly buildingUnits = new Set<string>();
   private triggerList?: Trigger[];
+  private runs?: Array<readonly Trigger[]>;
 
   constructor(readonly project: Project) {}
 
   /** Every trigger of the app: lifecycle hooks first, then other hooks, then user events. */
   triggers(): Trigger[] {
-    if (!this.triggerList) {
-      const out: Trigger[] = [];
-      this.classicTriggers(out);
-      this.reactTriggers(out);
-      const order: Record<TriggerKind, number> = { lifecycle: 0, hook: 1, event: 2 };
-      this.triggerList = out.map((trigger, index) => ({ trigger, index }))
-        .sort((a, b) => order[a.trigger.kind] - order[b.trigger.kind] || a.index - b.index)
-        .map(({ trigger }) => trigger);
-    }
+    this.triggerList ??= this.triggerRuns().flat();
     return this.triggerList;
+  }
+
+  /**
+   * `triggers()` cut into runs: the consecutive triggers of one kind that one page, component,
+   * React module or the app gives. A run's triggers are the same objects for as long as that
+   * unit's files are unchanged, so in a session its first trigger can key an analysis of the run
+   * (`Project.remember`): a check that sums up each run, in order, re-explores only the runs of
+   * the units an edit touched.
+   */
+  triggerRuns(): ReadonlyArray<readonly Trigger[]> {
+    if (!this.runs) {
+      const chunks: Array<readonly Trigger[]> = [];
+      this.classicTriggers(chunks);
+      this.reactTriggers(chunks);
+      // By kind, then in the order the units gave them (a stable sort by kind).
+      const runs: Array<readonly Trigger[]> = [];
+      const split = chunks.map(runsByKind);
+      for (let kind = 0; kind < TRIGGER_ORDER.length; kind++) {
+        for (const byKind of split) if (byKind[kind]) runs.push(byKind[kind]!);
+      }
+      this.runs = runs;
+    }
+    return this.runs;
   }
 
   /**
@@ -180,10 +198,10 @@ export class Flow {
    * from one page's hooks.
    */
   lifecycleTriggers(scripts: ReadonlySet<string>): Trigger[] {
-    const out: Trigger[] = [];
-    this.classicTriggers(out, scripts);
-    this.reactTriggers(out, scripts);
-    return out.filter((trigger) => trigger.kind === 'lifecycle');
+    const chunks: Array<readonly Trigger[]> = [];
+    this.classicTriggers(chunks, scripts);
+    this.reactTriggers(chunks, scripts);
+    return chunks.flat().filter((trigger) => trigger.kind === 'lifecycle');
   }
 
   /** The calls in a function, its inline callbacks included; named inner functions are separate. */
@@ -529,30 +547,36 @@ export class Flow {
   }
 
   /** `only`: just these scripts' lifecycle hooks (and the app's), no event triggers. */
-  private classicTriggers(out: Trigger[], only?: ReadonlySet<string>): void {
+  private classicTriggers(out: Array<readonly Trigger[]>, only?: ReadonlySet<string>): void {
     const project = this.project;
     const seen = new Set<string>();
     const units: Array<{ files: UnitFiles; route?: string }> = [
       ...project.pages.map((page) => ({ files: page.files, route: page.route })),
       ...project.componentUses.map((use) => ({ files: use.files })),
     ];
+    const scripts: Array<{ files: UnitFiles; route?: string; key: string }> = [];
     for (const unit of units) {
       const scriptPath = unit.files.script;
       if (!scriptPath || seen.has(scriptPath) || (only && !only.has(scriptPath))) continue;
       seen.add(scriptPath);
       const { files, route } = unit;
-      // With `only`, lifecycle hooks alone: no handler graph for the template.
-      const withEvents = !only;
-      const key = `${route}\0${files.script}\0${files.template}\0${files.config}`;
-      out.push(...project.remember(withEvents ? 'flow/unit-triggers' : 'flow/unit-lifecycle', key, () => this.unitTriggers(files, route, withEvents)));
+      scripts.push({ files, route, key: `${route}\0${files.script}\0${files.template}\0${files.config}` });
     }
+    // With `only`, lifecycle hooks alone: no handler graph for the template.
+    const withEvents = !only;
+    out.push(...rememberEach(project, withEvents ? 'flow/unit-triggers' : 'flow/unit-lifecycle', scripts, (unit) => unit.key, ({ files, route }) => this.unitTriggers(files, route, withEvents)));
     // app.js: App({ onLaunch, onShow }).
     for (const extension of ['.js', '.ts']) {
       const app = project.jsFile(`${project.appRoot}app${extension}`);
-      const methods = app ? this.unitOf(app) : undefined;
-      if (!methods || methods.registration.kind !== 'App') continue;
-      for (const hook of methods.lifecycle) out.push({ kind: hook.kind, name: hook.name, label: `${hook.name} of the app (${app!.path})`, fn: hook.fn });
+      // Remembered as a unit's are, so they are the same objects while the app's code is unchanged.
+      if (app) out.push(project.remember('flow/app-triggers', app, () => this.appTriggers(app)));
     }
+  }
+
+  private appTriggers(app: JsFile): Trigger[] {
+    const methods = this.unitOf(app);
+    if (!methods || methods.registration.kind !== 'App') return [];
+    return methods.lifecycle.map((hook) => ({ kind: hook.kind, name: hook.name, label: `${hook.name} of the app (${app.path})`, fn: hook.fn }));
   }
 
   /** A page's or component's lifecycle hooks and template events. */
@@ -588,13 +612,19 @@ export class Flow {
   }
 
   /** JSX `onX={handler}` props, lifecycle hooks (`useEffect`, `useDidShow`…) and class lifecycle methods. */
-  private reactTriggers(out: Trigger[], only?: ReadonlySet<string>): void {
+  private reactTriggers(out: Array<readonly Trigger[]>, only?: ReadonlySet<string>): void {
     const project = this.project;
-    for (const path of only ? project.paths.filter((candidate) => only.has(candidate)) : project.paths) {
-      if (project.kindOf(path) !== 'js' || VENDOR_PATH.test(path) || path.endsWith('.bns') || path.endsWith('.d.ts')) continue;
+    const reactFile = (path: string): JsFile | undefined => {
+      if (project.kindOf(path) !== 'js' || VENDOR_PATH.test(path) || path.endsWith('.bns') || path.endsWith('.d.ts')) return undefined;
       const file = project.jsFile(path);
-      if (!file?.ast || !mayHaveReactTriggers(file)) continue;
-      out.push(...project.remember('flow/react-triggers', file, () => this.reactTriggersIn(file)));
+      return file?.ast && mayHaveReactTriggers(file) ? file : undefined;
+    };
+    // Which scripts may have any is indexed by content: a session's re-check looks again at the changed ones only.
+    const candidates = project.rememberIndex('flow/react-candidates', project.paths, (path) => (reactFile(path) ? ['react'] : [])).lookup('react');
+    for (const path of candidates) {
+      if (only && !only.has(path)) continue;
+      const file = reactFile(path);
+      if (file) out.push(project.remember('flow/react-triggers', file, () => this.reactTriggersIn(file)));
     }
   }
 
@@ -727,6 +757,38 @@ function containerOf(chain: readonly Node[]): Container | undefined {
     if (node.type === 'FunctionDeclaration') return undefined;
   }
   return undefined;
+}
+
+/** How many items `rememberEach` checks as one. */
+const EACH_SLICE = 64;
+
+/**
+ * `compute(item)` for each item, through `Project.remember` (`kind`, the item's key), and over
+ * them per slice of items, so a session's re-check asks one question of each slice whose items'
+ * files are unchanged rather than one of each item: an edit touches few. A key must stand for
+ * everything `compute` takes from its item beside the files it reads.
+ */
+export function rememberEach<T, V>(project: Project, kind: string, items: readonly T[], keyOf: (item: T) => string, compute: (item: T) => V): V[] {
+  const out: V[] = [];
+  for (let start = 0; start < items.length; start += EACH_SLICE) {
+    const slice = items.slice(start, start + EACH_SLICE);
+    const keys = slice.map(keyOf);
+    out.push(...project.remember(`${kind}[]`, JSON.stringify(keys), () => slice.map((item, i) => project.remember(kind, keys[i], () => compute(item)))));
+  }
+  return out;
+}
+
+/** A unit's triggers by kind (`TRIGGER_ORDER`), split once per list: a remembered list keeps its runs, the same arrays. */
+const splitChunks = new WeakMap<readonly Trigger[], Array<readonly Trigger[] | undefined>>();
+function runsByKind(chunk: readonly Trigger[]): Array<readonly Trigger[] | undefined> {
+  let split = splitChunks.get(chunk);
+  if (!split) {
+    const lists: Trigger[][] = TRIGGER_ORDER.map(() => []);
+    for (const trigger of chunk) lists[TRIGGER_ORDER.indexOf(trigger.kind)]!.push(trigger);
+    split = lists.map((list) => (list.length ? list : undefined));
+    splitChunks.set(chunk, split);
+  }
+  return split;
 }
 
 /** Cheap pre-check, once per parse: most classic scripts have no JSX handler, hook or class. */

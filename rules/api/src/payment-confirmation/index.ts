@@ -1,6 +1,6 @@
 import { defineRule, normalizeRoute, optionValue, type BnCall, type JsFile, type Project } from '@bmplint/core';
 import { Confirmations } from '@bmplint/core';
-import { describePath, flowOf, lineOf, type Call, type Flow, type Node, type Site, type Trigger } from '@bmplint/core';
+import { describePath, flowOf, lineOf, rememberEach, type Call, type Flow, type Node, type Site, type Trigger } from '@bmplint/core';
 import { Screens } from './screen.js';
 import { bnSites } from '../sites.js';
 
@@ -43,16 +43,16 @@ export default defineRule({
         const flow = flowOf(project);
         const confirmations = new Confirmations(project, flow);
         const screens = new Screens(project);
-        const triggers = flow.triggers();
-        const screenTriggers = new Set(triggers.filter((trigger) => screens.isConfirmation(trigger)));
-        const navigators = screens.navigators();
+        const runs = flow.triggerRuns();
+        // Read from every template (and the components they use): kept while none of them changes.
+        const navigators = project.remember('api/payment-confirmation/navigators', '', () => new Screens(project).navigators());
         let confirmedPages = new Set<string>();
-        let run = explore(flow, triggers, screenTriggers, confirmedPages);
+        let run = explore(flow, runs, confirmedPages);
         for (let round = 1; round < MAX_ROUNDS; round++) {
           const next = pagesReachedOnlyConfirmed(project, run.navigations, navigations, navigators);
           if (sameSet(next, confirmedPages)) break;
           confirmedPages = next;
-          run = explore(flow, triggers, screenTriggers, confirmedPages);
+          run = explore(flow, runs, confirmedPages);
         }
         for (const payment of payments) {
           const api = payment.call.spelling === 'alias' ? `${PAYMENT_API}()` : `bn.${PAYMENT_API}`;
@@ -104,13 +104,58 @@ interface Run {
   navigations: Map<Call, { route: string | undefined; confirmed: boolean }>;
 }
 
-function explore(flow: Flow, triggers: Trigger[], screenTriggers: Set<Trigger>, confirmedPages: Set<string>): Run {
-  const payments = new Map<Call, Reached>();
-  const navigations = new Map<Call, { route: string | undefined; confirmed: boolean }>();
-  const starts = triggers.map((trigger) => {
-    const inherited = trigger.kind !== 'event' && trigger.route !== undefined && confirmedPages.has(trigger.route);
-    return { trigger, state: (screenTriggers.has(trigger) || inherited ? 'confirmed' : 'open') as State };
+/**
+ * What the triggers reach, run by run of `Flow.triggerRuns()` (each run's sum is remembered: a
+ * session's re-check explores again only the runs of the units an edit touched), merged in trigger
+ * order as one exploration of every trigger would visit them: a payment keeps the first of its
+ * worst visits, a navigation is confirmed when every visit is.
+ */
+function explore(flow: Flow, runs: ReadonlyArray<readonly Trigger[]>, confirmedPages: Set<string>): Run {
+  const run: Run = { payments: new Map(), navigations: new Map() };
+  const items = runs.map((triggers) => {
+    // A page's hooks run after a confirmation when every way into the page is one.
+    const inherited = confirmedPages.size && triggers[0]!.kind !== 'event' ? triggers.map((trigger) => trigger.route !== undefined && confirmedPages.has(trigger.route)) : undefined;
+    const variant = !inherited?.includes(true) ? 'own' : !inherited.includes(false) ? 'inherited' : inherited.map(Number).join('');
+    return { triggers, inherited, key: `${serialOf(triggers[0]!)}:${variant}` };
   });
+  for (const sum of rememberEach(flow.project, 'api/payment-confirmation/run', items, (item) => item.key, (item) => exploreRun(flow, item.triggers, item.inherited))) {
+    for (const [node, reached] of sum.payments) keepPayment(run, node, reached);
+    for (const [node, navigation] of sum.navigations) keepNavigation(run, node, navigation.confirmed, () => navigation.route);
+  }
+  return run;
+}
+
+/** A payment keeps its first visit of the worst kind (unconfirmed, then opener-dependent, then confirmed). */
+function keepPayment(run: Run, node: Call, reached: Reached): void {
+  const previous = run.payments.get(node);
+  if (!previous || rank(reached) > rank(previous)) run.payments.set(node, reached);
+}
+
+/** A navigation is confirmed when every visit is; its route is read once. */
+function keepNavigation(run: Run, node: Call, confirmed: boolean, route: () => string | undefined): void {
+  const previous = run.navigations.get(node);
+  if (!previous || previous.confirmed) run.navigations.set(node, { route: previous?.route ?? route(), confirmed: confirmed && (previous?.confirmed ?? true) });
+}
+
+/**
+ * A number for each trigger object, for keys: a run's triggers are the same objects while its
+ * unit's files are unchanged (`Flow.triggerRuns`), so its first trigger's number names the run.
+ */
+const serials = new WeakMap<Trigger, number>();
+let lastSerial = 0;
+function serialOf(trigger: Trigger): number {
+  let serial = serials.get(trigger);
+  if (serial === undefined) serials.set(trigger, (serial = ++lastSerial));
+  return serial;
+}
+
+const rank = (reached: Reached) => (reached.confirmed ? 0 : reached.opener ? 1 : 2);
+
+/** One run's triggers explored: what `explore` merges (`inherited[i]`: trigger i starts confirmed). */
+function exploreRun(flow: Flow, triggers: readonly Trigger[], inherited: readonly boolean[] | undefined): Run {
+  const run: Run = { payments: new Map(), navigations: new Map() };
+  const screens = new Screens(flow.project);
+  const starts = triggers.map((trigger, i) => ({ trigger, state: (inherited?.[i] || screens.isConfirmation(trigger) ? 'confirmed' : 'open') as State }));
   // Each start's step has its own confirmation facts: what a start reaches depends on the files alone.
   const makeStep = () => {
     const confirmations = new Confirmations(flow.project, flow);
@@ -121,19 +166,15 @@ function explore(flow: Flow, triggers: Trigger[], screenTriggers: Set<Trigger>, 
       return test === undefined ? 'open' : `opener:${test}`;
     };
   };
-  const rank = (reached: Reached) => (reached.confirmed ? 0 : reached.opener ? 1 : 2);
   flow.exploreEach('api/payment-confirmation', starts, makeStep, (site, state, trigger, path) => {
     const confirmed = state === 'confirmed';
     if (site.bn.name === PAYMENT_API) {
-      const previous = payments.get(site.node);
-      const reached: Reached = { trigger, path, confirmed, opener: state.startsWith('opener:') ? state.slice('opener:'.length) : undefined };
-      if (!previous || rank(reached) > rank(previous)) payments.set(site.node, reached);
+      keepPayment(run, site.node, { trigger, path, confirmed, opener: state.startsWith('opener:') ? state.slice('opener:'.length) : undefined });
     } else if (NAVIGATION_APIS.has(site.bn.name)) {
-      const previous = navigations.get(site.node);
-      if (!previous || previous.confirmed) navigations.set(site.node, { route: routeOf(flow.project, site.owner.file, site.bn), confirmed: confirmed && (previous?.confirmed ?? true) });
+      keepNavigation(run, site.node, confirmed, () => routeOf(flow.project, site.owner.file, site.bn));
     }
   });
-  return { payments, navigations };
+  return run;
 }
 
 /**
