@@ -26,9 +26,13 @@ export interface UnboundMethod {
  * such a page or component script (behaviors aside).
  */
 export function unboundMethods(project: Project, paths: Iterable<string>): Map<string, UnboundMethod[]> {
-  const units = new Map<string, UnitFiles>();
-  for (const page of project.pages) if (page.files.script) units.set(page.files.script, page.files);
-  for (const use of project.componentUses) if (use.files.script) units.set(use.files.script, use.files);
+  // The model's units by script: the same while the model is (a session's re-run after a script edit).
+  const units = project.remember('unbound-methods/units', '', () => {
+    const byScript = new Map<string, UnitFiles>();
+    for (const page of project.pages) if (page.files.script) byScript.set(page.files.script, page.files);
+    for (const use of project.componentUses) if (use.files.script) byScript.set(use.files.script, use.files);
+    return byScript;
+  });
   const candidates = new Map<string, UnboundMethod[]>();
   let loaders: Map<string, string[]> | undefined;
   const loadersOf = (path: string) => (loaders ??= loadersIndex(project)).get(path) ?? [];
@@ -123,18 +127,57 @@ function isHook(name: string): boolean {
 
 /**
  * How often each name is used in the reachable scripts and templates (see mentions.ts): a word in
- * a comment, a path or a class name, or in commented-out markup, is not a use.
+ * a comment, a path or a class name, or in commented-out markup, is not a use. A session's re-run
+ * asking about the same names, with the same model and reachability, recounts only the files
+ * changed since the last count.
  */
 function countMentions(project: Project, names: Set<string>): Map<string, number> {
-  const counts = new Map<string, number>();
   const namesKey = [...names].sort().join(' ');
-  for (const path of project.paths) {
+  const reachability = project.reachabilityVersion;
+  const kept = project.carried<KeptMentions>(KEPT_MENTIONS);
+  const changed = kept?.namesKey === namesKey && kept.modelKey === project.modelKey && kept.reachability === reachability ? (kept.run === project.run ? new Set<string>() : project.changedSince(kept.run)) : undefined;
+  // Dropped while it is updated: a count that throws leaves a full count to the next run.
+  project.carry(KEPT_MENTIONS, undefined);
+  let counts: Map<string, number>;
+  let byPath: Map<string, Array<[string, number]>>;
+  const add = (path: string) => {
     const kind = fileKindOf(path);
-    if ((kind !== 'js' && kind !== 'bxml') || !project.isReachable(path)) continue;
-    for (const [name, count] of mentionsIn(project.bundle.read(path), kind, names, namesKey)) counts.set(name, (counts.get(name) ?? 0) + count);
+    if ((kind !== 'js' && kind !== 'bxml') || !project.bundle.has(path) || !project.isReachable(path)) return;
+    const found = mentionsIn(project.bundle.read(path), kind, names, namesKey);
+    if (!found.length) return;
+    byPath.set(path, found);
+    for (const [name, count] of found) counts.set(name, (counts.get(name) ?? 0) + count);
+  };
+  if (kept && changed) {
+    ({ counts, byPath } = kept);
+    for (const path of changed) {
+      for (const [name, count] of byPath.get(path) ?? []) counts.set(name, counts.get(name)! - count);
+      byPath.delete(path);
+      add(path);
+    }
+  } else {
+    counts = new Map();
+    byPath = new Map();
+    for (const path of project.paths) add(path);
   }
+  project.carry(KEPT_MENTIONS, { namesKey, modelKey: project.modelKey, reachability, run: project.run, counts, byPath } satisfies KeptMentions);
   return counts;
 }
+
+/** The last count of mentions (`countMentions`), for a session's next run. */
+interface KeptMentions {
+  namesKey: string;
+  modelKey: string;
+  /** `Project.reachabilityVersion` when counted: which files were counted. */
+  reachability: object;
+  run: number;
+  /** The counts of the names, summed over `byPath`. */
+  counts: Map<string, number>;
+  /** The non-zero counts of each file counted, for taking a changed file's out again. */
+  byPath: Map<string, Array<[string, number]>>;
+}
+
+const KEPT_MENTIONS = 'unbound-methods/mentions';
 
 /** A file's counts of the names asked about so far, and the last set asked about with its non-zero counts. */
 interface Mentions {

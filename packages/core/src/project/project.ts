@@ -73,7 +73,8 @@ export interface ProjectOptions {
 
 /** What the project model was built from, and the model, for the next run of a session. */
 interface ProjectModel {
-  layout: string;
+  /** The detected app (JSON) and the bundle's paths: compared path by path, not joined into one string per run. */
+  layout: { app: string; paths: readonly string[] };
   files: Array<{ path: string; hash: string; parse: ParsedFile | undefined }>;
   /** The paths of `files`. */
   paths: ReadonlySet<string>;
@@ -172,7 +173,7 @@ export class Project implements ModuleHost {
     this.appRoot = detected.appRoot;
     this.projectRoot = detected.projectRoot;
     this.appConfigPath = detected.configPath;
-    const layout = `${JSON.stringify(detected)}\0${this.paths.join('\0')}`;
+    const layout = { app: JSON.stringify(detected), paths: this.paths };
     const reused = this.reusableModel(layout);
     if (reused) {
       for (const file of reused.files) this.parsedFiles.set(file.path, file.parse);
@@ -211,9 +212,9 @@ export class Project implements ModuleHost {
    * bundle paths, and every file it read with the same content and parse (a session's re-run after
    * an edit of a script or template).
    */
-  private reusableModel(layout: string): ProjectModel | undefined {
+  private reusableModel(layout: ProjectModel['layout']): ProjectModel | undefined {
     const model = this.carried<ProjectModel>(MODEL);
-    if (!model || model.layout !== layout) return undefined;
+    if (!model || model.layout.app !== layout.app || !samePaths(model.layout.paths, layout.paths)) return undefined;
     const cache = this.options.analysisCache!;
     const changed = cache.changedSince(model.checkedAt);
     if (changed) {
@@ -309,7 +310,8 @@ export class Project implements ModuleHost {
     if (!cache) return new Map();
     const kept = this.carried<KeptVendors>(VENDORS);
     const changed = kept?.layout === this.modelKey ? this.changedSince(kept.run) : undefined;
-    const vendors = new Map(changed && ![...changed].some((path) => path.endsWith('package.json')) ? kept!.vendors : []);
+    // Taken over, not copied: the last run is over.
+    const vendors = changed && ![...changed].some((path) => path.endsWith('package.json')) ? kept!.vendors : new Map<string, string | undefined>();
     for (const path of changed ?? []) vendors.delete(path);
     this.carry(VENDORS, { layout: this.modelKey, run: cache.run, vendors } satisfies KeptVendors);
     return vendors;
@@ -544,6 +546,15 @@ export class Project implements ModuleHost {
   isReachable(path: string): boolean {
     this.reachability ??= new Reachability(this);
     return this.reachability.has(path);
+  }
+
+  /**
+   * The same object in two runs of a session (with the same `modelKey`) only when `isReachable`
+   * answers the same for every path: what an analysis kept across runs checks reachability with.
+   */
+  get reachabilityVersion(): object {
+    this.reachability ??= new Reachability(this);
+    return this.reachability.version;
   }
 
   /** The files of the component a config's `usingComponents` names (none for plugins and paths outside the bundle). */
@@ -812,4 +823,10 @@ function stripUnknown(value: StaticValue): unknown {
     return out;
   }
   return value;
+}
+
+function samePaths(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -52,6 +52,14 @@ export class Reachability {
     return true;
   }
 
+  /**
+   * An object that stays the same while, with the same project model (`Project.modelKey`), every
+   * answer of `has` stays the same: a session's re-run that reuses the last run's reachability.
+   */
+  get version(): object {
+    return this.files;
+  }
+
   /** Whether the app can load the file. Paths outside the bundle count as reachable. */
   has(path: string): boolean {
     if (this.files.has(path)) return true;

@@ -109,7 +109,7 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
   const suppressed = applySuppressions([...bundleFindings, ...fileFindings, ...run.findings], directives, active, { rules: options.rules, config, paths: config.linterOptions?.reportUnusedDisableDirectives ? directivePaths(project) : undefined }).map((finding) => ({ ...finding }));
   const findings = applySeverityPolicy(suppressed, project, (id) => metas.get(id)).sort(compareFindings);
   const subjects = new Map(active.map(({ rule }) => [rule.meta.id, rule.meta.subject]));
-  const fingerprint = (list: Finding[]) => assignFingerprints(list, (ruleId) => subjects.get(ruleId), (path, line) => lineTextOf(project, path, line));
+  const fingerprint = (list: Finding[]) => assignFingerprints(list, (ruleId) => subjects.get(ruleId), (path, line) => lineTextOf(project, path, line), (path) => project.textOf(path));
   fingerprint(findings);
   // Checks of the run as a whole see the final findings; theirs go through the same policy.
   const late = run.runFindingsHooks(findings);
@@ -143,7 +143,10 @@ function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: L
   const changed = previous?.runKey === runKey && !run.walksEveryFile ? project.changedSince(previous.run) : undefined;
   let kept: KeptFilePhase;
   if (previous && changed) {
-    kept = { ...previous, run: project.run, results: new Map(previous.results) };
+    // The last run's results are updated in place, not copied (thousands of files, one changed):
+    // dropped meanwhile, so a walk that throws leaves the next run a full walk.
+    project.carry(KEPT_FILE_PHASE, undefined);
+    kept = { ...previous, run: project.run };
     const results = kept.results;
     const again = new Set<string>();
     for (const path of changed) {

@@ -121,16 +121,15 @@ function unusedTemplateSpans(project: Project, path: string): NotedSpan[] {
 }
 
 function dropDeferred(findings: Finding[], metaOf: (ruleId: string) => RuleMeta | undefined): Finding[] {
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const list = byFile.get(finding.file);
-    if (list) list.push(finding);
-    else byFile.set(finding.file, [finding]);
-  }
-  return findings.filter((finding) => {
-    const defersTo = metaOf(finding.ruleId)?.defersTo;
-    if (!defersTo?.length) return true;
+  const deferring = findings.filter((finding) => metaOf(finding.ruleId)?.defersTo?.length);
+  if (!deferring.length) return findings;
+  // Only the files that hold a finding that may be dropped are looked at.
+  const byFile = new Map<string, Finding[]>(deferring.map((finding) => [finding.file, []]));
+  for (const finding of findings) byFile.get(finding.file)?.push(finding);
+  const dropped = new Set(deferring.filter((finding) => {
+    const defersTo = metaOf(finding.ruleId)!.defersTo!;
     // The same start line, not overlapping spans: a finding about a whole file (a missing key) spans every line.
-    return !byFile.get(finding.file)!.some((other) => other !== finding && defersTo.includes(other.ruleId) && other.line === finding.line);
-  });
+    return byFile.get(finding.file)!.some((other) => other !== finding && defersTo.includes(other.ruleId) && other.line === finding.line);
+  }));
+  return dropped.size ? findings.filter((finding) => !dropped.has(finding)) : findings;
 }

@@ -36,10 +36,14 @@ class Session implements LintSession {
   private readonly analyses = new AnalysisCache();
   /** Content hashes, computed once per file content (on first use after `setFile`). */
   private readonly hashes = new Map<string, string>();
+  /** The entries of the last run's bundle, and whether a path was added or deleted since. */
+  private lastEntries: Map<string, BundleEntry> | undefined;
+  private pathsChanged = true;
 
   constructor(private readonly base: Bundle, private readonly files: Map<string, Buffer>, private readonly options: LintOptions) {}
 
   setFile(path: string, content: string | Uint8Array | null): void {
+    if (content === null || !this.files.has(path)) this.pathsChanged = true;
     this.changed.add(path);
     this.pending.add(path);
     this.hashes.delete(path);
@@ -62,25 +66,20 @@ class Session implements LintSession {
   /** The files as they are now, with the base bundle's kind, name and issues. */
   private bundle(): Bundle {
     const base = this.base;
-    const collector = new EntryCollector(base.limits);
-    const entries = new Map<string, BundleEntry>();
     const issues: BundleIssue[] = base.issues.filter((issue) => !this.changed.has(issue.path));
-    for (const [path, bytes] of this.files) {
-      if (!this.changed.has(path)) entries.set(path, { path, size: bytes.length });
-      else if (collector.accept(path, bytes.length)) entries.set(path, { path, size: bytes.length });
-    }
-    issues.push(...collector.issues);
+    const entries = this.entries();
+    issues.push(...entries.issues);
     const files = this.files;
     const hashes = this.hashes;
     return {
       kind: base.kind,
       source: base.source,
-      entries,
+      entries: entries.entries,
       issues,
       limits: base.limits,
-      has: (path) => entries.has(path),
+      has: (path) => entries.entries.has(path),
       read(path) {
-        const bytes = entries.has(path) ? files.get(path) : undefined;
+        const bytes = entries.entries.has(path) ? files.get(path) : undefined;
         if (!bytes) throw new Error(`not in bundle: ${path}`);
         return bytes;
       },
@@ -93,6 +92,45 @@ class Session implements LintSession {
         return hash;
       },
     };
+  }
+
+  /**
+   * The bundle's entries in the order of `files`: the files never set as they are; those set
+   * through `setFile` accepted under the limits, in that order. When no path was added or deleted
+   * since the last run and every file set is accepted with no issue (then in any order), the last
+   * run's entries updated with the new sizes, not one new entry per file.
+   */
+  private entries(): { entries: Map<string, BundleEntry>; issues: BundleIssue[] } {
+    const last = this.lastEntries;
+    if (last && !this.pathsChanged) {
+      const collector = new EntryCollector(this.base.limits);
+      const sizes = new Map<string, number>();
+      let accepted = true;
+      for (const path of this.changed) {
+        const bytes = this.files.get(path);
+        // A path set and deleted before the last run is in neither; any other was accepted then and must be now.
+        if (!bytes) continue;
+        if (!last.has(path) || !collector.accept(path, bytes.length)) {
+          accepted = false;
+          break;
+        }
+        sizes.set(path, bytes.length);
+      }
+      if (accepted && !collector.issues.length) {
+        // Updated in place: only the last run's bundle shares it, and that run is over.
+        for (const [path, size] of sizes) last.set(path, { path, size });
+        return { entries: last, issues: [] };
+      }
+    }
+    const collector = new EntryCollector(this.base.limits);
+    const entries = new Map<string, BundleEntry>();
+    for (const [path, bytes] of this.files) {
+      if (!this.changed.has(path)) entries.set(path, { path, size: bytes.length });
+      else if (collector.accept(path, bytes.length)) entries.set(path, { path, size: bytes.length });
+    }
+    this.lastEntries = entries;
+    this.pathsChanged = false;
+    return { entries, issues: collector.issues };
   }
 }
 
