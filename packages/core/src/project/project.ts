@@ -59,6 +59,11 @@ export interface ProjectOptions {
   parseCache?: ParseCache;
   /** Called on every use of a file's content (parsed, cached or not): the engine tracks dependencies with it. */
   onAccess?(path: string): void;
+  /**
+   * Called on a lookup in an index (`rememberIndex`) while a file is walked: its result depends on
+   * the answer for `key` (`answerHash`, compared again with `indexAnswerHash`).
+   */
+  onIndexLookup?(kind: string, key: string, answerHash: string): void;
   /** A bundle file's content hash (SHA-1 hex) when the caller knows it: the parse cache is keyed by it. */
   contentHash?(path: string): string;
   /** Scripts, templates and stylesheets larger than this are not parsed (default: the bundle's limit). */
@@ -453,10 +458,18 @@ export class Project implements ModuleHost {
       const index = kept?.index ?? new FileIndex();
       index.update(paths, (path) => this.hashOf(path), keysOf, kept ? this.changedSince(kept.run) : undefined);
       this.carry(carried, { index, run: this.run });
-      lookups = new FileIndexLookups(index, (used) => used.forEach((path) => this.noteAccess(path)), () => this.recorders.length > 0);
+      lookups = new FileIndexLookups(index, (used) => used.forEach((path) => this.noteAccess(path)), (key, hash) => this.options.onIndexLookup?.(kind, key, hash), () => this.recorders.length > 0);
       this.fileIndexes.set(kind, lookups);
     }
     return lookups;
+  }
+
+  /**
+   * The hash of an index's answer for `key` in this run, if the index was brought up to date in
+   * this run (a rule asked `rememberIndex` for it); else undefined: not known.
+   */
+  indexAnswerHash(kind: string, key: string): string | undefined {
+    return this.fileIndexes.get(kind)?.answerHash(key);
   }
 
   /**
