@@ -75,7 +75,7 @@ export class Run {
    */
   noteRead(path: string, hash: (path: string) => string): void {
     const result = this.sink;
-    if (result && path !== this.currentFile!.path) result.deps[path] ??= hash(path);
+    if (result && path !== this.currentFile!.path && this.project.readsHeard) result.deps[path] ??= hash(path);
   }
 
   /** Records a lookup in a project index as a dependency of the walked file's result on the answer. */
