@@ -148,16 +148,13 @@ function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: L
     project.carry(KEPT_FILE_PHASE, undefined);
     kept = { ...previous, run: project.run };
     const results = kept.results;
-    const again = new Set<string>();
+    // Any changed file may have gained or lost a key looked up, so the files whose results made
+    // lookups are checked too, first: bringing an index up to date parses the changed files, whose
+    // walks then reuse those parses (their trees are released after the walk).
+    const again = new Set<string>(changed.size ? previous.indexReaders : []);
     for (const path of changed) {
       again.add(path);
       for (const reader of previous.readers.get(path) ?? []) again.add(reader);
-    }
-    // Any changed file may have gained or lost a key looked up: those readers are looked at last,
-    // once the changed files' walks have brought the indexes up to date.
-    if (changed.size) {
-      for (const reader of previous.indexReaders) again.delete(reader);
-      for (const reader of previous.indexReaders) again.add(reader);
     }
     const replaced = new Map<string, Record<string, unknown[]> | undefined>();
     let added = false;
