@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import type { LintOptions, LintResult } from '../runner/lint.js';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lint, type LintOptions, type LintResult } from '../runner/lint.js';
+import { openSession } from '../runner/session.js';
 import { defineRule } from '../rules/rule.js';
 import { replaySession, type SessionEdit } from '../testing/index.js';
 import type { BundleLimits } from '../bundle/bundle.js';
@@ -149,4 +153,28 @@ describe('a session at the bundle limits', () => {
       });
     });
   }
+});
+
+describe('a session on a directory at the bundle limits', () => {
+  let dir: string | undefined;
+  afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  it('reads a file refused at open once a delete brings the total under, as a fresh lint of the directory does', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bmplint-session-limits-'));
+    // A directory's files are offered to the limits last name first: c.js, b.js, a.js.
+    writeFileSync(join(dir, 'a.js'), 'debugger;');
+    writeFileSync(join(dir, 'b.js'), pad(30));
+    writeFileSync(join(dir, 'c.js'), pad(60));
+    const options = optionsFor({ maxTotalBytes: 95 });
+    const plain = (result: LintResult) => JSON.parse(JSON.stringify(result)) as LintResult;
+    const session = await openSession(dir, options);
+    const first = plain(await session.lint());
+    expect(first).toEqual(plain(await lint(dir, options)));
+    expect(bundleIssues(first)).toEqual(['total-too-large a.js']);
+    session.setFile('c.js', null);
+    unlinkSync(join(dir, 'c.js'));
+    const after = plain(await session.lint());
+    expect(after).toEqual(plain(await lint(dir, options)));
+    expect([bundleIssues(after), read(after), debuggers(after)]).toEqual([[], ['a.js', 'b.js'], ['a.js']]);
+  });
 });
