@@ -18,7 +18,7 @@ export { loadConfigFile, activateRules, configProblems, CONFIG_FILE_NAME, type C
 export { applyFixes, fixFiles, resolveFix, fixesOf, jsonEdit, ruleFixer, MAX_FIX_PASSES, type Fix, type Suggestion, type RuleFixer, type FixFunction, type FixRun } from './fix.js';
 export { DIRECTIVE_RULE_ID, DIRECTIVE_MESSAGES } from './runner/suppressions.js';
 export { closestName, editDistance } from './text/closest.js';
-export { Project, normalizeRoute, type Page, type ComponentUse, type AppStyle, type UnitFiles, type ParseCache } from './project/project.js';
+export { Project, normalizeRoute, type Page, type ComponentUse, type AppStyle, type UnitFiles, type ParseCache, type IndexSpec } from './project/project.js';
 export { jsonConfigSource, jsConfigSource, type ConfigSource, type SourceSpan } from './project/config-source.js';
 export type { FileIndexLookups } from './project/file-index.js';
 export { perModel } from './project/per-model.js';

@@ -2,7 +2,7 @@
  * JavaScript helpers shared by the flow-aware privacy rules: parents, references, how a function
  * is reached (template handler, lifecycle hook, callback of another call) and who calls it.
  */
-import { ancestorsIn, handlerGraph, memberPath, nodesIn, parentIn, RecentMap, walkJs, type Binding, type FileIndexLookups, type HandlerBinding, type JsFile, type ParsedFile, type Project, type UnitFiles } from '@bmplint/core';
+import { ancestorsIn, handlerGraph, memberPath, nodesIn, parentIn, RecentMap, walkJs, type Binding, type FileIndexLookups, type HandlerBinding, type IndexSpec, type JsFile, type ParsedFile, type Project, type UnitFiles } from '@bmplint/core';
 
 /** Babel's node union, taken from core's API (the rule packages do not depend on @babel/types). */
 export type Node = Parameters<typeof walkJs>[0];
@@ -445,6 +445,8 @@ const MAX_CANDIDATES = 2000;
 /** Callers by function, per run and per file being walked (a cached caller list would hide what it read from the next file's dependencies). */
 const callersCache = new WeakMap<Project, WeakMap<object, Map<FunctionNode, Array<{ file: JsFile; call: CallNode }>>>>();
 const callerIndexes = new WeakMap<Project, FileIndexLookups>();
+/** Given as a spec, so a session's next run can bring it up to date before a walk asks (its readers' results depend on its answers). */
+const CALLER_INDEX: IndexSpec = { kind: 'privacy/callers', paths: (project) => indexedScripts(project), keysOf: (project, path) => calledNames(project, path) };
 
 /**
  * For each name, the scripts (outside node_modules) that call something by it, directly or through
@@ -454,7 +456,7 @@ const callerIndexes = new WeakMap<Project, FileIndexLookups>();
 function callerIndex(project: Project): FileIndexLookups {
   let index = callerIndexes.get(project);
   if (!index) {
-    index = project.rememberIndex('privacy/callers', indexedScripts(project), (path) => calledNames(project, path));
+    index = project.rememberIndex(CALLER_INDEX);
     callerIndexes.set(project, index);
   }
   return index;

@@ -76,34 +76,60 @@ describe('FileIndex', () => {
 });
 
 describe('FileIndexLookups', () => {
-  const contents = { 'a.js': 'load', 'b.js': 'show' };
+  const contents = { 'a.js': 'load', 'b.js': 'show', 'c.js': 'load' };
   const setUp = (remembering = false) => {
     const index = new FileIndex();
     index.update(...listed(contents), keyer(contents).keysOf);
     const uses: string[][] = [];
-    return { uses, lookups: new FileIndexLookups(index, (paths) => uses.push([...paths]), () => remembering) };
+    const answers: Array<[string, string]> = [];
+    const lookups = new FileIndexLookups(index, (paths) => uses.push([...paths]), (key, hash) => answers.push([key, hash]), () => remembering);
+    return { index, uses, answers, lookups };
   };
 
-  it('notes a use of every indexed file (any may gain the key), once per reader', () => {
-    const { uses, lookups } = setUp();
+  it("notes a reader's lookup as a dependency on the answer for the key and a use of the files in it", () => {
+    const { index, uses, answers, lookups } = setUp();
     const reader = {};
-    expect(lookups.lookup('load', reader)).toEqual(['a.js']);
+    expect(lookups.lookup('load', reader)).toEqual(['a.js', 'c.js']);
     expect(lookups.lookup('show', reader)).toEqual(['b.js']);
-    expect(uses).toEqual([['a.js', 'b.js']]);
-    lookups.lookup('load', {});
-    expect(uses).toHaveLength(2);
+    expect(lookups.lookup('none', reader)).toEqual([]);
+    expect(uses).toEqual([['a.js', 'c.js'], ['b.js'], []]);
+    expect(answers.map(([key]) => key)).toEqual(['load', 'show', 'none']);
+    expect(answers.map(([, hash]) => hash)).toEqual([index.answerHash('load'), index.answerHash('show'), index.answerHash('none')]);
+    expect(new Set(answers.map(([, hash]) => hash)).size).toBe(3);
   });
 
-  it('notes them on every lookup without a reader, or while an analysis is being remembered', () => {
+  it('notes every indexed file on a lookup without a reader, or while an analysis is being remembered', () => {
     const plain = setUp();
     plain.lookups.lookup('load');
     plain.lookups.lookup('load');
-    expect(plain.uses).toHaveLength(2);
+    expect(plain.uses).toEqual([['a.js', 'b.js', 'c.js'], ['a.js', 'b.js', 'c.js']]);
+    expect(plain.answers).toEqual([]);
     const remembering = setUp(true);
-    const reader = {};
-    remembering.lookups.lookup('load', reader);
-    remembering.lookups.lookup('load', reader);
-    expect(remembering.uses).toHaveLength(2);
+    remembering.lookups.lookup('load', {});
+    expect(remembering.uses).toEqual([['a.js', 'b.js', 'c.js']]);
+    expect(remembering.answers).toEqual([]);
+  });
+
+  it("changes an answer's hash exactly when a file gains or loses the key, or the answer's order changes", () => {
+    const current: Record<string, string> = { ...contents };
+    const index = new FileIndex();
+    index.update(...listed(current), keyer(current).keysOf);
+    const load = index.answerHash('load');
+    const show = index.answerHash('show');
+    current['b.js'] = 'show other';
+    index.update(...listed(current), keyer(current).keysOf);
+    expect([index.answerHash('load'), index.answerHash('show')]).toEqual([load, show]);
+    current['b.js'] = 'show load';
+    index.update(...listed(current), keyer(current).keysOf);
+    expect(index.answerHash('load')).not.toBe(load);
+    expect(index.answerHash('show')).toBe(show);
+    current['b.js'] = 'show';
+    index.update(...listed(current), keyer(current).keysOf);
+    expect(index.answerHash('load')).toBe(load);
+    const reordered = { 'c.js': current['c.js'], 'b.js': current['b.js'], 'a.js': current['a.js'] };
+    index.update(...listed(reordered), keyer(reordered).keysOf);
+    expect(index.lookup('load')).toEqual(['c.js', 'a.js']);
+    expect(index.answerHash('load')).not.toBe(load);
   });
 });
 

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * An inverted index over per-file keys (e.g. the names a script calls): which files have a key.
  * It is brought up to date by `update` with the files it covers and a token per file (its content
@@ -12,8 +14,8 @@ export class FileIndex {
   /** Each indexed file's position in the last `update`'s list: lookups answer in that order. */
   private position = new Map<string, number>();
   private listed: readonly string[] = [];
-  /** Lookups' answers, sorted, until the next change. */
-  private readonly sorted = new Map<string, readonly string[]>();
+  /** Lookups' answers, sorted, until the next change (with a hash of each, once asked). */
+  private readonly sorted = new Map<string, { paths: readonly string[]; hash?: string }>();
 
   /**
    * Indexes exactly `files` (in that order), calling `keysOf` for a file that is new or whose
@@ -53,9 +55,19 @@ export class FileIndex {
 
   /** The files with `key`, in the order of the last `update`'s list. */
   lookup(key: string): readonly string[] {
+    return this.answer(key).paths;
+  }
+
+  /** A hash of `lookup(key)`'s answer (the files with the key, in order): equal hashes, equal answers. */
+  answerHash(key: string): string {
+    const answer = this.answer(key);
+    return (answer.hash ??= createHash('sha1').update(answer.paths.join('\0')).digest('hex'));
+  }
+
+  private answer(key: string): { paths: readonly string[]; hash?: string } {
     let answer = this.sorted.get(key);
     if (!answer) {
-      answer = [...(this.pathsByKey.get(key) ?? [])].sort((a, b) => this.position.get(a)! - this.position.get(b)!);
+      answer = { paths: [...(this.pathsByKey.get(key) ?? [])].sort((a, b) => this.position.get(a)! - this.position.get(b)!) };
       this.sorted.set(key, answer);
     }
     return answer;
@@ -95,27 +107,33 @@ function samePositions(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, nu
 }
 
 /**
- * One run's lookups in a `FileIndex`. Which files have a key can change when any indexed file
- * changes (a file may gain the key), so a lookup is a use of every indexed file: noted once per
- * `reader` (the file being walked: the engine tracks its result's dependencies), and on every
- * lookup without one or while an analysis is being remembered.
+ * One run's lookups in a `FileIndex`. A lookup while the engine walks a file (`reader`) is a
+ * dependency of that file's result on the answer for the key (`noteAnswer`: which files have it,
+ * by the answer's hash; the engine re-checks it after any indexed file changes) and on the
+ * content of the files in it. While an analysis is being remembered, which depends on the files
+ * it read alone, it is a use of every indexed file (any file could gain the key).
  */
 export class FileIndexLookups {
-  private readonly noted = new WeakSet<object>();
-
   constructor(
     private readonly index: FileIndex,
     private readonly noteUses: (paths: readonly string[]) => void,
+    private readonly noteAnswer: (key: string, answerHash: string) => void,
     private readonly remembering: () => boolean,
   ) {}
 
   /** The files with `key`, in bundle order. */
   lookup(key: string, reader?: object): readonly string[] {
-    if (!reader || !this.noted.has(reader) || this.remembering()) {
-      this.noteUses(this.index.paths);
-      if (reader && !this.remembering()) this.noted.add(reader);
-    }
-    return this.index.lookup(key);
+    const answer = this.index.lookup(key);
+    if (reader && !this.remembering()) {
+      this.noteAnswer(key, this.index.answerHash(key));
+      this.noteUses(answer);
+    } else this.noteUses(this.index.paths);
+    return answer;
+  }
+
+  /** A hash of the answer for `key` now (to tell whether a result's lookup still holds). */
+  answerHash(key: string): string {
+    return this.index.answerHash(key);
   }
 
   /** Indexed files in bundle order (to merge the answers of several lookups). */

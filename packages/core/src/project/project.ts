@@ -59,6 +59,11 @@ export interface ProjectOptions {
   parseCache?: ParseCache;
   /** Called on every use of a file's content (parsed, cached or not): the engine tracks dependencies with it. */
   onAccess?(path: string): void;
+  /**
+   * Called on a lookup in an index (`rememberIndex`) while a file is walked: its result depends on
+   * the answer for `key` (`answerHash`, compared again with `indexAnswerHash`).
+   */
+  onIndexLookup?(kind: string, key: string, answerHash: string): void;
   /** A bundle file's content hash (SHA-1 hex) when the caller knows it: the parse cache is keyed by it. */
   contentHash?(path: string): string;
   /** Scripts, templates and stylesheets larger than this are not parsed (default: the bundle's limit). */
@@ -69,6 +74,25 @@ export interface ProjectOptions {
   analysisCache?: AnalysisCache;
   /** Called before a file whose parse was released (`release`) is parsed again. */
   onReparse?(path: string): void;
+}
+
+/**
+ * An index for `Project.rememberIndex` described without a run's project (module-level functions
+ * of the project they are given): a session's later run can bring it up to date by itself.
+ */
+export interface IndexSpec {
+  kind: string;
+  /** The files indexed, in the order lookups answer in. */
+  paths(project: Project): readonly string[];
+  /** A file's keys: a function of its content alone. */
+  keysOf(project: Project, path: string): Iterable<string>;
+}
+
+/** An index kept across a session's runs: brought up to date in `run`. */
+interface KeptIndex {
+  index: FileIndex;
+  run: number;
+  spec?: IndexSpec;
 }
 
 /** What the project model was built from, and the model, for the next run of a session. */
@@ -157,6 +181,8 @@ export class Project implements ModuleHost {
    */
   private accessScope: object = {};
   private readonly outerScopes: object[] = [];
+  /** Inside `unheard`: file reads are not told to the engine. */
+  private unheardDepth = 0;
   private modelKeyCache?: string;
   private pathList?: string[];
   /** This run's inverted indexes by kind (`rememberIndex`). */
@@ -441,22 +467,44 @@ export class Project implements ModuleHost {
    * An inverted index of `paths` by per-file keys (`keysOf`, which must depend on the file's content
    * alone), built once per run for a kind; with an analysis cache (a session's) kept across runs and
    * re-keyed only for the files added or changed since (file-index.ts): the session's changed paths
-   * when it says, else each file's content hash compared.
+   * when it says, else each file's content hash compared. Given as an `IndexSpec`, a later run of
+   * the session can bring it up to date itself, before any rule asks (`indexAnswerHash`).
    */
-  rememberIndex(kind: string, paths: readonly string[], keysOf: (path: string) => Iterable<string>): FileIndexLookups {
+  rememberIndex(spec: IndexSpec): FileIndexLookups;
+  rememberIndex(kind: string, paths: readonly string[], keysOf: (path: string) => Iterable<string>): FileIndexLookups;
+  rememberIndex(kindOrSpec: string | IndexSpec, paths?: readonly string[], keysOf?: (path: string) => Iterable<string>): FileIndexLookups {
+    const spec = typeof kindOrSpec === 'string' ? undefined : kindOrSpec;
+    const kind = spec ? spec.kind : (kindOrSpec as string);
     let lookups = this.fileIndexes.get(kind);
     if (!lookups) {
       const carried = `file-index/${kind}/${this.maxParseBytes}`;
-      const kept = this.carried<{ index: FileIndex; run: number }>(carried);
+      const kept = this.carried<KeptIndex>(carried);
       // Dropped while it is updated: a keysOf that throws leaves a new index to the next run.
       this.carry(carried, undefined);
       const index = kept?.index ?? new FileIndex();
-      index.update(paths, (path) => this.hashOf(path), keysOf, kept ? this.changedSince(kept.run) : undefined);
-      this.carry(carried, { index, run: this.run });
-      lookups = new FileIndexLookups(index, (used) => used.forEach((path) => this.noteAccess(path)), () => this.recorders.length > 0);
+      const files = spec ? spec.paths(this) : paths!;
+      const keys = spec ? (path: string) => spec.keysOf(this, path) : keysOf!;
+      // What keying read is not a use by the file being walked: its lookups depend on the answers.
+      this.unheard(() => index.update(files, (path) => this.hashOf(path), keys, kept ? this.changedSince(kept.run) : undefined));
+      this.carry(carried, { index, run: this.run, spec } satisfies KeptIndex);
+      lookups = new FileIndexLookups(index, (used) => used.forEach((path) => this.noteAccess(path)), (key, hash) => this.options.onIndexLookup?.(kind, key, hash), () => this.recorders.length > 0);
       this.fileIndexes.set(kind, lookups);
     }
     return lookups;
+  }
+
+  /**
+   * The hash of an index's answer for `key` in this run, if the index was brought up to date in
+   * this run (a rule asked `rememberIndex` for it) or can be (a session's index given as an
+   * `IndexSpec`); else undefined: not known.
+   */
+  indexAnswerHash(kind: string, key: string): string | undefined {
+    let lookups = this.fileIndexes.get(kind);
+    if (!lookups) {
+      const spec = this.carried<KeptIndex>(`file-index/${kind}/${this.maxParseBytes}`)?.spec;
+      if (spec) lookups = this.rememberIndex(spec);
+    }
+    return lookups?.answerHash(key);
   }
 
   /**
@@ -501,9 +549,30 @@ export class Project implements ModuleHost {
     this.outerScopes.fill(this.accessScope);
   }
 
+  /**
+   * `work()` with its file reads kept from the engine (told to the analyses being remembered
+   * alone), in an access scope of its own, so an analysis it used tells its reads again after.
+   */
+  private unheard<V>(work: () => V): V {
+    const scope = this.accessScope;
+    this.accessScope = {};
+    this.unheardDepth++;
+    try {
+      return work();
+    } finally {
+      this.unheardDepth--;
+      this.accessScope = scope;
+    }
+  }
+
+  /** False inside `unheard`: the engine does not count reads of the bundle then either. */
+  get readsHeard(): boolean {
+    return !this.unheardDepth;
+  }
+
   /** A use of a file's content: for the engine's dependency tracking and the analyses being remembered. */
   private noteAccess(path: string): void {
-    this.options.onAccess?.(path);
+    if (!this.unheardDepth) this.options.onAccess?.(path);
     for (const read of this.recorders) read.add(path);
   }
 

@@ -13,8 +13,23 @@ export interface FileResult {
   /** Rule id → facts, in record order. */
   facts: Record<string, unknown[]>;
   directives: Directive[];
-  /** Bundle path → content hash of each other file the phase read. */
+  /**
+   * Bundle path → content hash of each other file the phase read; and for each lookup in a
+   * project index (`Project.rememberIndex`), `indexDependency(kind, key)` → the answer's hash.
+   */
   deps: Record<string, string>;
+}
+
+/** The `deps` entry of a lookup of `key` in the index `kind` (no bundle path holds a NUL). */
+export function indexDependency(kind: string, key: string): string {
+  return `\0${kind}\0${key}`;
+}
+
+/** The index and key of a `deps` entry made by `indexDependency`, else undefined (a bundle path). */
+export function indexLookupOf(dep: string): { kind: string; key: string } | undefined {
+  if (dep.charCodeAt(0) !== 0) return undefined;
+  const at = dep.indexOf('\0', 1);
+  return { kind: dep.slice(1, at), key: dep.slice(at + 1) };
 }
 
 /** Where per-file results are kept between runs: in memory (a session) or on disk (`--cache`). */

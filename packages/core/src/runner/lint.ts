@@ -11,7 +11,7 @@ import type { AnalysisCache } from '../project/analysis-cache.js';
 import type { AnyRule } from '../rules/rule.js';
 import { applySuppressions } from './suppressions.js';
 import { directivesOf, type Directive } from './directives.js';
-import type { FileResult, ResultCache } from './file-result.js';
+import { indexLookupOf, type FileResult, type ResultCache } from './file-result.js';
 import { Run, toolFinding } from './run.js';
 import { assignFingerprints } from '../fingerprint.js';
 import { applySeverityPolicy } from './policy.js';
@@ -83,7 +83,7 @@ export async function lint(input: string | Bundle, options: LintOptions): Promis
     : options.listingPath ? readExternalListing(options.listingPath, bundle) : undefined;
   if (externalListing) hashes.external(externalListing.path, externalListing.bytes);
   const maxParseBytes = config.limits?.maxParseBytes ?? raw.limits.maxParseBytes;
-  const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch, contentHash: (path) => hashes.of(path), analysisCache: options.analysisCache, maxParseBytes, ignorePatterns: config.ignorePatterns, onReparse: (path) => run?.reparsing(path) });
+  const project = new Project(bundle, { externalListing, parseCache: options.parseCache, onAccess: touch, onIndexLookup: (kind, key, answerHash) => run?.noteIndexLookup(kind, key, answerHash), contentHash: (path) => hashes.of(path), analysisCache: options.analysisCache, maxParseBytes, ignorePatterns: config.ignorePatterns, onReparse: (path) => run?.reparsing(path) });
   run = new Run(project, active, options.history, options.scope, options.strictTrees);
   const cache = options.resultCache;
   const runKey = cache ? runKeyOf(run, project, limits) : '';
@@ -148,7 +148,10 @@ function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: L
     project.carry(KEPT_FILE_PHASE, undefined);
     kept = { ...previous, run: project.run };
     const results = kept.results;
-    const again = new Set<string>();
+    // Any changed file may have gained or lost a key looked up, so the files whose results made
+    // lookups are checked too, first: bringing an index up to date parses the changed files, whose
+    // walks then reuse those parses (their trees are released after the walk).
+    const again = new Set<string>(changed.size ? previous.indexReaders : []);
     for (const path of changed) {
       again.add(path);
       for (const reader of previous.readers.get(path) ?? []) again.add(reader);
@@ -158,12 +161,12 @@ function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: L
     for (const path of again) {
       const before = results.get(path);
       // A file that only read a changed one keeps its result if what it read is the same.
-      const result = !changed.has(path) && before && readsHold(before, hashes, options.analysisCache) ? before : project.bundle.has(path) ? phase(path) : undefined;
+      const result = !changed.has(path) && before && readsHold(before, project, hashes, options.analysisCache) ? before : project.bundle.has(path) ? phase(path) : undefined;
       if (result === before) continue;
       if (result) {
         added ||= !before;
         results.set(path, result);
-        addReaders(kept.readers, path, result);
+        addReaders(kept, path, result);
       } else results.delete(path);
       replaced.set(path, result?.facts);
     }
@@ -181,9 +184,8 @@ function walkFiles(run: Run, project: Project, hashes: ContentHashes, options: L
       run.addFacts(path, result.facts);
       options.onProgress?.(index + 1, paths.length);
     });
-    const readers = new Map<string, Set<string>>();
-    if (keep) for (const [path, result] of results) addReaders(readers, path, result);
-    kept = { runKey, run: project.run, results, facts: new Map(), readers };
+    kept = { runKey, run: project.run, results, facts: new Map(), readers: new Map(), indexReaders: new Set() };
+    if (keep) for (const [path, result] of results) addReaders(kept, path, result);
   }
   // Trees parsed while another file was walked (the stylesheets a template reads) go too.
   project.releaseExcept(run.keptTrees);
@@ -200,12 +202,18 @@ interface KeptFilePhase {
   facts: ReadonlyMap<string, ReadonlyMap<string, unknown[]>>;
   /** For each file another file's phase read, the files whose results read it (may hold more than that). */
   readers: Map<string, Set<string>>;
+  /** The files whose results looked a key up in a project index (may hold more than that). */
+  indexReaders: Set<string>;
 }
 
 const KEPT_FILE_PHASE = 'file-phase';
 
-function addReaders(readers: Map<string, Set<string>>, path: string, result: FileResult): void {
+function addReaders({ readers, indexReaders }: KeptFilePhase, path: string, result: FileResult): void {
   for (const dep in result.deps) {
+    if (indexLookupOf(dep)) {
+      indexReaders.add(path);
+      continue;
+    }
     const set = readers.get(dep);
     if (set) set.add(path);
     else readers.set(dep, new Set([path]));
@@ -222,7 +230,7 @@ function filePhase(path: string, run: Run, project: Project, hashes: ContentHash
   // The run key and the content hash are fixed-length hex: the key needs no hashing of its own.
   const key = cache ? `${runKey}:${path}:${hashes.of(path)}` : undefined;
   let result = key ? cache!.get(key) : undefined;
-  if (result && !readsHold(result, hashes, options.analysisCache)) result = undefined;
+  if (result && !readsHold(result, project, hashes, options.analysisCache)) result = undefined;
   if (result) {
     if (Run.wants(run.uncached, kind, bytes)) {
       const file = project.parsed(path);
@@ -241,19 +249,31 @@ function filePhase(path: string, run: Run, project: Project, hashes: ContentHash
 }
 
 /**
- * Whether every other file a cached result read still has the content it read. When the session
- * says which files changed since the result was last found to hold, only those are looked up.
+ * Whether every other file a cached result read still has the content it read, and every lookup
+ * it made in a project index still has the same answer. When the session says which files changed
+ * since the result was last found to hold, only those are looked up, and its lookups only if a
+ * file changed (any file may gain a key). A lookup in an index not yet brought up to date in this
+ * run (no walk has asked for it yet) cannot be checked: the result does not hold.
  */
-function readsHold(result: FileResult, hashes: ContentHashes, runs: AnalysisCache | undefined): boolean {
+function readsHold(result: FileResult, project: Project, hashes: ContentHashes, runs: AnalysisCache | undefined): boolean {
   const changed = runs?.changedSince(runs.lastChecked(result));
   const deps = result.deps;
   if (changed) {
     for (const path of changed) if (Object.hasOwn(deps, path) && hashes.of(path) !== deps[path]) return false;
+    if (changed.size) {
+      for (const dep in deps) if (!lookupHolds(dep, deps[dep], project)) return false;
+    }
   } else {
-    for (const path in deps) if (hashes.of(path) !== deps[path]) return false;
+    for (const dep in deps) if (!lookupHolds(dep, deps[dep], project) || (dep.charCodeAt(0) !== 0 && hashes.of(dep) !== deps[dep])) return false;
   }
   runs?.markChecked(result);
   return true;
+}
+
+/** Whether a `deps` entry, if it is an index lookup, still has the same answer (true for a file's). */
+function lookupHolds(dep: string, hash: string, project: Project): boolean {
+  const lookup = indexLookupOf(dep);
+  return !lookup || project.indexAnswerHash(lookup.kind, lookup.key) === hash;
 }
 
 /**

@@ -14,7 +14,7 @@ import { mergeVisitors, type MergedVisitors, type Tagged } from './merge.js';
 import { directivesOf } from './directives.js';
 import { reportedSeverity } from './policy.js';
 import { fixesOf } from '../fix.js';
-import type { FileResult } from './file-result.js';
+import { indexDependency, type FileResult } from './file-result.js';
 import type { ReviewHistory } from '../history.js';
 
 /** Whether a rule's per-file results may be cached: its visitors keep no state for a project hook that reads ASTs. */
@@ -75,7 +75,12 @@ export class Run {
    */
   noteRead(path: string, hash: (path: string) => string): void {
     const result = this.sink;
-    if (result && path !== this.currentFile!.path) result.deps[path] ??= hash(path);
+    if (result && path !== this.currentFile!.path && this.project.readsHeard) result.deps[path] ??= hash(path);
+  }
+
+  /** Records a lookup in a project index as a dependency of the walked file's result on the answer. */
+  noteIndexLookup(kind: string, key: string, answerHash: string): void {
+    if (this.sink) this.sink.deps[indexDependency(kind, key)] ??= answerHash;
   }
 
   private contextFor(slot: number): RuleContext {
