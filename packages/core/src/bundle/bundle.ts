@@ -74,6 +74,14 @@ export interface Bundle {
    * when it is set), so a run does not hash every file again.
    */
   hashOf?(path: string): string;
+  /**
+   * Every name offered to the limits at open, in order, with its size: the entries and those the
+   * limits refused (unsafe, too large, past the count or total). A session re-applies the limits to
+   * it as edits change sizes, so it needs no file read again to know the total.
+   */
+  readonly offered?: ReadonlyMap<string, number>;
+  /** Bytes of an offered path the limits refused at open, once edits bring the bundle under them. */
+  readRefused?(path: string): Buffer;
 }
 
 /** Normalises an entry name; returns undefined when the name is absolute or climbs out of the root. */
@@ -99,6 +107,8 @@ export function formatBytes(bytes: number): string {
 export class EntryCollector {
   readonly entries = new Map<string, BundleEntry>();
   readonly issues: BundleIssue[] = [];
+  /** Every name given to `accept`, first occurrence, with its size (`Bundle.offered`). */
+  readonly offered = new Map<string, number>();
   private totalBytes = 0;
   private full = false;
 
@@ -106,6 +116,7 @@ export class EntryCollector {
 
   /** Returns the safe path when the entry is accepted, else records why not. */
   accept(name: string, size: number): string | undefined {
+    if (!this.offered.has(name)) this.offered.set(name, size);
     const path = safeRelativePath(name);
     if (!path) {
       this.issues.push({ code: 'unsafe-path', path: name, detail: 'absolute or escapes the bundle root' });

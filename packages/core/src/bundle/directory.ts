@@ -1,6 +1,6 @@
 import { accessSync, constants as fsConstants, readdirSync, readFileSync, lstatSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import { EntryCollector, type Bundle, type BundleLimits } from './bundle.js';
+import { EntryCollector, safeRelativePath, type Bundle, type BundleLimits } from './bundle.js';
 
 /** Folders that are never part of an uploaded bundle (`.bmplint-cache`: `--cache`'s default folder). */
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', '.bmplint-cache']);
@@ -51,6 +51,12 @@ export function openDirectoryBundle(root: string, limits: BundleLimits): Bundle 
     has: (path) => entries.has(path),
     read(path) {
       if (!entries.has(path)) throw new Error(`not in bundle: ${path}`);
+      return readFileSync(join(root, path));
+    },
+    offered: collector.offered,
+    readRefused(path) {
+      // Only a safe name offered at open: never a path built from an edit.
+      if (entries.has(path) || !collector.offered.has(path) || safeRelativePath(path) !== path) throw new Error(`not refused at open: ${path}`);
       return readFileSync(join(root, path));
     },
   };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Bundle, BundleEntry, BundleIssue, BundleLimits } from '../bundle/bundle.js';
+import type { Bundle, BundleEntry, BundleIssue, BundleIssueCode, BundleLimits } from '../bundle/bundle.js';
 import { DEFAULT_LIMITS, EntryCollector } from '../bundle/bundle.js';
 import { openBundle } from '../bundle/open.js';
 import type { ParsedFile } from '../parse/source-file.js';
@@ -21,13 +21,30 @@ export interface LintSession {
 export async function openSession(input: string | Bundle, options: LintOptions): Promise<LintSession> {
   const limits: BundleLimits = { ...DEFAULT_LIMITS, ...options.config?.limits };
   const base = typeof input === 'string' ? await openBundle(input, { limits }) : input;
-  const files = new Map<string, Buffer>();
-  for (const path of base.entries.keys()) files.set(path, base.read(path));
+  // Every name offered at open, in order, refused ones with their size only: edits may bring them under the limits.
+  const offered = base.offered ?? new Map([...base.entries.values()].map((entry) => [entry.path, entry.size]));
+  const files = new Map<string, SessionFile>();
+  for (const [name, size] of offered) {
+    if (!base.entries.has(name)) files.set(name, { size });
+    else {
+      const bytes = base.read(name);
+      files.set(name, { size: bytes.length, bytes });
+    }
+  }
   return new Session(base, files, options);
 }
 
+/** A file of the session: its size always, its bytes once read (a file refused at open is read when accepted). */
+interface SessionFile {
+  size: number;
+  bytes?: Buffer;
+}
+
+/** Issues the limits give `EntryCollector.accept` on a name: the session works them out again each run. */
+const ACCEPT_ISSUES: ReadonlySet<BundleIssueCode> = new Set(['unsafe-path', 'file-too-large', 'too-many-files', 'total-too-large']);
+
 class Session implements LintSession {
-  /** Paths set through `setFile`: their base issues (e.g. too large) no longer apply. */
+  /** Paths set through `setFile`: their base issues (e.g. unreadable) no longer apply. */
   private readonly changed = new Set<string>();
   /** Paths set since the last run began: what the analyses kept across runs are checked against. */
   private pending = new Set<string>();
@@ -36,11 +53,13 @@ class Session implements LintSession {
   private readonly analyses = new AnalysisCache();
   /** Content hashes, computed once per file content (on first use after `setFile`). */
   private readonly hashes = new Map<string, string>();
-  /** The entries of the last run's bundle, and whether a path was added or deleted since. */
+  /** The entries of the last run's bundle, their total size, whether the limits refused any name then, and whether a path was added or deleted since. */
   private lastEntries: Map<string, BundleEntry> | undefined;
+  private lastTotal = 0;
+  private lastRefused = false;
   private pathsChanged = true;
 
-  constructor(private readonly base: Bundle, private readonly files: Map<string, Buffer>, private readonly options: LintOptions) {}
+  constructor(private readonly base: Bundle, private readonly files: Map<string, SessionFile>, private readonly options: LintOptions) {}
 
   setFile(path: string, content: string | Uint8Array | null): void {
     if (content === null || !this.files.has(path)) this.pathsChanged = true;
@@ -48,7 +67,10 @@ class Session implements LintSession {
     this.pending.add(path);
     this.hashes.delete(path);
     if (content === null) this.files.delete(path);
-    else this.files.set(path, typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content));
+    else {
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+      this.files.set(path, { size: bytes.length, bytes });
+    }
   }
 
   async lint(): Promise<LintResult> {
@@ -63,12 +85,18 @@ class Session implements LintSession {
     return result;
   }
 
-  /** The files as they are now, with the base bundle's kind, name and issues. */
+  /** The files as they are now, with the base bundle's kind, name and the issues no edit can change. */
   private bundle(): Bundle {
     const base = this.base;
-    const issues: BundleIssue[] = base.issues.filter((issue) => !this.changed.has(issue.path));
     const entries = this.entries();
-    issues.push(...entries.issues);
+    let issues: readonly BundleIssue[];
+    if (!this.changed.size) {
+      issues = base.issues; // in the order the reader met them
+    } else {
+      // The limits' issues are the entries' own when the base says what it offered; the rest (links, unreadable files) stand until their path is set.
+      const kept = base.issues.filter((issue) => !this.changed.has(issue.path) && !(base.offered && ACCEPT_ISSUES.has(issue.code)));
+      issues = [...kept, ...entries.issues];
+    }
     const files = this.files;
     const hashes = this.hashes;
     return {
@@ -79,7 +107,7 @@ class Session implements LintSession {
       limits: base.limits,
       has: (path) => entries.entries.has(path),
       read(path) {
-        const bytes = entries.entries.has(path) ? files.get(path) : undefined;
+        const bytes = entries.entries.has(path) ? files.get(path)?.bytes : undefined;
         if (!bytes) throw new Error(`not in bundle: ${path}`);
         return bytes;
       },
@@ -95,42 +123,62 @@ class Session implements LintSession {
   }
 
   /**
-   * The bundle's entries in the order of `files`: the files never set as they are; those set
-   * through `setFile` accepted under the limits, in that order. When no path was added or deleted
-   * since the last run and every file set is accepted with no issue (then in any order), the last
-   * run's entries updated with the new sizes, not one new entry per file.
+   * The bundle's entries: every file as it stands now (offered at open, set, not deleted) put
+   * through the limits in order, as a fresh bundle of the same files would be, from the sizes kept
+   * (no file read again). When no path was added or deleted since the last run, the limits refused
+   * nothing then, and the files set stay under the per-file and total limits, the last run's
+   * entries updated with the new sizes, not one new entry per file.
    */
   private entries(): { entries: Map<string, BundleEntry>; issues: BundleIssue[] } {
+    const limits = this.base.limits;
     const last = this.lastEntries;
-    if (last && !this.pathsChanged) {
-      const collector = new EntryCollector(this.base.limits);
-      const sizes = new Map<string, number>();
+    if (last && !this.pathsChanged && !this.lastRefused) {
+      let total = this.lastTotal;
       let accepted = true;
       for (const path of this.changed) {
-        const bytes = this.files.get(path);
-        // A path set and deleted before the last run is in neither; any other was accepted then and must be now.
-        if (!bytes) continue;
-        if (!last.has(path) || !collector.accept(path, bytes.length)) {
+        const file = this.files.get(path);
+        // A path set and deleted before the last run is in neither.
+        if (!file) continue;
+        const entry = last.get(path);
+        if (!entry || file.size > limits.maxFileBytes) {
           accepted = false;
           break;
         }
-        sizes.set(path, bytes.length);
+        total += file.size - entry.size;
       }
-      if (accepted && !collector.issues.length) {
+      if (accepted && total <= limits.maxTotalBytes) {
         // Updated in place: only the last run's bundle shares it, and that run is over.
-        for (const [path, size] of sizes) last.set(path, { path, size });
+        for (const path of this.changed) {
+          const file = this.files.get(path);
+          if (file) last.set(path, { path, size: file.size });
+        }
+        this.lastTotal = total;
         return { entries: last, issues: [] };
       }
     }
-    const collector = new EntryCollector(this.base.limits);
-    const entries = new Map<string, BundleEntry>();
-    for (const [path, bytes] of this.files) {
-      if (!this.changed.has(path)) entries.set(path, { path, size: bytes.length });
-      else if (collector.accept(path, bytes.length)) entries.set(path, { path, size: bytes.length });
+    const collector = new EntryCollector(limits);
+    let total = 0;
+    for (const [name, file] of this.files) {
+      const path = collector.accept(name, file.size);
+      if (!path) continue;
+      if (!file.bytes) {
+        try {
+          if (!this.base.readRefused) throw new Error('cannot be read');
+          file.bytes = this.base.readRefused(path);
+        } catch (error) {
+          // Gone from disk since the session opened: counted as a fresh run's listing would, not read.
+          collector.entries.delete(path);
+          collector.refuse('unreadable', path, (error as NodeJS.ErrnoException).code ?? 'cannot be read');
+          continue;
+        }
+      }
+      total += file.size;
     }
-    this.lastEntries = entries;
+    this.lastEntries = collector.entries;
+    this.lastTotal = total;
+    this.lastRefused = collector.issues.length > 0;
     this.pathsChanged = false;
-    return { entries, issues: collector.issues };
+    return { entries: collector.entries, issues: collector.issues };
   }
 }
 

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { lint, type LintOptions, type LintResult } from '../runner/lint.js';
 import { openSession } from '../runner/session.js';
 import { openMemoryBundle } from '../bundle/memory.js';
+import { DEFAULT_LIMITS, type BundleLimits } from '../bundle/bundle.js';
 
 /** One edit of a session: a file's new content, or null to delete it. */
 export type SessionEdit = [path: string, content: string | null];
@@ -14,7 +15,9 @@ export type SessionEdit = [path: string, content: string | null];
 export async function steppedSession(options: LintOptions, files: Record<string, string>) {
   const plain = (result: LintResult) => JSON.parse(JSON.stringify(result)) as LintResult;
   const current = { ...files };
-  const session = await openSession(openMemoryBundle(current), options);
+  // Under the configured limits, as `lint(directory)` opens a bundle.
+  const limits: BundleLimits = { ...DEFAULT_LIMITS, ...options.config?.limits };
+  const session = await openSession(openMemoryBundle(current, limits), options);
   return {
     /** The files as they are now. */
     files: current as Readonly<Record<string, string>>,
@@ -25,7 +28,7 @@ export async function steppedSession(options: LintOptions, files: Record<string,
     },
     async check(message?: string): Promise<LintResult> {
       const incremental = plain(await session.lint());
-      expect(incremental, message).toEqual(plain(await lint(openMemoryBundle(current), options)));
+      expect(incremental, message).toEqual(plain(await lint(openMemoryBundle(current, limits), options)));
       return incremental;
     },
   };
