@@ -1,4 +1,4 @@
-import { type Project, type RuleContext, type TermMatch, type TermMatcher } from '@bmplint/core';
+import { memoize, type Project, type RuleContext, type TermMatch, type TermMatcher } from '@bmplint/core';
 import { cuePairSentences, type CuePair } from './cue-pairs.js';
 import { reportingRule } from './lists.js';
 import { configString, spanIn, type TextPiece } from './text-sources.js';
@@ -18,28 +18,28 @@ export function excerpt(text: string): string {
 
 export type Source = 'page' | 'listing';
 
-const scans = new WeakMap<TermMatcher, WeakMap<TextPiece, readonly TermMatch[]>>();
-
 /**
- * `matcher.scan(piece.text)`, once per piece: several rules scan the same piece, and the config
- * titles' pieces are kept across a session's runs (`configTitles`).
+ * Distinct texts whose scans are kept per matcher. The scans depend on the text alone, so they are
+ * kept by text, not by piece: a session's edit re-parses the file, and its unchanged strings (most
+ * of them) come back as new pieces with the same text.
  */
-export function scanPiece(matcher: TermMatcher, piece: TextPiece): readonly TermMatch[] {
-  let byPiece = scans.get(matcher);
-  if (!byPiece) scans.set(matcher, (byPiece = new WeakMap()));
-  let matches = byPiece.get(piece);
-  if (!matches) byPiece.set(piece, (matches = matcher.scan(piece.text)));
-  return matches;
+export const TEXT_MEMO_LIMIT = 16384;
+
+const scans = new WeakMap<TermMatcher, (text: string) => readonly TermMatch[]>();
+
+/** `matcher.scan(piece.text)`, once per text: several rules scan the same piece, and an edit brings back most of a file's texts. */
+export function scanPiece(matcher: TermMatcher, piece: Pick<TextPiece, 'text'>): readonly TermMatch[] {
+  let scan = scans.get(matcher);
+  if (!scan) scans.set(matcher, (scan = memoize((text: string) => matcher.scan(text), TEXT_MEMO_LIMIT)));
+  return scan(piece.text);
 }
 
-const sentences = new WeakMap<readonly CuePair[], WeakMap<TextPiece, ReturnType<typeof cuePairSentences>>>();
+const sentences = new WeakMap<readonly CuePair[], (text: string) => ReturnType<typeof cuePairSentences>>();
 
 function cuePairSentencesOf(piece: TextPiece, pairs: readonly CuePair[]): ReturnType<typeof cuePairSentences> {
-  let byPiece = sentences.get(pairs);
-  if (!byPiece) sentences.set(pairs, (byPiece = new WeakMap()));
-  let found = byPiece.get(piece);
-  if (!found) byPiece.set(piece, (found = cuePairSentences(piece.text, pairs)));
-  return found;
+  let find = sentences.get(pairs);
+  if (!find) sentences.set(pairs, (find = memoize((text: string) => cuePairSentences(text, pairs), TEXT_MEMO_LIMIT)));
+  return find(piece.text);
 }
 
 /**

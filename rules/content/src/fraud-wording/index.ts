@@ -1,6 +1,6 @@
-import { defineRule, type RuleContext } from '@bmplint/core';
+import { defineRule, memoize, type RuleContext } from '@bmplint/core';
 import { FALSE_ADVERTISING, FRAUD, IMPERSONATION, topicOf } from '../lists.js';
-import { excerpt, listingPieces, scanPiece, textReporter } from '../scan.js';
+import { excerpt, listingPieces, scanPiece, TEXT_MEMO_LIMIT, textReporter } from '../scan.js';
 import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
 import { fraudSentences, GUARANTEED_RETURNS, IN_BINANCE_NAME, type FraudSentence } from './cooccurrence.js';
 
@@ -54,24 +54,23 @@ function withSchemes(context: RuleContext, terms: (piece: TextPiece) => void): (
 }
 
 /**
- * The scheme sentences of a piece, once per piece: they depend on its text alone, and the config
- * titles' pieces are kept across a session's runs (`configTitles`), so an edit elsewhere does not
- * read every page's title again.
+ * The scheme sentences of a piece, once per text: they depend on its text alone, and both the
+ * config titles' pieces (kept across a session's runs) and an edited file's unchanged strings come
+ * back with a text already read.
  */
-const schemesByPiece = new WeakMap<TextPiece, readonly FraudSentence[]>();
+const schemeSentencesOfText = memoize(findSchemeSentences, TEXT_MEMO_LIMIT);
 
 function schemeSentences(piece: TextPiece): readonly FraudSentence[] {
-  let found = schemesByPiece.get(piece);
-  if (!found) schemesByPiece.set(piece, (found = findSchemeSentences(piece)));
-  return found;
+  return schemeSentencesOfText(piece.text);
 }
 
-function findSchemeSentences(piece: TextPiece): FraudSentence[] {
+function findSchemeSentences(text: string): FraudSentence[] {
+  const piece = { text };
   // One finding per root cause: listed scam terms, and wording that poses as Binance or an authority (content/impersonation), come first.
-  if (!piece.text.trim() || scanPiece(FRAUD, piece).some((match) => match.severity === 'error')) return [];
+  if (!text.trim() || scanPiece(FRAUD, piece).some((match) => match.severity === 'error')) return [];
   // A claim to be Binance is content/impersonation's finding; a scheme that only adds Binance's name to it is the same root cause.
   const except = new Set<string>(scanPiece(IMPERSONATION, piece).length ? IN_BINANCE_NAME : []);
   // A listed guaranteed-returns claim is content/false-advertising's finding (3.1.6): the scheme only speaks for paraphrases.
   if (scanPiece(FALSE_ADVERTISING, piece).some((match) => topicOf(match.list) === 'false-advertising')) except.add(GUARANTEED_RETURNS);
-  return fraudSentences(piece.text, except);
+  return fraudSentences(text, except);
 }

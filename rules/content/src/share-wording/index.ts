@@ -1,6 +1,6 @@
-import { defineRule, TermMatcher, validateTermList, type TermList } from '@bmplint/core';
+import { defineRule, memoize, TermMatcher, validateTermList, type TermList } from '@bmplint/core';
 import { LISTS, topicOf } from '../lists.js';
-import { excerpt, scanPiece } from '../scan.js';
+import { excerpt, scanPiece, TEXT_MEMO_LIMIT } from '../scan.js';
 import { shareRewardSentences, type ShareRewardSentence } from './cooccurrence.js';
 import { pageTextVisitors, spanIn, type TextPiece } from '../text-sources.js';
 import shareIncentiveEn from './data/share-incentive.en.json' with { type: 'json' };
@@ -71,11 +71,9 @@ function overlaps(key: string, file: string, span: { start: number; end: number 
   return keyFile === file && Number(start) < span.end && span.start < Number(end);
 }
 
-/** A piece's share-and-reward sentences, once per piece (config titles' pieces are kept across a session's runs). */
-const sentencesByPiece = new WeakMap<TextPiece, readonly ShareRewardSentence[]>();
+/** A piece's share-and-reward sentences, once per text (an edit re-parses a file, but most of its texts come back unchanged). */
+const shareSentencesOfText = memoize((text: string): readonly ShareRewardSentence[] => shareRewardSentences(text), TEXT_MEMO_LIMIT);
 
 function shareSentencesOf(piece: TextPiece): readonly ShareRewardSentence[] {
-  let found = sentencesByPiece.get(piece);
-  if (!found) sentencesByPiece.set(piece, (found = shareRewardSentences(piece.text)));
-  return found;
+  return shareSentencesOfText(piece.text);
 }
