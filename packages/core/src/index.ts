@@ -21,7 +21,6 @@ export { closestName, editDistance } from './text/closest.js';
 export { Project, normalizeRoute, type Page, type ComponentUse, type AppStyle, type UnitFiles, type ParseCache, type IndexSpec } from './project/project.js';
 export { jsonConfigSource, jsConfigSource, type ConfigSource, type SourceSpan } from './project/config-source.js';
 export type { FileIndexLookups } from './project/file-index.js';
-export { perModel } from './project/per-model.js';
 export type { Listing, ListingSource } from './project/listing.js';
 export { default as listingSchema } from './project/listing.schema.json' with { type: 'json' };
 import listingSchema from './project/listing.schema.json' with { type: 'json' };

@@ -1,4 +1,4 @@
-import { normalizeRoute, perModel, type BxmlAttribute, type Project } from '@bmplint/core';
+import { normalizeRoute, type BxmlAttribute, type Project } from '@bmplint/core';
 import { tabRoutesOf } from './unknown-page/page-list.js';
 
 /**
@@ -14,7 +14,9 @@ import { tabRoutesOf } from './unknown-page/page-list.js';
  */
 
 /** Page routes by every tail of theirs that names them (from the page list, so a visitor may ask; kept while the model is). */
-const tailsOf = perModel((project): ReadonlyMap<string, readonly string[]> => {
+const tailsOf = (project: Project): ReadonlyMap<string, readonly string[]> => project.remember('availability/route-tails', '', () => routeTails(project));
+
+function routeTails(project: Project): ReadonlyMap<string, readonly string[]> {
   const map = new Map<string, string[]>();
   for (const { route } of project.pages) {
     const segments = route.split('/');
@@ -33,7 +35,7 @@ const tailsOf = perModel((project): ReadonlyMap<string, readonly string[]> => {
     }
   }
   return map;
-});
+}
 
 /** The longest path a string of the app's code is taken to name. */
 const MAX_PATH = 300;
@@ -146,8 +148,10 @@ export function staticParts(attribute: BxmlAttribute): string[] {
 }
 
 /** The route of the page each page file belongs to (its script, template, config or style; kept while the model is). */
-export const pageOfFile = perModel((project): ReadonlyMap<string, string> => {
-  const map = new Map<string, string>();
-  for (const page of project.pages) for (const path of Object.values(page.files)) if (path) map.set(path, page.route);
-  return map;
-});
+export function pageOfFile(project: Project): ReadonlyMap<string, string> {
+  return project.remember('availability/page-of-file', '', () => {
+    const map = new Map<string, string>();
+    for (const page of project.pages) for (const path of Object.values(page.files)) if (path) map.set(path, page.route);
+    return map;
+  });
+}

@@ -1,5 +1,5 @@
 import {
-  decodeTextAt, optionValue, perModel, stringsIn, UNKNOWN, type walkJs,
+  decodeTextAt, optionValue, stringsIn, UNKNOWN, type walkJs,
   type BnCall, type BxmlAttribute, type BxmlExpression, type BxmlText, type ConfigSource, type JsFile, type Project,
   type RuleContext, type RuleVisitors, type StaticValue,
 } from '@bmplint/core';
@@ -323,15 +323,13 @@ function quasiPiece(quasi: TemplateElement, file: JsFile, where: string): TextPi
 /** Each run's navigation-bar and tab-bar titles: every text rule's project hook reads the same ones. */
 const titlesByProject = new WeakMap<Project, readonly TextPiece[]>();
 /**
+ * The navigation-bar and tab-bar titles in the app config and the page configs, as text pieces.
  * A classic app's titles are in app.json and the page json configs, which the project model is
- * built from (`Project.modelKey` covers their content): kept while the model is. A React app's
- * page configs are modules whose values may come from files outside the model: read each run.
+ * built from (`Project.modelKey` covers their content): remembered, so kept while the model is. A
+ * React app's page configs are modules whose values may come from files outside the model: read each run.
  */
-const classicTitles = perModel(titlesIn);
-
-/** The navigation-bar and tab-bar titles in the app config and the page configs, as text pieces. */
 export function configTitles(project: Project): readonly TextPiece[] {
-  if (project.style === 'classic') return classicTitles(project);
+  if (project.style === 'classic') return project.remember('content/classic-config-titles', '', () => titlesIn(project));
   let pieces = titlesByProject.get(project);
   if (!pieces) titlesByProject.set(project, (pieces = titlesIn(project)));
   return pieces;
